@@ -1,0 +1,104 @@
+package poverty
+
+import (
+	"errors"
+	"fmt"
+	"strconv"
+)
+
+// Sentinel errors. Every error this package returns wraps one of them, so
+// callers test with [errors.Is] and never match message text.
+var (
+	// ErrSyntax reports text that is not in the expected form.
+	ErrSyntax = errors.New("invalid syntax")
+	// ErrRange reports a value outside the range this package accepts.
+	ErrRange = errors.New("value out of range")
+	// ErrNegative reports a negative value where only zero or more is allowed.
+	ErrNegative = errors.New("negative value not allowed")
+	// ErrOverflow reports arithmetic whose result does not fit in [Money] or [Rate].
+	ErrOverflow = errors.New("arithmetic overflow")
+	// ErrRounding reports an unset or unknown [Rounding] mode.
+	ErrRounding = errors.New("rounding mode not set")
+	// ErrUnknownRegion reports a division code that is not a known province.
+	ErrUnknownRegion = errors.New("unknown region")
+	// ErrUnknownYear reports a year for which no value is known.
+	ErrUnknownYear = errors.New("no value for year")
+	// ErrUnconfirmed reports a value whose status is UNCONFIRMED; it is never
+	// returned as fact. Supply your own value with [Table.Overlay].
+	ErrUnconfirmed = errors.New("value unconfirmed")
+	// ErrSecondary reports a SECONDARY value asked for without
+	// [LookupOptions.AcceptSecondary].
+	ErrSecondary = errors.New("value only from a secondary source")
+	// ErrConceptMismatch reports a comparison between figures of different
+	// income concepts (net income and disposable income).
+	ErrConceptMismatch = errors.New("income concepts differ")
+	// ErrNoResidents reports a household with no resident member.
+	ErrNoResidents = errors.New("household has no resident member")
+	// ErrInvalidID reports a resident identity number that fails GB 11643.
+	ErrInvalidID = errors.New("invalid resident identity number")
+	// ErrIncompleteWindow reports a monthly income window with months missing.
+	ErrIncompleteWindow = errors.New("income window incomplete")
+	// ErrMissing reports a required field left empty.
+	ErrMissing = errors.New("required value missing")
+	// ErrUnknownWord reports an enumeration word this package does not know.
+	ErrUnknownWord = errors.New("unknown word")
+	// ErrDuplicate reports a record that appears twice where keys must be unique.
+	ErrDuplicate = errors.New("duplicate record")
+)
+
+// ParseError reports text that could not be parsed as a value of this
+// package. Input is the offending text, already masked when it may be a
+// resident identity number.
+type ParseError struct {
+	What  string // what was being parsed: "money", "rate", "date", "region", ...
+	Input string // the text, quoted in the message
+	Err   error  // one of the sentinel errors
+}
+
+func (e *ParseError) Error() string {
+	return "poverty: parse " + e.What + " " + strconv.Quote(e.Input) + ": " + e.Err.Error()
+}
+
+// Unwrap returns the underlying sentinel error.
+func (e *ParseError) Unwrap() error { return e.Err }
+
+// FieldError reports a bad value in one field of one record: a household,
+// a member, a parameter record. Value is already masked when it holds a
+// resident identity number.
+type FieldError struct {
+	Record string // the record's identifier, or its position such as "record 3"
+	Field  string // the field path, such as "members[1].birth_date"
+	Value  string // the offending value as text; may be empty
+	Err    error  // the cause; usually a sentinel or a *ParseError
+}
+
+func (e *FieldError) Error() string {
+	s := "poverty: record " + strconv.Quote(e.Record) + ": field " + e.Field
+	if e.Value != "" {
+		s += " = " + strconv.Quote(e.Value)
+	}
+	return s + ": " + e.Err.Error()
+}
+
+// Unwrap returns the cause.
+func (e *FieldError) Unwrap() error { return e.Err }
+
+// LookupError reports a parameter lookup that found no usable value.
+type LookupError struct {
+	Kind   Kind   // what was looked up
+	Year   int    // the year asked for
+	Region Region // the region asked for
+	Err    error  // ErrUnknownYear, ErrUnconfirmed, ErrSecondary, ...
+	Note   string // what the data say about the gap, if anything
+}
+
+func (e *LookupError) Error() string {
+	s := fmt.Sprintf("poverty: %s for %d in region %q: %v", e.Kind, e.Year, e.Region.String(), e.Err)
+	if e.Note != "" {
+		s += " (" + e.Note + ")"
+	}
+	return s
+}
+
+// Unwrap returns the underlying sentinel error.
+func (e *LookupError) Unwrap() error { return e.Err }

@@ -1,0 +1,82 @@
+package poverty
+
+// Rounding names how a result that falls between two whole units is
+// rounded. Every conversion that can lose precision takes one explicitly;
+// the zero value is unset and is rejected with [ErrRounding], so that no
+// rounding ever happens silently.
+type Rounding uint8
+
+// Rounding modes.
+const (
+	// RoundHalfUp rounds to nearest, halves away from zero (四舍五入).
+	RoundHalfUp Rounding = iota + 1
+	// RoundHalfEven rounds to nearest, halves to the even neighbour (banker's rounding).
+	RoundHalfEven
+	// RoundDown truncates toward zero.
+	RoundDown
+	// RoundUp rounds away from zero.
+	RoundUp
+	// RoundFloor rounds toward negative infinity.
+	RoundFloor
+	// RoundCeiling rounds toward positive infinity.
+	RoundCeiling
+)
+
+var roundingNames = [...]string{"", "half_up", "half_even", "down", "up", "floor", "ceiling"}
+
+func (r Rounding) valid() bool { return r >= RoundHalfUp && r <= RoundCeiling }
+
+// String returns the mode's stable word ("half_up", ...), or "Rounding(n)".
+func (r Rounding) String() string {
+	if r.valid() {
+		return roundingNames[r]
+	}
+	return "Rounding(" + itoa(int(r)) + ")"
+}
+
+// MarshalText implements [encoding.TextMarshaler].
+func (r Rounding) MarshalText() ([]byte, error) {
+	if !r.valid() {
+		return nil, ErrRounding
+	}
+	return []byte(roundingNames[r]), nil
+}
+
+// UnmarshalText implements [encoding.TextUnmarshaler]; unknown words are
+// rejected with [ErrUnknownWord].
+func (r *Rounding) UnmarshalText(b []byte) error {
+	for i, n := range roundingNames {
+		if i > 0 && n == string(b) {
+			*r = Rounding(i)
+			return nil
+		}
+	}
+	return &ParseError{What: "rounding", Input: string(b), Err: ErrUnknownWord}
+}
+
+// roundAway reports whether a quotient q with remainder r (0 < r < c) of a
+// division whose exact result is negative when neg must be moved one unit
+// away from zero.
+func (r Rounding) roundAway(neg bool, q, rem, c uint64) bool {
+	switch r {
+	case RoundDown:
+		return false
+	case RoundUp:
+		return true
+	case RoundFloor:
+		return neg
+	case RoundCeiling:
+		return !neg
+	}
+	// Half modes: compare 2*rem with c without overflow.
+	switch {
+	case rem > c-rem:
+		return true
+	case rem < c-rem:
+		return false
+	}
+	if r == RoundHalfEven {
+		return q%2 == 1
+	}
+	return true
+}

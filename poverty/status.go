@@ -1,0 +1,177 @@
+package poverty
+
+import "fmt"
+
+// Boundary is the explicit choice of what happens to an income exactly at a
+// line. The sources say "below the line" and "stably above the line" without
+// settling the equal case, so every comparison in this library takes a
+// Boundary.
+//
+// The zero value is [BelowLine], the default: an income equal to the line
+// is not below it.
+type Boundary uint8
+
+// Boundaries.
+const (
+	// BelowLine counts an income as below the line only when income < line.
+	BelowLine Boundary = iota
+	// AtOrBelowLine counts income <= line as below the line.
+	AtOrBelowLine
+)
+
+var boundaryWords = words{"below", "at_or_below"}
+
+// String returns "below" or "at_or_below".
+func (b Boundary) String() string { return boundaryWords.str(int(b), "Boundary") }
+
+// MarshalText implements [encoding.TextMarshaler].
+func (b Boundary) MarshalText() ([]byte, error) {
+	if b > AtOrBelowLine {
+		return nil, &ParseError{What: "boundary", Input: b.String(), Err: ErrUnknownWord}
+	}
+	return []byte(b.String()), nil
+}
+
+// UnmarshalText implements [encoding.TextUnmarshaler].
+func (b *Boundary) UnmarshalText(t []byte) error {
+	switch string(t) {
+	case "below":
+		*b = BelowLine
+	case "at_or_below":
+		*b = AtOrBelowLine
+	default:
+		return &ParseError{What: "boundary", Input: string(t), Err: ErrUnknownWord}
+	}
+	return nil
+}
+
+// Below reports whether income is below line under the boundary rule.
+func (b Boundary) Below(income, line Money) bool {
+	if b == AtOrBelowLine {
+		return income <= line
+	}
+	return income < line
+}
+
+// Status is a household's poverty status in a year.
+type Status uint8
+
+// Statuses. StatusUnknown is the zero value.
+const (
+	StatusUnknown Status = iota
+	// RegisteredPoor: on the registered poor list (建档立卡贫困户).
+	RegisteredPoor
+	// LiftedOut: registered and lifted out of poverty (脱贫户).
+	LiftedOut
+	// Marginal: never registered, income at or above the standard but below
+	// the monitoring line (边缘户).
+	Marginal
+	// PoorUnregistered: never registered but income below the standard; a
+	// possible omission (漏评) to verify.
+	PoorUnregistered
+	// NotPoor: never registered, income at or above the monitoring line.
+	NotPoor
+)
+
+var statusWords = words{"unknown", "registered_poor", "lifted_out", "marginal", "poor_unregistered", "not_poor"}
+
+// String returns the stable word ("registered_poor", "lifted_out", ...).
+func (s Status) String() string { return statusWords.str(int(s), "Status") }
+
+// MarshalText implements [encoding.TextMarshaler].
+func (s Status) MarshalText() ([]byte, error) { return statusWords.marshal(int(s), "status") }
+
+// UnmarshalText implements [encoding.TextUnmarshaler].
+func (s *Status) UnmarshalText(b []byte) error {
+	i, err := statusWords.parse(b, "status")
+	*s = Status(i)
+	return err
+}
+
+// Code returns the reason code of the rule that gives the status
+// ("status.marginal").
+func (s Status) Code() string { return "status." + s.String() }
+
+// Lines are the two thresholds a status classification reads: the poverty
+// standard and the monitoring line for the household's year and province,
+// as [Table.Standard] and [Table.MonitoringLine] return them.
+type Lines struct {
+	Standard   Threshold
+	Monitoring Threshold
+	Boundary   Boundary
+}
+
+// LinesFor looks up the standard and monitoring line for year and region.
+func (t *Table) LinesFor(year int, region Region, b Boundary, opts LookupOptions) (Lines, error) {
+	std, err := t.Standard(year, region, opts)
+	if err != nil {
+		return Lines{}, err
+	}
+	mon, err := t.MonitoringLine(year, region, opts)
+	if err != nil {
+		return Lines{}, err
+	}
+	return Lines{Standard: std, Monitoring: mon, Boundary: b}, nil
+}
+
+// Classification is the result of [Classify]: the status, the per-capita
+// income it read, how that compares with each line, and the lines used.
+// [Classification.Explain] turns it into a sentence for a case worker.
+type Classification struct {
+	Status        Status `json:"status"`
+	PerCapita     Figure `json:"per_capita"`
+	Residents     int    `json:"residents"`
+	BelowStandard bool   `json:"below_standard"`
+	BelowLine     bool   `json:"below_monitoring_line"`
+	Lines         Lines  `json:"-"`
+}
+
+// Code returns the reason code of the status rule.
+func (c *Classification) Code() string { return c.Status.Code() }
+
+// Explain returns the reason in words: the rule, the figure read and the
+// lines with their sources.
+func (c *Classification) Explain() string {
+	r, _ := RuleFor(c.Code())
+	return fmt.Sprintf("%s: %s; per-capita income %s over %d resident members; standard %s; monitoring line %s; boundary %s",
+		c.Code(), r.Rule, c.PerCapita, c.Residents, c.Lines.Standard.Cite(), c.Lines.Monitoring.Cite(), c.Lines.Boundary)
+}
+
+// Classify gives the household's status in its accounting year from its
+// registration history and its per-capita income measured against the
+// standard and the monitoring line. Registered households are
+// RegisteredPoor or LiftedOut whatever their income (BelowStandard and
+// BelowLine tell how they stand); others are PoorUnregistered, Marginal or
+// NotPoor by income. Income and lines of different concepts are
+// [ErrConceptMismatch].
+//
+// Classify does not allocate unless it fails.
+func Classify(h *Household, l *Lines) (Classification, error) {
+	pc, err := h.PerCapita()
+	if err != nil {
+		return Classification{}, err
+	}
+	if !pc.Concept.comparable(l.Standard.Concept) || !pc.Concept.comparable(l.Monitoring.Concept) {
+		return Classification{}, &FieldError{Record: h.ID, Field: "concept", Value: pc.Concept.String(), Err: ErrConceptMismatch}
+	}
+	c := Classification{
+		PerCapita:     pc,
+		Residents:     h.Residents(),
+		BelowStandard: l.Boundary.Below(pc.Amount, l.Standard.Amount),
+		BelowLine:     l.Boundary.Below(pc.Amount, l.Monitoring.Amount),
+		Lines:         *l,
+	}
+	switch {
+	case h.Registration.InPoorListOn(h.Year):
+		c.Status = RegisteredPoor
+	case h.Registration.LiftedOutBy(h.Year):
+		c.Status = LiftedOut
+	case c.BelowStandard:
+		c.Status = PoorUnregistered
+	case c.BelowLine:
+		c.Status = Marginal
+	default:
+		c.Status = NotPoor
+	}
+	return c, nil
+}
