@@ -79,7 +79,9 @@ var comparisonWords = words{"", "lt", "le", "ge", "gt"}
 func (c Comparison) String() string { return comparisonWords.str(int(c), "Comparison") }
 
 // MarshalText implements [encoding.TextMarshaler].
-func (c Comparison) MarshalText() ([]byte, error) { return comparisonWords.marshal(int(c), "comparison") }
+func (c Comparison) MarshalText() ([]byte, error) {
+	return comparisonWords.marshal(int(c), "comparison")
+}
 
 // UnmarshalText implements [encoding.TextUnmarshaler].
 func (c *Comparison) UnmarshalText(b []byte) error {
@@ -170,9 +172,9 @@ func (t Threshold) Cite() string {
 // factor: convert with [IntlLine.Annual] and a factor the caller supplies.
 type IntlLine struct {
 	ID      string       `json:"id"`
-	Cents   int64        `json:"cents"`              // US cents per person per day: 215 for $2.15
-	PPPBase int          `json:"ppp_base"`           // the PPP round: 2011, 2017, 2021
-	From    int          `json:"from,omitempty"`     // year first in use; 0 where unconfirmed
+	Cents   int64        `json:"cents"`          // US cents per person per day: 215 for $2.15
+	PPPBase int          `json:"ppp_base"`       // the PPP round: 2011, 2017, 2021
+	From    int          `json:"from,omitempty"` // year first in use; 0 where unconfirmed
 	Status  SourceStatus `json:"status"`
 	Source  string       `json:"source"`
 	Note    string       `json:"note,omitempty"`
