@@ -79,8 +79,12 @@ func FuzzParseIDNumber(f *testing.F) {
 			if !errors.Is(err, poverty.ErrInvalidID) {
 				t.Fatalf("unexpected error %v", err)
 			}
-			if len(s) >= 14 && strings.Contains(err.Error(), s[6:len(s)-4]) && strings.Trim(s[6:len(s)-4], "*") != "" {
-				t.Fatalf("error reveals the middle of the input: %v", err)
+			var pe *poverty.ParseError
+			if !errors.As(err, &pe) || pe.Input != poverty.MaskID(s) {
+				t.Fatalf("error input not masked: %v", err)
+			}
+			if m := poverty.MaskID(s); len(m) > 10 && strings.Trim(m[6:len(m)-4], "*") != "" {
+				t.Fatalf("MaskID keeps the middle: %q", m)
 			}
 			return
 		}
