@@ -1,0 +1,62 @@
+// Package fupin is the front page of a Go SDK for China's targeted poverty
+// alleviation (精准扶贫) and its successor, the monitoring and assistance
+// mechanism that keeps households from returning to poverty (防止返贫监测和帮扶).
+//
+// It turns the policy into importable domain types and pure functions:
+// poverty standards and monitoring lines as sourced, dated data; household
+// income accounting; exit and delisting tests; relapse-risk monitoring with
+// department early warnings, colour tiers, assistance measures and case
+// lifecycles; left-behind and de facto unattended children; and employment
+// transfer with poverty-alleviation workshops. Every decision explains
+// itself with a reason code, the inputs it read and the parameter (with its
+// official source) that decided it.
+//
+// # Packages
+//
+//   - [github.com/openfupin/fupin/poverty]: money (an exact count of fen),
+//     regions, poverty standards and monitoring lines by year and province,
+//     household income and status, the household exit test, village and
+//     county delisting, and poverty and inequality measures.
+//   - [github.com/openfupin/fupin/risk]: monitored categories, risk factors,
+//     department events and early warnings, colour tiers, assistance
+//     measures, the case lifecycle to risk elimination, and reports.
+//   - [github.com/openfupin/fupin/children]: left-behind and de facto
+//     unattended children, guardianship and care checks, services coverage
+//     and registry figures.
+//   - [github.com/openfupin/fupin/labor]: workers and jobs, labour transfer,
+//     poverty-alleviation workshops and their recognition, labour export,
+//     and what a workshop changes for incomes and for left-behind children.
+//
+// Imports point down: poverty imports none of the others; risk, children
+// and labor import poverty; labor also imports children.
+//
+// # Policy sources
+//
+// The embedded data cite their documents: 厅字〔2016〕16号 (exit mechanism),
+// 国开发〔2020〕6号 and 中农组发〔2021〕7号 (relapse monitoring), 国发〔2016〕13号
+// and 民发〔2019〕62号 (children), provincial and county notices for
+// monitoring lines and workshop awards, NBS yearbooks for the standard's
+// yearly values, and the World Bank for international lines. Values without
+// a source are never encoded as fact: lookups report them as unconfirmed and
+// let the caller supply their own parameter file.
+//
+// # Embedding
+//
+// A monitoring platform classifies a household against the lines of its
+// province and year:
+//
+//	tab := poverty.Default() // embedded, sourced policy data
+//	lines, err := tab.LinesFor(2025, poverty.MustParseRegion("53"), poverty.BelowLine, poverty.LookupOptions{})
+//	if err != nil {
+//		return err // e.g. ErrUnconfirmed: supply your own line with tab.Overlay
+//	}
+//	c, err := poverty.Classify(&household, &lines)
+//	if err != nil {
+//		return err // a *poverty.FieldError naming the household and field
+//	}
+//	fmt.Println(c.Status, c.Explain())
+//
+// The programs under examples/ show each real system the library models,
+// a reference county run end to end, a streaming batch job and an HTTP
+// service.
+package fupin

@@ -1,0 +1,190 @@
+package poverty_test
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/openfupin/fupin/poverty"
+	"github.com/shopspring/decimal"
+)
+
+func ExampleParseMoney() {
+	m, err := poverty.ParseMoney("30000.5")
+	fmt.Println(m, int64(m), err)
+	_, err = poverty.ParseMoney("1.234")
+	fmt.Println(err)
+	// Output:
+	// 30000.50 3000050 <nil>
+	// poverty: parse money "1.234": invalid syntax
+}
+
+func ExampleMoney_MulRate() {
+	standard := poverty.YuanAmount(4000)
+	line, _ := standard.MulRate(poverty.MustParseRate("1.5"), poverty.RoundHalfUp)
+	fmt.Println(line)
+	// Output: 6000.00
+}
+
+func ExampleMoneyFromDecimal() {
+	d := decimal.RequireFromString("1234.565")
+	up, _ := poverty.MoneyFromDecimal(d, poverty.RoundHalfUp)
+	even, _ := poverty.MoneyFromDecimal(d, poverty.RoundHalfEven)
+	fmt.Println(up, even)
+	// Output: 1234.57 1234.56
+}
+
+func ExampleTable_Standard() {
+	tab := poverty.Default()
+	for _, year := range []int{2011, 2016, 2017, 2020} {
+		th, err := tab.Standard(year, poverty.National, poverty.LookupOptions{})
+		if err != nil {
+			fmt.Println(year, "error:", errors.Is(err, poverty.ErrUnconfirmed))
+			continue
+		}
+		fmt.Println(year, th.Amount, th.Concept, th.Status)
+	}
+	// Output:
+	// 2011 2536.00 net_income CONFIRMED
+	// 2016 2952.00 disposable_income CONFIRMED
+	// 2017 error: true
+	// 2020 4000.00 not_stated CONFIRMED
+}
+
+func ExampleTable_Standard_lenient() {
+	tab := poverty.Default()
+	_, err := tab.Standard(2022, poverty.National, poverty.LookupOptions{})
+	fmt.Println(err)
+	th, _ := tab.Standard(2022, poverty.National, poverty.LookupOptions{Lenient: true})
+	fmt.Println(th.Amount, th.Year, "stale:", th.Stale)
+	// Output:
+	// poverty: poverty_standard for 2022 in region "national": no value for year (past the last year with a value, 2020; a lenient lookup carries a confirmed value forward)
+	// 4000.00 2020 stale: true
+}
+
+func ExampleTable_MonitoringLine() {
+	tab := poverty.Default()
+	yunnan := poverty.MustParseRegion("53")
+	l, _ := tab.MonitoringLine(2025, yunnan, poverty.LookupOptions{})
+	fmt.Println(l.Amount, l.Concept, l.Source)
+	derived, _ := tab.MonitoringLine(2020, yunnan, poverty.LookupOptions{})
+	fmt.Println(derived.Amount, derived.Concept, "derived:", derived.Derived)
+	_, err := tab.MonitoringLine(2022, yunnan, poverty.LookupOptions{})
+	fmt.Println(errors.Is(err, poverty.ErrUnconfirmed))
+	// Output:
+	// 8700.00 net_income 云农办通〔2025〕1号, as cited in a 凤尾镇 township notice
+	// 6000.00 disposable_income derived: true
+	// true
+}
+
+func ExampleTable_Overlay() {
+	own, err := poverty.LoadTable(strings.NewReader(`{
+	  "schema": "fupin.thresholds/1",
+	  "records": [{"kind": "monitoring_line", "region": "52", "year": 2023, "value": "7300",
+	    "unit": "yuan_per_person_year", "concept": "net_income",
+	    "source": "provincial circular held by the caller", "status": "CONFIRMED"}]
+	}`), "guizhou.json")
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	tab := poverty.Default().Overlay(own)
+	l, _ := tab.MonitoringLine(2023, poverty.MustParseRegion("52"), poverty.LookupOptions{})
+	fmt.Println(l.Amount, l.Origin)
+	// Output: 7300.00 guizhou.json
+}
+
+func ExampleHousehold_PerCapita() {
+	h := poverty.Household{
+		ID: "S1", Year: 2020, Concept: poverty.NetIncome,
+		Members: make([]poverty.Member, 5),
+		Income: poverty.Income{
+			Wage:            poverty.YuanAmount(30000),
+			OperatingIncome: poverty.YuanAmount(70000),
+			// A one-off, earmarked housing subsidy is recorded but not counted.
+			Excluded: poverty.Excluded{EarmarkedSubsidy: poverty.YuanAmount(40000)},
+		},
+	}
+	pc, err := h.PerCapita()
+	fmt.Println(pc, err)
+	// Output: 20000.00 net_income <nil>
+}
+
+func ExampleClassify() {
+	tab := poverty.Default()
+	lines, _ := tab.LinesFor(2020, poverty.National, poverty.BelowLine, poverty.LookupOptions{})
+	h := poverty.Household{ID: "edge", Year: 2020, Concept: poverty.DisposableIncome,
+		Members: make([]poverty.Member, 2), Income: poverty.Income{Wage: poverty.YuanAmount(11000)}}
+	c, _ := poverty.Classify(&h, &lines)
+	fmt.Println(c.Status, c.PerCapita.Amount, "below line:", c.BelowLine)
+	// Output: marginal 5500.00 below line: true
+}
+
+func ExampleExitTest() {
+	h := poverty.Household{
+		ID: "S1", Year: 2020, Concept: poverty.NetIncome, Members: make([]poverty.Member, 5),
+		Income:       poverty.Income{Wage: poverty.YuanAmount(30000), OperatingIncome: poverty.YuanAmount(70000)},
+		Registration: poverty.Registration{Registered: 2014},
+	}
+	std, _ := poverty.Default().Standard(2020, poverty.National, poverty.LookupOptions{})
+	g := poverty.AllSecured()
+	g.Housing = poverty.NotSecured
+	r, _ := poverty.ExitTest(&h, std, g, poverty.BelowLine, nil)
+	fmt.Println("pass:", r.Pass)
+	for _, c := range r.Criteria {
+		fmt.Printf("%-27s %v\n", c.Code, c.Pass)
+	}
+	// Output:
+	// pass: false
+	// exit.registered             true
+	// exit.income_above_standard  true
+	// exit.food                   true
+	// exit.clothing               true
+	// exit.education              true
+	// exit.medical                true
+	// exit.housing                false
+	// exit.drinking_water         true
+}
+
+func ExampleTable_CountyDelisting() {
+	r, _ := poverty.Default().CountyDelisting(2019, poverty.MustParseRegion("64"), poverty.CountyCounts{
+		Name: "a county in Ningxia", Population: 200000, Poor: 5000,
+		SampledExited: 1000, WronglyExited: 12, SampledNonRegistered: 5000, Omitted: 40,
+		Surveyed: 1000, Approving: 953,
+	}, poverty.LookupOptions{})
+	fmt.Println("pass:", r.Pass)
+	for _, c := range r.Criteria {
+		fmt.Println(c.Code, c.Pass, c.Input)
+	}
+	// Output:
+	// pass: true
+	// delisting.county_incidence true poor 5000 / population 200000 = 2.5% (lt 3%)
+	// delisting.county_wrongful_exit true wrongly_exited 12 / sampled_exited 1000 = 1.2% (lt 2%)
+	// delisting.county_omission true omitted 40 / sampled_non_registered 5000 = 0.8% (lt 2%)
+	// delisting.county_approval true approving 953 / surveyed 1000 = 95.3% (ge 90%)
+}
+
+func ExampleParseIDNumber() {
+	id, err := poverty.ParseIDNumber("11010519491231002X")
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(id, id.BirthDate(), id.Sex())
+	// Output: 110105********002X 1949-12-31 female
+}
+
+func ExampleIntlLine_Annual() {
+	l, _ := poverty.Default().IntlLine("wb-3.00-2021")
+	// The library holds no PPP factor: the caller supplies one.
+	ppp := decimal.RequireFromString("3.9")
+	y, _ := l.Annual(ppp, poverty.RoundHalfUp)
+	fmt.Println(y)
+	// Output: 4270.50
+}
+
+func ExampleDate_AgeOn() {
+	born := poverty.MustParseDate("2010-05-20")
+	fmt.Println(born.AgeOn(poverty.MustParseDate("2026-05-19")), born.AgeOn(poverty.MustParseDate("2026-05-20")))
+	// Output: 15 16
+}

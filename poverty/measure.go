@@ -1,0 +1,655 @@
+package poverty
+
+import (
+	"cmp"
+	"errors"
+	"math"
+	"math/bits"
+	"slices"
+	"strconv"
+
+	"golang.org/x/exp/stats"
+)
+
+// This file holds the population of observations that the poverty and
+// inequality measures read (measure_*.go): per-capita welfare in [Money]
+// with a weight, sorted once when the population is built.
+//
+// Measures are statistics, not policy decisions: they use float64
+// internally, as the house rules allow inside statistics, and never feed a
+// household's eligibility. Amounts of money that a measure reports (the cost
+// of closing the poverty gap, a relative line, a quantile) are [Money],
+// exact where the arithmetic allows it and otherwise rounded once with a
+// named [Rounding] or as documented.
+
+// Errors of the measures, in addition to the package's other sentinels
+// ([ErrRange], [ErrNegative], [ErrOverflow], [ErrConceptMismatch]).
+var (
+	// ErrNoWeight reports a population, or a group asked for on its own,
+	// whose total weight is zero: no measure is defined for it.
+	ErrNoWeight = errors.New("total weight is zero")
+	// ErrNotPositive reports a measure that needs positive welfare (the
+	// logarithm in Theil L or Atkinson with epsilon >= 1) or a positive mean
+	// (Gini, Theil T, shares), given a population that has none.
+	ErrNotPositive = errors.New("measure needs positive welfare")
+)
+
+// MeasureError reports a measure that cannot be computed for a population:
+// which measure, the input that prevents it, and the cause ([ErrNoWeight],
+// [ErrNotPositive], [ErrRange], [ErrOverflow]).
+type MeasureError struct {
+	Measure string // "gini", "theil_l", "quantile", "poverty", ...
+	Input   string // the offending input as text, such as "welfare -3.00" or "q 1.5"
+	Err     error
+}
+
+func (e *MeasureError) Error() string {
+	s := "poverty: measure " + e.Measure
+	if e.Input != "" {
+		s += " (" + e.Input + ")"
+	}
+	return s + ": " + e.Err.Error()
+}
+
+// Unwrap returns the cause.
+func (e *MeasureError) Unwrap() error { return e.Err }
+
+// maxIntegralWeight is the largest total of whole-number weights that
+// float64 adds exactly (2^53). Populations whose weights are whole numbers
+// and stay below it are "integral" and get exact money totals.
+const maxIntegralWeight = 1 << 53
+
+// obs is one observation: welfare in fen, weight, and group index.
+type obs struct {
+	y Money
+	w float64
+	g int32
+}
+
+// Population is a set of observations of per-capita welfare (income or
+// consumption per resident member, in [Money]) with non-negative weights,
+// optionally assigned to named groups. It is what every measure in this
+// package reads: [Population.Poverty], [Population.Inequality],
+// [Population.ByGroup], [Population.Quantile], [Population.RelativeLine].
+//
+// Weights are float64, as survey weights are; a weight is how many people
+// the observation stands for. A household entered with
+// [PopulationBuilder.AddHousehold] is weighted by its resident members
+// (times its survey weight), so that measures count persons, as poverty
+// incidence does. When every weight is a whole number and their total is at
+// most 2^53 the population is integral ([Population.Integral]) and money
+// totals such as [Measures.Cost] are exact.
+//
+// A Population is built once ([NewPopulation], [HouseholdPopulation],
+// [PopulationBuilder]) and is then immutable and safe for concurrent use.
+// Building sorts the observations by welfare, O(n log n); every measure
+// afterwards is one pass or less. The zero Population is empty: every
+// measure on it fails with [ErrNoWeight].
+type Population struct {
+	obs      []obs    // sorted by welfare, then weight, then group
+	keys     []string // group keys, sorted; nil when ungrouped
+	gWeight  []float64
+	gRecords []int
+	total    float64
+	integral bool
+	uniform  bool // all weights equal
+	concept  IncomeConcept
+}
+
+// Len returns the number of observations (records), including those of
+// zero weight.
+func (p *Population) Len() int { return len(p.obs) }
+
+// Weight returns the total weight: the number of persons the population
+// stands for.
+func (p *Population) Weight() float64 { return p.total }
+
+// Integral reports whether every weight is a whole number and their total at
+// most 2^53, so that weighted money totals are exact.
+func (p *Population) Integral() bool { return p.integral }
+
+// Concept returns the income concept of the households the population was
+// built from, or [ConceptUnknown] for plain amounts. Lines compared with the
+// population should be in the same concept; see [Figure.Compare].
+func (p *Population) Concept() IncomeConcept { return p.concept }
+
+// Groups returns the group keys in sorted order, including declared groups
+// with no observation; nil for an ungrouped population.
+func (p *Population) Groups() []string { return slices.Clone(p.keys) }
+
+// Min returns the lowest welfare, and false for an empty population.
+func (p *Population) Min() (Money, bool) {
+	if len(p.obs) == 0 {
+		return 0, false
+	}
+	return p.obs[0].y, true
+}
+
+// Max returns the highest welfare, and false for an empty population.
+func (p *Population) Max() (Money, bool) {
+	if len(p.obs) == 0 {
+		return 0, false
+	}
+	return p.obs[len(p.obs)-1].y, true
+}
+
+// NewPopulation builds an ungrouped population from per-capita welfare
+// amounts and their weights. A nil weights slice weights every observation
+// 1; otherwise it must have the same length as welfare. Errors are
+// *[FieldError] naming the observation ("observation 3") and the field:
+// weights that are NaN, infinite ([ErrRange]) or negative ([ErrNegative]),
+// welfare beyond ±[MaxAmount] ([ErrRange]), a total weight that overflows
+// ([ErrOverflow]) or is zero ([ErrNoWeight]).
+func NewPopulation(welfare []Money, weights []float64) (*Population, error) {
+	if weights != nil && len(weights) != len(welfare) {
+		return nil, &FieldError{Record: "population", Field: "weights",
+			Value: strconv.Itoa(len(weights)) + " weights for " + strconv.Itoa(len(welfare)) + " amounts", Err: ErrRange}
+	}
+	b := PopulationBuilder{obs: make([]obs, 0, len(welfare))}
+	for i, y := range welfare {
+		w := 1.0
+		if weights != nil {
+			w = weights[i]
+		}
+		if err := b.Add(y, w, ""); err != nil {
+			return nil, err
+		}
+	}
+	return b.Build()
+}
+
+// HouseholdPopulation builds a population of persons from households: each
+// household contributes its per-capita income ([Household.PerCapita])
+// weighted by its resident members ([Household.Residents]). When group is
+// not nil, it names each household's group (for example its county's code,
+// h.County.String(), or a village name); the result is then grouped as for
+// [PopulationBuilder.Add]. Declared lists groups to report even when no
+// household falls in them. Errors are those of
+// [PopulationBuilder.AddHousehold].
+func HouseholdPopulation(households []Household, group func(*Household) string, declared ...string) (*Population, error) {
+	b := PopulationBuilder{obs: make([]obs, 0, len(households))}
+	b.Declare(declared...)
+	for i := range households {
+		h := &households[i]
+		key := ""
+		if group != nil {
+			key = group(h)
+		}
+		if err := b.AddHousehold(h, 1, key); err != nil {
+			return nil, err
+		}
+	}
+	return b.Build()
+}
+
+// PopulationBuilder collects observations one by one, for callers that
+// stream records or group them. The zero value is an empty builder ready to
+// use. A builder is not safe for concurrent use; the [Population] it builds
+// is.
+type PopulationBuilder struct {
+	obs      []obs
+	index    map[string]int32
+	keys     []string
+	grouped  bool
+	notInt   bool // some weight is fractional, or the total passed 2^53
+	total    float64
+	concept  IncomeConcept
+	conceptS bool
+}
+
+// Declare names groups to report even if no observation falls in them (the
+// villages of a county with no household below the line still get a row).
+// Declaring a group twice, or a group that observations also name, is
+// harmless.
+func (b *PopulationBuilder) Declare(groups ...string) {
+	for _, g := range groups {
+		b.group(g)
+	}
+}
+
+func (b *PopulationBuilder) group(key string) int32 {
+	if b.index == nil {
+		b.index = make(map[string]int32)
+	}
+	if !b.grouped && len(b.obs) > 0 {
+		// Observations added before the first group belong to group "",
+		// which has index 0 as their g field already says.
+		b.grouped = true
+		b.group("")
+	}
+	i, ok := b.index[key]
+	if !ok {
+		i = int32(len(b.keys))
+		b.index[key] = i
+		b.keys = append(b.keys, key)
+	}
+	b.grouped = true
+	return i
+}
+
+// Add adds one observation: per-capita welfare, the weight (persons it
+// stands for) and its group key. An empty group key in a builder where no
+// observation names a group and no group is declared leaves the population
+// ungrouped; once any group is used, "" is a group like any other. Errors
+// are *[FieldError] naming "observation N" (N counts from 0 in order of
+// addition).
+func (b *PopulationBuilder) Add(welfare Money, weight float64, group string) error {
+	return b.add("", len(b.obs), welfare, weight, group)
+}
+
+// AddHousehold adds a household: its per-capita income weighted by its
+// resident members times surveyWeight (1 for a census or the registration
+// system; the household's sampling weight for a survey). The first
+// household fixes the population's income concept; a household in another
+// concept is [ErrConceptMismatch]. Errors are *[FieldError] naming the
+// household's ID.
+func (b *PopulationBuilder) AddHousehold(h *Household, surveyWeight float64, group string) error {
+	pc, err := h.PerCapita()
+	if err != nil {
+		return err
+	}
+	if !b.conceptS {
+		b.concept, b.conceptS = pc.Concept, true
+	} else if pc.Concept != b.concept {
+		return &FieldError{Record: h.ID, Field: "concept", Value: pc.Concept.String(), Err: ErrConceptMismatch}
+	}
+	if !validWeight(surveyWeight) {
+		return weightError(h.ID, "survey_weight", surveyWeight)
+	}
+	return b.add(h.ID, -1, pc.Amount, surveyWeight*float64(h.Residents()), group)
+}
+
+func validWeight(w float64) bool { return w >= 0 && !math.IsInf(w, 1) }
+
+func weightError(record, field string, w float64) error {
+	err := ErrRange
+	if w < 0 && !math.IsInf(w, -1) {
+		err = ErrNegative
+	}
+	return &FieldError{Record: record, Field: field, Value: strconv.FormatFloat(w, 'g', -1, 64), Err: err}
+}
+
+// add appends one observation; when pos >= 0 the record is named
+// "observation pos".
+func (b *PopulationBuilder) add(record string, pos int, y Money, w float64, group string) error {
+	if pos >= 0 {
+		record = "observation " + strconv.Itoa(pos)
+	}
+	if !validWeight(w) {
+		return weightError(record, "weight", w)
+	}
+	if y > MaxAmount || y < -MaxAmount {
+		return &FieldError{Record: record, Field: "welfare", Value: y.String(), Err: ErrRange}
+	}
+	t := b.total + w
+	if math.IsInf(t, 1) {
+		return &FieldError{Record: record, Field: "weight", Value: strconv.FormatFloat(w, 'g', -1, 64), Err: ErrOverflow}
+	}
+	b.total = t
+	if w != math.Trunc(w) || t > maxIntegralWeight {
+		b.notInt = true
+	}
+	var g int32
+	if group != "" || b.grouped {
+		g = b.group(group)
+	}
+	b.obs = append(b.obs, obs{y: y, w: w, g: g})
+	return nil
+}
+
+// Build sorts the observations and returns the population. A total weight
+// of zero is [ErrNoWeight]. The builder is emptied and may be reused.
+func (b *PopulationBuilder) Build() (*Population, error) {
+	if b.total <= 0 {
+		return nil, &FieldError{Record: "population", Field: "weight", Value: strconv.Itoa(len(b.obs)) + " observations", Err: ErrNoWeight}
+	}
+	p := &Population{obs: b.obs, total: b.total, integral: !b.notInt, concept: b.concept}
+	if b.grouped {
+		// Renumber groups in key order so that output order never depends
+		// on the order of addition.
+		order := make([]int32, len(b.keys))
+		for i := range order {
+			order[i] = int32(i)
+		}
+		slices.SortFunc(order, func(x, y int32) int { return cmp.Compare(b.keys[x], b.keys[y]) })
+		rank := make([]int32, len(order))
+		p.keys = make([]string, len(order))
+		for r, i := range order {
+			rank[i] = int32(r)
+			p.keys[r] = b.keys[i]
+		}
+		for i := range p.obs {
+			p.obs[i].g = rank[p.obs[i].g]
+		}
+		p.gWeight = make([]float64, len(p.keys))
+		p.gRecords = make([]int, len(p.keys))
+	}
+	less := func(a, c obs) int {
+		if a.y != c.y {
+			return cmp.Compare(a.y, c.y)
+		}
+		if a.w != c.w {
+			return cmp.Compare(a.w, c.w)
+		}
+		return cmp.Compare(a.g, c.g)
+	}
+	if !slices.IsSortedFunc(p.obs, less) {
+		slices.SortFunc(p.obs, less)
+	}
+	// Recompute the total in sorted order, so that the same observations
+	// give the same figures byte for byte whatever order they came in.
+	p.total = 0
+	p.uniform = true
+	for i := range p.obs {
+		o := &p.obs[i]
+		p.total += o.w
+		if o.w != p.obs[0].w {
+			p.uniform = false
+		}
+		if p.keys != nil {
+			p.gWeight[o.g] += o.w
+			p.gRecords[o.g]++
+		}
+	}
+	*b = PopulationBuilder{}
+	return p, nil
+}
+
+// check returns ErrNoWeight wrapped for measure when p is empty.
+func (p *Population) check(measure string) error {
+	if p == nil || p.total <= 0 {
+		return &MeasureError{Measure: measure, Err: ErrNoWeight}
+	}
+	return nil
+}
+
+// meanFen returns the weighted mean welfare in fen.
+func (p *Population) meanFen() float64 {
+	var s float64
+	for i := range p.obs {
+		s += p.obs[i].w * float64(p.obs[i].y)
+	}
+	return s / p.total
+}
+
+// Mean returns the weighted mean welfare, rounded to whole fen with mode.
+func (p *Population) Mean(mode Rounding) (Money, error) {
+	if err := p.check("mean"); err != nil {
+		return 0, err
+	}
+	return roundFen("mean", p.meanFen(), mode)
+}
+
+// roundFen rounds a statistic in fen to Money with mode.
+func roundFen(measure string, v float64, mode Rounding) (Money, error) {
+	if !mode.valid() {
+		return 0, &MeasureError{Measure: measure, Input: "rounding " + mode.String(), Err: ErrRounding}
+	}
+	if math.IsNaN(v) || math.Abs(v) > float64(MaxAmount) {
+		return 0, &MeasureError{Measure: measure, Input: strconv.FormatFloat(v, 'g', -1, 64) + " fen", Err: ErrRange}
+	}
+	var r float64
+	switch mode {
+	case RoundHalfUp:
+		r = math.Round(v)
+	case RoundHalfEven:
+		r = math.RoundToEven(v)
+	case RoundDown:
+		r = math.Trunc(v)
+	case RoundUp:
+		r = math.Trunc(v)
+		if r != v {
+			r += math.Copysign(1, v)
+		}
+	case RoundFloor:
+		r = math.Floor(v)
+	case RoundCeiling:
+		r = math.Ceil(v)
+	}
+	return Money(r), nil
+}
+
+// Quantile returns the welfare at quantile q (0 <= q <= 1) of the weighted
+// distribution, rounded to whole fen with mode. Median is Quantile(0.5).
+//
+// The definition is Hyndman and Fan's type 7, the default of R and of
+// [stats.Quantiles]: with equal weights the result is exactly what
+// stats.Quantiles returns (the population then calls it), and with unequal
+// weights it is the same rule over the weighted distribution function,
+// interpolating between adjacent observations in proportion to weight.
+// Weights are relative: multiplying every weight by the same factor changes
+// nothing. Observations of zero weight are ignored.
+func (p *Population) Quantile(q float64, mode Rounding) (Money, error) {
+	var out [1]Money
+	err := p.quantilesInto(out[:], []float64{q}, mode)
+	return out[0], err
+}
+
+// Quantiles returns the welfare at each quantile of qs, as [Population.Quantile].
+func (p *Population) Quantiles(mode Rounding, qs ...float64) ([]Money, error) {
+	out := make([]Money, len(qs))
+	if err := p.quantilesInto(out, qs, mode); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Median returns the weighted median welfare, rounded with mode.
+func (p *Population) Median(mode Rounding) (Money, error) { return p.Quantile(0.5, mode) }
+
+func (p *Population) quantilesInto(out []Money, qs []float64, mode Rounding) error {
+	if err := p.check("quantile"); err != nil {
+		return err
+	}
+	for _, q := range qs {
+		if !(q >= 0 && q <= 1) {
+			return &MeasureError{Measure: "quantile", Input: "q " + strconv.FormatFloat(q, 'g', -1, 64), Err: ErrRange}
+		}
+	}
+	v := p.quantilesFen(qs)
+	for i := range v {
+		var err error
+		if out[i], err = roundFen("quantile", v[i], mode); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// quantilesFen returns the type-7 quantiles in fen. Equal weights go to
+// golang.org/x/exp/stats; other weights to weightedQuantile.
+func (p *Population) quantilesFen(qs []float64) []float64 {
+	if p.uniform {
+		ys := make([]float64, len(p.obs))
+		for i := range p.obs {
+			ys[i] = float64(p.obs[i].y)
+		}
+		return stats.Quantiles(ys, qs...)
+	}
+	out := make([]float64, len(qs))
+	for i, q := range qs {
+		out[i] = weightedQuantile(p.obs, q)
+	}
+	return out
+}
+
+// weightedQuantile is Hyndman-Fan type 7 generalised to weights. Type 7
+// places the k-th of n sorted values at probability (k-1)/(n-1); with
+// weights, the value of observation i sits at C(i-1)/(W-w_last), where C(i-1)
+// is the weight before it and w_last the weight of the last observation
+// (both over observations of positive weight). With equal weights these
+// positions are exactly (k-1)/(n-1). Between two positions the quantile is
+// interpolated linearly. os must be sorted and have positive total weight.
+func weightedQuantile(os []obs, q float64) float64 {
+	// Find the last observation of positive weight.
+	last := len(os) - 1
+	for last > 0 && os[last].w == 0 {
+		last--
+	}
+	span := 0.0
+	for i := 0; i < last; i++ {
+		span += os[i].w
+	}
+	if span == 0 { // a single observation of positive weight
+		return float64(os[last].y)
+	}
+	t := q * span
+	c := 0.0
+	for i := 0; i < last; i++ {
+		w := os[i].w
+		if w == 0 {
+			continue
+		}
+		if t <= c+w {
+			j := i + 1
+			for os[j].w == 0 {
+				j++
+			}
+			f := (t - c) / w
+			yi, yj := float64(os[i].y), float64(os[j].y)
+			return yi + f*(yj-yi)
+		}
+		c += w
+	}
+	return float64(os[last].y)
+}
+
+// Base is the statistic a relative line is a share of.
+type Base uint8
+
+// Bases of a relative line. BaseUnknown is the zero value and is rejected.
+const (
+	BaseUnknown Base = iota
+	// OfMedian: a share of the weighted median (the EU at-risk-of-poverty
+	// convention of 60%, and the 40% or 50% of the median discussed for
+	// China's relative poverty line after 2020).
+	OfMedian
+	// OfMean: a share of the weighted mean.
+	OfMean
+)
+
+var baseWords = words{"unknown", "median", "mean"}
+
+// String returns "median", "mean" or "unknown".
+func (b Base) String() string { return baseWords.str(int(b), "Base") }
+
+// MarshalText implements [encoding.TextMarshaler]; BaseUnknown is an error.
+func (b Base) MarshalText() ([]byte, error) { return baseWords.marshal(int(b), "base") }
+
+// UnmarshalText implements [encoding.TextUnmarshaler]; unknown words are
+// [ErrUnknownWord].
+func (b *Base) UnmarshalText(t []byte) error {
+	i, err := baseWords.parse(t, "base")
+	*b = Base(i)
+	return err
+}
+
+// RelativeLine returns a relative poverty line: share of the population's
+// weighted median or mean welfare (share 40% of the median is
+// RatePercent(40) and OfMedian), computed in float64 and rounded once to
+// whole fen with mode. No national document fixes a relative line for
+// China; the share and base are the caller's choice.
+func (p *Population) RelativeLine(share Rate, base Base, mode Rounding) (Money, error) {
+	if err := p.check("relative_line"); err != nil {
+		return 0, err
+	}
+	if share <= 0 {
+		return 0, &MeasureError{Measure: "relative_line", Input: "share " + share.String(), Err: ErrRange}
+	}
+	var b float64
+	switch base {
+	case OfMedian:
+		b = p.quantilesFen([]float64{0.5})[0]
+	case OfMean:
+		b = p.meanFen()
+	default:
+		return 0, &MeasureError{Measure: "relative_line", Input: "base " + base.String(), Err: ErrRange}
+	}
+	return roundFen("relative_line", b*share.Float64(), mode)
+}
+
+// LineForShare is the inverse of a headcount: the lowest line, in whole
+// fen, that puts at least share of the population (by weight) below it
+// under boundary b. With [BelowLine] that is one fen above the welfare of
+// the observation where the cumulative share first reaches share; with
+// [AtOrBelowLine] it is that welfare itself. So [Measures.Incidence] at the
+// returned line is at least share, and one fen lower it is less. share must
+// be in (0, 1]; with integral weights the comparison is exact.
+func (p *Population) LineForShare(share Rate, b Boundary) (Money, error) {
+	if err := p.check("line_for_share"); err != nil {
+		return 0, err
+	}
+	if share <= 0 || share > One {
+		return 0, &MeasureError{Measure: "line_for_share", Input: "share " + share.String(), Err: ErrRange}
+	}
+	var c float64
+	totalInt := int64(p.total)
+	for i := range p.obs {
+		o := &p.obs[i]
+		c += o.w
+		if i+1 < len(p.obs) && p.obs[i+1].y == o.y {
+			continue // ties: the whole tie moves below together
+		}
+		var reached bool
+		if p.integral {
+			// c * RateScale >= share * total, exactly in 128 bits.
+			reached = cmp128(mul64(int64(c), RateScale), mul64(int64(share), totalInt)) >= 0
+		} else {
+			reached = c*RateScale >= float64(share)*p.total
+		}
+		if reached {
+			if b == AtOrBelowLine {
+				return o.y, nil
+			}
+			return o.y + Fen, nil
+		}
+	}
+	last := p.obs[len(p.obs)-1].y // share == One with rounding in c
+	if b == AtOrBelowLine {
+		return last, nil
+	}
+	return last + Fen, nil
+}
+
+// i128 is a signed 128-bit integer, for exact money totals over millions of
+// weighted observations.
+type i128 struct {
+	hi int64
+	lo uint64
+}
+
+func mul64(a, b int64) i128 {
+	hi, lo := bits.Mul64(absU(a), absU(b))
+	r := i128{hi: int64(hi), lo: lo}
+	if (a < 0) != (b < 0) {
+		r = r.neg()
+	}
+	return r
+}
+
+func (x i128) neg() i128 {
+	lo, c := bits.Add64(^x.lo, 1, 0)
+	return i128{hi: ^x.hi + int64(c), lo: lo}
+}
+
+func (x i128) add(y i128) i128 {
+	lo, c := bits.Add64(x.lo, y.lo, 0)
+	return i128{hi: x.hi + y.hi + int64(c), lo: lo}
+}
+
+func (x i128) sub(y i128) i128 { return x.add(y.neg()) }
+
+// int64 returns x and whether it fits in an int64.
+func (x i128) int64() (int64, bool) {
+	if (x.hi == 0 && x.lo <= math.MaxInt64) || (x.hi == -1 && x.lo > math.MaxInt64) {
+		return int64(x.lo), true
+	}
+	return 0, false
+}
+
+func cmp128(x, y i128) int {
+	if x.hi != y.hi {
+		return cmp.Compare(x.hi, y.hi)
+	}
+	return cmp.Compare(x.lo, y.lo)
+}
