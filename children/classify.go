@@ -1,0 +1,409 @@
+package children
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/openfupin/fupin/poverty"
+)
+
+// Reason codes: the stable names of the tests a scheme applies. Each
+// [Reason] carries one, with what it read.
+const (
+	// CodeInForce: the scheme (or the listing) is in force on the date.
+	CodeInForce = "scheme.in_force"
+	// CodeUnderAge: the child is younger than the scheme's age limit.
+	CodeUnderAge = "age.under_limit"
+	// CodeSchoolExtension: over the limit but kept by a provincial
+	// full-time-school extension.
+	CodeSchoolExtension = "age.school_extension"
+	// CodeRural: the child has rural hukou, as the scheme requires.
+	CodeRural = "hukou.rural"
+	// CodeParentAway: the parent is away under the scheme (a migrant
+	// worker for at least the minimum months).
+	CodeParentAway = "parent.away"
+	// CodeParentIncapable: the parent has no guardianship capacity.
+	CodeParentIncapable = "parent.incapable"
+	// CodeParentListed: the parent is in a listed de facto unattended
+	// situation in force on the date and for the minimum months.
+	CodeParentListed = "parent.listed"
+	// CodeParentAbsent: the parent is dead or missing.
+	CodeParentAbsent = "parent.absent"
+	// CodeCombination: the scheme's rule combining the parents held.
+	CodeCombination = "parents.combination"
+)
+
+// maxReasons bounds the reasons of one [Result]; they live in the Result
+// itself, so that classifying allocates nothing.
+const maxReasons = 8
+
+// Reason is one tested condition of a classification: its code, its
+// outcome, and what it read. Value and Param are the numbers compared
+// (age and age limit; months and minimum months), when the test compares
+// numbers; Role and Situation name the parent the test read.
+type Reason struct {
+	Code      string    `json:"code"`
+	Outcome   Outcome   `json:"outcome"`
+	Role      Role      `json:"role,omitzero"`
+	Situation Situation `json:"situation,omitzero"`
+	Value     int       `json:"value,omitzero"`
+	Param     int       `json:"param,omitzero"`
+	// Source is the provenance of the parameter that decided.
+	Source string `json:"source,omitempty"`
+}
+
+// Holds reports whether the test passed.
+func (r Reason) Holds() bool { return r.Outcome == Yes }
+
+// String renders the reason for a case worker, such as
+// "age.under_limit: yes (age 15, limit 16)".
+func (r Reason) String() string {
+	var b strings.Builder
+	b.WriteString(r.Code)
+	b.WriteString(": ")
+	b.WriteString(r.Outcome.String())
+	var parts []string
+	if r.Role != RoleNone {
+		parts = append(parts, r.Role.String())
+	}
+	if r.Situation != SituationUnknown {
+		parts = append(parts, r.Situation.String())
+	}
+	switch r.Code {
+	case CodeUnderAge, CodeSchoolExtension:
+		parts = append(parts, "age "+strconv.Itoa(r.Value), "limit "+strconv.Itoa(r.Param))
+	case CodeParentAway, CodeParentListed:
+		if r.Param > 0 {
+			parts = append(parts, strconv.Itoa(r.Value)+" months", "minimum "+strconv.Itoa(r.Param))
+		}
+	}
+	if len(parts) > 0 {
+		b.WriteString(" (" + strings.Join(parts, ", ") + ")")
+	}
+	if r.Source != "" {
+		b.WriteString(" [" + r.Source + "]")
+	}
+	return b.String()
+}
+
+// Result is one scheme's answer for one child on one date, with its
+// reasons. The zero Result is unclassified (OutcomeUnset).
+type Result struct {
+	Scheme  *Scheme
+	Outcome Outcome
+	n       uint8
+	reasons [maxReasons]Reason
+}
+
+// Covered reports whether the child is covered (Outcome Yes).
+func (r *Result) Covered() bool { return r.Outcome == Yes }
+
+// Reasons returns the tests applied, in order. The slice aliases r.
+func (r *Result) Reasons() []Reason { return r.reasons[:r.n] }
+
+// Reason returns the first reason with the code.
+func (r *Result) Reason(code string) (Reason, bool) {
+	for _, x := range r.reasons[:r.n] {
+		if x.Code == code {
+			return x, true
+		}
+	}
+	return Reason{}, false
+}
+
+func (r *Result) add(x Reason) {
+	if int(r.n) < maxReasons {
+		r.reasons[r.n] = x
+		r.n++
+	}
+}
+
+// Explain renders the result on several lines: the scheme, the outcome and
+// each reason.
+func (r *Result) Explain() string {
+	var b strings.Builder
+	if r.Scheme != nil {
+		b.WriteString(r.Scheme.ID)
+		b.WriteString(": ")
+	}
+	b.WriteString(r.Outcome.String())
+	for _, x := range r.Reasons() {
+		b.WriteString("\n  ")
+		b.WriteString(x.String())
+	}
+	return b.String()
+}
+
+// outcomeOf turns a test into an Outcome.
+func outcomeOf(ok bool) Outcome {
+	if ok {
+		return Yes
+	}
+	return No
+}
+
+// and combines outcomes: No wins, then Undetermined.
+func and(a, b Outcome) Outcome {
+	if a == No || b == No {
+		return No
+	}
+	if a == Undetermined || b == Undetermined {
+		return Undetermined
+	}
+	return Yes
+}
+
+// or combines outcomes: Yes wins, then Undetermined.
+func or(a, b Outcome) Outcome {
+	if a == Yes || b == Yes {
+		return Yes
+	}
+	if a == Undetermined || b == Undetermined {
+		return Undetermined
+	}
+	return No
+}
+
+// monthsBetween returns the whole calendar months from a to b (0 when b is
+// before a): the largest n with a.AddMonths(n) <= b.
+func monthsBetween(a, b poverty.Date) int {
+	if a.IsZero() || b.Before(a) {
+		return 0
+	}
+	n := (b.Year()-a.Year())*12 + int(b.Month()) - int(a.Month())
+	for n > 0 && a.AddMonths(n).After(b) {
+		n--
+	}
+	return n
+}
+
+// Classify applies the scheme to the child on the date. The child is
+// validated first; a date before the child's birth is [ErrNotBorn].
+// Classify allocates nothing unless it returns an error.
+func (s *Scheme) Classify(c *Child, on poverty.Date) (Result, error) {
+	if err := c.Validate(); err != nil {
+		return Result{}, err
+	}
+	if on.IsZero() {
+		return Result{}, &RecordError{Record: c.ID, Field: "date", Err: poverty.ErrMissing}
+	}
+	age := c.AgeOn(on)
+	if age < 0 {
+		return Result{}, &RecordError{Record: c.ID, Field: "birth_date", Value: c.Born().String(), Err: ErrNotBorn}
+	}
+	return s.classify(c, on, age), nil
+}
+
+// classify is Classify on a valid child.
+func (s *Scheme) classify(c *Child, on poverty.Date, age int) Result {
+	r := Result{Scheme: s}
+	out := s.InForce.On(on)
+	r.add(Reason{Code: CodeInForce, Outcome: out, Source: s.Document})
+
+	ageOK := outcomeOf(age < s.UnderAge)
+	r.add(Reason{Code: CodeUnderAge, Outcome: ageOK, Value: age, Param: s.UnderAge})
+	if ageOK == No {
+		if ext, ok := s.extension(c); ok {
+			ageOK = Yes
+			r.add(Reason{Code: CodeSchoolExtension, Outcome: Yes, Value: age, Param: s.UnderAge, Source: ext.Source})
+		}
+	}
+	out = and(out, ageOK)
+	if s.RuralOnly {
+		h := outcomeOf(c.Hukou == Rural)
+		r.add(Reason{Code: CodeRural, Outcome: h, Source: s.RuralProvenance.Source})
+		out = and(out, h)
+	}
+	switch s.Rule {
+	case BothAwayOrOneIncapable, AtLeastOneAway:
+		fa := s.away(&r, c, Father, on)
+		mo := s.away(&r, c, Mother, on)
+		var comb Outcome
+		if s.Rule == AtLeastOneAway {
+			comb = outcomeOf(fa || mo)
+		} else {
+			switch {
+			case fa && mo:
+				comb = Yes
+			case fa:
+				comb = outcomeOf(s.incapable(&r, c, Mother))
+			case mo:
+				comb = outcomeOf(s.incapable(&r, c, Father))
+			default:
+				comb = No
+			}
+		}
+		r.add(Reason{Code: CodeCombination, Outcome: comb, Source: s.Rule.String()})
+		out = and(out, comb)
+	case BothListedOrOneAbsent:
+		fl := s.listedOn(&r, c, Father, on)
+		ml := s.listedOn(&r, c, Mother, on)
+		fa := s.Absent.Has(c.Father.Situation)
+		ma := s.Absent.Has(c.Mother.Situation)
+		if fa {
+			r.add(Reason{Code: CodeParentAbsent, Outcome: Yes, Role: Father, Situation: c.Father.Situation, Source: s.AbsentProv.Source})
+		}
+		if ma {
+			r.add(Reason{Code: CodeParentAbsent, Outcome: Yes, Role: Mother, Situation: c.Mother.Situation, Source: s.AbsentProv.Source})
+		}
+		comb := or(and(fl, ml), or(and(outcomeOf(fa), ml), and(outcomeOf(ma), fl)))
+		r.add(Reason{Code: CodeCombination, Outcome: comb, Source: s.Rule.String()})
+		out = and(out, comb)
+	}
+	r.Outcome = out
+	return r
+}
+
+// extension returns the school extension that keeps the child covered.
+func (s *Scheme) extension(c *Child) (*Extension, bool) {
+	prov := c.Province()
+	for i := range s.Extensions {
+		e := &s.Extensions[i]
+		if e.Region != prov {
+			continue
+		}
+		for _, lv := range e.Levels {
+			if lv == c.School {
+				return e, true
+			}
+		}
+	}
+	return nil, false
+}
+
+// away records and reports whether the parent is away under the scheme.
+func (s *Scheme) away(r *Result, c *Child, role Role, on poverty.Date) bool {
+	p := c.Parent(role)
+	ok := s.Away.Has(p.Situation)
+	months := 0
+	if ok && s.MinAwayMonths > 0 {
+		months = monthsBetween(p.Since, on)
+		ok = !p.Since.IsZero() && months >= s.MinAwayMonths
+	}
+	src := s.AwayProvenance.Source
+	if s.MinAwayMonths > 0 {
+		src = s.MinAwaySource.Source
+	}
+	r.add(Reason{Code: CodeParentAway, Outcome: outcomeOf(ok), Role: role, Situation: p.Situation,
+		Value: months, Param: s.MinAwayMonths, Source: src})
+	return ok
+}
+
+// incapable records and reports whether the parent has no guardianship
+// capacity: the recorded capacity when set, otherwise the scheme's lists.
+func (s *Scheme) incapable(r *Result, c *Child, role Role) bool {
+	p := c.Parent(role)
+	var ok bool
+	var src string
+	switch {
+	case p.Capacity != CapacityUnknown:
+		ok, src = p.Capacity == Incapable, "recorded capacity"
+	case s.Incapable.Has(p.Situation):
+		ok, src = true, s.IncapableProv.Cite()
+	case s.IncapableAlso.Has(p.Situation):
+		ok, src = true, s.IncapableAlsoP.Cite()
+	}
+	r.add(Reason{Code: CodeParentIncapable, Outcome: outcomeOf(ok), Role: role, Situation: p.Situation, Source: src})
+	return ok
+}
+
+// listedOn records and reports whether the parent is in a listed situation
+// in force on the date and lasting the minimum months.
+func (s *Scheme) listedOn(r *Result, c *Child, role Role, on poverty.Date) Outcome {
+	p := c.Parent(role)
+	if p.Situation >= numSituations || s.listed[p.Situation] == 0 {
+		if !s.Absent.Has(p.Situation) {
+			r.add(Reason{Code: CodeParentListed, Outcome: No, Role: role, Situation: p.Situation})
+		}
+		return No
+	}
+	l := &s.Listed[s.listed[p.Situation]-1]
+	out := l.InForce.On(on)
+	months := 0
+	if l.MinMonths > 0 {
+		var from, to poverty.Date
+		if p.Situation == LostContact {
+			from, to = p.lostSince(), on
+		} else {
+			from, to = p.Since, on
+			if !p.Until.IsZero() {
+				to = p.Until
+			}
+		}
+		months = monthsBetween(from, to)
+		out = and(out, outcomeOf(!from.IsZero() && months >= l.MinMonths))
+	}
+	r.add(Reason{Code: CodeParentListed, Outcome: out, Role: role, Situation: p.Situation,
+		Value: months, Param: l.MinMonths, Source: l.Source})
+	return out
+}
+
+// Classification is a child's classification on a date under the primary
+// scheme of each kind. LeftBehind and Unattended decide the registry
+// [Status]; ACWF is reported beside them and never mixed into it.
+type Classification struct {
+	ChildID    string
+	On         poverty.Date
+	Age        int
+	LeftBehind Result
+	Unattended Result
+	ACWF       Result
+}
+
+// Status returns the registry status: Unattended when the de facto
+// unattended scheme covers the child (it entitles the child to a living
+// subsidy, so it takes precedence), else LeftBehind, else
+// StatusUndetermined when either scheme could not decide, else NotCovered.
+func (c *Classification) Status() Status {
+	switch {
+	case c.Unattended.Outcome == Yes:
+		return Unattended
+	case c.LeftBehind.Outcome == Yes:
+		return LeftBehind
+	case c.Unattended.Outcome == Undetermined || c.LeftBehind.Outcome == Undetermined:
+		return StatusUndetermined
+	case c.Unattended.Outcome == OutcomeUnset && c.LeftBehind.Outcome == OutcomeUnset:
+		return StatusUnknown
+	}
+	return NotCovered
+}
+
+// Classify classifies the child on the date under the primary scheme of
+// each kind. A kind without a primary scheme leaves its Result unset. It
+// allocates nothing unless it returns an error.
+func (r *Rules) Classify(c *Child, on poverty.Date) (Classification, error) {
+	if err := c.Validate(); err != nil {
+		return Classification{}, err
+	}
+	if on.IsZero() {
+		return Classification{}, &RecordError{Record: c.ID, Field: "date", Err: poverty.ErrMissing}
+	}
+	age := c.AgeOn(on)
+	if age < 0 {
+		return Classification{}, &RecordError{Record: c.ID, Field: "birth_date", Value: c.Born().String(), Err: ErrNotBorn}
+	}
+	cl := Classification{ChildID: c.ID, On: on, Age: age}
+	if s := r.primary[KindLeftBehind]; s != nil {
+		cl.LeftBehind = s.classify(c, on, age)
+	}
+	if s := r.primary[KindUnattended]; s != nil {
+		cl.Unattended = s.classify(c, on, age)
+	}
+	if s := r.primary[KindACWF]; s != nil {
+		cl.ACWF = s.classify(c, on, age)
+	}
+	return cl, nil
+}
+
+// Result returns the result of the kind.
+func (c *Classification) Result(k Kind) *Result {
+	switch k {
+	case KindLeftBehind:
+		return &c.LeftBehind
+	case KindUnattended:
+		return &c.Unattended
+	case KindACWF:
+		return &c.ACWF
+	}
+	return nil
+}

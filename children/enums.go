@@ -1,0 +1,441 @@
+package children
+
+import (
+	"strconv"
+
+	"github.com/openfupin/fupin/poverty"
+)
+
+// words is the word table of an enumeration whose zero value is unset: index
+// 0 is the unset word, the others are the stable snake_case words used in
+// JSON and in reason texts. Every enumeration of this package uses it, so
+// all share the same String, MarshalText and UnmarshalText behaviour.
+type words []string
+
+func (w words) str(i int, typ string) string {
+	if i >= 0 && i < len(w) {
+		return w[i]
+	}
+	return typ + "(" + strconv.Itoa(i) + ")"
+}
+
+// marshal rejects the unset value and values out of range, so that JSON
+// never carries a word that does not parse back.
+func (w words) marshal(i int, typ string) ([]byte, error) {
+	if i <= 0 || i >= len(w) {
+		return nil, &poverty.ParseError{What: typ, Input: w.str(i, typ), Err: poverty.ErrUnknownWord}
+	}
+	return []byte(w[i]), nil
+}
+
+// parse accepts the stable words; the empty text is the unset value.
+func (w words) parse(b []byte, typ string) (int, error) {
+	if len(b) == 0 {
+		return 0, nil
+	}
+	for i := 1; i < len(w); i++ {
+		if w[i] == string(b) {
+			return i, nil
+		}
+	}
+	return 0, &poverty.ParseError{What: typ, Input: poverty.MaskID(string(b)), Err: poverty.ErrUnknownWord}
+}
+
+// Hukou is the child's household registration (户籍): rural or urban. The
+// left-behind schemes cover children with rural hukou.
+type Hukou uint8
+
+// Hukou types. HukouUnknown is the zero value; records must set one.
+const (
+	HukouUnknown Hukou = iota
+	// Rural is 农村户籍.
+	Rural
+	// Urban is 城镇户籍.
+	Urban
+)
+
+var hukouWords = words{"unknown", "rural", "urban"}
+
+// String returns "rural", "urban" or "unknown".
+func (h Hukou) String() string { return hukouWords.str(int(h), "Hukou") }
+
+// MarshalText implements [encoding.TextMarshaler]; HukouUnknown is an error.
+func (h Hukou) MarshalText() ([]byte, error) { return hukouWords.marshal(int(h), "hukou") }
+
+// UnmarshalText implements [encoding.TextUnmarshaler]; "" is HukouUnknown.
+func (h *Hukou) UnmarshalText(b []byte) error {
+	i, err := hukouWords.parse(b, "hukou")
+	*h = Hukou(i)
+	return err
+}
+
+// Situation is a parent's situation as the definitions read it: at home, a
+// migrant worker (外出务工) at one of three distances, or one of the
+// situations of the de facto unattended rules. Each parent has exactly one
+// situation in a record, with the date it began ([Parent.Since]).
+type Situation uint8
+
+// Parent situations. SituationUnknown is the zero value; records must set
+// one for each parent.
+const (
+	SituationUnknown Situation = iota
+	// AtHome: the parent lives with the child or at the child's home.
+	AtHome
+	// MigrantInCounty: a migrant worker living away from home but working
+	// within the home county (县内).
+	MigrantInCounty
+	// MigrantInProvince: a migrant worker elsewhere in the home province (省内县外).
+	MigrantInProvince
+	// MigrantOutOfProvince: a migrant worker in another province (跨省).
+	MigrantOutOfProvince
+	// Deceased: dead, by natural death or declared dead by a court (死亡).
+	Deceased
+	// Missing: declared missing by a court (宣告失踪).
+	Missing
+	// LostContact: out of contact and not performing guardianship (失联),
+	// from [Parent.Since] (or the last contact).
+	LostContact
+	// SeverelyDisabled: severe disability (重残); the grade thresholds are a
+	// provincial rule the caller applies before recording it.
+	SeverelyDisabled
+	// SeriouslyIll: serious illness (重病), per the local rules.
+	SeriouslyIll
+	// Imprisoned: serving a sentence or detained (服刑在押).
+	Imprisoned
+	// DrugRehabilitation: in compulsory isolated drug rehabilitation (强制隔离戒毒).
+	DrugRehabilitation
+	// OtherRestriction: another measure restricting personal liberty
+	// (被执行其他限制人身自由的措施).
+	OtherRestriction
+	// GuardianshipRevoked: guardianship revoked by a court (被撤销监护资格).
+	GuardianshipRevoked
+	// Deported: deported or expelled from the country (被遣送(驱逐)出境).
+	Deported
+	numSituations
+)
+
+var situationWords = words{"unknown", "at_home", "migrant_in_county", "migrant_in_province",
+	"migrant_out_of_province", "deceased", "missing", "lost_contact", "severely_disabled",
+	"seriously_ill", "imprisoned", "drug_rehabilitation", "other_restriction",
+	"guardianship_revoked", "deported"}
+
+// String returns the stable word, such as "migrant_out_of_province".
+func (s Situation) String() string { return situationWords.str(int(s), "Situation") }
+
+// MarshalText implements [encoding.TextMarshaler]; SituationUnknown is an error.
+func (s Situation) MarshalText() ([]byte, error) {
+	return situationWords.marshal(int(s), "situation")
+}
+
+// UnmarshalText implements [encoding.TextUnmarshaler]; "" is SituationUnknown.
+func (s *Situation) UnmarshalText(b []byte) error {
+	i, err := situationWords.parse(b, "situation")
+	*s = Situation(i)
+	return err
+}
+
+// Migrant reports whether s is one of the three migrant-worker situations.
+func (s Situation) Migrant() bool {
+	return s == MigrantInCounty || s == MigrantInProvince || s == MigrantOutOfProvince
+}
+
+// SituationSet is a set of situations, as a bit mask.
+type SituationSet uint32
+
+// Has reports whether s is in the set.
+func (m SituationSet) Has(s Situation) bool { return s < numSituations && m&(1<<s) != 0 }
+
+// With returns the set with s added.
+func (m SituationSet) With(s Situation) SituationSet { return m | 1<<s }
+
+// Capacity is whether a person has guardianship capacity (监护能力): can
+// look after and protect the child. It is not labour capacity
+// ([poverty.Capacity]).
+type Capacity uint8
+
+// Guardianship capacities. CapacityUnknown is the zero value: not recorded.
+const (
+	CapacityUnknown Capacity = iota
+	// Capable: has guardianship capacity.
+	Capable
+	// Incapable: without guardianship capacity (无监护能力).
+	Incapable
+)
+
+var capacityWords = words{"unknown", "capable", "incapable"}
+
+// String returns "capable", "incapable" or "unknown".
+func (c Capacity) String() string { return capacityWords.str(int(c), "Capacity") }
+
+// MarshalText implements [encoding.TextMarshaler]; CapacityUnknown is "unknown".
+func (c Capacity) MarshalText() ([]byte, error) { return []byte(c.String()), nil }
+
+// UnmarshalText implements [encoding.TextUnmarshaler]; "" and "unknown" are CapacityUnknown.
+func (c *Capacity) UnmarshalText(b []byte) error {
+	if string(b) == "unknown" {
+		*c = CapacityUnknown
+		return nil
+	}
+	i, err := capacityWords.parse(b, "capacity")
+	*c = Capacity(i)
+	return err
+}
+
+// GuardianKind is who the child's actual guardian (the adult who cares for
+// the child day to day) is.
+type GuardianKind uint8
+
+// Guardian kinds. GuardianUnknown is the zero value: not recorded.
+const (
+	GuardianUnknown GuardianKind = iota
+	// GuardianParent: a parent.
+	GuardianParent
+	// Grandparent: a grandparent on either side (祖辈).
+	Grandparent
+	// OtherRelative: another relative.
+	OtherRelative
+	// EntrustedAdult: another adult entrusted with guardianship (委托监护).
+	EntrustedAdult
+	// Institution: a welfare or protection institution.
+	Institution
+	// NoGuardian: nobody.
+	NoGuardian
+)
+
+var guardianWords = words{"unknown", "parent", "grandparent", "other_relative", "entrusted_adult", "institution", "none"}
+
+// String returns the stable word, such as "grandparent" or "none".
+func (g GuardianKind) String() string { return guardianWords.str(int(g), "GuardianKind") }
+
+// MarshalText implements [encoding.TextMarshaler]; GuardianUnknown is "unknown".
+func (g GuardianKind) MarshalText() ([]byte, error) { return []byte(g.String()), nil }
+
+// UnmarshalText implements [encoding.TextUnmarshaler]; "" and "unknown" are GuardianUnknown.
+func (g *GuardianKind) UnmarshalText(b []byte) error {
+	if string(b) == "unknown" {
+		*g = GuardianUnknown
+		return nil
+	}
+	i, err := guardianWords.parse(b, "guardian kind")
+	*g = GuardianKind(i)
+	return err
+}
+
+// Living is the child's living arrangement: with whom the child lives, or
+// alone.
+type Living uint8
+
+// Living arrangements. LivingUnknown is the zero value: not recorded.
+const (
+	LivingUnknown Living = iota
+	// WithParents: with both parents.
+	WithParents
+	// WithOneParent: with one parent.
+	WithOneParent
+	// WithGrandparents: with grandparents.
+	WithGrandparents
+	// WithRelatives: with other relatives.
+	WithRelatives
+	// WithOtherAdult: with another adult, such as an entrusted guardian.
+	WithOtherAdult
+	// InInstitution: in an institution (welfare home, protection centre).
+	InInstitution
+	// Alone: alone, or only with other children (单独居住).
+	Alone
+)
+
+var livingWords = words{"unknown", "with_parents", "with_one_parent", "with_grandparents",
+	"with_relatives", "with_other_adult", "in_institution", "alone"}
+
+// String returns the stable word, such as "with_grandparents" or "alone".
+func (l Living) String() string { return livingWords.str(int(l), "Living") }
+
+// MarshalText implements [encoding.TextMarshaler]; LivingUnknown is "unknown".
+func (l Living) MarshalText() ([]byte, error) { return []byte(l.String()), nil }
+
+// UnmarshalText implements [encoding.TextUnmarshaler]; "" and "unknown" are LivingUnknown.
+func (l *Living) UnmarshalText(b []byte) error {
+	if string(b) == "unknown" {
+		*l = LivingUnknown
+		return nil
+	}
+	i, err := livingWords.parse(b, "living")
+	*l = Living(i)
+	return err
+}
+
+// School is the child's school enrolment: not enrolled, or the full-time
+// level attended. Part-time study is recorded as NotEnrolled.
+type School uint8
+
+// School enrolment. SchoolUnknown is the zero value: not recorded.
+const (
+	SchoolUnknown School = iota
+	// NotEnrolled: in no school (including dropouts).
+	NotEnrolled
+	// Preschool: kindergarten or pre-school class.
+	Preschool
+	// Primary: primary school.
+	Primary
+	// JuniorSecondary: junior secondary school (初中).
+	JuniorSecondary
+	// SeniorSecondary: senior secondary school (高中).
+	SeniorSecondary
+	// Vocational: secondary or higher vocational school (中职, 高职).
+	Vocational
+	// Higher: undergraduate or college (本科, 专科).
+	Higher
+	// Postgraduate: master's or doctoral study.
+	Postgraduate
+	numSchools
+)
+
+var schoolWords = words{"unknown", "not_enrolled", "preschool", "primary", "junior_secondary",
+	"senior_secondary", "vocational", "higher", "postgraduate"}
+
+// String returns the stable word, such as "junior_secondary".
+func (s School) String() string { return schoolWords.str(int(s), "School") }
+
+// MarshalText implements [encoding.TextMarshaler]; SchoolUnknown is "unknown".
+func (s School) MarshalText() ([]byte, error) { return []byte(s.String()), nil }
+
+// UnmarshalText implements [encoding.TextUnmarshaler]; "" and "unknown" are SchoolUnknown.
+func (s *School) UnmarshalText(b []byte) error {
+	if string(b) == "unknown" {
+		*s = SchoolUnknown
+		return nil
+	}
+	i, err := schoolWords.parse(b, "school")
+	*s = School(i)
+	return err
+}
+
+// Enrolled reports whether the child attends some school full time.
+func (s School) Enrolled() bool { return s >= Preschool && s < numSchools }
+
+// Role names one of the child's parents.
+type Role uint8
+
+// Roles. RoleNone is the zero value: no parent.
+const (
+	RoleNone Role = iota
+	Father
+	Mother
+)
+
+var roleWords = words{"none", "father", "mother"}
+
+// String returns "father", "mother" or "none".
+func (r Role) String() string { return roleWords.str(int(r), "Role") }
+
+// MarshalText implements [encoding.TextMarshaler].
+func (r Role) MarshalText() ([]byte, error) { return []byte(r.String()), nil }
+
+// UnmarshalText implements [encoding.TextUnmarshaler].
+func (r *Role) UnmarshalText(b []byte) error {
+	if string(b) == "none" {
+		*r = RoleNone
+		return nil
+	}
+	i, err := roleWords.parse(b, "role")
+	*r = Role(i)
+	return err
+}
+
+// Kind is the kind of definition a [Scheme] implements.
+type Kind uint8
+
+// Scheme kinds. KindUnknown is the zero value.
+const (
+	KindUnknown Kind = iota
+	// KindLeftBehind: left-behind child (留守儿童), 国发〔2016〕13号 and variants.
+	KindLeftBehind
+	// KindUnattended: de facto unattended child (事实无人抚养儿童), 民发〔2019〕62号
+	// as widened by 民发〔2020〕125号.
+	KindUnattended
+	// KindACWF: the older All-China Women's Federation definition (at least
+	// one parent away, under 18), behind the 58 and 61 million estimates.
+	KindACWF
+	numKinds
+)
+
+var kindWords = words{"unknown", "left_behind", "de_facto_unattended", "acwf"}
+
+// String returns "left_behind", "de_facto_unattended" or "acwf".
+func (k Kind) String() string { return kindWords.str(int(k), "Kind") }
+
+// MarshalText implements [encoding.TextMarshaler]; KindUnknown is an error.
+func (k Kind) MarshalText() ([]byte, error) { return kindWords.marshal(int(k), "scheme kind") }
+
+// UnmarshalText implements [encoding.TextUnmarshaler].
+func (k *Kind) UnmarshalText(b []byte) error {
+	i, err := kindWords.parse(b, "scheme kind")
+	*k = Kind(i)
+	return err
+}
+
+// Outcome is a scheme's answer for one child on one date.
+type Outcome uint8
+
+// Outcomes. OutcomeUnset is the zero value: not classified.
+const (
+	OutcomeUnset Outcome = iota
+	// No: the child is not covered by the definition.
+	No
+	// Yes: the child is covered.
+	Yes
+	// Undetermined: the answer depends on a fact the data do not hold,
+	// such as the exact day a document took effect; the reasons say which.
+	Undetermined
+)
+
+var outcomeWords = words{"unset", "no", "yes", "undetermined"}
+
+// String returns "no", "yes", "undetermined" or "unset".
+func (o Outcome) String() string { return outcomeWords.str(int(o), "Outcome") }
+
+// MarshalText implements [encoding.TextMarshaler]; OutcomeUnset is an error.
+func (o Outcome) MarshalText() ([]byte, error) { return outcomeWords.marshal(int(o), "outcome") }
+
+// UnmarshalText implements [encoding.TextUnmarshaler].
+func (o *Outcome) UnmarshalText(b []byte) error {
+	i, err := outcomeWords.parse(b, "outcome")
+	*o = Outcome(i)
+	return err
+}
+
+// Status is a child's category in the national registry that village child
+// directors keep: de facto unattended, left-behind, or neither. The older
+// ACWF definition is never a Status: it is reported separately (see
+// [Classification.ACWF]) so that its estimates are not mixed with the
+// registry counts.
+type Status uint8
+
+// Registry statuses. StatusUnknown is the zero value: not classified.
+const (
+	StatusUnknown Status = iota
+	// NotCovered: neither left-behind nor de facto unattended.
+	NotCovered
+	// LeftBehind: a left-behind child under the primary left-behind scheme.
+	LeftBehind
+	// Unattended: a de facto unattended child under the primary scheme.
+	Unattended
+	// StatusUndetermined: a scheme could not decide (see its reasons).
+	StatusUndetermined
+	numStatuses
+)
+
+var statusWords = words{"unknown", "none", "left_behind", "de_facto_unattended", "undetermined"}
+
+// String returns "none", "left_behind", "de_facto_unattended", "undetermined" or "unknown".
+func (s Status) String() string { return statusWords.str(int(s), "Status") }
+
+// MarshalText implements [encoding.TextMarshaler]; StatusUnknown is an error.
+func (s Status) MarshalText() ([]byte, error) { return statusWords.marshal(int(s), "status") }
+
+// UnmarshalText implements [encoding.TextUnmarshaler].
+func (s *Status) UnmarshalText(b []byte) error {
+	i, err := statusWords.parse(b, "status")
+	*s = Status(i)
+	return err
+}

@@ -1,0 +1,366 @@
+package children
+
+import (
+	"slices"
+	"strings"
+
+	"github.com/openfupin/fupin/poverty"
+)
+
+// Cause is why a child's outcome under a scheme changed between two
+// snapshots.
+type Cause uint8
+
+// Causes. CauseUnknown is the zero value.
+const (
+	CauseUnknown Cause = iota
+	// ParentReturned: a parent who was away is at home in the later snapshot.
+	ParentReturned
+	// ParentLeft: a parent who was at home is away in the later snapshot.
+	ParentLeft
+	// AgedOut: the child reached the scheme's age limit (turned 16 for
+	// left-behind, 18 for de facto unattended) between the two dates.
+	AgedOut
+	// SituationChanged: a parent's situation changed otherwise (a migrant
+	// parent died, was detained, fell seriously ill; a parent recovered).
+	SituationChanged
+	// CapacityChanged: a parent's recorded guardianship capacity changed.
+	CapacityChanged
+	// DurationReached: the same situation now (or no longer) lasts the
+	// minimum months of a six-month rule.
+	DurationReached
+	// HukouChanged: the child's hukou changed.
+	HukouChanged
+	// RuleChanged: the scheme or a listing came into force between the dates.
+	RuleChanged
+	// Added: the child is only in the later snapshot.
+	Added
+	// Removed: the child is only in the earlier snapshot.
+	Removed
+	// OtherChange: none of the above explains the change (for example a
+	// school extension that started or ended).
+	OtherChange
+	numCauses
+)
+
+var causeWords = words{"unknown", "parent_returned", "parent_left", "aged_out", "situation_changed",
+	"capacity_changed", "duration_reached", "hukou_changed", "rule_changed", "added", "removed", "other"}
+
+// String returns the stable word, such as "parent_returned".
+func (c Cause) String() string { return causeWords.str(int(c), "Cause") }
+
+// MarshalText implements [encoding.TextMarshaler].
+func (c Cause) MarshalText() ([]byte, error) { return causeWords.marshal(int(c), "cause") }
+
+// UnmarshalText implements [encoding.TextUnmarshaler].
+func (c *Cause) UnmarshalText(b []byte) error {
+	i, err := causeWords.parse(b, "cause")
+	*c = Cause(i)
+	return err
+}
+
+// Causes is a set of causes, as a bit mask: a parent may come home in the
+// same year the child turns 16.
+type Causes uint16
+
+// Has reports whether c is in the set.
+func (cs Causes) Has(c Cause) bool { return c < numCauses && cs&(1<<c) != 0 }
+
+// With returns the set with c added.
+func (cs Causes) With(c Cause) Causes { return cs | 1<<c }
+
+// List returns the causes in the order of the constants.
+func (cs Causes) List() []Cause {
+	var out []Cause
+	for c := Cause(1); c < numCauses; c++ {
+		if cs.Has(c) {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// String returns the causes joined with "+", such as "parent_returned+aged_out".
+func (cs Causes) String() string {
+	var s []string
+	for _, c := range cs.List() {
+		s = append(s, c.String())
+	}
+	return strings.Join(s, "+")
+}
+
+// MarshalText implements [encoding.TextMarshaler] with [Causes.String].
+func (cs Causes) MarshalText() ([]byte, error) { return []byte(cs.String()), nil }
+
+// Primary returns the cause a single-cause tally uses, by precedence:
+// Added, Removed, AgedOut, ParentReturned, ParentLeft, SituationChanged,
+// CapacityChanged, DurationReached, HukouChanged, RuleChanged, OtherChange.
+// The child turning 16 comes before a parent coming home, so that a
+// reunion is never claimed for a child who would have left the registry
+// anyway.
+func (cs Causes) Primary() Cause {
+	for _, c := range []Cause{Added, Removed, AgedOut, ParentReturned, ParentLeft, SituationChanged,
+		CapacityChanged, DurationReached, HukouChanged, RuleChanged, OtherChange} {
+		if cs.Has(c) {
+			return c
+		}
+	}
+	return CauseUnknown
+}
+
+// Snapshot is a registry as of a date: every child in it, classified on
+// that date.
+type Snapshot struct {
+	On       poverty.Date
+	Children []Child
+}
+
+// ParentChange is one parent's situation in the two snapshots.
+type ParentChange struct {
+	Before Situation `json:"before,omitzero"`
+	After  Situation `json:"after,omitzero"`
+	// ID is the parent's identifier in the later snapshot (or the earlier,
+	// when the child was removed), to link the parent to other records.
+	ID string `json:"id,omitempty"`
+}
+
+// Returned reports whether the parent was away (a migrant worker) and is
+// at home.
+func (p ParentChange) Returned() bool { return p.Before.Migrant() && p.After == AtHome }
+
+// Left reports whether the parent was at home and is away.
+func (p ParentChange) Left() bool { return p.Before == AtHome && p.After.Migrant() }
+
+// Transition is a child whose outcome under a scheme differs between two
+// snapshots: one who stopped or started being left-behind (or de facto
+// unattended), and why.
+type Transition struct {
+	ChildID string `json:"child_id"`
+	Scheme  string `json:"scheme"`
+	// Before and After are the outcomes in the two snapshots; OutcomeUnset
+	// when the child is absent from that snapshot.
+	Before  Outcome      `json:"before,omitzero"`
+	After   Outcome      `json:"after,omitzero"`
+	Causes  Causes       `json:"causes"`
+	Father  ParentChange `json:"father"`
+	Mother  ParentChange `json:"mother"`
+	AgeFrom int          `json:"age_from"`
+	AgeTo   int          `json:"age_to"`
+	// Township, Village and County locate the child in the later snapshot
+	// (the earlier one when removed).
+	County   poverty.County `json:"county,omitzero"`
+	Township string         `json:"township,omitempty"`
+	Village  string         `json:"village,omitempty"`
+}
+
+// Stopped reports whether the child was covered and no longer is.
+func (t *Transition) Stopped() bool { return t.Before == Yes && t.After != Yes }
+
+// Started reports whether the child was not covered and now is.
+func (t *Transition) Started() bool { return t.Before != Yes && t.After == Yes }
+
+// Reunited reports whether the child stopped being covered and a parent
+// who was away came home (whatever else changed; see [Causes.Primary]
+// for a single-cause tally).
+func (t *Transition) Reunited() bool { return t.Stopped() && t.Causes.Has(ParentReturned) }
+
+// Transitions compares two snapshots under the scheme and returns, in
+// child-ID order, every child whose outcome changed, with the causes. The
+// snapshots are validated (a child ID twice in one snapshot is
+// [poverty.ErrDuplicate]); the later snapshot's date must not be before
+// the earlier's.
+func (s *Scheme) Transitions(before, after Snapshot) ([]Transition, error) {
+	if before.On.IsZero() || after.On.IsZero() {
+		return nil, &RecordError{Record: "snapshot", Field: "on", Err: poverty.ErrMissing}
+	}
+	if after.On.Before(before.On) {
+		return nil, &RecordError{Record: "snapshot", Field: "on", Value: after.On.String(), Err: poverty.ErrRange}
+	}
+	b, err := index(before)
+	if err != nil {
+		return nil, err
+	}
+	a, err := index(after)
+	if err != nil {
+		return nil, err
+	}
+	var out []Transition
+	i, j := 0, 0
+	for i < len(b) || j < len(a) {
+		var cb, ca *Child
+		switch {
+		case j >= len(a) || i < len(b) && b[i].ID < a[j].ID:
+			cb = b[i]
+			i++
+		case i >= len(b) || a[j].ID < b[i].ID:
+			ca = a[j]
+			j++
+		default:
+			cb, ca = b[i], a[j]
+			i++
+			j++
+		}
+		t, changed, err := s.transition(cb, ca, before.On, after.On)
+		if err != nil {
+			return nil, err
+		}
+		if changed {
+			out = append(out, t)
+		}
+	}
+	return out, nil
+}
+
+// index validates a snapshot and returns its children sorted by ID.
+func index(sn Snapshot) ([]*Child, error) {
+	out := make([]*Child, len(sn.Children))
+	for i := range sn.Children {
+		c := &sn.Children[i]
+		if err := c.Validate(); err != nil {
+			return nil, err
+		}
+		if c.AgeOn(sn.On) < 0 {
+			return nil, &RecordError{Record: c.ID, Field: "birth_date", Value: c.Born().String(), Err: ErrNotBorn}
+		}
+		out[i] = c
+	}
+	slices.SortFunc(out, func(x, y *Child) int { return strings.Compare(x.ID, y.ID) })
+	for i := 1; i < len(out); i++ {
+		if out[i].ID == out[i-1].ID {
+			return nil, &RecordError{Record: out[i].ID, Field: "id", Err: poverty.ErrDuplicate}
+		}
+	}
+	return out, nil
+}
+
+// transition compares one child's two records (either may be nil).
+func (s *Scheme) transition(cb, ca *Child, onB, onA poverty.Date) (Transition, bool, error) {
+	var t Transition
+	t.Scheme = s.ID
+	var rb, ra Result
+	if cb != nil {
+		rb = s.classify(cb, onB, cb.AgeOn(onB))
+		t.Before, t.AgeFrom = rb.Outcome, cb.AgeOn(onB)
+		t.ChildID = cb.ID
+		t.Father.Before, t.Mother.Before = cb.Father.Situation, cb.Mother.Situation
+		t.Father.ID, t.Mother.ID = cb.Father.ID, cb.Mother.ID
+		t.County, t.Township, t.Village = cb.County, cb.Township, cb.Village
+	}
+	if ca != nil {
+		ra = s.classify(ca, onA, ca.AgeOn(onA))
+		t.After, t.AgeTo = ra.Outcome, ca.AgeOn(onA)
+		t.ChildID = ca.ID
+		t.Father.After, t.Mother.After = ca.Father.Situation, ca.Mother.Situation
+		if ca.Father.ID != "" {
+			t.Father.ID = ca.Father.ID
+		}
+		if ca.Mother.ID != "" {
+			t.Mother.ID = ca.Mother.ID
+		}
+		t.County, t.Township, t.Village = ca.County, ca.Township, ca.Village
+	}
+	if (t.Before == Yes) == (t.After == Yes) {
+		return t, false, nil
+	}
+	switch {
+	case cb == nil:
+		t.Causes = t.Causes.With(Added)
+		return t, true, nil
+	case ca == nil:
+		t.Causes = t.Causes.With(Removed)
+		return t, true, nil
+	}
+	if t.AgeFrom < s.UnderAge && t.AgeTo >= s.UnderAge {
+		t.Causes = t.Causes.With(AgedOut)
+	}
+	for _, pc := range [2]ParentChange{t.Father, t.Mother} {
+		switch {
+		case pc.Returned():
+			t.Causes = t.Causes.With(ParentReturned)
+		case pc.Left():
+			t.Causes = t.Causes.With(ParentLeft)
+		case pc.Before != pc.After:
+			t.Causes = t.Causes.With(SituationChanged)
+		}
+	}
+	if cb.Father.Capacity != ca.Father.Capacity || cb.Mother.Capacity != ca.Mother.Capacity {
+		t.Causes = t.Causes.With(CapacityChanged)
+	}
+	if cb.Hukou != ca.Hukou {
+		t.Causes = t.Causes.With(HukouChanged)
+	}
+	if r, ok := rb.Reason(CodeInForce); ok {
+		if r2, ok2 := ra.Reason(CodeInForce); ok2 && r.Outcome != r2.Outcome {
+			t.Causes = t.Causes.With(RuleChanged)
+		}
+	}
+	if t.Causes == 0 && durationChanged(&rb, &ra) {
+		t.Causes = t.Causes.With(DurationReached)
+	}
+	if t.Causes == 0 {
+		t.Causes = t.Causes.With(OtherChange)
+	}
+	return t, true, nil
+}
+
+// durationChanged reports whether a parent test that counts months changed
+// outcome with the same situation.
+func durationChanged(rb, ra *Result) bool {
+	for _, x := range rb.Reasons() {
+		if x.Param == 0 || (x.Code != CodeParentAway && x.Code != CodeParentListed) {
+			continue
+		}
+		for _, y := range ra.Reasons() {
+			if y.Code == x.Code && y.Role == x.Role && y.Situation == x.Situation && y.Outcome != x.Outcome {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// TransitionSummary tallies transitions: how many children stopped and
+// started being covered, by primary cause ([Causes.Primary]), and how many
+// stopped with a parent home ([Transition.Reunited]).
+type TransitionSummary struct {
+	Stopped      int
+	Started      int
+	StoppedBy    map[Cause]int
+	StartedBy    map[Cause]int
+	Reunited     int
+	ReunitedOnly int // stopped with ParentReturned as the primary cause
+}
+
+// Summarize tallies transitions.
+func Summarize(ts []Transition) TransitionSummary {
+	s := TransitionSummary{StoppedBy: map[Cause]int{}, StartedBy: map[Cause]int{}}
+	for i := range ts {
+		t := &ts[i]
+		switch {
+		case t.Stopped():
+			s.Stopped++
+			s.StoppedBy[t.Causes.Primary()]++
+			if t.Reunited() {
+				s.Reunited++
+				if t.Causes.Primary() == ParentReturned {
+					s.ReunitedOnly++
+				}
+			}
+		case t.Started():
+			s.Started++
+			s.StartedBy[t.Causes.Primary()]++
+		}
+	}
+	return s
+}
+
+// Transitions compares two snapshots under the primary scheme of the kind;
+// see [Scheme.Transitions]. A kind without a primary scheme is
+// [ErrUnknownScheme].
+func (r *Rules) Transitions(k Kind, before, after Snapshot) ([]Transition, error) {
+	s := r.Primary(k)
+	if s == nil {
+		return nil, &RecordError{Record: k.String(), Field: "kind", Err: ErrUnknownScheme}
+	}
+	return s.Transitions(before, after)
+}
