@@ -1,0 +1,105 @@
+package gen
+
+import (
+	"bufio"
+	"encoding/json"
+	"io"
+	"strconv"
+)
+
+// CSVHeader is the header line of the household CSV schema that
+// examples/batch reads (documented in examples/batch/README.md). One
+// household a line; amounts in yuan with up to two decimals; registration
+// years 0 for "never".
+const CSVHeader = "id,county,year,concept,members,residents,workers," +
+	"wage,operating_income,operating_costs,depreciation,production_taxes,property," +
+	"transfer_income,transfer_spending,registered,exited,returned"
+
+// CSVColumns is the number of columns in [CSVHeader].
+const CSVColumns = 18
+
+// AppendCSV appends rec as one line of the CSV schema, newline included,
+// and returns the extended buffer. It does not allocate when b has room.
+func AppendCSV(b []byte, rec *Record) []byte {
+	h := &rec.Household
+	b = append(b, h.ID...)
+	b = append(b, ',')
+	b = strconv.AppendUint(b, uint64(h.County), 10)
+	b = append(b, ',')
+	b = strconv.AppendInt(b, int64(h.Year), 10)
+	b = append(b, ',')
+	b = append(b, h.Concept.String()...)
+	b = append(b, ',')
+	b = strconv.AppendInt(b, int64(len(h.Members)), 10)
+	b = append(b, ',')
+	b = strconv.AppendInt(b, int64(h.Residents()), 10)
+	b = append(b, ',')
+	b = strconv.AppendInt(b, int64(h.Workers()), 10)
+	in := &h.Income
+	for _, m := range [...]int64{in.Wage.Fen(), in.OperatingIncome.Fen(), in.OperatingCosts.Fen(),
+		in.Depreciation.Fen(), in.ProductionTaxes.Fen(), in.Property.Fen(), in.TransferIncome.Fen(), in.TransferSpending.Fen()} {
+		b = append(b, ',')
+		b = appendYuan(b, m)
+	}
+	for _, y := range [...]int{h.Registration.Registered, h.Registration.Exited, h.Registration.Returned} {
+		b = append(b, ',')
+		b = strconv.AppendInt(b, int64(y), 10)
+	}
+	return append(b, '\n')
+}
+
+// appendYuan writes fen as yuan, with the decimals only when there are fen.
+func appendYuan(b []byte, fen int64) []byte {
+	if fen < 0 {
+		b = append(b, '-')
+		fen = -fen
+	}
+	b = strconv.AppendInt(b, fen/100, 10)
+	if f := fen % 100; f != 0 {
+		b = append(b, '.', byte('0'+f/10), byte('0'+f%10))
+	}
+	return b
+}
+
+// WriteCSV writes the header and every household of c to w, streaming,
+// and returns the number of households written.
+func WriteCSV(w io.Writer, c Config) (int, error) {
+	if err := c.Validate(); err != nil {
+		return 0, err
+	}
+	bw := bufio.NewWriterSize(w, 1<<16)
+	buf := make([]byte, 0, 512)
+	if _, err := bw.WriteString(CSVHeader + "\n"); err != nil {
+		return 0, err
+	}
+	n := 0
+	for rec := range c.All() {
+		buf = AppendCSV(buf[:0], rec)
+		if _, err := bw.Write(buf); err != nil {
+			return n, err
+		}
+		n++
+	}
+	return n, bw.Flush()
+}
+
+// WriteJSONL writes every household of c to w as JSON Lines, one
+// [poverty.Household] a line with its members and monthly incomes, and
+// returns the number written. Identity numbers are left out: they are
+// masked in JSON and would not read back.
+func WriteJSONL(w io.Writer, c Config) (int, error) {
+	if err := c.Validate(); err != nil {
+		return 0, err
+	}
+	c.IDNumbers = false
+	bw := bufio.NewWriterSize(w, 1<<16)
+	enc := json.NewEncoder(bw)
+	n := 0
+	for rec := range c.All() {
+		if err := enc.Encode(&rec.Household); err != nil {
+			return n, err
+		}
+		n++
+	}
+	return n, bw.Flush()
+}
