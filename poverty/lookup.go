@@ -1,6 +1,9 @@
 package poverty
 
-import "errors"
+import (
+	"errors"
+	"slices"
+)
 
 // Lookup returns the threshold of the kind (and series, for kinds that have
 // series; "" otherwise) for year in region.
@@ -32,13 +35,14 @@ func (t *Table) Lookup(kind Kind, series string, year int, region Region, opts L
 		levels[0], n = level{region: National}, 1
 	}
 	pastEnd, lastYear := false, 0
+	span := t.span(kind, series)
 	for _, lv := range levels[:n] {
 		var last *Threshold // latest record with a value at this level
 		any := false
 		maxYear := 0
-		for i := range t.recs {
-			r := &t.recs[i]
-			if r.Kind != kind || r.Series != series || r.Region != lv.region || r.Zone != lv.zone {
+		for i := range span {
+			r := &span[i]
+			if r.Region != lv.region || r.Zone != lv.zone {
 				continue
 			}
 			any = true
@@ -70,6 +74,32 @@ func (t *Table) Lookup(kind Kind, series string, year int, region Region, opts L
 		e.Note = "past the last year with a value, " + itoa(lastYear) + "; a lenient lookup carries a confirmed value forward"
 	}
 	return Threshold{}, e
+}
+
+// span returns the records of the kind and series: a contiguous run of the
+// sorted records.
+func (t *Table) span(kind Kind, series string) []Threshold {
+	lo, _ := slices.BinarySearchFunc(t.recs, kindSeries{kind, series}, cmpKindSeries)
+	// The first record after the run: treat equal keys as smaller.
+	hi, _ := slices.BinarySearchFunc(t.recs[lo:], kindSeries{kind, series}, func(r Threshold, k kindSeries) int {
+		if c := cmpKindSeries(r, k); c != 0 {
+			return c
+		}
+		return -1
+	})
+	return t.recs[lo : lo+hi]
+}
+
+type kindSeries struct {
+	kind   Kind
+	series string
+}
+
+func cmpKindSeries(r Threshold, k kindSeries) int {
+	if c := compareStrings(string(r.Kind), string(k.kind)); c != 0 {
+		return c
+	}
+	return compareStrings(r.Series, k.series)
 }
 
 func (t *Table) accept(r Threshold, year int, region Region, opts LookupOptions) (Threshold, error) {
