@@ -1,6 +1,7 @@
 package poverty
 
 import (
+	"cmp"
 	"time"
 )
 
@@ -105,16 +106,7 @@ func (d Date) Day() int { return int(d.day) }
 func (d Date) IsZero() bool { return d == Date{} }
 
 // Compare returns -1, 0 or +1 as d is before, equal to or after e.
-func (d Date) Compare(e Date) int {
-	a, b := d.key(), e.key()
-	switch {
-	case a < b:
-		return -1
-	case a > b:
-		return 1
-	}
-	return 0
-}
+func (d Date) Compare(e Date) int { return cmp.Compare(d.key(), e.key()) }
 
 // Before reports whether d is before e.
 func (d Date) Before(e Date) bool { return d.key() < e.key() }

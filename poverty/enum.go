@@ -20,6 +20,15 @@ func (w words) marshal(i int, typ string) ([]byte, error) {
 	return []byte(w[i]), nil
 }
 
+// parseOrUnset is parse that also accepts "" and the unset word, for
+// enumerations whose unset value is a legitimate answer ("unknown").
+func (w words) parseOrUnset(b []byte, typ string) (int, error) {
+	if len(b) == 0 || string(b) == w[0] {
+		return 0, nil
+	}
+	return w.parse(b, typ)
+}
+
 func (w words) parse(b []byte, typ string) (int, error) {
 	for i := 1; i < len(w); i++ {
 		if w[i] == string(b) {
@@ -129,11 +138,7 @@ func (s Sex) MarshalText() ([]byte, error) { return []byte(s.String()), nil }
 
 // UnmarshalText implements [encoding.TextUnmarshaler]; "" and "unknown" are SexUnknown.
 func (s *Sex) UnmarshalText(b []byte) error {
-	if len(b) == 0 || string(b) == "unknown" {
-		*s = SexUnknown
-		return nil
-	}
-	i, err := sexWords.parse(b, "sex")
+	i, err := sexWords.parseOrUnset(b, "sex")
 	*s = Sex(i)
 	return err
 }

@@ -22,11 +22,7 @@ func (c Check) MarshalText() ([]byte, error) { return []byte(c.String()), nil }
 
 // UnmarshalText implements [encoding.TextUnmarshaler]; "" is Unverified.
 func (c *Check) UnmarshalText(b []byte) error {
-	if len(b) == 0 || string(b) == "unverified" {
-		*c = Unverified
-		return nil
-	}
-	i, err := checkWords.parse(b, "check")
+	i, err := checkWords.parseOrUnset(b, "check")
 	*c = Check(i)
 	return err
 }

@@ -30,11 +30,7 @@ func (c Capacity) MarshalText() ([]byte, error) { return []byte(c.String()), nil
 
 // UnmarshalText implements [encoding.TextUnmarshaler]; "" is CapacityUnknown.
 func (c *Capacity) UnmarshalText(b []byte) error {
-	if len(b) == 0 || string(b) == "unknown" {
-		*c = CapacityUnknown
-		return nil
-	}
-	i, err := capacityWords.parse(b, "capacity")
+	i, err := capacityWords.parseOrUnset(b, "capacity")
 	*c = Capacity(i)
 	return err
 }
@@ -69,11 +65,7 @@ func (n NonResident) MarshalText() ([]byte, error) { return []byte(n.String()), 
 
 // UnmarshalText implements [encoding.TextUnmarshaler]; "" is NoExclusion.
 func (n *NonResident) UnmarshalText(b []byte) error {
-	if len(b) == 0 {
-		*n = NoExclusion
-		return nil
-	}
-	i, err := nonResidentWords.parse(b, "non-resident reason")
+	i, err := nonResidentWords.parseOrUnset(b, "non-resident reason")
 	*n = NonResident(i)
 	return err
 }

@@ -1,5 +1,7 @@
 package poverty
 
+import "cmp"
+
 // Figure is an amount of income in a stated income concept: a household's
 // per-capita income, or a threshold's value. Comparing figures of different
 // concepts is an error; see [IncomeConcept].
@@ -21,13 +23,7 @@ func (f Figure) Compare(g Figure) (int, error) {
 	if !f.Concept.comparable(g.Concept) {
 		return 0, ErrConceptMismatch
 	}
-	switch {
-	case f.Amount < g.Amount:
-		return -1, nil
-	case f.Amount > g.Amount:
-		return 1, nil
-	}
-	return 0, nil
+	return cmp.Compare(f.Amount, g.Amount), nil
 }
 
 // String returns "4000.00 net_income".

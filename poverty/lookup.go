@@ -1,6 +1,7 @@
 package poverty
 
 import (
+	"cmp"
 	"errors"
 	"slices"
 )
@@ -96,10 +97,10 @@ type kindSeries struct {
 }
 
 func cmpKindSeries(r Threshold, k kindSeries) int {
-	if c := compareStrings(string(r.Kind), string(k.kind)); c != 0 {
+	if c := cmp.Compare(string(r.Kind), string(k.kind)); c != 0 {
 		return c
 	}
-	return compareStrings(r.Series, k.series)
+	return cmp.Compare(r.Series, k.series)
 }
 
 func (t *Table) accept(r Threshold, year int, region Region, opts LookupOptions) (Threshold, error) {

@@ -2,6 +2,7 @@ package poverty
 
 import (
 	"bytes"
+	"cmp"
 	_ "embed"
 	"encoding/json"
 	"fmt"
@@ -486,10 +487,10 @@ func (fl *fileIntl) decode(file string, i int) (IntlLine, error) {
 func (t *Table) sort() {
 	slices.SortStableFunc(t.recs, func(a, b Threshold) int {
 		ka, kb := keyOf(&a), keyOf(&b)
-		if c := compareStrings(string(ka.kind), string(kb.kind)); c != 0 {
+		if c := cmp.Compare(string(ka.kind), string(kb.kind)); c != 0 {
 			return c
 		}
-		if c := compareStrings(ka.series, kb.series); c != 0 {
+		if c := cmp.Compare(ka.series, kb.series); c != 0 {
 			return c
 		}
 		if ka.region != kb.region {
@@ -502,15 +503,6 @@ func (t *Table) sort() {
 	})
 }
 
-func compareStrings(a, b string) int {
-	switch {
-	case a < b:
-		return -1
-	case a > b:
-		return 1
-	}
-	return 0
-}
 
 // Vintage returns the vintage string of the table's data (for the embedded
 // table, [DataVintage]; for an overlay, the overlay's).
