@@ -503,7 +503,6 @@ func (t *Table) sort() {
 	})
 }
 
-
 // Vintage returns the vintage string of the table's data (for the embedded
 // table, [DataVintage]; for an overlay, the overlay's).
 func (t *Table) Vintage() string { return t.vintage }
