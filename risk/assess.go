@@ -1,0 +1,471 @@
+package risk
+
+import (
+	"fmt"
+	"time"
+
+	"github.com/openfupin/fupin/poverty"
+)
+
+// WarningRule names one early-warning rule of [Assess]. The zero value is
+// unknown.
+type WarningRule uint8
+
+// Warning rules, in the order [Assess] evaluates them.
+const (
+	WarningUnknown WarningRule = iota
+	// RigidExpenditure: rigid expenditure over the window clearly exceeds
+	// the previous year's household income (国开发〔2020〕6号, CONFIRMED; the
+	// margin is the DEFAULT parameter rigid_excess).
+	RigidExpenditure
+	// IncomeDrop: recent monthly income fell sharply (rule CONFIRMED,
+	// threshold DEFAULT).
+	IncomeDrop
+	// MedicalOOPAmount: compliant out-of-pocket medical spending at or above
+	// an amount (DEFAULT).
+	MedicalOOPAmount
+	// MedicalOOPShare: the same at or above a share of income (DEFAULT).
+	MedicalOOPShare
+	// GuaranteeLost: an event reports a guarantee item no longer secured.
+	GuaranteeLost
+	numWarningRules
+)
+
+// NumWarningRules is the number of rules [Assess] evaluates: the length of
+// [Assessment.Checks].
+const NumWarningRules = int(numWarningRules) - 1
+
+var warningWords = wordList{"unknown", "rigid_expenditure", "income_drop", "medical_oop_amount",
+	"medical_oop_share", "guarantee_lost"}
+
+// String returns the stable word ("rigid_expenditure", ...).
+func (r WarningRule) String() string { return warningWords.str(int(r), "WarningRule") }
+
+// Code returns the reason code: "warning.rigid_expenditure".
+func (r WarningRule) Code() string { return "warning." + r.String() }
+
+// MarshalText implements [encoding.TextMarshaler].
+func (r WarningRule) MarshalText() ([]byte, error) { return warningWords.marshal(int(r), "warning rule") }
+
+// UnmarshalText implements [encoding.TextUnmarshaler].
+func (r *WarningRule) UnmarshalText(b []byte) error {
+	i, err := warningWords.parse(b, "warning rule")
+	*r = WarningRule(i)
+	return err
+}
+
+// Outcome is the result of one rule. The zero value is unknown.
+type Outcome uint8
+
+// Outcomes.
+const (
+	OutcomeUnknown Outcome = iota
+	// Clear: the rule was evaluated and did not fire.
+	Clear
+	// Triggered: the rule fired; the check is a warning.
+	Triggered
+	// NotEvaluated: an input the rule needs is missing (for example the
+	// previous year's income); Missing says which. Never read as clear.
+	NotEvaluated
+)
+
+var outcomeWords = wordList{"unknown", "clear", "triggered", "not_evaluated"}
+
+// String returns "clear", "triggered" or "not_evaluated".
+func (o Outcome) String() string { return outcomeWords.str(int(o), "Outcome") }
+
+// MarshalText implements [encoding.TextMarshaler].
+func (o Outcome) MarshalText() ([]byte, error) { return outcomeWords.marshal(int(o), "outcome") }
+
+// UnmarshalText implements [encoding.TextUnmarshaler].
+func (o *Outcome) UnmarshalText(b []byte) error {
+	i, err := outcomeWords.parse(b, "outcome")
+	*o = Outcome(i)
+	return err
+}
+
+// Check is the result of one warning rule: what it read, what it compared
+// it with, the parameter applied (with its source) and the outcome. A
+// triggered Check is a warning. [Check.Explain] builds the sentence for a
+// case worker; it is built only when asked for.
+//
+// The zero Check is an unknown rule with an unknown outcome.
+type Check struct {
+	Rule    WarningRule `json:"rule"`
+	Outcome Outcome     `json:"outcome"`
+	// Observed is the figure the rule read: rigid expenditure, the projected
+	// recent monthly income, compliant out-of-pocket medical spending.
+	Observed poverty.Money `json:"observed"`
+	// Reference is what it was compared with: the previous year's income,
+	// the earlier monthly average, the window's household income.
+	Reference poverty.Money `json:"reference"`
+	// Share is Observed as a share of Reference where the rule reads a share
+	// (income drop, medical share), rounded down to whole parts per million.
+	Share poverty.Rate `json:"share,omitempty"`
+	// Lost holds the guarantee items reported lost (guarantee_lost).
+	Lost GuaranteeSet `json:"lost,omitempty"`
+	// Param is the parameter that decided the rule; zero for guarantee_lost,
+	// which has none.
+	Param Param `json:"param"`
+	// Missing names the missing input when Outcome is NotEvaluated.
+	Missing string `json:"missing,omitempty"`
+}
+
+// Code returns the rule's reason code.
+func (c *Check) Code() string { return c.Rule.Code() }
+
+// Explain returns the check as a sentence: rule code, outcome, inputs,
+// parameter and sources.
+func (c *Check) Explain() string {
+	r, _ := RuleFor(c.Code())
+	s := c.Code() + " " + c.Outcome.String() + ": " + r.Rule + "; "
+	switch c.Rule {
+	case RigidExpenditure:
+		s += fmt.Sprintf("rigid expenditure %s against previous year's income %s", c.Observed, c.Reference)
+	case IncomeDrop:
+		s += fmt.Sprintf("recent monthly income %s against earlier monthly average %s, fall %s", c.Observed, c.Reference, c.Share.Percent())
+	case MedicalOOPAmount:
+		s += fmt.Sprintf("compliant out-of-pocket medical spending %s", c.Observed)
+	case MedicalOOPShare:
+		s += fmt.Sprintf("compliant out-of-pocket medical spending %s against window income %s, share %s", c.Observed, c.Reference, c.Share.Percent())
+	case GuaranteeLost:
+		s += "items reported lost: " + c.Lost.String()
+	}
+	if c.Missing != "" {
+		s += "; not evaluated: " + c.Missing
+	}
+	if c.Param.ID != "" {
+		s += "; parameter " + c.Param.Cite()
+	}
+	return s + "; rule source: " + r.Source + " [" + r.Status.String() + "]"
+}
+
+// Assessment is the result of [Assess]: the figures read from the household
+// and its events, and one [Check] per warning rule. It holds no pointers to
+// the input and allocates nothing; warnings are the triggered checks
+// ([Assessment.AppendWarnings]).
+//
+// The zero Assessment has no checks and no warnings.
+type Assessment struct {
+	HouseholdID string         `json:"household_id"`
+	On          poverty.Date   `json:"on"`
+	Window      poverty.Window `json:"window"`
+	Residents   int            `json:"residents"`
+	// WindowIncome is the household's income over the 12-month window.
+	WindowIncome poverty.Money `json:"window_income"`
+	// PerCapita is WindowIncome per resident member, in the household's
+	// income concept, rounded as [poverty.PerCapitaRounding].
+	PerCapita poverty.Figure `json:"per_capita"`
+	// PreviousYearIncome is the household's income in the calendar year
+	// before On; PreviousKnown says whether it could be read.
+	PreviousYearIncome poverty.Money `json:"previous_year_income"`
+	PreviousKnown      bool          `json:"previous_known"`
+
+	MedicalOOP   poverty.Money `json:"medical_oop"`   // compliant out-of-pocket medical spending in the window
+	SchoolCosts  poverty.Money `json:"school_costs"`  // school costs in the window
+	DisasterLoss poverty.Money `json:"disaster_loss"` // disaster losses in the window
+	Rigid        poverty.Money `json:"rigid"`         // MedicalOOP + SchoolCosts + DisasterLoss
+	Lost         GuaranteeSet  `json:"lost"`          // guarantee items reported lost in the window
+	// Severe reports a severe event in the window (serious illness, major
+	// disaster); SevereThenLost reports an item lost on or after it.
+	Severe         bool `json:"severe"`
+	SevereThenLost bool `json:"severe_then_lost"`
+	// Factors are the risk factors the events point to: factors named in
+	// applications and visits, disaster hazards, illness for a severe claim
+	// or a medical warning, unstable employment for a lost job.
+	Factors FactorSet `json:"factors"`
+	// Events is the number of events that fell in the window.
+	Events int `json:"events"`
+
+	Checks [NumWarningRules]Check `json:"checks"`
+}
+
+// NumWarnings returns the number of triggered checks.
+func (a *Assessment) NumWarnings() int {
+	n := 0
+	for i := range a.Checks {
+		if a.Checks[i].Outcome == Triggered {
+			n++
+		}
+	}
+	return n
+}
+
+// Triggered reports whether the rule fired.
+func (a *Assessment) Triggered(r WarningRule) bool {
+	if r == WarningUnknown || r >= numWarningRules {
+		return false
+	}
+	return a.Checks[r-1].Outcome == Triggered
+}
+
+// Check returns the check of the rule; the zero Check for an unknown rule.
+func (a *Assessment) Check(r WarningRule) Check {
+	if r == WarningUnknown || r >= numWarningRules {
+		return Check{}
+	}
+	return a.Checks[r-1]
+}
+
+// AppendWarnings appends the triggered checks to dst, in rule order, and
+// returns the extended slice. With a dst of enough capacity it does not
+// allocate.
+func (a *Assessment) AppendWarnings(dst []Check) []Check {
+	for i := range a.Checks {
+		if a.Checks[i].Outcome == Triggered {
+			dst = append(dst, a.Checks[i])
+		}
+	}
+	return dst
+}
+
+// Warnings returns the triggered checks.
+func (a *Assessment) Warnings() []Check { return a.AppendWarnings(nil) }
+
+// SevereGuaranteeFailure reports a guarantee item lost on or after a severe
+// event in the window: the condition under which the Xinjiang scheme shows
+// red whatever the income (see [Scheme]).
+func (a *Assessment) SevereGuaranteeFailure() bool { return a.SevereThenLost }
+
+// ErrEventAfterDate reports an event dated after the assessment date.
+var ErrEventAfterDate = fmt.Errorf("%w: event after the assessment date", poverty.ErrRange)
+
+// Assess runs the early-warning rules over a household and the events of
+// the 12 months before on (the window [poverty.TrailingWindow]; events from
+// the first day of the window to on inclusive count, earlier events are
+// ignored, later ones are an error).
+//
+// The household must have a monthly income for every month of the window
+// ([poverty.ErrIncompleteWindow] otherwise: a gap is never read as zero
+// income) and at least one resident member. The previous year's income is
+// the household's annual Income when its Year is on's year minus one,
+// otherwise the sum of its monthly incomes of that calendar year; when
+// neither is available the rigid-expenditure rule is NotEvaluated.
+//
+// Rules, in order (see [WarningRule]): rigid expenditure (compliant
+// out-of-pocket medical spending + school costs + disaster losses) above
+// p.RigidExcess times the previous year's income; income drop (the average
+// of the last p.IncomeDropRecentMonths months, adjusted by employment events
+// of on's month not yet in the records, at least p.IncomeDropShare below
+// the average of the earlier months); out-of-pocket medical spending at or
+// above p.MedicalOOPAmount, or at or above p.MedicalOOPShare of the window's
+// income; a guarantee item reported lost. A nil p uses [DefaultParams].
+//
+// Assess is pure, safe for concurrent use and allocation-free unless it
+// fails; explanations are built only by [Check.Explain].
+func Assess(h *poverty.Household, events []Event, on poverty.Date, p *Params) (Assessment, error) {
+	if p == nil {
+		d := defaultParams()
+		p = &d
+	}
+	var a Assessment
+	if h == nil {
+		return a, &poverty.FieldError{Record: "", Field: "household", Err: poverty.ErrMissing}
+	}
+	if on.IsZero() {
+		return a, &poverty.FieldError{Record: h.ID, Field: "on", Err: poverty.ErrMissing}
+	}
+	a.HouseholdID, a.On = h.ID, on
+	w := poverty.TrailingWindow(on)
+	a.Window = w
+	a.Residents = h.Residents()
+	if a.Residents == 0 {
+		return a, &poverty.FieldError{Record: h.ID, Field: "members", Err: poverty.ErrNoResidents}
+	}
+	k := p.IncomeDropRecentMonths.Count
+	if k < 1 || k > 11 {
+		return a, &poverty.FieldError{Record: "params income_drop_recent_months", Field: "value", Value: p.IncomeDropRecentMonths.Value(), Err: poverty.ErrRange}
+	}
+	recentW := poverty.Window{From: w.To.Add(1 - k), To: w.To}
+	earlierW := poverty.Window{From: w.From, To: w.To.Add(-k)}
+	recent, err := windowTotal(h, recentW)
+	if err != nil {
+		return a, err
+	}
+	earlier, err := windowTotal(h, earlierW)
+	if err != nil {
+		return a, err
+	}
+	a.WindowIncome = recent + earlier // both within ±12×MaxAmount: no overflow
+	pc, err := a.WindowIncome.Div(int64(a.Residents), poverty.PerCapitaRounding)
+	if err != nil {
+		return a, &poverty.FieldError{Record: h.ID, Field: "monthly", Err: err}
+	}
+	a.PerCapita = poverty.Figure{Amount: pc, Concept: h.Concept}
+	a.PreviousYearIncome, a.PreviousKnown = previousYearIncome(h, on.Year()-1)
+
+	// Events.
+	start, _ := poverty.DateOf(w.From.Year(), w.From.Month(), 1)
+	var adj poverty.Money // change of monthly income from employment events not yet in the records
+	var severeFrom poverty.Date
+	for i := range events {
+		ev := &events[i]
+		if ev.Date.After(on) {
+			return a, &EventError{Index: i, Kind: ev.Kind, Ref: ev.Ref, Field: "date", Value: ev.Date.String(), Err: ErrEventAfterDate}
+		}
+		if ev.Date.Before(start) {
+			continue
+		}
+		if err := ev.validate(i); err != nil {
+			return a, err
+		}
+		a.Events++
+		var sum [3]poverty.Money
+		switch ev.Kind {
+		case MedicalClaim:
+			sum[0] = ev.OutOfPocket
+			if ev.Severe {
+				a.Factors = a.Factors.With(Illness)
+			}
+		case DisasterEvent:
+			sum[2] = ev.Loss
+			a.Factors = a.Factors.With(ev.Hazard)
+		case EducationEvent:
+			sum[1] = ev.Amount
+		case Employment:
+			if ev.Date.YearMonth() > w.To {
+				var d poverty.Money
+				switch ev.Action {
+				case JobLost:
+					d = -ev.PreviousWage
+				case JobFound:
+					d = ev.Wage
+				case WageChange:
+					d = ev.Wage - ev.PreviousWage
+				}
+				if adj, err = adj.Add(d); err != nil {
+					return a, &EventError{Index: i, Kind: ev.Kind, Ref: ev.Ref, Field: "wage", Err: err}
+				}
+			}
+			if ev.Action == JobLost {
+				a.Factors = a.Factors.With(UnstableEmployment)
+			}
+		case HouseholdApplication, CadreVisitEvent:
+			a.Factors |= ev.Factors
+		}
+		if a.MedicalOOP, err = a.MedicalOOP.Add(sum[0]); err == nil {
+			if a.SchoolCosts, err = a.SchoolCosts.Add(sum[1]); err == nil {
+				a.DisasterLoss, err = a.DisasterLoss.Add(sum[2])
+			}
+		}
+		if err != nil {
+			return a, &EventError{Index: i, Kind: ev.Kind, Ref: ev.Ref, Field: "amount", Err: err}
+		}
+		if ev.Severe && (ev.Kind == MedicalClaim || ev.Kind == DisasterEvent) {
+			if !a.Severe || ev.Date.Before(severeFrom) {
+				severeFrom = ev.Date
+			}
+			a.Severe = true
+		}
+		a.Lost |= ev.Lost
+	}
+	if a.Severe {
+		for i := range events {
+			ev := &events[i]
+			if ev.Lost != 0 && !ev.Date.Before(severeFrom) && !ev.Date.Before(start) {
+				a.SevereThenLost = true
+			}
+		}
+	}
+	if a.Rigid, err = poverty.Sum(a.MedicalOOP, a.SchoolCosts, a.DisasterLoss); err != nil {
+		return a, &poverty.FieldError{Record: h.ID, Field: "events", Err: err}
+	}
+
+	// Rule 1: rigid expenditure against the previous year's income.
+	c := &a.Checks[RigidExpenditure-1]
+	*c = Check{Rule: RigidExpenditure, Observed: a.Rigid, Reference: a.PreviousYearIncome, Param: p.RigidExcess}
+	if !a.PreviousKnown {
+		c.Outcome, c.Missing = NotEvaluated, "previous year's income (annual income of that year, or its 12 monthly incomes)"
+	} else {
+		limit, err := a.PreviousYearIncome.MulRate(p.RigidExcess.Rate, poverty.RoundHalfUp)
+		if err != nil {
+			return a, &poverty.FieldError{Record: h.ID, Field: "income", Err: err}
+		}
+		c.Outcome = outcome(a.Rigid > limit && a.Rigid > 0)
+	}
+
+	// Rule 2: income drop.
+	c = &a.Checks[IncomeDrop-1]
+	*c = Check{Rule: IncomeDrop, Param: p.IncomeDropShare}
+	n := int64(k) * int64(12-k)
+	ra, err1 := recent.Mul(int64(12 - k))
+	rb, err2 := adj.Mul(n)
+	base, err3 := earlier.Mul(int64(k))
+	proj, err4 := ra.Add(rb)
+	if err1 != nil || err2 != nil || err3 != nil || err4 != nil {
+		return a, &poverty.FieldError{Record: h.ID, Field: "monthly", Err: poverty.ErrOverflow}
+	}
+	c.Observed, _ = proj.Div(n, poverty.RoundHalfUp)
+	c.Reference, _ = earlier.Div(int64(12-k), poverty.RoundHalfUp)
+	if base <= 0 {
+		c.Outcome, c.Missing = NotEvaluated, "income in the earlier months of the window (none to fall from)"
+	} else {
+		fall, err := poverty.MoneyRatio(base-proj, base, poverty.RoundDown)
+		if err != nil {
+			return a, &poverty.FieldError{Record: h.ID, Field: "monthly", Err: err}
+		}
+		c.Share = fall
+		c.Outcome = outcome(fall >= p.IncomeDropShare.Rate)
+	}
+
+	// Rules 3 and 4: compliant out-of-pocket medical spending.
+	c = &a.Checks[MedicalOOPAmount-1]
+	*c = Check{Rule: MedicalOOPAmount, Observed: a.MedicalOOP, Reference: p.MedicalOOPAmount.Amount, Param: p.MedicalOOPAmount,
+		Outcome: outcome(a.MedicalOOP > 0 && a.MedicalOOP >= p.MedicalOOPAmount.Amount)}
+	c = &a.Checks[MedicalOOPShare-1]
+	*c = Check{Rule: MedicalOOPShare, Observed: a.MedicalOOP, Reference: a.WindowIncome, Param: p.MedicalOOPShare}
+	if a.WindowIncome <= 0 {
+		c.Outcome = outcome(a.MedicalOOP > 0)
+	} else {
+		share, err := poverty.MoneyRatio(a.MedicalOOP, a.WindowIncome, poverty.RoundDown)
+		if err != nil {
+			return a, &poverty.FieldError{Record: h.ID, Field: "events", Err: err}
+		}
+		c.Share = share
+		c.Outcome = outcome(a.MedicalOOP > 0 && share >= p.MedicalOOPShare.Rate)
+	}
+	if a.Checks[MedicalOOPAmount-1].Outcome == Triggered || c.Outcome == Triggered {
+		a.Factors = a.Factors.With(Illness)
+	}
+
+	// Rule 5: a guarantee item lost.
+	a.Checks[GuaranteeLost-1] = Check{Rule: GuaranteeLost, Lost: a.Lost, Outcome: outcome(a.Lost != 0)}
+	return a, nil
+}
+
+func outcome(fired bool) Outcome {
+	if fired {
+		return Triggered
+	}
+	return Clear
+}
+
+// windowTotal returns the household's income over w from its monthly
+// records, every month required.
+func windowTotal(h *poverty.Household, w poverty.Window) (poverty.Money, error) {
+	in, err := poverty.SumWindow(h.Monthly, w)
+	if err == nil {
+		var t poverty.Money
+		if t, err = in.Total(); err == nil {
+			return t, nil
+		}
+	}
+	return 0, &poverty.FieldError{Record: h.ID, Field: "monthly", Value: w.From.String() + ".." + w.To.String(), Err: err}
+}
+
+// previousYearIncome returns the household's income in year: its annual
+// Income when h.Year is year, otherwise the sum of its twelve monthly
+// incomes of that calendar year, if all are present.
+func previousYearIncome(h *poverty.Household, year int) (poverty.Money, bool) {
+	if h.Year == year {
+		t, err := h.Income.Total()
+		return t, err == nil
+	}
+	in, err := poverty.SumWindow(h.Monthly, poverty.Window{
+		From: poverty.YearMonthOf(year, time.January), To: poverty.YearMonthOf(year, time.December)})
+	if err != nil {
+		return 0, false
+	}
+	t, err := in.Total()
+	return t, err == nil
+}
