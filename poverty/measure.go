@@ -415,10 +415,13 @@ func roundFen(measure string, v float64, mode Rounding) (Money, error) {
 // The definition is Hyndman and Fan's type 7, the default of R and of
 // [stats.Quantiles]: with equal weights the result is exactly what
 // stats.Quantiles returns (the population then calls it), and with unequal
-// weights it is the same rule over the weighted distribution function,
-// interpolating between adjacent observations in proportion to weight.
+// weights each observation is placed at the centre of its share of the
+// weight, the lowest at q = 0 and the highest at q = 1, with linear
+// interpolation between neighbours (see weightedQuantile in measure.go).
 // Weights are relative: multiplying every weight by the same factor changes
-// nothing. Observations of zero weight are ignored.
+// nothing. Observations of zero weight are ignored. For the line below
+// which a given share of the population falls, without interpolation, see
+// [Population.LineForShare].
 func (p *Population) Quantile(q float64, mode Rounding) (Money, error) {
 	var out [1]Money
 	err := p.quantilesInto(out[:], []float64{q}, mode)
@@ -474,38 +477,50 @@ func (p *Population) quantilesFen(qs []float64) []float64 {
 }
 
 // weightedQuantile is Hyndman-Fan type 7 generalised to weights. Type 7
-// places the k-th of n sorted values at probability (k-1)/(n-1); with
-// weights, the value of observation i sits at C(i-1)/(W-w_last), where C(i-1)
-// is the weight before it and w_last the weight of the last observation
-// (both over observations of positive weight). With equal weights these
-// positions are exactly (k-1)/(n-1). Between two positions the quantile is
-// interpolated linearly. os must be sorted and have positive total weight.
+// places the k-th of n sorted values at probability (k-1)/(n-1): the first
+// at 0, the last at 1, evenly between. With weights, observation i sits at
+// the centre of its weight, u(i) = C(i-1) + w(i)/2 (C(i-1) the weight before
+// it), rescaled so that the first observation is at 0 and the last at 1:
+// p(i) = (u(i) - u(first)) / (u(last) - u(first)). With equal weights these
+// positions are exactly (k-1)/(n-1); a heavy observation spreads over a
+// wider range of q. Between two positions the quantile is interpolated
+// linearly. Observations of zero weight are skipped. os must be sorted and
+// have positive total weight.
 func weightedQuantile(os []obs, q float64) float64 {
-	// Find the last observation of positive weight.
-	last := len(os) - 1
-	for last > 0 && os[last].w == 0 {
+	first, last := 0, len(os)-1
+	for os[first].w == 0 {
+		first++
+	}
+	for os[last].w == 0 {
 		last--
 	}
-	span := 0.0
-	for i := 0; i < last; i++ {
-		span += os[i].w
+	if first == last {
+		return float64(os[first].y)
 	}
-	if span == 0 { // a single observation of positive weight
-		return float64(os[last].y)
+	var c float64
+	for i := first; i < last; i++ {
+		c += os[i].w
 	}
-	t := q * span
-	c := 0.0
-	for i := 0; i < last; i++ {
+	u0 := os[first].w / 2
+	un := c + os[last].w/2
+	t := u0 + q*(un-u0)
+	c = 0
+	for i := first; i < last; i++ {
 		w := os[i].w
 		if w == 0 {
 			continue
 		}
-		if t <= c+w {
-			j := i + 1
-			for os[j].w == 0 {
-				j++
+		ui := c + w/2
+		j := i + 1
+		for os[j].w == 0 {
+			j++
+		}
+		uj := c + w + os[j].w/2
+		if t <= uj {
+			f := (t - ui) / (uj - ui)
+			if f < 0 {
+				f = 0
 			}
-			f := (t - c) / w
 			yi, yj := float64(os[i].y), float64(os[j].y)
 			return yi + f*(yj-yi)
 		}
@@ -636,8 +651,6 @@ func (x i128) add(y i128) i128 {
 	lo, c := bits.Add64(x.lo, y.lo, 0)
 	return i128{hi: x.hi + y.hi + int64(c), lo: lo}
 }
-
-func (x i128) sub(y i128) i128 { return x.add(y.neg()) }
 
 // int64 returns x and whether it fits in an int64.
 func (x i128) int64() (int64, bool) {

@@ -64,17 +64,16 @@ type Inequality struct {
 // in one pass over its observations in welfare order. total is the unit's
 // weight, known in advance, so that the Lorenz points can be placed.
 type ineqAcc struct {
-	total      float64
-	n          int
-	c          float64 // Σ w so far
-	y          float64 // Σ w y so far
-	a          float64 // Σ w y (2C + w)
-	ylny, lny  float64 // Σ w y ln y, Σ w ln y over y > 0
-	sqrt, inv  float64 // Σ w √y, Σ w / y over y > 0
-	zero, neg  int
-	next       int        // next decile point to place
-	cum        [9]float64 // Σ w y below 10%, 20%, ... 90% of total
-	zeroWeight float64    // Σ w over y == 0
+	total     float64
+	n         int
+	c         float64 // Σ w so far
+	y         float64 // Σ w y so far
+	a         float64 // Σ w y (2C + w)
+	ylny, lny float64 // Σ w y ln y, Σ w ln y over y > 0
+	sqrt, inv float64 // Σ w √y, Σ w / y over y > 0
+	zero, neg int
+	next      int        // next decile point to place
+	cum       [9]float64 // Σ w y below 10%, 20%, ... 90% of total
 }
 
 func (a *ineqAcc) add(o *obs) {
@@ -100,7 +99,6 @@ func (a *ineqAcc) add(o *obs) {
 		a.inv += w / y
 	case o.y == 0:
 		a.zero++
-		a.zeroWeight += w
 	default:
 		a.neg++
 	}
