@@ -1,6 +1,7 @@
 package children
 
 import (
+	"encoding/json"
 	"strconv"
 	"strings"
 
@@ -299,9 +300,9 @@ func (s *Scheme) incapable(r *Result, c *Child, role Role) bool {
 	case p.Capacity != CapacityUnknown:
 		ok, src = p.Capacity == Incapable, "recorded capacity"
 	case s.Incapable.Has(p.Situation):
-		ok, src = true, s.IncapableProv.Cite()
+		ok, src = true, s.incapableCite
 	case s.IncapableAlso.Has(p.Situation):
-		ok, src = true, s.IncapableAlsoP.Cite()
+		ok, src = true, s.incapableAlsoCite
 	}
 	r.add(Reason{Code: CodeParentIncapable, Outcome: outcomeOf(ok), Role: role, Situation: p.Situation, Source: src})
 	return ok
@@ -406,4 +407,42 @@ func (c *Classification) Result(k Kind) *Result {
 		return &c.ACWF
 	}
 	return nil
+}
+
+// MarshalJSON encodes the result as {"scheme", "outcome", "reasons"}.
+func (r Result) MarshalJSON() ([]byte, error) {
+	id := ""
+	if r.Scheme != nil {
+		id = r.Scheme.ID
+	}
+	reasons := r.reasons[:r.n]
+	if reasons == nil {
+		reasons = []Reason{}
+	}
+	return json.Marshal(struct {
+		Scheme  string   `json:"scheme"`
+		Outcome string   `json:"outcome"`
+		Reasons []Reason `json:"reasons"`
+	}{id, r.Outcome.String(), reasons})
+}
+
+// MarshalJSON encodes the classification with its registry status; a kind
+// without a primary scheme is left out.
+func (c Classification) MarshalJSON() ([]byte, error) {
+	type res = *Result
+	opt := func(r *Result) res {
+		if r.Outcome == OutcomeUnset {
+			return nil
+		}
+		return r
+	}
+	return json.Marshal(struct {
+		ChildID    string       `json:"child_id"`
+		On         poverty.Date `json:"on"`
+		Age        int          `json:"age"`
+		Status     string       `json:"status"`
+		LeftBehind res          `json:"left_behind,omitempty"`
+		Unattended res          `json:"de_facto_unattended,omitempty"`
+		ACWF       res          `json:"acwf,omitempty"`
+	}{c.ChildID, c.On, c.Age, c.Status().String(), opt(&c.LeftBehind), opt(&c.Unattended), opt(&c.ACWF)})
 }

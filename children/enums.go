@@ -439,3 +439,5 @@ func (s *Status) UnmarshalText(b []byte) error {
 	*s = Status(i)
 	return err
 }
+
+func itoa(i int) string { return strconv.Itoa(i) }

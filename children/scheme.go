@@ -150,7 +150,9 @@ type Scheme struct {
 	listed     [numSituations]int8 // index into Listed + 1
 	Extensions []Extension
 	Note       string
-	Origin     string // "embedded" or the name given to LoadRules
+
+	incapableCite, incapableAlsoCite string // precomputed, so that classifying allocates nothing
+	Origin                           string // "embedded" or the name given to LoadRules
 }
 
 // Listing returns the listing of situation s, if the scheme lists it.
@@ -465,6 +467,7 @@ func (f *fileScheme) decode(file string, i int) (*Scheme, error) {
 	if s.Absent, s.AbsentProv, err = setOf(f.Absent, rec, "absent"); err != nil {
 		return nil, err
 	}
+	s.incapableCite, s.incapableAlsoCite = s.IncapableProv.Cite(), s.IncapableAlsoP.Cite()
 	for j, l := range f.Listed {
 		field := fmt.Sprintf("listed[%d]", j)
 		if l.Situation == SituationUnknown || l.Situation >= numSituations {

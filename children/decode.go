@@ -1,0 +1,120 @@
+package children
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+
+	"github.com/openfupin/fupin/poverty"
+)
+
+// MaxLineBytes bounds one line of a child file read by [Decoder].
+const MaxLineBytes = 64 << 10
+
+// Decoder reads children from JSON Lines: one JSON object per line in the
+// schema of [Child] (the field names of its JSON tags), blank lines
+// skipped. Decoding is strict: unknown fields, unknown words, malformed
+// dates and identity numbers that fail GB 11643 are errors, and every
+// decoded child is validated. Errors are *[RecordError] with the line
+// number, the child's ID when it could be read, and the field; identity
+// numbers are masked in all of them.
+//
+// The identity numbers a file holds are read in full (the JSON form of
+// [poverty.IDNumber] written by this library is masked and does not parse
+// back: write [poverty.IDNumber.Unmasked] where a round trip is needed).
+type Decoder struct {
+	sc   *bufio.Scanner
+	line int
+}
+
+// NewDecoder returns a decoder reading from r.
+func NewDecoder(r io.Reader) *Decoder {
+	sc := bufio.NewScanner(r)
+	sc.Buffer(make([]byte, 0, 4096), MaxLineBytes)
+	return &Decoder{sc: sc}
+}
+
+// Line returns the number of the line last read.
+func (d *Decoder) Line() int { return d.line }
+
+// Next decodes the next child into c (which it overwrites). It returns
+// [io.EOF] at the end of the input. After an error in one line, Next can be
+// called again to read the following lines.
+func (d *Decoder) Next(c *Child) error {
+	for d.sc.Scan() {
+		d.line++
+		b := bytes.TrimSpace(d.sc.Bytes())
+		if len(b) == 0 {
+			continue
+		}
+		*c = Child{}
+		return d.decode(b, c)
+	}
+	if err := d.sc.Err(); err != nil {
+		d.line++
+		return &RecordError{Line: d.line, Field: "line", Err: fmt.Errorf("%w: %s", poverty.ErrSyntax, scrub(err.Error()))}
+	}
+	return io.EOF
+}
+
+func (d *Decoder) decode(b []byte, c *Child) error {
+	dec := json.NewDecoder(bytes.NewReader(b))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(c); err != nil {
+		return &RecordError{Line: d.line, Record: c.ID, Field: jsonField(err), Err: jsonCause(err)}
+	}
+	if dec.More() {
+		return &RecordError{Line: d.line, Record: c.ID, Field: "line", Err: fmt.Errorf("%w: data after the object", poverty.ErrSyntax)}
+	}
+	if err := c.Validate(); err != nil {
+		var re *RecordError
+		if errors.As(err, &re) {
+			re.Line = d.line
+			return re
+		}
+		return &RecordError{Line: d.line, Record: c.ID, Err: err}
+	}
+	return nil
+}
+
+// jsonField names the field of a decoding error, when encoding/json says.
+func jsonField(err error) string {
+	var te *json.UnmarshalTypeError
+	if errors.As(err, &te) {
+		return te.Field
+	}
+	return "line"
+}
+
+// jsonCause wraps a decoding error in a sentinel. The message of
+// encoding/json may quote the input (an unknown field name); RecordError
+// masks any identity number in it.
+func jsonCause(err error) error {
+	var pe *poverty.ParseError
+	if errors.As(err, &pe) {
+		m := *pe
+		m.Input = scrub(m.Input)
+		return &m
+	}
+	return fmt.Errorf("%w: %s", poverty.ErrSyntax, scrub(err.Error()))
+}
+
+// DecodeAll reads every child from r. It stops at the first error.
+func DecodeAll(r io.Reader) ([]Child, error) {
+	d := NewDecoder(r)
+	var out []Child
+	for {
+		var c Child
+		err := d.Next(&c)
+		if err == io.EOF {
+			return out, nil
+		}
+		if err != nil {
+			return out, err
+		}
+		out = append(out, c)
+	}
+}
