@@ -45,7 +45,9 @@ func (r WarningRule) String() string { return warningWords.str(int(r), "WarningR
 func (r WarningRule) Code() string { return "warning." + r.String() }
 
 // MarshalText implements [encoding.TextMarshaler].
-func (r WarningRule) MarshalText() ([]byte, error) { return warningWords.marshal(int(r), "warning rule") }
+func (r WarningRule) MarshalText() ([]byte, error) {
+	return warningWords.marshal(int(r), "warning rule")
+}
 
 // UnmarshalText implements [encoding.TextUnmarshaler].
 func (r *WarningRule) UnmarshalText(b []byte) error {

@@ -1,0 +1,330 @@
+package risk
+
+import (
+	_ "embed"
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+	"sync"
+
+	"github.com/openfupin/fupin/poverty"
+)
+
+// Document is a guidance document that defines the monitored categories for
+// a run of years.
+type Document struct {
+	ID         string     `json:"id"`
+	Name       string     `json:"name"`
+	Issued     string     `json:"issued"`
+	From       int        `json:"from"`
+	To         int        `json:"to"` // last year in force; 0 while in force
+	Categories []Category `json:"categories"`
+	Status     Basis      `json:"status"`
+	Source     string     `json:"source"`
+	Note       string     `json:"note"`
+}
+
+// Has reports whether the document defines the category.
+func (d *Document) Has(c Category) bool { return slices.Contains(d.Categories, c) }
+
+//go:embed data/categories.json
+var categoriesJSON []byte
+
+var documents = sync.OnceValue(func() []Document {
+	var doc struct {
+		Schema    string     `json:"schema"`
+		Documents []Document `json:"documents"`
+	}
+	if err := jsonStrict(categoriesJSON, &doc); err != nil || doc.Schema != "fupin.risk.categories/1" {
+		panic("risk: embedded categories.json: bad document")
+	}
+	return doc.Documents
+})
+
+// ErrNotInForce reports a year in which no relapse-monitoring document is in
+// force (before 2020).
+var ErrNotInForce = errors.New("not in force")
+
+// CategoriesIn returns the document that defines the monitored categories in
+// year: 国开发〔2020〕6号 for 2020 (two categories), 中农组发〔2021〕7号 from
+// 2021 (three). Before 2020 it is an error wrapping [ErrNotInForce].
+func CategoriesIn(year int) (Document, error) {
+	for _, d := range documents() {
+		if year >= d.From && (d.To == 0 || year <= d.To) {
+			d.Categories = slices.Clone(d.Categories)
+			return d, nil
+		}
+	}
+	return Document{}, fmt.Errorf("risk: monitored categories in %d: %w (relapse monitoring starts with 国开发〔2020〕6号, 2020)", year, ErrNotInForce)
+}
+
+// IdentifyInput is what [Identify] reads. Household and On are required.
+// The zero values of the optional fields mean: per-capita income from the
+// household's monthly records, the monitoring line from [poverty.Default],
+// strict lookups, the [poverty.BelowLine] boundary, no out-of-pocket
+// spending beyond the assessment's, nothing verified about the guarantees,
+// no recorded factors and no department warnings.
+type IdentifyInput struct {
+	Household *poverty.Household
+	// On is the date of identification; the income window is the 12 months
+	// before it ([poverty.TrailingWindow]) and its year picks the document
+	// and the monitoring line.
+	On poverty.Date
+	// PerCapita, when set, is the caller's per-capita income over the
+	// window, used instead of the monthly records.
+	PerCapita *poverty.Figure
+	// Line, when set, is the monitoring line to use; otherwise it is
+	// Table.MonitoringLine(On.Year(), province, Lookup).
+	Line     *poverty.Threshold
+	Table    *poverty.Table
+	Lookup   poverty.LookupOptions
+	Boundary poverty.Boundary
+	// OutOfPocket is the household's compliant out-of-pocket spending
+	// (合规自付支出) over the window. When zero and Assessment is set, the
+	// assessment's medical out-of-pocket spending plus school costs is used.
+	OutOfPocket poverty.Money
+	// Guarantees as verified; items NotSecured are a risk.
+	Guarantees poverty.Guarantees
+	// Factors recorded for the household (致贫/返贫风险).
+	Factors FactorSet
+	// Assessment, when set, contributes its warnings, factors, lost
+	// guarantee items and out-of-pocket spending.
+	Assessment *Assessment
+}
+
+// Identification is the result of [Identify]: the category (or
+// CategoryNone), the figures read and every criterion with its reason.
+type Identification struct {
+	HouseholdID  string              `json:"household_id"`
+	On           poverty.Date        `json:"on"`
+	Document     Document            `json:"document"`
+	Category     Category            `json:"category"`
+	PerCapita    poverty.Figure      `json:"per_capita"`
+	CallerIncome bool                `json:"caller_income"` // PerCapita was supplied by the caller
+	OutOfPocket  poverty.Money       `json:"out_of_pocket"`
+	NetOfOOP     poverty.Figure      `json:"net_of_oop"` // per-capita income less per-capita compliant out-of-pocket spending
+	Line         poverty.Threshold   `json:"line"`
+	Boundary     poverty.Boundary    `json:"boundary"`
+	Workers      int                 `json:"workers"`
+	Factors      FactorSet           `json:"factors"`
+	NotSecured   GuaranteeSet        `json:"not_secured"`
+	Criteria     []poverty.Criterion `json:"criteria"`
+}
+
+// Code returns the reason code of the decision: "category.marginal",
+// "category.none", ...
+func (id *Identification) Code() string { return "category." + id.Category.String() }
+
+// Explain returns the decision and every criterion, one per line.
+func (id *Identification) Explain() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s (%s): household %s, per-capita income %s, net of compliant out-of-pocket spending %s, monitoring line %s",
+		id.Code(), id.Document.Name, id.HouseholdID, id.PerCapita, id.NetOfOOP, id.Line.Cite())
+	for _, c := range id.Criteria {
+		fmt.Fprintf(&b, "\n  %s %t: %s; %s", c.Code, c.Pass, c.Input, c.Rule)
+		if c.Param != "" {
+			b.WriteString("; " + c.Param)
+		}
+	}
+	return b.String()
+}
+
+// Identify decides whether a household is a monitored household, and of
+// which category, under the document in force in the year of in.On.
+//
+// It reads the per-capita income over the 12 months before identification
+// (or the caller's figure), the monitoring line of the household's province
+// and year, compliant out-of-pocket spending, the guarantees, recorded risk
+// factors, department warnings, and the members able to work. The rules:
+//
+//   - A household still on the registered poor list is not a monitored
+//     household (identify.registered_poor).
+//   - 2020 (国开发〔2020〕6号): monitored if income is within the range and a
+//     risk is present, or if rigid expenditure or an income drop fired
+//     (identify.shock_2020); a lifted-out household is an unstable
+//     lifted-out household, any other a marginal household.
+//   - 2021 on (中农组发〔2021〕7号): within the range and at risk, a
+//     lifted-out household is unstable, a never-registered one marginal;
+//     above the range, a household whose expenditure or income warning
+//     leaves its income net of compliant out-of-pocket spending below the
+//     line, or with a guarantee not secured, and which cannot cope on its
+//     own, is in sudden severe difficulty.
+//
+// Every criterion evaluated is in the result with its inputs and sources.
+// Errors: a missing household or date, a year before 2020
+// ([ErrNotInForce]), a monitoring line that cannot be looked up (for
+// example [poverty.ErrUnconfirmed] for a national line after 2020: supply
+// the province's line), an incomplete income window, and income concepts
+// that differ ([poverty.ErrConceptMismatch]).
+func Identify(in IdentifyInput) (Identification, error) {
+	h := in.Household
+	if h == nil {
+		return Identification{}, &poverty.FieldError{Field: "household", Err: poverty.ErrMissing}
+	}
+	if in.On.IsZero() {
+		return Identification{}, &poverty.FieldError{Record: h.ID, Field: "on", Err: poverty.ErrMissing}
+	}
+	year := in.On.Year()
+	doc, err := CategoriesIn(year)
+	if err != nil {
+		return Identification{}, err
+	}
+	id := Identification{HouseholdID: h.ID, On: in.On, Document: doc, Boundary: in.Boundary, Workers: h.Workers()}
+	residents := h.Residents()
+	if residents == 0 {
+		return Identification{}, &poverty.FieldError{Record: h.ID, Field: "members", Err: poverty.ErrNoResidents}
+	}
+	if in.PerCapita != nil {
+		id.PerCapita, id.CallerIncome = *in.PerCapita, true
+	} else if id.PerCapita, err = h.PerCapitaOver(poverty.TrailingWindow(in.On)); err != nil {
+		return Identification{}, err
+	}
+	if in.Line != nil {
+		id.Line = *in.Line
+	} else {
+		t := in.Table
+		if t == nil {
+			t = poverty.Default()
+		}
+		if id.Line, err = t.MonitoringLine(year, h.Province(), in.Lookup); err != nil {
+			return Identification{}, err
+		}
+	}
+	if _, err := id.PerCapita.Compare(id.Line.Figure()); err != nil {
+		return Identification{}, &poverty.FieldError{Record: h.ID, Field: "concept",
+			Value: id.PerCapita.Concept.String() + " vs " + id.Line.Concept.String(), Err: err}
+	}
+	id.OutOfPocket = in.OutOfPocket
+	a := in.Assessment
+	if id.OutOfPocket == 0 && a != nil {
+		id.OutOfPocket = a.MedicalOOP + a.SchoolCosts
+	}
+	if id.OutOfPocket < 0 {
+		return Identification{}, &poverty.FieldError{Record: h.ID, Field: "out_of_pocket", Value: id.OutOfPocket.String(), Err: poverty.ErrNegative}
+	}
+	oopPer, err := id.OutOfPocket.Div(int64(residents), poverty.PerCapitaRounding)
+	if err != nil {
+		return Identification{}, &poverty.FieldError{Record: h.ID, Field: "out_of_pocket", Err: err}
+	}
+	id.NetOfOOP = poverty.Figure{Amount: id.PerCapita.Amount - oopPer, Concept: id.PerCapita.Concept}
+	id.Factors = in.Factors
+	id.NotSecured = NotSecured(in.Guarantees)
+	warnings, shock, expense := 0, false, false
+	if a != nil {
+		id.Factors |= a.Factors
+		id.NotSecured |= a.Lost
+		warnings = a.NumWarnings()
+		shock = a.Triggered(RigidExpenditure) || a.Triggered(IncomeDrop)
+		expense = shock || a.Triggered(MedicalOOPAmount) || a.Triggered(MedicalOOPShare)
+	}
+
+	add := func(code string, pass bool, input, param string) {
+		id.Criteria = append(id.Criteria, criterion(code, pass, input, param))
+	}
+	add("identify.document", true, fmt.Sprintf("year %d: %s defines %s", year, doc.Name, catList(doc.Categories)), doc.Source)
+	reg := h.Registration
+	if reg.InPoorListOn(year) {
+		add("identify.registered_poor", true, fmt.Sprintf("registered %d, exited %d, returned %d; year %d", reg.Registered, reg.Exited, reg.Returned, year), "")
+		return id, nil
+	}
+	liftedOut := reg.LiftedOutBy(year)
+	inRange := in.Boundary.Below(id.PerCapita.Amount, id.Line.Amount)
+	inRangeNet := in.Boundary.Below(id.NetOfOOP.Amount, id.Line.Amount)
+	src := "monthly records of " + poverty.TrailingWindow(in.On).From.String() + ".." + poverty.TrailingWindow(in.On).To.String()
+	if id.CallerIncome {
+		src = "caller-supplied figure"
+	}
+	add("identify.income_in_range", inRange, fmt.Sprintf("per-capita income %s (%s, %d resident members); boundary %s", id.PerCapita, src, residents, in.Boundary), id.Line.Cite())
+	add("identify.income_net_of_oop", inRangeNet, fmt.Sprintf("per-capita income %s less compliant out-of-pocket %s / %d = %s", id.PerCapita.Amount, id.OutOfPocket, residents, id.NetOfOOP.Amount), id.Line.Cite())
+	risky := id.Factors != 0 || warnings > 0 || id.NotSecured != 0
+	add("identify.risk_present", risky, fmt.Sprintf("factors %s; department warnings %d; guarantees not secured %s", id.Factors, warnings, id.NotSecured), "")
+	cope := id.Workers > 0 && !inRangeNet && id.NotSecured == 0
+	add("identify.coping_capacity", cope, fmt.Sprintf("%d resident members able to work; net income below line %t; guarantees not secured %s", id.Workers, inRangeNet, id.NotSecured), "")
+
+	if year <= 2020 {
+		add("identify.shock_2020", shock, fmt.Sprintf("rigid expenditure warning %t; income drop warning %t", a != nil && a.Triggered(RigidExpenditure), a != nil && a.Triggered(IncomeDrop)), "")
+		if (inRange && risky) || shock {
+			id.Category = Marginal
+			if liftedOut {
+				id.Category = UnstableLiftedOut
+			}
+		}
+		return id, nil
+	}
+	switch {
+	case inRange && risky && liftedOut:
+		id.Category = UnstableLiftedOut
+	case inRange && risky && reg.Registered == 0:
+		id.Category = Marginal
+	case !inRange:
+		severe := expense && (inRangeNet || id.NotSecured != 0) && !cope
+		add("identify.severe_difficulty", severe, fmt.Sprintf("expenditure or income warning %t; net income below line %t; guarantees not secured %s; can cope %t", expense, inRangeNet, id.NotSecured, cope), "")
+		if severe {
+			id.Category = SuddenDifficulty
+		}
+	}
+	return id, nil
+}
+
+func catList(cs []Category) string {
+	var s []string
+	for _, c := range cs {
+		s = append(s, c.String())
+	}
+	return strings.Join(s, ", ")
+}
+
+// CheckFactors applies the consistency rules to a household's recorded risk
+// factors and its events, and returns one criterion per rule that applies
+// (Pass false marks an inconsistency to verify):
+//
+//   - unstable employment needs a resident member able to work
+//     (factor.unstable_employment_needs_worker, SECONDARY: Guizhou
+//     data-quality rules);
+//   - unstable employment needs registered job information, an employment
+//     event (factor.unstable_employment_needs_job_record, SECONDARY);
+//   - lack of labour is doubtful with a member fully able to work
+//     (factor.lack_of_labour_with_able_member, DEFAULT);
+//   - a disaster factor without a disaster event of that hazard
+//     (factor.disaster_without_event, DEFAULT).
+func CheckFactors(h *poverty.Household, factors FactorSet, events []Event) []poverty.Criterion {
+	var out []poverty.Criterion
+	if factors.Has(UnstableEmployment) {
+		w := h.Workers()
+		out = append(out, criterion("factor.unstable_employment_needs_worker", w > 0,
+			fmt.Sprintf("factor %s (%s); %d resident members able to work", UnstableEmployment, UnstableEmployment.Code(), w), ""))
+		jobs := 0
+		for i := range events {
+			if events[i].Kind == Employment {
+				jobs++
+			}
+		}
+		out = append(out, criterion("factor.unstable_employment_needs_job_record", jobs > 0,
+			fmt.Sprintf("factor %s; %d employment events", UnstableEmployment, jobs), ""))
+	}
+	if factors.Has(LackOfLabour) {
+		able := 0
+		for i := range h.Members {
+			if h.Members[i].Resident() && h.Members[i].Capacity == poverty.AbleToWork {
+				able++
+			}
+		}
+		out = append(out, criterion("factor.lack_of_labour_with_able_member", able == 0,
+			fmt.Sprintf("factor %s (%s); %d resident members fully able to work", LackOfLabour, LackOfLabour.Code(), able), ""))
+	}
+	for f := DisasterFlood; f <= DisasterOther; f++ {
+		if !factors.Has(f) {
+			continue
+		}
+		found := false
+		for i := range events {
+			if events[i].Kind == DisasterEvent && events[i].Hazard == f {
+				found = true
+			}
+		}
+		out = append(out, criterion("factor.disaster_without_event", found,
+			fmt.Sprintf("factor %s (%s); disaster event of that hazard %t", f, f.Code(), found), ""))
+	}
+	return out
+}

@@ -1,0 +1,364 @@
+package risk
+
+import (
+	"bytes"
+	_ "embed"
+	"fmt"
+	"io"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+
+	"github.com/openfupin/fupin/poverty"
+)
+
+// SchemeBasis says what a tier scheme's cut-offs are measured in. The zero
+// value is unset and invalid.
+type SchemeBasis uint8
+
+// Scheme bases.
+const (
+	BasisUnknown SchemeBasis = iota
+	// Absolute: cut-offs are yuan per person per year ([Cut.Amount]).
+	Absolute
+	// RelativeToLine: cut-offs are multiples of the monitoring line of the
+	// household's province and year ([Cut.Multiple]), resolved to yuan
+	// rounded half up to whole fen.
+	RelativeToLine
+)
+
+var schemeBasisWords = wordList{"unknown", "absolute", "relative_to_monitoring_line"}
+
+// String returns "absolute" or "relative_to_monitoring_line".
+func (b SchemeBasis) String() string { return schemeBasisWords.str(int(b), "SchemeBasis") }
+
+// MarshalText implements [encoding.TextMarshaler].
+func (b SchemeBasis) MarshalText() ([]byte, error) {
+	return schemeBasisWords.marshal(int(b), "scheme basis")
+}
+
+// UnmarshalText implements [encoding.TextUnmarshaler].
+func (b *SchemeBasis) UnmarshalText(t []byte) error {
+	i, err := schemeBasisWords.parse(t, "scheme basis")
+	*b = SchemeBasis(i)
+	return err
+}
+
+// Side says to which band an income exactly at a cut-off belongs. The
+// sources rarely settle it, so every cut-off states it. The zero value is
+// unset and invalid.
+type Side uint8
+
+// Sides.
+const (
+	SideUnset Side = iota
+	// Upper: an income equal to the cut-off belongs to the better band above.
+	Upper
+	// Lower: an income equal to the cut-off stays in the worse band below.
+	Lower
+)
+
+var sideWords = wordList{"unset", "upper", "lower"}
+
+// String returns "upper" or "lower".
+func (s Side) String() string { return sideWords.str(int(s), "Side") }
+
+// MarshalText implements [encoding.TextMarshaler].
+func (s Side) MarshalText() ([]byte, error) { return sideWords.marshal(int(s), "side") }
+
+// UnmarshalText implements [encoding.TextUnmarshaler].
+func (s *Side) UnmarshalText(b []byte) error {
+	i, err := sideWords.parse(b, "side")
+	*s = Side(i)
+	return err
+}
+
+// Cut is one cut-off between two bands of a [Scheme]: an amount (absolute
+// schemes) or a multiple of the monitoring line (relative schemes), with the
+// band an income exactly at it belongs to.
+type Cut struct {
+	Amount   poverty.Money `json:"amount,omitempty"`
+	Multiple poverty.Rate  `json:"multiple,omitempty"`
+	AtCut    Side          `json:"at_cut"`
+	Note     string        `json:"note,omitempty"`
+}
+
+// Scheme is a colour-tier scheme: bands of per-capita annual income from
+// worst to best, separated by cut-offs in ascending order, each with an
+// explicit boundary side. With SevereGuaranteeRed, a household whose
+// guarantee failed after a severe event is shown in the worst tier
+// whatever its income (the Xinjiang rule).
+//
+// Schemes are data: [DefaultSchemes] holds the reference scheme (Xinjiang
+// 2020); [LoadSchemes] reads a caller's own in the same schema. Because
+// Tiers are ordered worst to best and a higher income passes at least the
+// cut-offs a lower one passes, more income never gives a worse tier.
+//
+// The zero Scheme is invalid ([Scheme.Validate]).
+type Scheme struct {
+	ID                 string                `json:"id"`
+	Name               string                `json:"name"`
+	Region             poverty.Region        `json:"region"`
+	From               int                   `json:"from"`
+	To                 int                   `json:"to"` // last year; 0 while in use
+	Basis              SchemeBasis           `json:"basis"`
+	Concept            poverty.IncomeConcept `json:"concept"` // absolute schemes: the concept of the cut-offs
+	Tiers              []Tier                `json:"tiers"`
+	Cuts               []Cut                 `json:"cuts"`
+	SevereGuaranteeRed bool                  `json:"severe_guarantee_red"`
+	Status             Basis                 `json:"status"`
+	Source             string                `json:"source"`
+	Note               string                `json:"note,omitempty"`
+	Origin             string                `json:"origin,omitempty"`
+}
+
+// Validate checks the scheme: an ID, a source and status, a basis, a
+// concept for absolute schemes, at least two tiers in strictly improving
+// order, one cut-off fewer than tiers, cut-offs strictly ascending and
+// positive, each with a side.
+func (s *Scheme) Validate() error {
+	fail := func(field, value string, err error) error {
+		return &poverty.FieldError{Record: "scheme " + s.ID, Field: field, Value: value, Err: err}
+	}
+	switch {
+	case s.ID == "":
+		return fail("id", "", poverty.ErrMissing)
+	case s.Source == "":
+		return fail("source", "", poverty.ErrMissing)
+	case s.Status == BasisUnset || int(s.Status) >= len(basisWords):
+		return fail("status", "", poverty.ErrMissing)
+	case s.Basis != Absolute && s.Basis != RelativeToLine:
+		return fail("basis", s.Basis.String(), poverty.ErrMissing)
+	case s.Basis == Absolute && s.Concept == poverty.ConceptUnknown:
+		return fail("concept", "", poverty.ErrMissing)
+	case !s.Region.IsValid():
+		return fail("region", s.Region.String(), poverty.ErrUnknownRegion)
+	case s.To != 0 && s.To < s.From:
+		return fail("to", strconv.Itoa(s.To), poverty.ErrRange)
+	case len(s.Tiers) < 2 || len(s.Cuts) != len(s.Tiers)-1:
+		return fail("cuts", strconv.Itoa(len(s.Cuts)), fmt.Errorf("%w: %d tiers need %d cut-offs", poverty.ErrRange, len(s.Tiers), max(len(s.Tiers)-1, 1)))
+	}
+	for i, t := range s.Tiers {
+		if t == TierUnknown || t >= numTiers || (i > 0 && t <= s.Tiers[i-1]) {
+			return fail("tiers["+strconv.Itoa(i)+"]", t.String(), fmt.Errorf("%w: tiers go from worst to best, each once", poverty.ErrRange))
+		}
+	}
+	for i, c := range s.Cuts {
+		f := "cuts[" + strconv.Itoa(i) + "]"
+		v, prev := c.Amount, poverty.Money(0)
+		if s.Basis == RelativeToLine {
+			v, prev = poverty.Money(c.Multiple), 0
+			if c.Amount != 0 {
+				return fail(f+".amount", c.Amount.String(), poverty.ErrSyntax)
+			}
+		} else if c.Multiple != 0 {
+			return fail(f+".multiple", c.Multiple.String(), poverty.ErrSyntax)
+		}
+		if i > 0 {
+			prev = s.Cuts[i-1].Amount
+			if s.Basis == RelativeToLine {
+				prev = poverty.Money(s.Cuts[i-1].Multiple)
+			}
+		}
+		if v <= 0 || v <= prev || v > poverty.MaxAmount {
+			return fail(f+".value", strconv.FormatInt(int64(v), 10), fmt.Errorf("%w: cut-offs are positive and strictly ascending", poverty.ErrRange))
+		}
+		if c.AtCut != Upper && c.AtCut != Lower {
+			return fail(f+".at_cut", c.AtCut.String(), poverty.ErrMissing)
+		}
+	}
+	return nil
+}
+
+// InForce reports whether the scheme applies in year.
+func (s *Scheme) InForce(year int) bool { return year >= s.From && (s.To == 0 || year <= s.To) }
+
+// TierInput is what [Scheme.Classify] reads. Line is required for schemes
+// relative to the monitoring line and ignored otherwise.
+type TierInput struct {
+	PerCapita poverty.Figure
+	Line      *poverty.Threshold
+	// SevereGuaranteeFailure: a guarantee failed after a severe event; see
+	// [Assessment.SevereGuaranteeFailure].
+	SevereGuaranteeFailure bool
+}
+
+// TierResult is the tier a scheme gives, with what decided it.
+type TierResult struct {
+	Scheme    string         `json:"scheme"`
+	Tier      Tier           `json:"tier"`
+	ByIncome  Tier           `json:"by_income"` // the tier income alone gives
+	PerCapita poverty.Figure `json:"per_capita"`
+	// Cuts are the cut-offs in yuan as applied (resolved from the line for
+	// relative schemes).
+	Cuts []poverty.Money `json:"cuts"`
+	// Code is "tier.income" or "tier.severe_guarantee_failure".
+	Code   string `json:"code"`
+	Reason string `json:"reason"`
+	Source string `json:"source"`
+}
+
+// Classify returns the household's tier. Income of a concept different
+// from the scheme's (or the line's) is [poverty.ErrConceptMismatch]; a
+// relative scheme without a line is [poverty.ErrMissing].
+func (s *Scheme) Classify(in TierInput) (TierResult, error) {
+	if err := s.Validate(); err != nil {
+		return TierResult{}, err
+	}
+	res := TierResult{Scheme: s.ID, PerCapita: in.PerCapita, Source: s.Source + " [" + s.Status.String() + "]"}
+	ref := poverty.Figure{Concept: s.Concept}
+	if s.Basis == RelativeToLine {
+		if in.Line == nil {
+			return TierResult{}, &poverty.FieldError{Record: "scheme " + s.ID, Field: "line", Err: poverty.ErrMissing}
+		}
+		ref = in.Line.Figure()
+		res.Source += "; line " + in.Line.Cite()
+	}
+	if _, err := in.PerCapita.Compare(ref); err != nil {
+		return TierResult{}, &poverty.FieldError{Record: "scheme " + s.ID, Field: "concept",
+			Value: in.PerCapita.Concept.String() + " vs " + ref.Concept.String(), Err: err}
+	}
+	idx := 0
+	var why []string
+	for i, c := range s.Cuts {
+		v := c.Amount
+		if s.Basis == RelativeToLine {
+			var err error
+			if v, err = in.Line.Amount.MulRate(c.Multiple, poverty.RoundHalfUp); err != nil {
+				return TierResult{}, &poverty.FieldError{Record: "scheme " + s.ID, Field: "line", Err: err}
+			}
+		}
+		res.Cuts = append(res.Cuts, v)
+		pc := in.PerCapita.Amount
+		if idx == i && (pc > v || (pc == v && c.AtCut == Upper)) {
+			idx = i + 1
+		}
+		if pc == v {
+			why = append(why, fmt.Sprintf("exactly at cut-off %s: %s band (%s)", v, c.AtCut, c.Note))
+		}
+	}
+	res.ByIncome = s.Tiers[idx]
+	res.Tier, res.Code = res.ByIncome, "tier.income"
+	cuts := make([]string, len(res.Cuts))
+	for i, v := range res.Cuts {
+		cuts[i] = v.String()
+	}
+	res.Reason = fmt.Sprintf("per-capita income %s against cut-offs %s gives %s", in.PerCapita, strings.Join(cuts, ", "), res.ByIncome)
+	if len(why) > 0 {
+		res.Reason += "; " + strings.Join(why, "; ")
+	}
+	if s.SevereGuaranteeRed && in.SevereGuaranteeFailure {
+		res.Tier, res.Code = s.Tiers[0], "tier.severe_guarantee_failure"
+		res.Reason += fmt.Sprintf("; a guarantee failed after a severe event: %s whatever the income", res.Tier)
+	}
+	return res, nil
+}
+
+type schemesDoc struct {
+	Schema  string   `json:"schema"`
+	Schemes []scheme `json:"schemes"`
+}
+
+type scheme struct {
+	ID                 string                `json:"id"`
+	Name               string                `json:"name"`
+	Region             poverty.Region        `json:"region"`
+	From               int                   `json:"from"`
+	To                 int                   `json:"to"`
+	Basis              SchemeBasis           `json:"basis"`
+	Concept            poverty.IncomeConcept `json:"concept"`
+	Tiers              []Tier                `json:"tiers"`
+	Cuts               []cutFile             `json:"cuts"`
+	SevereGuaranteeRed bool                  `json:"severe_guarantee_red"`
+	Status             Basis                 `json:"status"`
+	Source             string                `json:"source"`
+	Note               string                `json:"note"`
+}
+
+type cutFile struct {
+	Value string `json:"value"`
+	AtCut Side   `json:"at_cut"`
+	Note  string `json:"note"`
+}
+
+//go:embed data/tiers.json
+var tiersJSON []byte
+
+var defaultSchemes = sync.OnceValue(func() []Scheme {
+	s, err := LoadSchemes(bytes.NewReader(tiersJSON), "embedded")
+	if err != nil {
+		panic("risk: embedded tiers.json: " + err.Error())
+	}
+	return s
+})
+
+// DefaultSchemes returns the embedded tier schemes: the Xinjiang 2020
+// reference scheme ("xinjiang-2020"). The slice is a fresh copy.
+func DefaultSchemes() []Scheme {
+	out := slices.Clone(defaultSchemes())
+	for i := range out {
+		out[i].Tiers, out[i].Cuts = slices.Clone(out[i].Tiers), slices.Clone(out[i].Cuts)
+	}
+	return out
+}
+
+// FindScheme returns the scheme with the ID.
+func FindScheme(schemes []Scheme, id string) (Scheme, bool) {
+	for _, s := range schemes {
+		if s.ID == id {
+			return s, true
+		}
+	}
+	return Scheme{}, false
+}
+
+// LoadSchemes reads tier schemes in the schema of the embedded
+// data/tiers.json ("fupin.risk.tiers/1"): per scheme an id, region, years,
+// basis ("absolute" or "relative_to_monitoring_line"), concept, tiers from
+// worst to best, cut-offs ("value": yuan or a multiple of the line, and
+// "at_cut": "upper" or "lower"), the severe-guarantee rule, status and
+// source. Decoding is strict; every scheme is validated; duplicate IDs are
+// errors.
+func LoadSchemes(r io.Reader, name string) ([]Scheme, error) {
+	data, err := io.ReadAll(io.LimitReader(r, MaxParamsBytes+1))
+	if err != nil {
+		return nil, &poverty.FieldError{Record: name, Field: "file", Err: err}
+	}
+	if len(data) > MaxParamsBytes {
+		return nil, &poverty.FieldError{Record: name, Field: "file", Err: poverty.ErrRange}
+	}
+	var doc schemesDoc
+	if err := jsonStrict(data, &doc); err != nil {
+		return nil, &poverty.FieldError{Record: name, Field: "file", Err: fmt.Errorf("%w: %v", poverty.ErrSyntax, err)}
+	}
+	if doc.Schema != "fupin.risk.tiers/1" {
+		return nil, &poverty.FieldError{Record: name, Field: "schema", Value: doc.Schema, Err: poverty.ErrUnknownWord}
+	}
+	var out []Scheme
+	for i, f := range doc.Schemes {
+		s := Scheme{ID: f.ID, Name: f.Name, Region: f.Region, From: f.From, To: f.To, Basis: f.Basis, Concept: f.Concept,
+			Tiers: f.Tiers, SevereGuaranteeRed: f.SevereGuaranteeRed, Status: f.Status, Source: f.Source, Note: f.Note, Origin: name}
+		for j, c := range f.Cuts {
+			cut := Cut{AtCut: c.AtCut, Note: c.Note}
+			var err error
+			if f.Basis == RelativeToLine {
+				cut.Multiple, err = poverty.ParseRate(c.Value)
+			} else {
+				cut.Amount, err = poverty.ParseMoney(c.Value)
+			}
+			if err != nil {
+				return nil, &poverty.FieldError{Record: name + " " + f.ID, Field: "cuts[" + strconv.Itoa(j) + "].value", Value: c.Value, Err: err}
+			}
+			s.Cuts = append(s.Cuts, cut)
+		}
+		if err := s.Validate(); err != nil {
+			return nil, &poverty.FieldError{Record: name + " schemes[" + strconv.Itoa(i) + "]", Field: "scheme", Err: err}
+		}
+		if _, dup := FindScheme(out, s.ID); dup {
+			return nil, &poverty.FieldError{Record: name + " " + s.ID, Field: "id", Value: s.ID, Err: poverty.ErrDuplicate}
+		}
+		out = append(out, s)
+	}
+	return out, nil
+}
