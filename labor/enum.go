@@ -1,0 +1,308 @@
+package labor
+
+import (
+	"strconv"
+
+	"github.com/openfupin/fupin/poverty"
+)
+
+// wordList is the word table of an enumeration whose zero value is unset:
+// index 0 is the unset word, the others are the stable snake_case words used
+// in JSON and in reason texts. Every enumeration of this package uses it, so
+// that each has the same String, MarshalText and UnmarshalText behaviour.
+type wordList []string
+
+func (w wordList) str(i int, typ string) string {
+	if i >= 0 && i < len(w) {
+		return w[i]
+	}
+	return typ + "(" + strconv.Itoa(i) + ")"
+}
+
+func (w wordList) marshal(i int, what string) ([]byte, error) {
+	if i <= 0 || i >= len(w) {
+		return nil, &poverty.ParseError{What: what, Input: w.str(i, what), Err: poverty.ErrUnknownWord}
+	}
+	return []byte(w[i]), nil
+}
+
+func (w wordList) parse(b []byte, what string) (int, error) {
+	for i := 1; i < len(w); i++ {
+		if w[i] == string(b) {
+			return i, nil
+		}
+	}
+	return 0, &poverty.ParseError{What: what, Input: string(b), Err: poverty.ErrUnknownWord}
+}
+
+// Channel is how a job was found or provided: the assistance channel that
+// counts it as supported transfer employment (转移就业).
+type Channel uint8
+
+// Channels. ChannelUnknown is the zero value and is rejected by the decoders.
+const (
+	ChannelUnknown Channel = iota
+	// ChannelWorkshop: a poverty-alleviation workshop (扶贫车间, renamed
+	// 就业帮扶车间 after 2021).
+	ChannelWorkshop
+	// ChannelWorkstation: placed by a labour-export workstation (劳务工作站).
+	ChannelWorkstation
+	// ChannelJobFair: hired at a job fair.
+	ChannelJobFair
+	// ChannelPublicWelfarePost: a village or township public-welfare post (公益岗位).
+	ChannelPublicWelfarePost
+	// ChannelReturneeBusiness: a business started by a returnee.
+	ChannelReturneeBusiness
+	// ChannelSelfFound: found by the worker without an assistance channel (自主择业).
+	ChannelSelfFound
+)
+
+var channelWords = wordList{"unknown", "workshop", "workstation", "job_fair", "public_welfare_post", "returnee_business", "self_found"}
+
+// String returns the stable word ("workshop", "job_fair", ...).
+func (c Channel) String() string { return channelWords.str(int(c), "Channel") }
+
+// MarshalText implements [encoding.TextMarshaler]; ChannelUnknown is an error.
+func (c Channel) MarshalText() ([]byte, error) { return channelWords.marshal(int(c), "channel") }
+
+// UnmarshalText implements [encoding.TextUnmarshaler]; unknown words are
+// [poverty.ErrUnknownWord].
+func (c *Channel) UnmarshalText(b []byte) error {
+	i, err := channelWords.parse(b, "channel")
+	*c = Channel(i)
+	return err
+}
+
+// Assisted reports whether the channel is an assistance channel: every known
+// channel except [ChannelSelfFound].
+func (c Channel) Assisted() bool { return c > ChannelUnknown && c < ChannelSelfFound }
+
+// Place is where a rural worker works, in the categories of the NBS
+// agricultural census (table 2-3-1-6, rural labour by place of work; POLICY.md
+// 5.3): each category is "outside" the ones before it.
+type Place uint8
+
+// Places of work. PlaceUnknown is the zero value and is rejected by the
+// decoders.
+const (
+	PlaceUnknown Place = iota
+	// InVillage: in the home village (本村内).
+	InVillage
+	// InTownship: outside the village, in the home township (村外乡内).
+	InTownship
+	// InCounty: outside the township, in the home county (乡外县内).
+	InCounty
+	// InCity: outside the county, in the home prefecture-level city (县外市内).
+	InCity
+	// InProvince: outside the city, in the home province (市外省内).
+	InProvince
+	// OtherProvince: in another province (外省).
+	OtherProvince
+	// PlaceOther: the census's residual category (其他), such as abroad.
+	PlaceOther
+)
+
+var placeWords = wordList{"unknown", "in_village", "in_township", "in_county", "in_city", "in_province", "other_province", "other"}
+
+// String returns the stable word ("in_village", "other_province", ...).
+func (p Place) String() string { return placeWords.str(int(p), "Place") }
+
+// MarshalText implements [encoding.TextMarshaler]; PlaceUnknown is an error.
+func (p Place) MarshalText() ([]byte, error) { return placeWords.marshal(int(p), "place") }
+
+// UnmarshalText implements [encoding.TextUnmarshaler].
+func (p *Place) UnmarshalText(b []byte) error {
+	i, err := placeWords.parse(b, "place")
+	*p = Place(i)
+	return err
+}
+
+// OutsideTownship reports whether the place is outside the home township:
+// InCounty, InCity, InProvince, OtherProvince or PlaceOther.
+func (p Place) OutsideTownship() bool { return p >= InCounty && p <= PlaceOther }
+
+// OutsideCounty reports whether the place is outside the home county:
+// InCity, InProvince, OtherProvince or PlaceOther. A worker there is a
+// migrant worker for the purposes of [Impact].
+func (p Place) OutsideCounty() bool { return p >= InCity && p <= PlaceOther }
+
+// NearHome reports whether the place is in the home county: InVillage,
+// InTownship or InCounty.
+func (p Place) NearHome() bool { return p >= InVillage && p <= InCounty }
+
+// WorkshopType is one of the five types of workshop that Guangxi 柳江区
+// recognises (POLICY.md 5.1); the other localities use the same words.
+type WorkshopType uint8
+
+// Workshop types. TypeUnknown is the zero value.
+const (
+	TypeUnknown WorkshopType = iota
+	// Factory: a workshop in a factory building (厂房式).
+	Factory
+	// HomeBased: work given out to homes (居家式).
+	HomeBased
+	// Farming: planting or breeding (种养式).
+	Farming
+	// Trade: trade and distribution (贸易流通式).
+	Trade
+	// CulturalTourism: cultural tourism (文化旅游式).
+	CulturalTourism
+)
+
+var typeWords = wordList{"unknown", "factory", "home_based", "farming", "trade", "cultural_tourism"}
+
+// String returns the stable word ("factory", "home_based", ...).
+func (t WorkshopType) String() string { return typeWords.str(int(t), "WorkshopType") }
+
+// MarshalText implements [encoding.TextMarshaler]; TypeUnknown is an error.
+func (t WorkshopType) MarshalText() ([]byte, error) {
+	return typeWords.marshal(int(t), "workshop type")
+}
+
+// UnmarshalText implements [encoding.TextUnmarshaler].
+func (t *WorkshopType) UnmarshalText(b []byte) error {
+	i, err := typeWords.parse(b, "workshop type")
+	*t = WorkshopType(i)
+	return err
+}
+
+// Site is a kind of place a workshop stands in, as the recognition rules name
+// them. A workshop may be at several at once (a workshop in a lifted-out
+// village is also in a village).
+type Site uint8
+
+// Sites. SiteUnknown is the zero value.
+const (
+	SiteUnknown Site = iota
+	// SiteVillage: in a village.
+	SiteVillage
+	// SiteTownship: in a township seat.
+	SiteTownship
+	// SiteLiftedOutVillage: in a village lifted out of poverty (脱贫村).
+	SiteLiftedOutVillage
+	// SiteKeyVillage: in a key village for assistance (重点帮扶村).
+	SiteKeyVillage
+	// SiteRelocation: at a poverty-relief relocation site (易地扶贫搬迁安置点).
+	SiteRelocation
+	// SiteLabourDenseTownship: in a township with many workers (劳动力密集乡镇).
+	SiteLabourDenseTownship
+	// SiteIndustrialPark: in an industrial park (工业园区).
+	SiteIndustrialPark
+)
+
+var siteWords = wordList{"unknown", "village", "township", "lifted_out_village", "key_village", "relocation_site", "labour_dense_township", "industrial_park"}
+
+// String returns the stable word ("village", "relocation_site", ...).
+func (s Site) String() string { return siteWords.str(int(s), "Site") }
+
+// MarshalText implements [encoding.TextMarshaler]; SiteUnknown is an error.
+func (s Site) MarshalText() ([]byte, error) { return siteWords.marshal(int(s), "site") }
+
+// UnmarshalText implements [encoding.TextUnmarshaler].
+func (s *Site) UnmarshalText(b []byte) error {
+	i, err := siteWords.parse(b, "site")
+	*s = Site(i)
+	return err
+}
+
+// Grade is a workshop's annual performance grade in Chongqing's assessment
+// (优秀 / 良好 / 合格), which sets its employment award.
+type Grade uint8
+
+// Grades. GradeUnknown is the zero value: not graded, or failed.
+const (
+	GradeUnknown Grade = iota
+	// Excellent: 优秀.
+	Excellent
+	// Good: 良好.
+	Good
+	// Pass: 合格.
+	Pass
+)
+
+var gradeWords = wordList{"unknown", "excellent", "good", "pass"}
+
+// String returns "excellent", "good", "pass" or "unknown".
+func (g Grade) String() string { return gradeWords.str(int(g), "Grade") }
+
+// MarshalText implements [encoding.TextMarshaler]; GradeUnknown is "unknown".
+func (g Grade) MarshalText() ([]byte, error) { return []byte(g.String()), nil }
+
+// UnmarshalText implements [encoding.TextUnmarshaler]; "" and "unknown" are
+// GradeUnknown.
+func (g *Grade) UnmarshalText(b []byte) error {
+	if len(b) == 0 || string(b) == "unknown" {
+		*g = GradeUnknown
+		return nil
+	}
+	i, err := gradeWords.parse(b, "grade")
+	*g = Grade(i)
+	return err
+}
+
+// Group is the set of households whose members a rule counts: "poor workers"
+// in Jilin's rule, "people lifted out of poverty, including monitored
+// households" in Guangxi's.
+type Group uint8
+
+// Groups. GroupUnknown is the zero value and is rejected by the decoders.
+const (
+	GroupUnknown Group = iota
+	// GroupAny: every worker.
+	GroupAny
+	// GroupRegisteredPoor: households on the registered poor list in the
+	// year (建档立卡贫困户, not yet lifted out).
+	GroupRegisteredPoor
+	// GroupRegistered: households ever registered by the year, whether
+	// still poor or lifted out (the whole 建档立卡 population).
+	GroupRegistered
+	// GroupLiftedOut: households registered and lifted out by the year
+	// (脱贫户).
+	GroupLiftedOut
+	// GroupLiftedOutOrMonitored: lifted-out households and monitored
+	// households (脱贫人口 including 监测对象).
+	GroupLiftedOutOrMonitored
+	// GroupRegisteredOrMonitored: households ever registered, and monitored
+	// households: the "poor or monitored" count of [Impact].
+	GroupRegisteredOrMonitored
+	// GroupMonitored: monitored households only (监测对象).
+	GroupMonitored
+)
+
+var groupWords = wordList{"unknown", "any", "registered_poor", "registered", "lifted_out", "lifted_out_or_monitored", "registered_or_monitored", "monitored"}
+
+// String returns the stable word ("registered_poor", ...).
+func (g Group) String() string { return groupWords.str(int(g), "Group") }
+
+// MarshalText implements [encoding.TextMarshaler]; GroupUnknown is an error.
+func (g Group) MarshalText() ([]byte, error) { return groupWords.marshal(int(g), "group") }
+
+// UnmarshalText implements [encoding.TextUnmarshaler].
+func (g *Group) UnmarshalText(b []byte) error {
+	i, err := groupWords.parse(b, "group")
+	*g = Group(i)
+	return err
+}
+
+// Contains reports whether a household with registration r, monitored or
+// not, belongs to the group in year.
+func (g Group) Contains(r poverty.Registration, monitored bool, year int) bool {
+	registered := r.Registered != 0 && r.Registered <= year
+	switch g {
+	case GroupAny:
+		return true
+	case GroupRegisteredPoor:
+		return r.InPoorListOn(year)
+	case GroupRegistered:
+		return registered
+	case GroupLiftedOut:
+		return r.LiftedOutBy(year)
+	case GroupLiftedOutOrMonitored:
+		return r.LiftedOutBy(year) || monitored
+	case GroupRegisteredOrMonitored:
+		return registered || monitored
+	case GroupMonitored:
+		return monitored
+	}
+	return false
+}

@@ -1,0 +1,476 @@
+package labor
+
+import (
+	"slices"
+	"strings"
+
+	"github.com/openfupin/fupin/children"
+	"github.com/openfupin/fupin/poverty"
+)
+
+// DefaultReturnWindowDays is how many days may pass between the end of a
+// worker's migrant job and the start of a workshop job for [Impact] to say
+// the worker came home for the workshop job. No policy document fixes it: it
+// is this library's default (about six months), overridable with
+// [ImpactOptions.ReturnWindowDays].
+const DefaultReturnWindowDays = 183
+
+// ImpactOptions are the inputs of [Index.Impact] besides the records.
+//
+// Income is compared between two yearly snapshots of each worker's
+// household: BaselineYear (before the workshop jobs) and Year. The
+// per-capita income of each is compared with the lines given in Before and
+// After; pass the same lines twice to measure the income change alone
+// against one year's lines (needed when the baseline year's line is
+// UNCONFIRMED, as the 2017 and 2018 standards are).
+//
+// The zero value is not usable: Year, BaselineYear and both Lines are required.
+type ImpactOptions struct {
+	Year         int
+	BaselineYear int
+	// On is the date children are compared on and posts counted on; zero
+	// means 31 December of Year.
+	On            poverty.Date
+	Before, After poverty.Lines
+	// ReturnWindowDays: see [DefaultReturnWindowDays]; 0 uses the default.
+	ReturnWindowDays int
+	// Children is the child registry before the workshop jobs; nil leaves
+	// the children part out.
+	Children *children.Snapshot
+	// ChildrenAfter is the registry after; nil projects it from Children
+	// with [ProjectHome], changing only the returned workers' situations,
+	// so that every change counted is caused by the workshop jobs.
+	ChildrenAfter *children.Snapshot
+	// Scheme is the left-behind definition; nil uses the primary
+	// left-behind scheme of [children.Default].
+	Scheme *children.Scheme
+}
+
+// HouseholdImpact is the income change of one household with a worker in a
+// workshop: per-capita income before and after, its change, the total gain
+// and the share of it that workshop wages explain, and whether the household
+// crossed the poverty standard or the monitoring line.
+type HouseholdImpact struct {
+	Household string         `json:"household"`
+	Before    poverty.Figure `json:"before"` // per capita, BaselineYear
+	After     poverty.Figure `json:"after"`  // per capita, Year
+	Change    poverty.Money  `json:"change"` // After - Before, per capita
+	// Gain is the household's total income in Year minus in BaselineYear.
+	Gain poverty.Money `json:"gain"`
+	// WorkshopWages and WorkshopWagesBefore are the household's wages from
+	// the workshops in Year and in BaselineYear.
+	WorkshopWages       poverty.Money `json:"workshop_wages"`
+	WorkshopWagesBefore poverty.Money `json:"workshop_wages_before"`
+	// Share is (WorkshopWages - WorkshopWagesBefore) / Gain, rounded half
+	// up, when Gain is positive (ShareDefined); it exceeds 1 when other
+	// income fell.
+	Share        poverty.Rate `json:"share"`
+	ShareDefined bool         `json:"share_defined"`
+
+	BelowStandardBefore bool `json:"below_standard_before"`
+	BelowStandardAfter  bool `json:"below_standard_after"`
+	BelowLineBefore     bool `json:"below_monitoring_line_before"`
+	BelowLineAfter      bool `json:"below_monitoring_line_after"`
+}
+
+// CrossedStandard reports whether the household was below the standard and
+// no longer is.
+func (h *HouseholdImpact) CrossedStandard() bool {
+	return h.BelowStandardBefore && !h.BelowStandardAfter
+}
+
+// CrossedLine reports whether the household was below the monitoring line
+// (in the monitoring range) and no longer is.
+func (h *HouseholdImpact) CrossedLine() bool { return h.BelowLineBefore && !h.BelowLineAfter }
+
+// WorkshopImpact is the part of an [Impact] for one workshop.
+type WorkshopImpact struct {
+	Workshop         string        `json:"workshop"`
+	Jobs             int           `json:"jobs"`
+	Workers          int           `json:"workers"`
+	JobsRegistered   int           `json:"jobs_registered"`
+	JobsMonitored    int           `json:"jobs_monitored"`
+	JobsPoor         int           `json:"jobs_poor_or_monitored"`
+	WageBill         poverty.Money `json:"wage_bill"`
+	ReturnedMigrants int           `json:"returned_migrants"`
+	ReturnedParents  int           `json:"returned_parents"`
+	ReturnedMothers  int           `json:"returned_mothers"`
+	ChildrenReunited int           `json:"children_reunited"`
+}
+
+// Impact is what a set of workshops changed: jobs, jobs held by people from
+// registered poor or monitored households, wage bill, households' income
+// change and crossings, migrant parents who came home for the jobs, and
+// children who stopped being left-behind because of it.
+type Impact struct {
+	WorkshopImpact
+	Workshops int `json:"workshops"`
+	// PoorShare is JobsPoor / Jobs, rounded half up.
+	PoorShare         poverty.Rate `json:"poor_share"`
+	Households        int          `json:"households"`
+	CrossedStandard   int          `json:"crossed_standard"`
+	CrossedLine       int          `json:"crossed_monitoring_line"`
+	FellBelowStandard int          `json:"fell_below_standard"`
+	// LeftBehindBefore and LeftBehindAfter count left-behind children in
+	// the two registries; StartedLeftBehind counts children who became
+	// left-behind between them.
+	LeftBehindBefore  int               `json:"left_behind_before"`
+	LeftBehindAfter   int               `json:"left_behind_after"`
+	StartedLeftBehind int               `json:"started_left_behind"`
+	PerWorkshop       []WorkshopImpact  `json:"per_workshop"`
+	PerHousehold      []HouseholdImpact `json:"per_household"`
+}
+
+// Impact measures the workshops with the IDs (nil: every workshop in the
+// records, in record order) over opts.Year:
+//
+//   - Jobs: workshop jobs held at any time in Year; Workers: distinct
+//     workers holding them.
+//   - JobsRegistered, JobsMonitored, JobsPoor: those held by members of
+//     households ever registered (建档立卡, lifted out or not), of monitored
+//     households not registered, and of either ([GroupRegisteredOrMonitored]),
+//     read from the household's snapshot for Year.
+//   - WageBill: the jobs' wages in Year ([Job.WageIn]).
+//   - Per household of a worker: per-capita income in BaselineYear and Year
+//     (each snapshot's own income plus the wages of all its workers' jobs in
+//     that year; see [Household]), the gain, the share of it from workshop
+//     wages, and crossings of the lines.
+//   - ReturnedMigrants: workers whose job before the workshop job was
+//     outside the county ([Place.OutsideCounty]) and ended at most
+//     ReturnWindowDays before it started; ReturnedParents those who are a
+//     parent (Parent.ID equal to the worker's ID) of a child in the
+//     registry, ReturnedMothers those who are a mother.
+//   - ChildrenReunited: children who stop being left-behind between the
+//     registries with a parent come home as the primary cause
+//     ([children.Causes.Primary]: a child who turned 16 is never claimed),
+//     that parent being one of the returned workers.
+//
+// A workshop, or a worker's household snapshot for either year, that is
+// missing is an error naming it. Output is in a stable order: workshops as
+// given, households by ID.
+func (x *Index) Impact(workshopIDs []string, opts ImpactOptions) (Impact, error) {
+	if opts.Year == 0 || opts.BaselineYear == 0 || opts.BaselineYear > opts.Year {
+		return Impact{}, &poverty.FieldError{Record: "impact", Field: "year", Err: poverty.ErrRange}
+	}
+	if opts.Before.Standard.Kind == "" || opts.After.Standard.Kind == "" || opts.Before.Monitoring.Kind == "" || opts.After.Monitoring.Kind == "" {
+		return Impact{}, &ParamError{Kind: "impact", ID: "lines", Year: opts.Year, Err: ErrNoParameter}
+	}
+	on := opts.On
+	if on.IsZero() {
+		on = poverty.MustDate(opts.Year, 12, 31)
+	}
+	window := opts.ReturnWindowDays
+	if window <= 0 {
+		window = DefaultReturnWindowDays
+	}
+	if workshopIDs == nil {
+		for i := range x.r.Workshops {
+			workshopIDs = append(workshopIDs, x.r.Workshops[i].ID)
+		}
+	}
+	var out Impact
+	selected := make(map[string]bool, len(workshopIDs))
+	for _, id := range workshopIDs {
+		if _, ok := x.workshops[id]; !ok {
+			return Impact{}, &poverty.FieldError{Record: id, Field: "workshop", Value: id, Err: ErrUnknownReference}
+		}
+		selected[id] = true
+	}
+	// Parents in the registry, by worker ID: bit 1 parent, bit 2 mother.
+	parents := map[string]uint8{}
+	if opts.Children != nil {
+		for i := range opts.Children.Children {
+			c := &opts.Children.Children[i]
+			if c.Father.ID != "" {
+				parents[c.Father.ID] |= 1
+			}
+			if c.Mother.ID != "" {
+				parents[c.Mother.ID] |= 3
+			}
+		}
+	}
+	returnedAt := map[string]int{}    // worker ID -> index in out.PerWorkshop
+	home := map[string]poverty.Date{} // returned worker ID -> workshop job start
+	hhSeen := map[string]bool{}       // households with a workshop job in Year
+	var hhOrder []string
+	for _, id := range workshopIDs {
+		wi := WorkshopImpact{Workshop: id}
+		seen := map[string]bool{}
+		for _, j := range x.jobsAt[id] {
+			job := &x.r.Jobs[j]
+			sv := job.ServiceIn(opts.Year)
+			if sv.Days == 0 {
+				continue
+			}
+			wage, err := job.wage(sv)
+			if err != nil {
+				return Impact{}, err
+			}
+			widx := x.workers[job.Worker]
+			w := &x.r.Workers[widx]
+			h, ok := x.Household(w.Household, opts.Year)
+			if !ok {
+				return Impact{}, &poverty.FieldError{Record: w.Household, Field: "year", Value: itoa(opts.Year), Err: ErrUnknownReference}
+			}
+			wi.Jobs++
+			if wi.WageBill, err = wi.WageBill.Add(wage); err != nil {
+				return Impact{}, &poverty.FieldError{Record: id, Field: "wage_bill", Err: err}
+			}
+			reg := h.In(GroupRegistered)
+			if reg {
+				wi.JobsRegistered++
+			} else if h.Monitored {
+				wi.JobsMonitored++
+			}
+			if h.In(GroupRegisteredOrMonitored) {
+				wi.JobsPoor++
+			}
+			if !seen[w.ID] {
+				seen[w.ID] = true
+				wi.Workers++
+			}
+			if !hhSeen[w.Household] {
+				hhSeen[w.Household] = true
+				hhOrder = append(hhOrder, w.Household)
+			}
+			if _, done := returnedAt[w.ID]; !done && x.cameHome(widx, j, window) {
+				returnedAt[w.ID] = len(out.PerWorkshop)
+				home[w.ID] = job.Start
+				wi.ReturnedMigrants++
+				if p := parents[w.ID]; p != 0 {
+					wi.ReturnedParents++
+					if p&2 != 0 {
+						wi.ReturnedMothers++
+					}
+				}
+			}
+		}
+		out.PerWorkshop = append(out.PerWorkshop, wi)
+	}
+	if opts.Children != nil {
+		if err := x.reunited(&out, opts, on, home, returnedAt); err != nil {
+			return Impact{}, err
+		}
+	}
+	slices.Sort(hhOrder)
+	for _, hid := range hhOrder {
+		hi, err := x.householdImpact(hid, selected, &opts)
+		if err != nil {
+			return Impact{}, err
+		}
+		if hi.CrossedStandard() {
+			out.CrossedStandard++
+		}
+		if hi.CrossedLine() {
+			out.CrossedLine++
+		}
+		if !hi.BelowStandardBefore && hi.BelowStandardAfter {
+			out.FellBelowStandard++
+		}
+		out.PerHousehold = append(out.PerHousehold, hi)
+	}
+	out.Households = len(out.PerHousehold)
+	out.Workshops = len(workshopIDs)
+	out.Workshop = strings.Join(workshopIDs, ",")
+	if len(workshopIDs) > 3 {
+		out.Workshop = itoa(len(workshopIDs)) + " workshops"
+	}
+	workers := map[string]bool{}
+	for i := range out.PerWorkshop {
+		p := &out.PerWorkshop[i]
+		out.Jobs += p.Jobs
+		out.JobsRegistered += p.JobsRegistered
+		out.JobsMonitored += p.JobsMonitored
+		out.JobsPoor += p.JobsPoor
+		out.ReturnedMigrants += p.ReturnedMigrants
+		out.ReturnedParents += p.ReturnedParents
+		out.ReturnedMothers += p.ReturnedMothers
+		out.ChildrenReunited += p.ChildrenReunited
+		var err error
+		if out.WageBill, err = out.WageBill.Add(p.WageBill); err != nil {
+			return Impact{}, &poverty.FieldError{Record: "impact", Field: "wage_bill", Err: err}
+		}
+	}
+	for _, id := range workshopIDs {
+		for _, j := range x.jobsAt[id] {
+			if x.r.Jobs[j].ServiceIn(opts.Year).Days > 0 {
+				workers[x.r.Jobs[j].Worker] = true
+			}
+		}
+	}
+	out.Workers = len(workers)
+	if out.Jobs > 0 {
+		var err error
+		if out.PoorShare, err = poverty.Ratio(int64(out.JobsPoor), int64(out.Jobs), poverty.RoundHalfUp); err != nil {
+			return Impact{}, err
+		}
+	}
+	return out, nil
+}
+
+// cameHome reports whether the worker's job before workshop job j was a
+// migrant job (outside the county) that ended at most window days before j
+// started.
+func (x *Index) cameHome(widx, j, window int) bool {
+	job := &x.r.Jobs[j]
+	var prev *Job
+	for _, k := range x.jobsOf[widx] {
+		o := &x.r.Jobs[k]
+		if k == j || !o.Start.Before(job.Start) {
+			continue
+		}
+		if prev == nil || prev.Start.Before(o.Start) {
+			prev = o
+		}
+	}
+	if prev == nil || prev.End.IsZero() || !prev.End.Before(job.Start) || !prev.Place.OutsideCounty() {
+		return false
+	}
+	return prev.End.DaysUntil(job.Start) <= window
+}
+
+// reunited counts the children who stop being left-behind because a
+// returned worker came home.
+func (x *Index) reunited(out *Impact, opts ImpactOptions, on poverty.Date, home map[string]poverty.Date, returnedAt map[string]int) error {
+	scheme := opts.Scheme
+	if scheme == nil {
+		scheme = children.Default().Primary(children.KindLeftBehind)
+		if scheme == nil {
+			return &ParamError{Kind: "children", ID: "left_behind", Err: ErrUnknownRule}
+		}
+	}
+	before := *opts.Children
+	var after children.Snapshot
+	if opts.ChildrenAfter != nil {
+		after = *opts.ChildrenAfter
+	} else {
+		after = ProjectHome(before, home, on)
+	}
+	ts, err := scheme.Transitions(before, after)
+	if err != nil {
+		return err
+	}
+	for i := range ts {
+		t := &ts[i]
+		if t.Started() {
+			out.StartedLeftBehind++
+		}
+		if !t.Stopped() || t.Causes.Primary() != children.ParentReturned {
+			continue
+		}
+		for _, pc := range [2]children.ParentChange{t.Mother, t.Father} {
+			if k, ok := returnedAt[pc.ID]; ok && pc.Returned() {
+				out.PerWorkshop[k].ChildrenReunited++
+				break
+			}
+		}
+	}
+	for _, sn := range [2]*children.Snapshot{&before, &after} {
+		n := 0
+		for i := range sn.Children {
+			r, err := scheme.Classify(&sn.Children[i], sn.On)
+			if err != nil {
+				return err
+			}
+			if r.Outcome == children.Yes {
+				n++
+			}
+		}
+		if sn == &before {
+			out.LeftBehindBefore = n
+		} else {
+			out.LeftBehindAfter = n
+		}
+	}
+	return nil
+}
+
+// ProjectHome returns the registry as it stands on on if nothing changed but
+// the parents in home coming back: a parent whose ID is in home and who is a
+// migrant worker in s is at home from the date home gives. The children of
+// s are copied; s is not changed. It is how [Index.Impact] isolates the
+// effect of workshop jobs from everything else that happens to children.
+func ProjectHome(s children.Snapshot, home map[string]poverty.Date, on poverty.Date) children.Snapshot {
+	out := children.Snapshot{On: on, Children: slices.Clone(s.Children)}
+	for i := range out.Children {
+		c := &out.Children[i]
+		for _, p := range [2]*children.Parent{&c.Father, &c.Mother} {
+			if d, ok := home[p.ID]; ok && p.ID != "" && p.Situation.Migrant() && !d.After(on) {
+				p.Situation, p.Since, p.Until = children.AtHome, d, poverty.Date{}
+			}
+		}
+	}
+	return out
+}
+
+// householdImpact computes one household's income change.
+func (x *Index) householdImpact(hid string, selected map[string]bool, opts *ImpactOptions) (HouseholdImpact, error) {
+	hi := HouseholdImpact{Household: hid}
+	var totals [2]poverty.Money
+	var pcs [2]poverty.Figure
+	var ws [2]poverty.Money
+	for k, year := range [2]int{opts.BaselineYear, opts.Year} {
+		h, ok := x.Household(hid, year)
+		if !ok {
+			return hi, &poverty.FieldError{Record: hid, Field: "year", Value: itoa(year), Err: ErrUnknownReference}
+		}
+		snap := *h
+		for _, wi := range x.workersOf[hid] {
+			for _, j := range x.jobsOf[wi] {
+				job := &x.r.Jobs[j]
+				w, err := job.WageIn(year)
+				if err != nil {
+					return hi, err
+				}
+				if snap.Income.Wage, err = snap.Income.Wage.Add(w); err != nil {
+					return hi, &poverty.FieldError{Record: hid, Field: "income.wage", Err: err}
+				}
+				if job.Workshop != "" && selected[job.Workshop] {
+					ws[k] += w
+				}
+			}
+		}
+		t, err := snap.Income.Total()
+		if err != nil {
+			return hi, &poverty.FieldError{Record: hid, Field: "income", Err: err}
+		}
+		totals[k] = t
+		if pcs[k], err = snap.PerCapita(); err != nil {
+			return hi, err
+		}
+	}
+	hi.Before, hi.After = pcs[0], pcs[1]
+	hi.Change = pcs[1].Amount - pcs[0].Amount
+	hi.Gain = totals[1] - totals[0]
+	hi.WorkshopWagesBefore, hi.WorkshopWages = ws[0], ws[1]
+	if hi.Gain > 0 {
+		r, err := poverty.MoneyRatio(ws[1]-ws[0], hi.Gain, poverty.RoundHalfUp)
+		if err != nil {
+			return hi, &poverty.FieldError{Record: hid, Field: "income", Err: err}
+		}
+		hi.Share, hi.ShareDefined = r, true
+	}
+	var err error
+	if hi.BelowStandardBefore, err = below(pcs[0], opts.Before.Standard, opts.Before.Boundary); err == nil {
+		if hi.BelowStandardAfter, err = below(pcs[1], opts.After.Standard, opts.After.Boundary); err == nil {
+			if hi.BelowLineBefore, err = below(pcs[0], opts.Before.Monitoring, opts.Before.Boundary); err == nil {
+				hi.BelowLineAfter, err = below(pcs[1], opts.After.Monitoring, opts.After.Boundary)
+			}
+		}
+	}
+	if err != nil {
+		return hi, &poverty.FieldError{Record: hid, Field: "concept", Value: pcs[0].Concept.String(), Err: err}
+	}
+	return hi, nil
+}
+
+// below compares a per-capita figure with a line under the boundary rule;
+// figures and lines of different income concepts are
+// [poverty.ErrConceptMismatch].
+func below(f poverty.Figure, line poverty.Threshold, b poverty.Boundary) (bool, error) {
+	sign, err := f.Compare(line.Figure())
+	if err != nil {
+		return false, err
+	}
+	return sign < 0 || (sign == 0 && b == poverty.AtOrBelowLine), nil
+}
