@@ -1,0 +1,382 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"strconv"
+	"strings"
+	"unsafe"
+
+	"github.com/openfupin/fupin/internal/gen"
+	"github.com/openfupin/fupin/poverty"
+)
+
+// ResultHeader is the header of the results file: one line a record, in
+// input order.
+const ResultHeader = "line,id,status,per_capita,below_standard,below_monitoring_line,reasons"
+
+// RejectHeader is the header of the rejects file: one line a rejected
+// record, with its line number, the field at fault and the reason.
+const RejectHeader = "line,id,field,reason"
+
+// settings are the policy choices of a run, shared read-only by workers.
+type settings struct {
+	table    *poverty.Table
+	boundary poverty.Boundary
+	opts     poverty.LookupOptions
+}
+
+// linesKey is what the lines depend on.
+type linesKey struct {
+	year   int
+	region poverty.Region
+}
+
+// linesEntry is a cached lookup, error included (a year with no line
+// rejects every record of that year with the same reason).
+type linesEntry struct {
+	key   linesKey
+	lines poverty.Lines
+	err   error
+}
+
+// assessorBase is the per-worker state shared by both input formats: the
+// household being filled (its members slice reused) and the cache of
+// lines by year and region.
+type assessorBase struct {
+	set   *settings
+	hh    poverty.Household
+	cache []linesEntry
+}
+
+func (a *assessorBase) lines(year int, region poverty.Region) (*poverty.Lines, error) {
+	k := linesKey{year, region}
+	for i := range a.cache {
+		if a.cache[i].key == k {
+			return &a.cache[i].lines, a.cache[i].err
+		}
+	}
+	l, err := a.set.table.LinesFor(year, region, a.set.boundary, a.set.opts)
+	a.cache = append(a.cache, linesEntry{k, l, err})
+	return &a.cache[len(a.cache)-1].lines, err
+}
+
+// classify assesses a.hh and appends its result line, or rejects it.
+func (a *assessorBase) classify(c *chunk, lineNo int) {
+	h := &a.hh
+	l, err := a.lines(h.Year, h.Province())
+	if err != nil {
+		reject(c, lineNo, h.ID, "year", err)
+		return
+	}
+	cl, err := poverty.Classify(h, l)
+	if err != nil {
+		reject(c, lineNo, h.ID, "", err)
+		return
+	}
+	b := strconv.AppendInt(c.out, int64(lineNo), 10)
+	b = append(b, ',')
+	b = appendID(b, h.ID)
+	b = append(b, ',')
+	b = append(b, cl.Status.String()...)
+	b = append(b, ',')
+	b = cl.PerCapita.Amount.Append(b)
+	b = append(b, ',')
+	b = strconv.AppendBool(b, cl.BelowStandard)
+	b = append(b, ',')
+	b = strconv.AppendBool(b, cl.BelowLine)
+	b = append(b, ',')
+	b = append(b, "status."...)
+	b = append(b, cl.Status.String()...)
+	c.out = append(b, '\n')
+	c.accepted++
+}
+
+// reject records a rejected record: a reject line naming the field and the
+// reason, and a "rejected" result line in its place among the results.
+func reject(c *chunk, lineNo int, id, field string, err error) {
+	var fe *poverty.FieldError
+	if errors.As(err, &fe) && field == "" {
+		field = fe.Field
+	}
+	reason := err.Error()
+	if looksLikeIDNumber(id) {
+		reason = strings.ReplaceAll(reason, id, poverty.MaskID(id))
+	}
+	c.rej = appendReject(c.rej, lineNo, id, field, reason)
+	c.out = appendRejectedResult(c.out, lineNo, id, field)
+	c.rejected++
+}
+
+func appendReject(b []byte, lineNo int, id, field, reason string) []byte {
+	b = strconv.AppendInt(b, int64(lineNo), 10)
+	b = append(b, ',')
+	b = appendID(b, id)
+	b = append(b, ',')
+	b = appendCSVField(b, field)
+	b = append(b, ',')
+	b = appendCSVField(b, reason)
+	return append(b, '\n')
+}
+
+func appendRejectedResult(b []byte, lineNo int, id, field string) []byte {
+	b = strconv.AppendInt(b, int64(lineNo), 10)
+	b = append(b, ',')
+	b = appendID(b, id)
+	b = append(b, ",rejected,,,,rejected."...)
+	if field == "" {
+		field = "record"
+	}
+	b = appendCSVField(b, field)
+	return append(b, '\n')
+}
+
+// appendID writes a household identifier, masked if it looks like a
+// resident identity number (a household ID should never be one).
+func appendID(b []byte, id string) []byte {
+	if looksLikeIDNumber(id) {
+		id = poverty.MaskID(id)
+	}
+	return appendCSVField(b, id)
+}
+
+func looksLikeIDNumber(s string) bool {
+	if len(s) != 18 {
+		return false
+	}
+	for i := 0; i < 17; i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// appendCSVField writes s, quoted as RFC 4180 requires when it holds a
+// comma, quote or line break.
+func appendCSVField(b []byte, s string) []byte {
+	if !strings.ContainsAny(s, ",\"\r\n") {
+		return append(b, s...)
+	}
+	b = append(b, '"')
+	for i := 0; i < len(s); i++ {
+		if s[i] == '"' {
+			b = append(b, '"')
+		}
+		b = append(b, s[i])
+	}
+	return append(b, '"')
+}
+
+// csvAssessor reads the CSV schema of [gen.CSVHeader].
+type csvAssessor struct {
+	assessorBase
+	fields [gen.CSVColumns][]byte
+}
+
+func newCSVAssessor(s *settings) assessor {
+	a := &csvAssessor{assessorBase: assessorBase{set: s}}
+	a.hh.Members = make([]poverty.Member, 0, maxMembers)
+	return a
+}
+
+// maxMembers is the largest household the CSV schema accepts.
+const maxMembers = 100
+
+// str views b as a string without copying. The view is valid while the
+// chunk holding b is being assessed: everything that keeps a string
+// (results, reject reasons) is formatted into the chunk's own buffers
+// before the chunk is reused.
+func str(b []byte) string { return unsafe.String(unsafe.SliceData(b), len(b)) }
+
+var columnNames = strings.Split(gen.CSVHeader, ",")
+
+func (a *csvAssessor) assess(c *chunk, line []byte, lineNo int) {
+	// Split on commas in one pass; the schema has no quoted fields.
+	n, start, quoted := 0, 0, false
+	for i, ch := range line {
+		switch ch {
+		case ',':
+			if n < gen.CSVColumns {
+				a.fields[n] = line[start:i]
+			}
+			n++
+			start = i + 1
+		case '"':
+			quoted = true
+		}
+	}
+	if n < gen.CSVColumns {
+		a.fields[n] = line[start:]
+	}
+	n++
+	id := str(a.fields[0])
+	if n != gen.CSVColumns || len(line) == 0 {
+		msg := "empty line"
+		if len(line) > 0 {
+			msg = strconv.Itoa(n) + " fields, want " + strconv.Itoa(gen.CSVColumns) + " (" + gen.CSVHeader + ")"
+		}
+		reject(c, lineNo, id, "", errors.New(msg))
+		return
+	}
+	if quoted {
+		reject(c, lineNo, id, "", errors.New("quoted fields are not part of the schema"))
+		return
+	}
+	if fe := a.fill(); fe != nil {
+		reject(c, lineNo, id, fe.Field, fe)
+		return
+	}
+	a.classify(c, lineNo)
+}
+
+// fill parses the fields into a.hh.
+func (a *csvAssessor) fill() *poverty.FieldError {
+	f := &a.fields
+	h := &a.hh
+	if len(f[0]) == 0 {
+		return a.bad(0, poverty.ErrMissing)
+	}
+	h.ID = str(f[0])
+	county, ok := atoi(f[1])
+	if !ok || !poverty.County(county).IsValid() {
+		return a.bad(1, poverty.ErrUnknownRegion)
+	}
+	h.County, h.Region = poverty.County(county), poverty.County(county).Province()
+	year, ok := atoi(f[2])
+	if !ok || year < 1985 || year > 2100 {
+		return a.bad(2, poverty.ErrRange)
+	}
+	h.Year = year
+	switch string(f[3]) {
+	case "net_income":
+		h.Concept = poverty.NetIncome
+	case "disposable_income":
+		h.Concept = poverty.DisposableIncome
+	case "not_stated":
+		h.Concept = poverty.ConceptNotStated
+	default:
+		return a.bad(3, poverty.ErrUnknownWord)
+	}
+	members, ok1 := atoi(f[4])
+	residents, ok2 := atoi(f[5])
+	workers, ok3 := atoi(f[6])
+	switch {
+	case !ok1 || members < 1 || members > maxMembers:
+		return a.bad(4, poverty.ErrRange)
+	case !ok2 || residents > members:
+		return a.bad(5, errors.New("out of range (1 to members)"))
+	case residents < 1:
+		return a.bad(5, poverty.ErrNoResidents)
+	case !ok3 || workers > residents:
+		return a.bad(6, errors.New("out of range (0 to residents)"))
+	}
+	// The members the counts describe: residents first (the first
+	// `workers` of them able to work), then members away.
+	h.Members = h.Members[:members]
+	for i := range h.Members {
+		m := poverty.Member{Capacity: poverty.UnableToWork}
+		if i < workers {
+			m.Capacity = poverty.AbleToWork
+		}
+		if i >= residents {
+			m.MonthsAway = 12
+		}
+		h.Members[i] = m
+	}
+	in := &h.Income
+	for k, dst := range [...]*poverty.Money{&in.Wage, &in.OperatingIncome, &in.OperatingCosts, &in.Depreciation,
+		&in.ProductionTaxes, &in.Property, &in.TransferIncome, &in.TransferSpending} {
+		m, err := poverty.ParseMoney(str(f[7+k]))
+		if err != nil {
+			return a.bad(7+k, err)
+		}
+		// Net property income may be negative; the rest may not.
+		if m < 0 && k != 5 {
+			return a.bad(7+k, poverty.ErrNegative)
+		}
+		*dst = m
+	}
+	for k, dst := range [...]*int{&h.Registration.Registered, &h.Registration.Exited, &h.Registration.Returned} {
+		y, ok := atoi(f[15+k])
+		if !ok || (y != 0 && (y < 1985 || y > 2100)) {
+			return a.bad(15+k, poverty.ErrRange)
+		}
+		*dst = y
+	}
+	r := h.Registration
+	if (r.Exited != 0 && (r.Registered == 0 || r.Exited < r.Registered)) || (r.Returned != 0 && r.Returned < r.Exited) || (r.Returned != 0 && r.Exited == 0) {
+		return a.bad(16, errOrder)
+	}
+	return nil
+}
+
+var errOrder = errors.New("registration years out of order (want registered <= exited <= returned)")
+
+// bad returns the error for column k. Its strings view the input line:
+// the caller formats it before the chunk is reused.
+func (a *csvAssessor) bad(k int, err error) *poverty.FieldError {
+	var pe *poverty.ParseError
+	if errors.As(err, &pe) {
+		err = pe.Err // the value is already in the FieldError
+	}
+	return &poverty.FieldError{Record: str(a.fields[0]), Field: columnNames[k], Value: str(a.fields[k]), Err: err}
+}
+
+// atoi parses a non-negative decimal integer of at most 9 digits.
+func atoi(b []byte) (int, bool) {
+	if len(b) == 0 || len(b) > 9 {
+		return 0, false
+	}
+	n := 0
+	for _, c := range b {
+		if c < '0' || c > '9' {
+			return 0, false
+		}
+		n = n*10 + int(c-'0')
+	}
+	return n, true
+}
+
+// jsonAssessor reads JSON Lines: one [poverty.Household] a line, decoded
+// strictly (unknown fields rejected, one value a line).
+type jsonAssessor struct {
+	assessorBase
+	rd bytes.Reader
+}
+
+func newJSONAssessor(s *settings) assessor { return &jsonAssessor{assessorBase: assessorBase{set: s}} }
+
+func (a *jsonAssessor) assess(c *chunk, line []byte, lineNo int) {
+	a.hh = poverty.Household{}
+	a.rd.Reset(line)
+	dec := json.NewDecoder(&a.rd)
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&a.hh); err != nil {
+		reject(c, lineNo, a.hh.ID, jsonField(err), err)
+		return
+	}
+	if dec.More() {
+		reject(c, lineNo, a.hh.ID, "", errors.New("more than one JSON value on the line"))
+		return
+	}
+	if err := a.hh.Validate(); err != nil {
+		reject(c, lineNo, a.hh.ID, "", err)
+		return
+	}
+	a.classify(c, lineNo)
+}
+
+// jsonField names the field a JSON decoding error is about, where the
+// decoder says.
+func jsonField(err error) string {
+	var te *json.UnmarshalTypeError
+	if errors.As(err, &te) {
+		return te.Field
+	}
+	if s := err.Error(); strings.HasPrefix(s, "json: unknown field ") {
+		return strings.Trim(strings.TrimPrefix(s, "json: unknown field "), `"`)
+	}
+	return ""
+}

@@ -1,0 +1,322 @@
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/csv"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/openfupin/fupin/internal/gen"
+	"github.com/openfupin/fupin/poverty"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
+
+func defaultSettings() *settings { return &settings{table: poverty.Default()} }
+
+// golden compares got with testdata/name, or rewrites it with -update.
+func golden(t *testing.T, name string, got []byte) {
+	t.Helper()
+	path := filepath.Join("testdata", name)
+	if *update {
+		if err := os.WriteFile(path, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(string(want), string(got)); diff != "" {
+		t.Errorf("%s (-want +got):\n%s", name, diff)
+	}
+}
+
+// TestSample runs the command on the sample it ships and checks the
+// results, the rejects and the closing count line.
+func TestSample(t *testing.T) {
+	var out, errb bytes.Buffer
+	if err := run(options{out: "-", workers: 3, seed: 1}, nil, &out, &errb); err != nil {
+		t.Fatal(err)
+	}
+	golden(t, "sample.results.csv", out.Bytes())
+	rejects, summary, _ := strings.Cut(errb.String(), "batch: read")
+	golden(t, "sample.rejects.csv", []byte(rejects))
+	if !strings.HasPrefix(summary, " 36 = accepted 25 + rejected 11 ") {
+		t.Errorf("summary %q, want 36 = accepted 25 + rejected 11", summary)
+	}
+}
+
+// TestAgainstLibrary generates households, writes them as CSV, assesses
+// them with several workers, and checks every result, in order, against
+// poverty.Classify on the full generated record (members with ages and
+// months away, monthly incomes).
+func TestAgainstLibrary(t *testing.T) {
+	cfg := gen.Config{Seed: 5, Households: 30000}
+	var in bytes.Buffer
+	if _, err := gen.WriteCSV(&in, cfg); err != nil {
+		t.Fatal(err)
+	}
+	var out, rej bytes.Buffer
+	c, err := assess(&in, "csv", 4, defaultSettings(), &out, &rej, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(Counts{Read: 30000, Accepted: 30000}, c); diff != "" {
+		t.Fatalf("counts (-want +got):\n%s\nrejects:\n%s", diff, rej.String())
+	}
+	lines, err := poverty.Default().LinesFor(2020, cfg.Defaults().Province, poverty.BelowLine, poverty.LookupOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	sc := bufio.NewScanner(&out)
+	sc.Scan() // header
+	for rec := range cfg.All() {
+		if !sc.Scan() {
+			t.Fatalf("results end before household %d", rec.Index)
+		}
+		cl, err := poverty.Classify(&rec.Household, &lines)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := fmt.Sprintf("%d,%s,%s,%s,%t,%t,status.%s", rec.Index+2, rec.ID, cl.Status, cl.PerCapita.Amount, cl.BelowStandard, cl.BelowLine, cl.Status)
+		if got := sc.Text(); got != want {
+			t.Fatalf("household %d:\n got %s\nwant %s", rec.Index, got, want)
+		}
+	}
+	if sc.Scan() {
+		t.Fatalf("extra result %q", sc.Text())
+	}
+}
+
+// TestJSONLMatchesCSV assesses the same households from JSON Lines (full
+// member records) and from CSV (counts) and expects the same results.
+func TestJSONLMatchesCSV(t *testing.T) {
+	cfg := gen.Config{Seed: 9, Households: 3000}
+	var csvIn, jsonIn bytes.Buffer
+	if _, err := gen.WriteCSV(&csvIn, cfg); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := gen.WriteJSONL(&jsonIn, cfg); err != nil {
+		t.Fatal(err)
+	}
+	var a, b, rej bytes.Buffer
+	if _, err := assess(&csvIn, "csv", 2, defaultSettings(), &a, &rej, nil); err != nil {
+		t.Fatal(err)
+	}
+	c, err := assess(&jsonIn, "jsonl", 2, defaultSettings(), &b, &rej, nil)
+	if err != nil || c.Accepted != 3000 {
+		t.Fatalf("jsonl: %+v, %v\n%s", c, err, rej.String())
+	}
+	// CSV line numbers are one more (the header).
+	al := strings.Split(a.String(), "\n")
+	bl := strings.Split(b.String(), "\n")
+	for i := 1; i < len(al)-1; i++ {
+		_, ra, _ := strings.Cut(al[i], ",")
+		_, rb, _ := strings.Cut(bl[i], ",")
+		if ra != rb {
+			t.Fatalf("record %d: csv %q, jsonl %q", i, al[i], bl[i])
+		}
+	}
+}
+
+func TestRejects(t *testing.T) {
+	tests := []struct {
+		name, format, input, field string
+	}{
+		{"unknown field", "jsonl", `{"id":"a","year":2020,"colour":"red"}`, "colour"},
+		{"two values", "jsonl", `{"id":"a"} {"id":"b"}`, ""},
+		{"bad money in json", "jsonl", `{"id":"a","income":{"wage":"1.234"}}`, ""},
+		{"not json", "jsonl", `id,county`, ""},
+		{"no members", "jsonl", `{"id":"a","year":2020,"concept":"disposable_income","region":"53"}`, "members"},
+		{"too many fields", "csv", strings.Repeat("1,", 18) + "1", ""},
+		{"workers above residents", "csv", "h,530120,2020,disposable_income,3,2,3,0,0,0,0,0,0,0,0,0,0,0", "workers"},
+		{"no residents", "csv", "h,530120,2020,disposable_income,3,0,0,0,0,0,0,0,0,0,0,0,0,0", "residents"},
+		{"overflow", "csv", "h,530120,2020,disposable_income,3,3,0,99999999999999999,0,0,0,0,0,0,0,0,0,0", "wage"},
+		{"returned without exit", "csv", "h,530120,2020,disposable_income,3,3,0,0,0,0,0,0,0,0,0,2016,0,2019", "exited"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			in := tc.input + "\n"
+			if tc.format == "csv" {
+				in = gen.CSVHeader + "\n" + in
+			}
+			var out, rej bytes.Buffer
+			c, err := assess(strings.NewReader(in), tc.format, 1, defaultSettings(), &out, &rej, nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if diff := cmp.Diff(Counts{Read: 1, Rejected: 1}, c); diff != "" {
+				t.Fatalf("counts (-want +got):\n%s", diff)
+			}
+			recs, err := csv.NewReader(&rej).ReadAll()
+			if err != nil || len(recs) != 2 || len(recs[1]) != 4 {
+				t.Fatalf("rejects not a 4-column CSV with one record: %v %q", err, rej.String())
+			}
+			if recs[1][2] != tc.field || recs[1][3] == "" {
+				t.Errorf("reject %q: field %q, want %q, with a reason", recs[1], recs[1][2], tc.field)
+			}
+		})
+	}
+}
+
+// TestLongLines checks that lines longer than a chunk are rejected one
+// record each and the counts still add up.
+func TestLongLines(t *testing.T) {
+	var in bytes.Buffer
+	in.WriteString(gen.CSVHeader + "\n")
+	good := "h,530120,2020,disposable_income,2,2,1,9000,0,0,0,0,0,0,0,0,0,0\n"
+	in.WriteString(good)
+	in.WriteString(strings.Repeat("x", chunkSize+100) + "\n")
+	in.WriteString(good)
+	in.WriteString(strings.Repeat("y", chunkSize-20) + "\n")
+	in.WriteString(good)
+	var out, rej bytes.Buffer
+	c, err := assess(&in, "csv", 2, defaultSettings(), &out, &rej, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(Counts{Read: 5, Accepted: 3, Rejected: 2}, c); diff != "" {
+		t.Fatalf("counts (-want +got):\n%s\n%s", diff, out.String())
+	}
+	var nums []int
+	for _, l := range strings.Split(strings.TrimSpace(out.String()), "\n")[1:] {
+		n, _ := strconv.Atoi(l[:strings.IndexByte(l, ',')])
+		nums = append(nums, n)
+	}
+	if diff := cmp.Diff([]int{2, 3, 4, 5, 6}, nums); diff != "" {
+		t.Errorf("result line numbers (-want +got):\n%s", diff)
+	}
+}
+
+func TestBadHeader(t *testing.T) {
+	_, err := assess(strings.NewReader("id,county\n"), "csv", 1, defaultSettings(), io.Discard, io.Discard, nil)
+	if err == nil || !strings.Contains(err.Error(), "line 1: header") {
+		t.Errorf("err = %v, want a header error", err)
+	}
+}
+
+// TestAssessNoAllocs enforces the hot path's budget: parsing and assessing
+// a CSV record allocates nothing.
+func TestAssessNoAllocs(t *testing.T) {
+	a := newCSVAssessor(defaultSettings())
+	c := &chunk{out: make([]byte, 0, 1<<16)}
+	line := []byte("H530120-0000001,530120,2020,disposable_income,4,4,2,18964,16844,5895,210,0,0,1359,200,2016,2019,0")
+	a.assess(c, line, 2)
+	if c.accepted != 1 {
+		t.Fatalf("not accepted: %s", c.out)
+	}
+	allocs := testing.AllocsPerRun(1000, func() {
+		c.out = c.out[:0]
+		a.assess(c, line, 2)
+	})
+	if allocs != 0 {
+		t.Errorf("assess: %v allocations a record, want 0", allocs)
+	}
+}
+
+// TestFlatMemory checks that the pipeline's allocations do not grow with
+// the input: the bytes allocated per record stay near zero.
+func TestFlatMemory(t *testing.T) {
+	var in bytes.Buffer
+	if _, err := gen.WriteCSV(&in, gen.Config{Seed: 1, Households: 200000}); err != nil {
+		t.Fatal(err)
+	}
+	var before, after runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&before)
+	c, err := assess(&in, "csv", 2, defaultSettings(), io.Discard, io.Discard, nil)
+	runtime.ReadMemStats(&after)
+	if err != nil || c.Accepted != 200000 {
+		t.Fatalf("%+v %v", c, err)
+	}
+	perRecord := float64(after.TotalAlloc-before.TotalAlloc) / 200000
+	t.Logf("%.1f bytes allocated a record", perRecord)
+	if perRecord > 32 {
+		t.Errorf("%.1f bytes allocated a record; the pipeline should reuse its buffers", perRecord)
+	}
+}
+
+// FuzzAssessCSV feeds arbitrary lines: never a panic, exactly one result a
+// line, and a rejected record always has a reason in a well-formed reject
+// line.
+func FuzzAssessCSV(f *testing.F) {
+	for _, l := range bytes.Split(sample, []byte("\n"))[1:] {
+		f.Add(l)
+	}
+	f.Fuzz(func(t *testing.T, line []byte) {
+		if bytes.ContainsAny(line, "\n") {
+			return
+		}
+		a := newCSVAssessor(defaultSettings())
+		c := &chunk{}
+		a.assess(c, line, 7)
+		if c.accepted+c.rejected != 1 || bytes.Count(c.out, []byte{'\n'}) != 1 {
+			t.Fatalf("line %q: accepted %d rejected %d out %q", line, c.accepted, c.rejected, c.out)
+		}
+		if c.rejected == 1 {
+			recs, err := csv.NewReader(bytes.NewReader(c.rej)).ReadAll()
+			if err != nil || len(recs) != 1 || len(recs[0]) != 4 || recs[0][0] != "7" || recs[0][3] == "" {
+				t.Fatalf("line %q: bad reject %q (%v)", line, c.rej, err)
+			}
+		}
+	})
+}
+
+func FuzzAssessJSONL(f *testing.F) {
+	var b bytes.Buffer
+	gen.WriteJSONL(&b, gen.Config{Seed: 1, Households: 3})
+	for _, l := range bytes.Split(b.Bytes(), []byte("\n")) {
+		f.Add(l)
+	}
+	f.Add([]byte(`{"id":"x"}`))
+	f.Fuzz(func(t *testing.T, line []byte) {
+		if bytes.ContainsAny(line, "\n") {
+			return
+		}
+		a := newJSONAssessor(defaultSettings())
+		c := &chunk{}
+		a.assess(c, line, 1)
+		if c.accepted+c.rejected != 1 || bytes.Count(c.out, []byte{'\n'}) != 1 {
+			t.Fatalf("line %q: accepted %d rejected %d", line, c.accepted, c.rejected)
+		}
+	})
+}
+
+func BenchmarkAssessCSV(b *testing.B) {
+	a := newCSVAssessor(defaultSettings())
+	c := &chunk{out: make([]byte, 0, 1<<16)}
+	line := []byte("H530120-0000001,530120,2020,disposable_income,4,4,2,18964,16844,5895,210,0,0,1359,200,2016,2019,0")
+	b.ReportAllocs()
+	for b.Loop() {
+		c.out = c.out[:0]
+		a.assess(c, line, 2)
+	}
+}
+
+// BenchmarkPipeline measures the whole pipeline on 100,000 generated
+// households held in memory (built once), and reports households/s.
+func BenchmarkPipeline(b *testing.B) {
+	var in bytes.Buffer
+	const n = 100000
+	gen.WriteCSV(&in, gen.Config{Seed: 1, Households: n})
+	data := in.Bytes()
+	b.ReportAllocs()
+	b.SetBytes(int64(len(data)))
+	for b.Loop() {
+		if _, err := assess(bytes.NewReader(data), "csv", runtime.GOMAXPROCS(0), defaultSettings(), io.Discard, io.Discard, nil); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(n*b.N)/b.Elapsed().Seconds(), "households/s")
+}
