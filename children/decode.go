@@ -7,6 +7,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"reflect"
+	"strings"
 
 	"github.com/openfupin/fupin/poverty"
 )
@@ -64,7 +66,11 @@ func (d *Decoder) decode(b []byte, c *Child) error {
 	dec := json.NewDecoder(bytes.NewReader(b))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(c); err != nil {
-		return &RecordError{Line: d.line, Record: c.ID, Field: jsonField(err), Err: jsonCause(err)}
+		field := jsonField(err)
+		if field == "" {
+			field = locate(reflect.TypeFor[Child](), b, "")
+		}
+		return &RecordError{Line: d.line, Record: c.ID, Field: field, Err: jsonCause(err)}
 	}
 	if dec.More() {
 		return &RecordError{Line: d.line, Record: c.ID, Field: "line", Err: fmt.Errorf("%w: data after the object", poverty.ErrSyntax)}
@@ -83,10 +89,69 @@ func (d *Decoder) decode(b []byte, c *Child) error {
 // jsonField names the field of a decoding error, when encoding/json says.
 func jsonField(err error) string {
 	var te *json.UnmarshalTypeError
-	if errors.As(err, &te) {
+	if errors.As(err, &te) && te.Field != "" {
 		return te.Field
 	}
-	return "line"
+	return ""
+}
+
+// locate finds the field of a decoding error that encoding/json does not
+// name (an error of a field's UnmarshalText): it decodes each field of the
+// object on its own, descending into nested objects, and returns the path
+// of the first that fails, in the order of the struct's fields. It runs
+// only on the error path.
+func locate(t reflect.Type, raw []byte, prefix string) string {
+	var obj map[string]json.RawMessage
+	if json.Unmarshal(raw, &obj) != nil {
+		if prefix == "" {
+			return "line"
+		}
+		return prefix
+	}
+	for i := 0; i < t.NumField(); i++ {
+		f := t.Field(i)
+		name, _, _ := strings.Cut(f.Tag.Get("json"), ",")
+		v, ok := obj[name]
+		if !ok || name == "" || name == "-" {
+			continue
+		}
+		path := name
+		if prefix != "" {
+			path = prefix + "." + name
+		}
+		if strict(v, reflect.New(f.Type).Interface()) == nil {
+			continue
+		}
+		if f.Type.Kind() == reflect.Struct && len(v) > 0 && v[0] == '{' {
+			return locate(f.Type, v, path)
+		}
+		return path
+	}
+	for k := range obj {
+		if !hasJSONField(t, k) {
+			return "line"
+		}
+	}
+	if prefix == "" {
+		return "line"
+	}
+	return prefix
+}
+
+// strict decodes one JSON value into v, rejecting unknown fields.
+func strict(b []byte, v any) error {
+	dec := json.NewDecoder(bytes.NewReader(b))
+	dec.DisallowUnknownFields()
+	return dec.Decode(v)
+}
+
+func hasJSONField(t reflect.Type, name string) bool {
+	for i := 0; i < t.NumField(); i++ {
+		if n, _, _ := strings.Cut(t.Field(i).Tag.Get("json"), ","); n == name {
+			return true
+		}
+	}
+	return false
 }
 
 // jsonCause wraps a decoding error in a sentinel. The message of

@@ -45,7 +45,9 @@ func (s *Service) UnmarshalText(b []byte) error {
 }
 
 // Services returns every service, in order.
-func Services() []Service { return []Service{ChildrensHome, ActivityCentre, DirectorPost, SupervisorPost} }
+func Services() []Service {
+	return []Service{ChildrensHome, ActivityCentre, DirectorPost, SupervisorPost}
+}
 
 // Place is a village (Village set) or a township (Village empty) in a
 // county. Places match on all three identifiers exactly, as the registry
