@@ -1,0 +1,442 @@
+package risk
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"slices"
+	"strconv"
+
+	"github.com/openfupin/fupin/poverty"
+)
+
+// Sentinel errors of the case lifecycle. Every lifecycle error is a
+// *[TransitionError] wrapping one of them.
+var (
+	// ErrInvalidTransition reports a step the case's stage does not allow.
+	ErrInvalidTransition = errors.New("invalid transition")
+	// ErrTerminal reports a step on a case whose risk was eliminated or
+	// which returned to poverty; a household monitored again gets a new case
+	// ([Case.Reopen]).
+	ErrTerminal = errors.New("case is closed; open a new case")
+	// ErrDateOrder reports a step dated before the case's last step.
+	ErrDateOrder = errors.New("date before the case's last step")
+	// ErrNotEliminable reports an elimination whose test did not pass, or
+	// belongs to another case.
+	ErrNotEliminable = errors.New("risk elimination test not passed")
+)
+
+// Step is one kind of entry in a case's history. The zero value is unknown.
+type Step uint8
+
+// Steps.
+const (
+	StepUnknown Step = iota
+	// Opened: the household is identified as monitored (纳入监测).
+	Opened
+	// AssistanceStarted: assistance begins with its first measure.
+	AssistanceStarted
+	// MeasureAdded: a further measure.
+	MeasureAdded
+	// TierRecorded: a colour tier assigned at a review.
+	TierRecorded
+	// Eliminated: risk eliminated (风险消除).
+	Eliminated
+	// Returned: returned to or fell into poverty (返贫 / 致贫).
+	Returned
+)
+
+var stepWords = wordList{"unknown", "opened", "assistance_started", "measure_added", "tier_recorded", "eliminated", "returned"}
+
+// String returns the stable word.
+func (s Step) String() string { return stepWords.str(int(s), "Step") }
+
+// MarshalText implements [encoding.TextMarshaler].
+func (s Step) MarshalText() ([]byte, error) { return stepWords.marshal(int(s), "step") }
+
+// UnmarshalText implements [encoding.TextUnmarshaler].
+func (s *Step) UnmarshalText(b []byte) error {
+	i, err := stepWords.parse(b, "step")
+	*s = Step(i)
+	return err
+}
+
+// TransitionError reports a lifecycle step a case does not allow: the case,
+// its stage, the step tried, and the cause.
+type TransitionError struct {
+	Case  string
+	From  Stage
+	Step  Step
+	Entry int // position in the history being replayed, -1 for a method call
+	Err   error
+}
+
+func (e *TransitionError) Error() string {
+	s := "risk: case " + strconv.Quote(e.Case) + " at stage " + e.From.String() + ": step " + e.Step.String()
+	if e.Entry >= 0 {
+		s += " (history[" + strconv.Itoa(e.Entry) + "])"
+	}
+	return s + ": " + e.Err.Error()
+}
+
+// Unwrap returns the cause.
+func (e *TransitionError) Unwrap() error { return e.Err }
+
+// MeasureRecord is one assistance measure given to a case: its catalogue
+// code and type, its dates and, where it pays money, the amount. End is zero
+// while the measure runs.
+type MeasureRecord struct {
+	Code   string        `json:"code"`
+	Type   MeasureType   `json:"type"`
+	Start  poverty.Date  `json:"start"`
+	End    poverty.Date  `json:"end,omitzero"`
+	Amount poverty.Money `json:"amount,omitempty"`
+	Note   string        `json:"note,omitempty"`
+}
+
+func (m *MeasureRecord) check(opened poverty.Date) error {
+	switch {
+	case m.Code == "":
+		return fmt.Errorf("measure code: %w", poverty.ErrMissing)
+	case m.Type != Development && m.Type != SafetyNet:
+		return fmt.Errorf("measure %s type: %w", m.Code, poverty.ErrMissing)
+	case m.Start.IsZero():
+		return fmt.Errorf("measure %s start: %w", m.Code, poverty.ErrMissing)
+	case m.Start.Before(opened):
+		return fmt.Errorf("measure %s starts %s, before the case opened %s: %w", m.Code, m.Start, opened, poverty.ErrRange)
+	case !m.End.IsZero() && m.End.Before(m.Start):
+		return fmt.Errorf("measure %s ends before it starts: %w", m.Code, poverty.ErrRange)
+	case m.Amount < 0 || m.Amount > poverty.MaxAmount:
+		return fmt.Errorf("measure %s amount: %w", m.Code, poverty.ErrRange)
+	}
+	return nil
+}
+
+// Entry is one step of a case's history. Stage is the stage after the step.
+// Entries are appended, never changed or removed.
+type Entry struct {
+	Date     poverty.Date   `json:"date"`
+	Step     Step           `json:"step"`
+	Stage    Stage          `json:"stage"`
+	Measure  *MeasureRecord `json:"measure,omitempty"`
+	Route    Route          `json:"route,omitzero"`
+	Tier     Tier           `json:"tier,omitzero"`
+	Reason   string         `json:"reason,omitempty"`
+	Criteria []string       `json:"criteria,omitempty"` // reason codes of the elimination test
+}
+
+func (e Entry) clone() Entry {
+	if e.Measure != nil {
+		m := *e.Measure
+		e.Measure = &m
+	}
+	e.Criteria = slices.Clone(e.Criteria)
+	return e
+}
+
+// CaseInfo is what [Open] records about a newly identified household.
+type CaseInfo struct {
+	ID          string         `json:"id"`
+	HouseholdID string         `json:"household_id"`
+	Region      poverty.Region `json:"region"`
+	County      poverty.County `json:"county,omitzero"`
+	Category    Category       `json:"category"`
+	Factors     FactorSet      `json:"factors"`
+	Channel     Channel        `json:"channel"`
+	Members     int            `json:"members"`            // resident members: the monitored population
+	Previous    string         `json:"previous,omitempty"` // the household's previous case, if any
+}
+
+// Case is the monitoring record of one household from identification to a
+// terminal stage: risk eliminated or returned to poverty. Its state is
+// fully determined by its history, which is append-only: the methods check
+// each step against the stage and append it; nothing is ever deleted. A
+// closed case stays closed; the household's next period of monitoring is a
+// new case ([Case.Reopen]).
+//
+// Cases marshal to JSON with their history, and unmarshal by replaying it
+// through the same checks, so a decoded case is always consistent.
+//
+// The zero Case has no history and accepts no step; create cases with
+// [Open]. A Case is not safe for concurrent mutation.
+type Case struct {
+	info     CaseInfo
+	stage    Stage
+	tier     Tier
+	route    Route
+	measures []MeasureRecord
+	log      []Entry
+}
+
+// Open opens a case for a household identified on the date through the
+// channel in info. The category must be a monitored category, at least one
+// risk factor recorded, the region valid and Members at least 1.
+func Open(info CaseInfo, on poverty.Date, reason string) (*Case, error) {
+	fail := func(field, value string, err error) (*Case, error) {
+		return nil, &poverty.FieldError{Record: "case " + info.ID, Field: field, Value: value, Err: err}
+	}
+	switch {
+	case info.ID == "":
+		return fail("id", "", poverty.ErrMissing)
+	case info.HouseholdID == "":
+		return fail("household_id", "", poverty.ErrMissing)
+	case info.Category == CategoryNone || int(info.Category) >= len(categoryWords):
+		return fail("category", info.Category.String(), poverty.ErrMissing)
+	case info.Factors == 0 || !info.Factors.valid():
+		return fail("factors", info.Factors.String(), poverty.ErrMissing)
+	case info.Channel == ChannelUnknown || int(info.Channel) >= len(channelWords):
+		return fail("channel", info.Channel.String(), poverty.ErrMissing)
+	case !info.Region.IsValid():
+		return fail("region", info.Region.String(), poverty.ErrUnknownRegion)
+	case info.County != 0 && (!info.County.IsValid() || info.County.Province() != info.Region):
+		return fail("county", info.County.String(), poverty.ErrUnknownRegion)
+	case info.Members < 1 || info.Members > 1000:
+		return fail("members", strconv.Itoa(info.Members), poverty.ErrRange)
+	case on.IsZero():
+		return fail("date", "", poverty.ErrMissing)
+	case info.Previous == info.ID:
+		return fail("previous", info.Previous, poverty.ErrRange)
+	}
+	c := &Case{info: info}
+	if err := c.apply(Entry{Date: on, Step: Opened, Reason: reason}, -1); err != nil {
+		return nil, err
+	}
+	return c, nil
+}
+
+// apply checks one step against the case's state and appends it. It is the
+// only place the state changes, for the methods and for JSON replay alike.
+func (c *Case) apply(e Entry, index int) error {
+	fail := func(err error) error {
+		return &TransitionError{Case: c.info.ID, From: c.stage, Step: e.Step, Entry: index, Err: err}
+	}
+	if e.Date.IsZero() {
+		return fail(fmt.Errorf("date: %w", poverty.ErrMissing))
+	}
+	if n := len(c.log); n > 0 {
+		if e.Date.Before(c.log[n-1].Date) {
+			return fail(ErrDateOrder)
+		}
+		if e.Step == Opened {
+			return fail(ErrInvalidTransition)
+		}
+	} else if e.Step != Opened {
+		return fail(fmt.Errorf("%w: a history starts with opened", ErrInvalidTransition))
+	}
+	if c.stage.Terminal() {
+		return fail(ErrTerminal)
+	}
+	if e.Step != TierRecorded && e.Tier != TierUnknown || e.Step != Eliminated && (e.Route != RouteUnset || len(e.Criteria) > 0) ||
+		e.Step != AssistanceStarted && e.Step != MeasureAdded && e.Measure != nil {
+		return fail(fmt.Errorf("%w: entry carries fields of another step", poverty.ErrSyntax))
+	}
+	next := c.stage
+	switch e.Step {
+	case Opened:
+		next = Identified
+	case AssistanceStarted, MeasureAdded:
+		want := Identified
+		if e.Step == MeasureAdded {
+			want = UnderAssistance
+		}
+		if c.stage != want {
+			return fail(ErrInvalidTransition)
+		}
+		if e.Measure == nil {
+			return fail(fmt.Errorf("measure: %w", poverty.ErrMissing))
+		}
+		if err := e.Measure.check(c.log[0].Date); err != nil {
+			return fail(err)
+		}
+		next = UnderAssistance
+	case TierRecorded:
+		if e.Tier == TierUnknown || e.Tier >= numTiers {
+			return fail(fmt.Errorf("tier: %w", poverty.ErrMissing))
+		}
+	case Eliminated:
+		ok := (c.stage == Identified && e.Route == Naturally) || (c.stage == UnderAssistance && e.Route == AfterAssistance)
+		if !ok {
+			return fail(fmt.Errorf("%w: route %s from %s", ErrInvalidTransition, e.Route, c.stage))
+		}
+		if len(e.Criteria) == 0 {
+			return fail(fmt.Errorf("%w: no elimination criteria recorded", ErrNotEliminable))
+		}
+		next = RiskEliminated
+	case Returned:
+		if e.Reason == "" {
+			return fail(fmt.Errorf("reason: %w", poverty.ErrMissing))
+		}
+		next = ReturnedToPoverty
+	default:
+		return fail(fmt.Errorf("%w: step %s", poverty.ErrUnknownWord, e.Step))
+	}
+	if index >= 0 && e.Stage != next {
+		return fail(fmt.Errorf("%w: recorded stage %s, replay gives %s", ErrInvalidTransition, e.Stage, next))
+	}
+	e.Stage = next
+	e = e.clone()
+	c.stage = next
+	switch e.Step {
+	case AssistanceStarted, MeasureAdded:
+		c.measures = append(c.measures, *e.Measure)
+	case TierRecorded:
+		c.tier = e.Tier
+	case Eliminated:
+		c.route = e.Route
+	}
+	c.log = append(c.log, e)
+	return nil
+}
+
+// StartAssistance moves an identified case to under assistance with its
+// first measure, dated on.
+func (c *Case) StartAssistance(on poverty.Date, m MeasureRecord, reason string) error {
+	return c.apply(Entry{Date: on, Step: AssistanceStarted, Measure: &m, Reason: reason}, -1)
+}
+
+// AddMeasure records a further measure of a case under assistance.
+func (c *Case) AddMeasure(on poverty.Date, m MeasureRecord, reason string) error {
+	return c.apply(Entry{Date: on, Step: MeasureAdded, Measure: &m, Reason: reason}, -1)
+}
+
+// RecordTier records the household's colour tier at a review of an open
+// case.
+func (c *Case) RecordTier(on poverty.Date, t Tier, reason string) error {
+	return c.apply(Entry{Date: on, Step: TierRecorded, Tier: t, Reason: reason}, -1)
+}
+
+// Eliminate marks the risk eliminated with a passed [EliminationTest] of
+// this case; the route (after assistance, or naturally) is the test's. A
+// failed test, or one of another case, is [ErrNotEliminable].
+func (c *Case) Eliminate(res *EliminationResult) error {
+	if res == nil || !res.Pass || res.CaseID != c.info.ID {
+		return &TransitionError{Case: c.info.ID, From: c.stage, Step: Eliminated, Entry: -1, Err: ErrNotEliminable}
+	}
+	codes := make([]string, len(res.Criteria))
+	for i, cr := range res.Criteria {
+		codes[i] = cr.Code
+	}
+	return c.apply(Entry{Date: res.On, Step: Eliminated, Route: res.Route, Criteria: codes,
+		Reason: "risk elimination test passed (" + strconv.Itoa(len(codes)) + " criteria)"}, -1)
+}
+
+// ReturnToPoverty records that the household returned to or fell into
+// poverty; it goes back on the registered list and the case closes.
+func (c *Case) ReturnToPoverty(on poverty.Date, reason string) error {
+	return c.apply(Entry{Date: on, Step: Returned, Reason: reason}, -1)
+}
+
+// Reopen opens a new case for the same household after this one closed,
+// linked to it by info.Previous. This case is unchanged. A case that is not
+// closed is [ErrInvalidTransition].
+func (c *Case) Reopen(info CaseInfo, on poverty.Date, reason string) (*Case, error) {
+	if !c.stage.Terminal() {
+		return nil, &TransitionError{Case: c.info.ID, From: c.stage, Step: Opened, Entry: -1, Err: ErrInvalidTransition}
+	}
+	if on.Before(c.log[len(c.log)-1].Date) {
+		return nil, &TransitionError{Case: c.info.ID, From: c.stage, Step: Opened, Entry: -1, Err: ErrDateOrder}
+	}
+	if info.HouseholdID != c.info.HouseholdID {
+		return nil, &poverty.FieldError{Record: "case " + info.ID, Field: "household_id", Value: info.HouseholdID, Err: poverty.ErrRange}
+	}
+	info.Previous = c.info.ID
+	return Open(info, on, reason)
+}
+
+// Info returns what was recorded when the case opened.
+func (c *Case) Info() CaseInfo { return c.info }
+
+// ID returns the case's identifier.
+func (c *Case) ID() string { return c.info.ID }
+
+// Stage returns the current stage.
+func (c *Case) Stage() Stage { return c.stage }
+
+// Route returns how the risk was eliminated; RouteUnset otherwise.
+func (c *Case) Route() Route { return c.route }
+
+// Tier returns the last recorded tier; TierUnknown if none.
+func (c *Case) Tier() Tier { return c.tier }
+
+// Opened returns the date the case opened; the zero Date for the zero Case.
+func (c *Case) Opened() poverty.Date {
+	if len(c.log) == 0 {
+		return poverty.Date{}
+	}
+	return c.log[0].Date
+}
+
+// NumMeasures returns the number of measures recorded.
+func (c *Case) NumMeasures() int { return len(c.measures) }
+
+// Measures returns a copy of the measures, in the order recorded.
+func (c *Case) Measures() []MeasureRecord { return slices.Clone(c.measures) }
+
+// History returns a copy of the history, oldest first.
+func (c *Case) History() []Entry {
+	out := make([]Entry, len(c.log))
+	for i, e := range c.log {
+		out[i] = e.clone()
+	}
+	return out
+}
+
+// OnlySafetyNet reports whether every measure of the case is a safety-net
+// measure (true also when there is none).
+func (c *Case) OnlySafetyNet() bool {
+	for _, m := range c.measures {
+		if m.Type == Development {
+			return false
+		}
+	}
+	return true
+}
+
+type caseWire struct {
+	CaseInfo
+	Stage   Stage   `json:"stage"`
+	History []Entry `json:"history"`
+}
+
+// MarshalJSON encodes the case: what was recorded at opening, the current
+// stage and the full history.
+func (c *Case) MarshalJSON() ([]byte, error) {
+	if len(c.log) == 0 {
+		return nil, &TransitionError{Case: c.info.ID, Step: Opened, Entry: -1, Err: fmt.Errorf("%w: the zero Case", ErrInvalidTransition)}
+	}
+	return json.Marshal(caseWire{CaseInfo: c.info, Stage: c.stage, History: c.log})
+}
+
+// UnmarshalJSON decodes a case strictly (unknown fields are errors) and
+// replays its history through the lifecycle checks: the first entry must be
+// "opened", every step must be allowed at its stage, dates must not go
+// back, and the recorded stages must be those the replay gives. Errors are
+// *[TransitionError] or *[poverty.FieldError].
+func (c *Case) UnmarshalJSON(b []byte) error {
+	var w caseWire
+	if err := jsonStrict(b, &w); err != nil {
+		return &poverty.FieldError{Record: "case", Field: "json", Err: fmt.Errorf("%w: %v", poverty.ErrSyntax, err)}
+	}
+	if len(w.History) == 0 {
+		return &poverty.FieldError{Record: "case " + w.ID, Field: "history", Err: poverty.ErrMissing}
+	}
+	first := w.History[0]
+	if first.Step != Opened || first.Stage != Identified || first.Measure != nil || first.Route != RouteUnset || first.Tier != TierUnknown || len(first.Criteria) > 0 {
+		return &TransitionError{Case: w.ID, Step: first.Step, Entry: 0, Err: fmt.Errorf("%w: a history starts with opened", ErrInvalidTransition)}
+	}
+	n, err := Open(w.CaseInfo, first.Date, first.Reason)
+	if err != nil {
+		return err
+	}
+	for i, e := range w.History[1:] {
+		if err := n.apply(e, i+1); err != nil {
+			return err
+		}
+	}
+	if n.stage != w.Stage {
+		return &TransitionError{Case: w.ID, From: n.stage, Step: StepUnknown, Entry: len(w.History) - 1,
+			Err: fmt.Errorf("%w: recorded stage %s, replay gives %s", ErrInvalidTransition, w.Stage, n.stage)}
+	}
+	*c = *n
+	return nil
+}
