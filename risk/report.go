@@ -43,11 +43,11 @@ type Report struct {
 type Tally struct {
 	households, measures, eliminated, returned int
 	population                                 int64
-	category                                   [len(categoryWords)]int
+	category                                   [4]int
 	factor                                     [numFactors]int
 	tier                                       [numTiers]int
 	stage                                      [numStages]int
-	route                                      [len(routeWords)]int
+	route                                      [3]int
 	region                                     [100]int
 }
 
