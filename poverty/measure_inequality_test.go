@@ -29,9 +29,9 @@ func TestInequalityHandWorked(t *testing.T) {
 	p := mustPop(t, []poverty.Money{yuan(3), yuan(1), yuan(4), yuan(2)}, nil)
 	want := poverty.Inequality{
 		Population: 4, Records: 4, Mean: poverty.MustParseMoney("2.50"),
-		Gini:   .25,
-		TheilT: (.4*math.Log(.4) + .8*math.Log(.8) + 1.2*math.Log(1.2) + 1.6*math.Log(1.6)) / 4,
-		TheilL: (math.Log(2.5) + math.Log(1.25) + math.Log(2.5/3) + math.Log(.625)) / 4,
+		Gini:         .25,
+		TheilT:       (.4*math.Log(.4) + .8*math.Log(.8) + 1.2*math.Log(1.2) + 1.6*math.Log(1.6)) / 4,
+		TheilL:       (math.Log(2.5) + math.Log(1.25) + math.Log(2.5/3) + math.Log(.625)) / 4,
 		AtkinsonHalf: 1 - math.Pow((math.Sqrt(.4)+math.Sqrt(.8)+math.Sqrt(1.2)+math.Sqrt(1.6))/4, 2),
 		AtkinsonOne:  1 - math.Pow(24, .25)/2.5,
 		AtkinsonTwo:  .232,

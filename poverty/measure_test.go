@@ -281,7 +281,7 @@ func TestMeasureErrors(t *testing.T) {
 
 func TestHouseholdPopulation(t *testing.T) {
 	hs := []poverty.Household{
-		household("A", poverty.NetIncome, yuan(9000), 3), // 3000 per person, weight 3
+		household("A", poverty.NetIncome, yuan(9000), 3),  // 3000 per person, weight 3
 		household("B", poverty.NetIncome, yuan(10000), 2), // 5000, weight 2
 		household("C", poverty.NetIncome, yuan(1000), 1),  // 1000, weight 1
 	}
