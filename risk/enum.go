@@ -57,6 +57,7 @@ const (
 	// accident raised rigid expenditure or cut income so that basic living is
 	// seriously difficult. From 2021.
 	SuddenDifficulty
+	numCategories
 )
 
 var categoryWords = wordList{"none", "unstable_lifted_out", "marginal", "sudden_difficulty"}
@@ -476,6 +477,7 @@ const (
 	AfterAssistance
 	// Naturally: the risk disappeared without measures (自然消除).
 	Naturally
+	numRoutes
 )
 
 var routeWords = wordList{"unset", "after_assistance", "naturally"}

@@ -43,11 +43,11 @@ type Report struct {
 type Tally struct {
 	households, measures, eliminated, returned int
 	population                                 int64
-	category                                   [4]int
+	category                                   [numCategories]int
 	factor                                     [numFactors]int
 	tier                                       [numTiers]int
 	stage                                      [numStages]int
-	route                                      [3]int
+	route                                      [numRoutes]int
 	region                                     [100]int
 }
 
