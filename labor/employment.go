@@ -82,20 +82,20 @@ func (s *Stability) Criteria(r *EmploymentRules) []poverty.Criterion {
 // answer is unknown, never a silent "no". It does not allocate.
 func (r *EmploymentRules) StabilityOf(jobs []Job) (Stability, error) {
 	var s Stability
-	var days [366]bool
-	first := poverty.MustDate(r.Year, 1, 1)
+	var spans [16]Service
+	n := 0
+	overflow := false
 	for i := range jobs {
 		j := &jobs[i]
 		sv := j.ServiceIn(r.Year)
 		if sv.Days == 0 {
 			continue
 		}
-		off := first.DaysUntil(sv.From)
-		for d := 0; d < sv.Days; d++ {
-			if !days[off+d] {
-				days[off+d] = true
-				s.Days++
-			}
+		if n < len(spans) {
+			spans[n] = sv
+			n++
+		} else {
+			overflow = true
 		}
 		s.LongestHeld = max(s.LongestHeld, j.ContractMonths)
 		s.BestWage = max(s.BestWage, j.MonthlyWage)
@@ -103,6 +103,7 @@ func (r *EmploymentRules) StabilityOf(jobs []Job) (Stability, error) {
 			s.TransferMonths += sv.Months
 		}
 	}
+	s.Days = r.daysHeld(jobs, spans[:n], overflow)
 	s.TransferMonths = min(s.TransferMonths, 12)
 	s.ByDays = r.Stable.MinDays > 0 && s.Days >= r.Stable.MinDays
 	s.ByContract = r.Stable.MinContractMonths > 0 && s.LongestHeld >= r.Stable.MinContractMonths
@@ -118,6 +119,38 @@ func (r *EmploymentRules) StabilityOf(jobs []Job) (Stability, error) {
 		return s, &ParamError{Kind: "minimum_wage", ID: r.Stable.ID, Field: "minimum_wage", Year: r.Year, Err: ErrNoParameter}
 	}
 	return s, nil
+}
+
+// daysHeld returns the days of the year held in any job, overlaps counted
+// once: the sum of the spans when none overlap, else a day-by-day count.
+func (r *EmploymentRules) daysHeld(jobs []Job, spans []Service, overflow bool) int {
+	disjoint := !overflow
+	total := 0
+	for i := range spans {
+		total += spans[i].Days
+		for k := i + 1; k < len(spans) && disjoint; k++ {
+			if !spans[i].To.Before(spans[k].From) && !spans[k].To.Before(spans[i].From) {
+				disjoint = false
+			}
+		}
+	}
+	if disjoint {
+		return total
+	}
+	var days [366]bool
+	first := poverty.MustDate(r.Year, 1, 1)
+	total = 0
+	for i := range jobs {
+		sv := jobs[i].ServiceIn(r.Year)
+		off := first.DaysUntil(sv.From)
+		for d := 0; d < sv.Days; d++ {
+			if !days[off+d] {
+				days[off+d] = true
+				total++
+			}
+		}
+	}
+	return total
 }
 
 // Transferred reports whether the worker is transferred labour under the

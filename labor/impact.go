@@ -426,7 +426,9 @@ func (x *Index) householdImpact(hid string, selected map[string]bool, opts *Impa
 					return hi, &poverty.FieldError{Record: hid, Field: "income.wage", Err: err}
 				}
 				if job.Workshop != "" && selected[job.Workshop] {
-					ws[k] += w
+					if ws[k], err = ws[k].Add(w); err != nil {
+						return hi, &poverty.FieldError{Record: hid, Field: "workshop_wages", Err: err}
+					}
 				}
 			}
 		}

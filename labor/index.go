@@ -304,4 +304,3 @@ func (x *Index) Tally(t *Tally, year int) error {
 	}
 	return nil
 }
-
