@@ -160,6 +160,9 @@ func (c *Child) Validate() error {
 	if c.ID == "" {
 		return bad("id", "", poverty.ErrMissing)
 	}
+	if scrub(c.ID) != c.ID {
+		return bad("id", "", ErrIdentityKey)
+	}
 	if c.BirthDate.IsZero() && c.IDNumber.IsZero() {
 		return bad("birth_date", "", poverty.ErrMissing)
 	}
@@ -200,6 +203,9 @@ func (c *Child) Validate() error {
 		p := c.Parent(r)
 		if p.Situation == SituationUnknown || p.Situation >= numSituations {
 			return bad(r.String()+".situation", p.Situation.String(), poverty.ErrMissing)
+		}
+		if scrub(p.ID) != p.ID {
+			return bad(r.String()+".id", "", ErrIdentityKey)
 		}
 		if p.Capacity > Incapable {
 			return bad(r.String()+".capacity", p.Capacity.String(), poverty.ErrUnknownWord)

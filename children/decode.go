@@ -127,13 +127,8 @@ func locate(t reflect.Type, raw []byte, prefix string) string {
 		}
 		return path
 	}
-	for k := range obj {
-		if !hasJSONField(t, k) {
-			return "line"
-		}
-	}
 	if prefix == "" {
-		return "line"
+		return "line" // an unknown top-level field, or an error of the whole line
 	}
 	return prefix
 }
@@ -145,18 +140,9 @@ func strict(b []byte, v any) error {
 	return dec.Decode(v)
 }
 
-func hasJSONField(t reflect.Type, name string) bool {
-	for i := 0; i < t.NumField(); i++ {
-		if n, _, _ := strings.Cut(t.Field(i).Tag.Get("json"), ","); n == name {
-			return true
-		}
-	}
-	return false
-}
-
 // jsonCause wraps a decoding error in a sentinel. The message of
-// encoding/json may quote the input (an unknown field name); RecordError
-// masks any identity number in it.
+// encoding/json may quote the input (an unknown field name); it is masked
+// here, and RecordError masks its whole text again.
 func jsonCause(err error) error {
 	var pe *poverty.ParseError
 	if errors.As(err, &pe) {

@@ -18,6 +18,10 @@ var (
 	ErrConflict = errors.New("fields disagree")
 	// ErrNotBorn reports a classification date before the child's birth.
 	ErrNotBorn = errors.New("child not born on the date")
+	// ErrIdentityKey reports a record key (a child's or parent's ID) that
+	// looks like a resident identity number: 15 or more digits in a row.
+	// Keys are printed and logged; identity numbers belong in IDNumber.
+	ErrIdentityKey = errors.New("record key looks like an identity number")
 	// ErrUnknownScheme reports a scheme identifier or kind that the rules do not hold.
 	ErrUnknownScheme = errors.New("unknown scheme")
 )

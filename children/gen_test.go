@@ -111,5 +111,9 @@ func genRegistry(n int, on poverty.Date) Snapshot {
 	return s
 }
 
-// dateEq lets cmp compare poverty.Date, whose fields are unexported.
-var dateEq = cmp.Comparer(func(a, b poverty.Date) bool { return a == b })
+// dateEq lets cmp compare poverty.Date and poverty.IDNumber, whose fields
+// are unexported.
+var dateEq = cmp.Options{
+	cmp.Comparer(func(a, b poverty.Date) bool { return a == b }),
+	cmp.Comparer(func(a, b poverty.IDNumber) bool { return a == b }),
+}
