@@ -270,20 +270,23 @@ func weightError(record, field string, w float64) error {
 }
 
 // add appends one observation; when pos >= 0 the record is named
-// "observation pos".
+// "observation pos" (built only on error: adding allocates nothing).
 func (b *PopulationBuilder) add(record string, pos int, y Money, w float64, group string) error {
-	if pos >= 0 {
-		record = "observation " + strconv.Itoa(pos)
+	name := func() string {
+		if pos >= 0 {
+			return "observation " + strconv.Itoa(pos)
+		}
+		return record
 	}
 	if !validWeight(w) {
-		return weightError(record, "weight", w)
+		return weightError(name(), "weight", w)
 	}
 	if y > MaxAmount || y < -MaxAmount {
-		return &FieldError{Record: record, Field: "welfare", Value: y.String(), Err: ErrRange}
+		return &FieldError{Record: name(), Field: "welfare", Value: y.String(), Err: ErrRange}
 	}
 	t := b.total + w
 	if math.IsInf(t, 1) {
-		return &FieldError{Record: record, Field: "weight", Value: strconv.FormatFloat(w, 'g', -1, 64), Err: ErrOverflow}
+		return &FieldError{Record: name(), Field: "weight", Value: strconv.FormatFloat(w, 'g', -1, 64), Err: ErrOverflow}
 	}
 	b.total = t
 	if w != math.Trunc(w) || t > maxIntegralWeight {
@@ -324,14 +327,19 @@ func (b *PopulationBuilder) Build() (*Population, error) {
 		p.gWeight = make([]float64, len(p.keys))
 		p.gRecords = make([]int, len(p.keys))
 	}
+	// Weights are never NaN here, so plain comparisons order them.
 	less := func(a, c obs) int {
-		if a.y != c.y {
-			return cmp.Compare(a.y, c.y)
+		switch {
+		case a.y < c.y:
+			return -1
+		case a.y > c.y:
+			return 1
+		case a.w < c.w:
+			return -1
+		case a.w > c.w:
+			return 1
 		}
-		if a.w != c.w {
-			return cmp.Compare(a.w, c.w)
-		}
-		return cmp.Compare(a.g, c.g)
+		return int(a.g - c.g)
 	}
 	if !slices.IsSortedFunc(p.obs, less) {
 		slices.SortFunc(p.obs, less)

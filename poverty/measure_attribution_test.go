@@ -98,7 +98,10 @@ func TestAttributeErrors(t *testing.T) {
 			_, err := poverty.Attribute(b, scenario, workshop, poverty.BelowLine, yuan(1))
 			return err
 		}, poverty.ErrConceptMismatch},
-		{"mixed baseline", func() error { _, err := poverty.Attribute(mixed, scenario, workshop, poverty.BelowLine, yuan(1)); return err }, poverty.ErrConceptMismatch},
+		{"mixed baseline", func() error {
+			_, err := poverty.Attribute(mixed, scenario, workshop, poverty.BelowLine, yuan(1))
+			return err
+		}, poverty.ErrConceptMismatch},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

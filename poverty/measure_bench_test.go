@@ -1,0 +1,154 @@
+package poverty_test
+
+import (
+	"math"
+	"math/rand/v2"
+	"slices"
+	"sync"
+	"testing"
+
+	"github.com/openfupin/fupin/poverty"
+)
+
+// benchN is the size of the benchmark populations: ten million weighted
+// observations, as the issue asks. Building them takes well under a second,
+// once per test binary, outside b.Loop.
+const benchN = 10_000_000
+
+// benchData returns benchN welfare amounts, log-normal around a median of
+// 5000 yuan (σ = 0.8), generated in increasing order from the inverse
+// normal distribution, and whole-number weights 1 to 6 (household sizes)
+// from a fixed seed, sorted within runs of equal welfare so that the
+// observations arrive in the population's order and building it needs no
+// sort. About 59% of the weight lies below the highest benchmark line.
+var benchData = sync.OnceValues(func() ([]poverty.Money, []float64) {
+	ys := make([]poverty.Money, benchN)
+	ws := make([]float64, benchN)
+	r := rand.New(rand.NewPCG(2020, 2021))
+	start := 0
+	for i := range ys {
+		u := (float64(i) + 0.5) / benchN
+		ys[i] = poverty.Money(math.Exp(math.Log(500000) + 0.8*math.Sqrt2*math.Erfinv(2*u-1)))
+		ws[i] = float64(1 + r.IntN(6))
+		if ys[i] != ys[start] {
+			slices.Sort(ws[start:i])
+			start = i
+		}
+	}
+	slices.Sort(ws[start:])
+	return ys, ws
+})
+
+var benchPopulation = sync.OnceValue(func() *poverty.Population {
+	ys, ws := benchData()
+	p, err := poverty.NewPopulation(ys, ws)
+	if err != nil {
+		panic(err)
+	}
+	return p
+})
+
+var (
+	sinkMeasures []poverty.Measures
+	sinkFloat    float64
+)
+
+// BenchmarkPoverty10M: FGT0/1/2, Watts, Sen and the exact cost for three
+// lines over ten million weighted observations, one pass.
+func BenchmarkPoverty10M(b *testing.B) {
+	p := benchPopulation()
+	lines := []poverty.Money{poverty.YuanAmount(3000), poverty.YuanAmount(4000), poverty.YuanAmount(6000)}
+	b.ReportAllocs()
+	b.ResetTimer()
+	for b.Loop() {
+		m, err := p.Poverty(poverty.BelowLine, lines...)
+		if err != nil {
+			b.Fatal(err)
+		}
+		sinkMeasures = m
+	}
+	b.ReportMetric(float64(benchN)*float64(b.N)/b.Elapsed().Seconds(), "obs/s")
+}
+
+// BenchmarkGini10M: the weighted Gini over a built (sorted) population of
+// ten million: one O(n) pass.
+func BenchmarkGini10M(b *testing.B) {
+	p := benchPopulation()
+	b.ReportAllocs()
+	b.ResetTimer()
+	for b.Loop() {
+		g, err := p.Gini()
+		if err != nil {
+			b.Fatal(err)
+		}
+		sinkFloat = g
+	}
+}
+
+// BenchmarkGini10MUnsorted: building a population from ten million
+// shuffled observations (the O(n log n) sort) and its Gini.
+func BenchmarkGini10MUnsorted(b *testing.B) {
+	ys0, ws0 := benchData()
+	ys := append([]poverty.Money(nil), ys0...)
+	ws := append([]float64(nil), ws0...)
+	r := rand.New(rand.NewPCG(7, 7))
+	r.Shuffle(len(ys), func(i, j int) { ys[i], ys[j] = ys[j], ys[i]; ws[i], ws[j] = ws[j], ws[i] })
+	b.ReportAllocs()
+	b.ResetTimer()
+	for b.Loop() {
+		p, err := poverty.NewPopulation(ys, ws)
+		if err != nil {
+			b.Fatal(err)
+		}
+		g, err := p.Gini()
+		if err != nil {
+			b.Fatal(err)
+		}
+		sinkFloat = g
+	}
+}
+
+// BenchmarkInequality10M: every inequality measure, one pass.
+func BenchmarkInequality10M(b *testing.B) {
+	p := benchPopulation()
+	b.ReportAllocs()
+	b.ResetTimer()
+	for b.Loop() {
+		in, err := p.Inequality()
+		if err != nil {
+			b.Fatal(err)
+		}
+		sinkFloat = in.Gini
+	}
+}
+
+// TestMeasureAllocs enforces the allocation budget: the poverty pass
+// allocates its few result slices whatever the number of observations, and
+// Gini and Inequality allocate nothing.
+func TestMeasureAllocs(t *testing.T) {
+	r := rand.New(rand.NewPCG(21, 22))
+	lines := []poverty.Money{yuan(3000), yuan(4000), yuan(6000)}
+	var counts []float64
+	for _, n := range []int{1000, 100_000} {
+		ys, ws := randomData(r, n, true)
+		p := mustPop(t, ys, ws)
+		a := testing.AllocsPerRun(5, func() {
+			if _, err := p.Poverty(poverty.BelowLine, lines...); err != nil {
+				t.Fatal(err)
+			}
+		})
+		if a > 4 {
+			t.Errorf("n=%d: Poverty allocates %v times, budget 4", n, a)
+		}
+		counts = append(counts, a)
+		if a := testing.AllocsPerRun(5, func() { _, _ = p.Gini() }); a != 0 {
+			t.Errorf("n=%d: Gini allocates %v times", n, a)
+		}
+		if a := testing.AllocsPerRun(5, func() { _, _ = p.Inequality() }); a != 0 {
+			t.Errorf("n=%d: Inequality allocates %v times", n, a)
+		}
+	}
+	if counts[0] != counts[1] {
+		t.Errorf("Poverty allocations grow with n: %v", counts)
+	}
+}
