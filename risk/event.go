@@ -254,6 +254,9 @@ func decodeEvent(b []byte, index int) (Event, error) {
 	fail := func(field, value string, err error) (Event, error) {
 		return Event{}, &EventError{Index: index, Kind: ev.Kind, Ref: ev.Ref, Field: field, Value: value, Err: err}
 	}
+	if w.Date == "" {
+		return fail("date", "", poverty.ErrMissing)
+	}
 	d, err := poverty.ParseDate(w.Date)
 	if err != nil {
 		return fail("date", w.Date, err)
