@@ -1,0 +1,114 @@
+package labor
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/openfupin/fupin/children"
+	"github.com/openfupin/fupin/poverty"
+)
+
+type impactCase struct {
+	Name     string          `json:"name"`
+	About    string          `json:"about"`
+	Records  json.RawMessage `json:"records"`
+	Children *struct {
+		On       poverty.Date     `json:"on"`
+		Children []children.Child `json:"children"`
+	} `json:"children"`
+	Options struct {
+		Year         int              `json:"year"`
+		BaselineYear int              `json:"baseline_year"`
+		Boundary     poverty.Boundary `json:"boundary"`
+	} `json:"options"`
+	Want impactWant `json:"want"`
+}
+
+// impactWant is the part of an Impact the cases state; PerHousehold is
+// compared only when given.
+type impactWant struct {
+	Jobs              int             `json:"jobs"`
+	Workers           int             `json:"workers"`
+	JobsRegistered    int             `json:"jobs_registered"`
+	JobsMonitored     int             `json:"jobs_monitored"`
+	JobsPoor          int             `json:"jobs_poor_or_monitored"`
+	PoorShare         poverty.Rate    `json:"poor_share"`
+	WageBill          poverty.Money   `json:"wage_bill"`
+	Households        int             `json:"households"`
+	CrossedStandard   int             `json:"crossed_standard"`
+	CrossedLine       int             `json:"crossed_monitoring_line"`
+	FellBelowStandard int             `json:"fell_below_standard"`
+	ReturnedMigrants  int             `json:"returned_migrants"`
+	ReturnedParents   int             `json:"returned_parents"`
+	ReturnedMothers   int             `json:"returned_mothers"`
+	ChildrenReunited  int             `json:"children_reunited"`
+	LeftBehindBefore  int             `json:"left_behind_before"`
+	LeftBehindAfter   int             `json:"left_behind_after"`
+	StartedLeftBehind int             `json:"started_left_behind"`
+	PerHousehold      []householdWant `json:"per_household,omitempty"`
+}
+
+type householdWant struct {
+	Household           string        `json:"household"`
+	Before              poverty.Money `json:"before"`
+	After               poverty.Money `json:"after"`
+	Change              poverty.Money `json:"change"`
+	Gain                poverty.Money `json:"gain"`
+	WorkshopWages       poverty.Money `json:"workshop_wages"`
+	WorkshopWagesBefore poverty.Money `json:"workshop_wages_before"`
+	Share               poverty.Rate  `json:"share"`
+	ShareDefined        bool          `json:"share_defined"`
+	CrossedStandard     bool          `json:"crossed_standard"`
+	CrossedLine         bool          `json:"crossed_line"`
+}
+
+func TestImpactCases(t *testing.T) {
+	data, err := os.ReadFile("testdata/impact.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var doc struct {
+		About string       `json:"about"`
+		Cases []impactCase `json:"cases"`
+	}
+	if err := decodeStrict(data, &doc); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range doc.Cases {
+		t.Run(c.Name, func(t *testing.T) {
+			idx, err := DecodeRecords(bytes.NewReader(c.Records), c.Name)
+			if err != nil {
+				t.Fatal(err)
+			}
+			l := lines2020(t, poverty.MustParseRegion("62"))
+			l.Boundary = c.Options.Boundary
+			opts := ImpactOptions{Year: c.Options.Year, BaselineYear: c.Options.BaselineYear, Before: l, After: l}
+			if c.Children != nil {
+				opts.Children = &children.Snapshot{On: c.Children.On, Children: c.Children.Children}
+			}
+			imp, err := idx.Impact(nil, opts)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := impactWant{Jobs: imp.Jobs, Workers: imp.Workers, JobsRegistered: imp.JobsRegistered, JobsMonitored: imp.JobsMonitored,
+				JobsPoor: imp.JobsPoor, PoorShare: imp.PoorShare, WageBill: imp.WageBill, Households: imp.Households,
+				CrossedStandard: imp.CrossedStandard, CrossedLine: imp.CrossedLine, FellBelowStandard: imp.FellBelowStandard,
+				ReturnedMigrants: imp.ReturnedMigrants, ReturnedParents: imp.ReturnedParents, ReturnedMothers: imp.ReturnedMothers,
+				ChildrenReunited: imp.ChildrenReunited, LeftBehindBefore: imp.LeftBehindBefore, LeftBehindAfter: imp.LeftBehindAfter,
+				StartedLeftBehind: imp.StartedLeftBehind}
+			if c.Want.PerHousehold != nil {
+				for _, h := range imp.PerHousehold {
+					got.PerHousehold = append(got.PerHousehold, householdWant{Household: h.Household, Before: h.Before.Amount, After: h.After.Amount,
+						Change: h.Change, Gain: h.Gain, WorkshopWages: h.WorkshopWages, WorkshopWagesBefore: h.WorkshopWagesBefore,
+						Share: h.Share, ShareDefined: h.ShareDefined, CrossedStandard: h.CrossedStandard(), CrossedLine: h.CrossedLine()})
+				}
+			}
+			if diff := cmp.Diff(c.Want, got); diff != "" {
+				t.Errorf("impact (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
