@@ -1,0 +1,189 @@
+package risk_test
+
+import (
+	"errors"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/openfupin/fupin/poverty"
+	"github.com/openfupin/fupin/risk"
+)
+
+func TestCategoriesIn(t *testing.T) {
+	tests := []struct {
+		year int
+		want []risk.Category
+		doc  string
+	}{
+		{2020, []risk.Category{risk.UnstableLiftedOut, risk.Marginal}, "国开发〔2020〕6号"},
+		{2021, []risk.Category{risk.UnstableLiftedOut, risk.Marginal, risk.SuddenDifficulty}, "中农组发〔2021〕7号"},
+		{2025, []risk.Category{risk.UnstableLiftedOut, risk.Marginal, risk.SuddenDifficulty}, "中农组发〔2021〕7号"},
+	}
+	for _, tc := range tests {
+		t.Run(time.Date(tc.year, 1, 1, 0, 0, 0, 0, time.UTC).Format("2006"), func(t *testing.T) {
+			d, err := risk.CategoriesIn(tc.year)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if diff := cmp.Diff(tc.want, d.Categories); diff != "" || !strings.Contains(d.Name, tc.doc) {
+				t.Errorf("document %s categories (-want +got):\n%s", d.Name, diff)
+			}
+		})
+	}
+	if _, err := risk.CategoriesIn(2019); !errors.Is(err, risk.ErrNotInForce) {
+		t.Errorf("2019: %v, want ErrNotInForce", err)
+	}
+}
+
+// yunnanHousehold is a Yunnan household with 12 equal monthly incomes from
+// 2022-06; identified in 2023 it is measured against the Yunnan 2023 line
+// (8,050 net income, as applied by 元谋县) of the embedded table.
+func yunnanHousehold(id string, n, workers int, monthly poverty.Money, reg poverty.Registration) *poverty.Household {
+	h := &poverty.Household{ID: id, Region: poverty.MustParseRegion("53"), Year: 2022, Concept: poverty.NetIncome,
+		Members: make([]poverty.Member, n), Registration: reg}
+	for i := range workers {
+		h.Members[i].Capacity = poverty.AbleToWork
+	}
+	for m := range 12 {
+		h.Monthly = append(h.Monthly, poverty.MonthlyIncome{Month: poverty.YearMonthOf(2022, time.June).Add(m), Income: poverty.Income{Wage: monthly}})
+	}
+	return h
+}
+
+func registered(h *poverty.Household, r poverty.Registration) *poverty.Household {
+	h.Registration = r
+	return h
+}
+
+func TestIdentify(t *testing.T) {
+	lifted := poverty.Registration{Registered: 2015, Exited: 2019}
+	onY := day("2023-06-10") // window 2022-06..2023-05
+	heavy := &risk.Assessment{MedicalOOP: y(30000)}
+	heavy.Checks[risk.MedicalOOPAmount-1] = risk.Check{Rule: risk.MedicalOOPAmount, Outcome: risk.Triggered}
+	drop2020 := &risk.Assessment{}
+	drop2020.Checks[risk.IncomeDrop-1] = risk.Check{Rule: risk.IncomeDrop, Outcome: risk.Triggered}
+
+	tests := []struct {
+		name string
+		in   risk.IdentifyInput
+		want risk.Category
+	}{
+		// 2020: national derived line 6,000 (disposable income).
+		{"2020 never registered, in range, ill", risk.IdentifyInput{Household: household("a", 3, 2019, 0, poverty.YearMonthOf(2019, time.June), repeat(y(1200), 12)...),
+			On: on, Factors: risk.FactorsOf(risk.Illness)}, risk.Marginal},
+		{"2020 lifted out, in range, ill", risk.IdentifyInput{Household: registered(household("a2", 3, 2019, 0, poverty.YearMonthOf(2019, time.June), repeat(y(1200), 12)...), lifted),
+			On: on, Factors: risk.FactorsOf(risk.Illness)}, risk.UnstableLiftedOut},
+		{"2020 in range without any risk", risk.IdentifyInput{Household: household("b", 3, 2019, 0, poverty.YearMonthOf(2019, time.June), repeat(y(1200), 12)...),
+			On: on}, risk.CategoryNone},
+		{"2020 above range but income fell sharply", risk.IdentifyInput{Household: household("c", 1, 2019, 0, poverty.YearMonthOf(2019, time.June), repeat(y(1200), 12)...),
+			On: on, Assessment: drop2020}, risk.Marginal},
+		{"2020 above range, heavy medical bill only: no 2020 category", risk.IdentifyInput{Household: household("d", 1, 2019, 0, poverty.YearMonthOf(2019, time.June), repeat(y(1200), 12)...),
+			On: on, Assessment: heavy}, risk.CategoryNone},
+		{"2020 at the line is not in range (below-line boundary)", risk.IdentifyInput{Household: household("e", 2, 2019, 0, poverty.YearMonthOf(2019, time.June), repeat(y(1000), 12)...),
+			On: on, Factors: risk.FactorsOf(risk.Accident)}, risk.CategoryNone},
+		{"2020 at the line with at-or-below boundary", risk.IdentifyInput{Household: household("f", 2, 2019, 0, poverty.YearMonthOf(2019, time.June), repeat(y(1000), 12)...),
+			On: on, Factors: risk.FactorsOf(risk.Accident), Boundary: poverty.AtOrBelowLine}, risk.Marginal},
+		{"2020 caller-supplied income", risk.IdentifyInput{Household: household("g", 2, 2019, 0, 0),
+			On: on, PerCapita: &poverty.Figure{Amount: y(5000), Concept: poverty.DisposableIncome}, Factors: risk.FactorsOf(risk.Accident)}, risk.Marginal},
+		// 2023, Yunnan line 8,050 net income.
+		{"2023 lifted out in range at risk", risk.IdentifyInput{Household: yunnanHousehold("h", 4, 2, y(2500), lifted), On: onY,
+			Factors: risk.FactorsOf(risk.UnstableEmployment)}, risk.UnstableLiftedOut},
+		{"2023 never registered in range at risk", risk.IdentifyInput{Household: yunnanHousehold("i", 4, 2, y(2500), poverty.Registration{}), On: onY,
+			Guarantees: poverty.Guarantees{Housing: poverty.NotSecured}}, risk.Marginal},
+		{"2023 above range, medical bill leaves net income below the line", risk.IdentifyInput{Household: yunnanHousehold("j", 4, 2, y(3000), poverty.Registration{}), On: onY,
+			Assessment: heavy}, risk.SuddenDifficulty},
+		{"2023 above range, bill but copes", risk.IdentifyInput{Household: yunnanHousehold("k", 4, 2, y(6000), poverty.Registration{}), On: onY,
+			Assessment: heavy}, risk.CategoryNone},
+		{"2023 above range, lifted out, guarantee lost after a bill", risk.IdentifyInput{Household: yunnanHousehold("l", 4, 2, y(6000), lifted), On: onY,
+			Assessment: heavy, Guarantees: poverty.Guarantees{DrinkingWater: poverty.NotSecured}}, risk.SuddenDifficulty},
+		{"2023 still registered poor", risk.IdentifyInput{Household: yunnanHousehold("m", 4, 2, y(500), poverty.Registration{Registered: 2015}), On: onY,
+			Factors: risk.FactorsOf(risk.Illness)}, risk.CategoryNone},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			id, err := risk.Identify(tc.in)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if id.Category != tc.want {
+				t.Errorf("category %s, want %s\n%s", id.Category, tc.want, id.Explain())
+			}
+			if len(id.Criteria) == 0 || id.Criteria[0].Code != "identify.document" {
+				t.Errorf("criteria do not start with the document: %v", id.Criteria)
+			}
+			if id.Category != risk.CategoryNone && !id.Document.Has(id.Category) {
+				t.Errorf("category %s not defined by %s", id.Category, id.Document.Name)
+			}
+		})
+	}
+}
+
+func TestIdentifyErrors(t *testing.T) {
+	h2021 := household("x", 2, 2020, 0, poverty.YearMonthOf(2020, time.June), repeat(y(1000), 12)...)
+	net := household("n", 2, 2019, 0, poverty.YearMonthOf(2019, time.June), repeat(y(1000), 12)...)
+	net.Concept = poverty.NetIncome
+	line := poverty.Threshold{Kind: poverty.KindMonitoringLine, Amount: y(6000), Concept: poverty.DisposableIncome, Unit: poverty.UnitYuanPerPersonYear}
+	tests := []struct {
+		name string
+		in   risk.IdentifyInput
+		want error
+	}{
+		{"no household", risk.IdentifyInput{On: on}, poverty.ErrMissing},
+		{"no date", risk.IdentifyInput{Household: flat()}, poverty.ErrMissing},
+		{"before 2020", risk.IdentifyInput{Household: flat(), On: day("2019-12-31")}, risk.ErrNotInForce},
+		{"national 2021 line unconfirmed", risk.IdentifyInput{Household: h2021, On: day("2021-06-15")}, poverty.ErrUnconfirmed},
+		{"incomplete window", risk.IdentifyInput{Household: household("w", 2, 2019, 0, poverty.YearMonthOf(2019, time.June), repeat(y(1000), 11)...), On: on}, poverty.ErrIncompleteWindow},
+		{"concept mismatch", risk.IdentifyInput{Household: net, On: on}, poverty.ErrConceptMismatch},
+		{"caller line accepted for 2021", risk.IdentifyInput{Household: h2021, On: day("2021-06-15"), Line: &line}, nil},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := risk.Identify(tc.in)
+			if !errors.Is(err, tc.want) {
+				t.Errorf("error %v, want %v", err, tc.want)
+			}
+		})
+	}
+}
+
+func TestCheckFactors(t *testing.T) {
+	unable := &poverty.Household{ID: "u", Members: []poverty.Member{{Capacity: poverty.UnableToWork}}}
+	able := &poverty.Household{ID: "a", Members: []poverty.Member{{Capacity: poverty.AbleToWork}}}
+	job := []risk.Event{{Kind: risk.Employment, Date: day("2020-01-01"), Action: risk.JobLost}}
+	flood := []risk.Event{{Kind: risk.DisasterEvent, Date: day("2020-01-01"), Hazard: risk.DisasterFlood}}
+	tests := []struct {
+		name    string
+		h       *poverty.Household
+		factors risk.FactorSet
+		events  []risk.Event
+		want    map[string]bool
+	}{
+		{"unstable employment without worker or job record", unable, risk.FactorsOf(risk.UnstableEmployment), nil,
+			map[string]bool{"factor.unstable_employment_needs_worker": false, "factor.unstable_employment_needs_job_record": false}},
+		{"unstable employment consistent", able, risk.FactorsOf(risk.UnstableEmployment), job,
+			map[string]bool{"factor.unstable_employment_needs_worker": true, "factor.unstable_employment_needs_job_record": true}},
+		{"lack of labour with an able member", able, risk.FactorsOf(risk.LackOfLabour), nil,
+			map[string]bool{"factor.lack_of_labour_with_able_member": false}},
+		{"flood with its event", unable, risk.FactorsOf(risk.DisasterFlood), flood,
+			map[string]bool{"factor.disaster_without_event": true}},
+		{"drought without event", unable, risk.FactorsOf(risk.DisasterDrought), flood,
+			map[string]bool{"factor.disaster_without_event": false}},
+		{"illness has no rule", unable, risk.FactorsOf(risk.Illness), nil, map[string]bool{}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			got := map[string]bool{}
+			for _, c := range risk.CheckFactors(tc.h, tc.factors, tc.events) {
+				got[c.Code] = c.Pass
+				if c.Source == "" || c.Input == "" {
+					t.Errorf("%s: no source or input", c.Code)
+				}
+			}
+			if diff := cmp.Diff(tc.want, got); diff != "" {
+				t.Errorf("findings (-want +got):\n%s", diff)
+			}
+		})
+	}
+}

@@ -1,0 +1,153 @@
+package risk_test
+
+import (
+	"errors"
+	"math/rand/v2"
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/openfupin/fupin/poverty"
+	"github.com/openfupin/fupin/risk"
+)
+
+func xinjiang(t testing.TB) risk.Scheme {
+	s, ok := risk.FindScheme(risk.DefaultSchemes(), "xinjiang-2020")
+	if !ok {
+		t.Fatal("no xinjiang-2020 scheme")
+	}
+	return s
+}
+
+func relative(t testing.TB) risk.Scheme {
+	f, err := os.Open("testdata/relative_scheme.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	ss, err := risk.LoadSchemes(f, "testdata/relative_scheme.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return ss[0]
+}
+
+func TestXinjiangScheme(t *testing.T) {
+	s := xinjiang(t)
+	if s.Region != poverty.MustParseRegion("65") || !s.InForce(2020) || s.InForce(2021) || s.Status != risk.Confirmed || !s.SevereGuaranteeRed {
+		t.Errorf("scheme %+v", s)
+	}
+	res, err := s.Classify(risk.TierInput{PerCapita: poverty.Figure{Amount: y(4500), Concept: poverty.NetIncome}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Tier != risk.Orange || !strings.Contains(res.Reason, "exactly at cut-off 4500.00: lower band") || res.Code != "tier.income" {
+		t.Errorf("4500: %s %s %s", res.Tier, res.Code, res.Reason)
+	}
+}
+
+func TestRelativeScheme(t *testing.T) {
+	s := relative(t)
+	line := poverty.Threshold{Kind: poverty.KindMonitoringLine, Region: poverty.MustParseRegion("53"), Year: 2023,
+		Amount: y(8050), Concept: poverty.NetIncome, Source: "元谋县", Status: poverty.Confirmed}
+	tests := []struct {
+		pc   string
+		want risk.Tier
+	}{
+		{"5634.99", risk.Red},    // 0.7 x 8050 = 5635
+		{"5635.00", risk.Orange}, // upper
+		{"8049.99", risk.Orange}, // below the line
+		{"8050.00", risk.Yellow}, // at the line: upper
+		{"9660.00", risk.Yellow}, // 1.2 x 8050 = 9660: lower
+		{"9660.01", risk.Green},
+	}
+	for _, tc := range tests {
+		t.Run(tc.pc, func(t *testing.T) {
+			res, err := s.Classify(risk.TierInput{PerCapita: poverty.Figure{Amount: poverty.MustParseMoney(tc.pc), Concept: poverty.NetIncome}, Line: &line})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if res.Tier != tc.want {
+				t.Errorf("tier %s, want %s (%s)", res.Tier, tc.want, res.Reason)
+			}
+		})
+	}
+	if _, err := s.Classify(risk.TierInput{PerCapita: poverty.Figure{Amount: y(1), Concept: poverty.NetIncome}}); !errors.Is(err, poverty.ErrMissing) {
+		t.Errorf("relative scheme without a line: %v", err)
+	}
+	if _, err := s.Classify(risk.TierInput{PerCapita: poverty.Figure{Amount: y(1), Concept: poverty.DisposableIncome}, Line: &line}); !errors.Is(err, poverty.ErrConceptMismatch) {
+		t.Errorf("concept mismatch: %v", err)
+	}
+}
+
+// TestTierMonotonic is the property of the issue: with the same events, more
+// income never gives a worse tier, for the reference scheme and the relative
+// one, around every cut-off and at random.
+func TestTierMonotonic(t *testing.T) {
+	line := poverty.Threshold{Amount: y(8050), Concept: poverty.NetIncome}
+	rng := rand.New(rand.NewPCG(65, 2020))
+	for _, s := range []risk.Scheme{xinjiang(t), relative(t)} {
+		t.Run(s.ID, func(t *testing.T) {
+			var probes []poverty.Money
+			for _, c := range []poverty.Money{y(4000), y(4500), y(5000), y(5635), y(8050), y(9660)} {
+				for d := poverty.Money(-3); d <= 3; d++ {
+					probes = append(probes, c+d)
+				}
+			}
+			for range 2000 {
+				probes = append(probes, poverty.Money(rng.Int64N(int64(y(20000)))))
+			}
+			for _, severe := range []bool{false, true} {
+				for _, a := range probes {
+					b := a + poverty.Money(rng.Int64N(int64(y(3000))))
+					ta := tierOf(t, &s, a, &line, severe)
+					tb := tierOf(t, &s, b, &line, severe)
+					if tb < ta {
+						t.Fatalf("income %s gives %s but more income %s gives %s (severe %t)", a, ta, b, tb, severe)
+					}
+				}
+			}
+		})
+	}
+}
+
+func tierOf(t *testing.T, s *risk.Scheme, pc poverty.Money, line *poverty.Threshold, severe bool) risk.Tier {
+	res, err := s.Classify(risk.TierInput{PerCapita: poverty.Figure{Amount: pc, Concept: poverty.NetIncome}, Line: line, SevereGuaranteeFailure: severe})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return res.Tier
+}
+
+func TestLoadSchemesErrors(t *testing.T) {
+	ok := `{"schema":"fupin.risk.tiers/1","schemes":[{"id":"s","region":"65","from":2020,"to":0,"basis":"absolute","concept":"net_income","tiers":["red","green"],"cuts":[{"value":"4000","at_cut":"upper"}],"status":"DEFAULT","source":"test"}]}`
+	if _, err := risk.LoadSchemes(strings.NewReader(ok), "ok"); err != nil {
+		t.Fatalf("valid scheme rejected: %v", err)
+	}
+	tests := []struct{ name, old, new string }{
+		{"unknown field", `"source":"test"`, `"source":"test","colour":1`},
+		{"schema", `tiers/1`, `tiers/2`},
+		{"no side", `,"at_cut":"upper"`, ``},
+		{"tiers out of order", `["red","green"]`, `["green","red"]`},
+		{"too few cuts", `"tiers":["red","green"]`, `"tiers":["red","yellow","green"]`},
+		{"no source", `"source":"test"`, `"source":""`},
+		{"no status", `"status":"DEFAULT",`, ``},
+		{"unknown status", `"DEFAULT"`, `"UNCONFIRMED"`},
+		{"no concept", `"concept":"net_income",`, ``},
+		{"bad value", `"4000"`, `"4000.001"`},
+		{"zero cut", `"4000"`, `"0"`},
+		{"duplicate", `"source":"test"}]`, `"source":"test"},{"id":"s","region":"65","from":2020,"basis":"absolute","concept":"net_income","tiers":["red","green"],"cuts":[{"value":"4000","at_cut":"upper"}],"status":"DEFAULT","source":"test"}]`},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			in := strings.Replace(ok, tc.old, tc.new, 1)
+			if in == ok {
+				t.Fatal("fixture unchanged")
+			}
+			var fe *poverty.FieldError
+			if _, err := risk.LoadSchemes(strings.NewReader(in), "bad"); !errors.As(err, &fe) {
+				t.Errorf("error %v, want *poverty.FieldError", err)
+			}
+		})
+	}
+}
