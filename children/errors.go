@@ -19,7 +19,7 @@ var (
 	// ErrNotBorn reports a classification date before the child's birth.
 	ErrNotBorn = errors.New("child not born on the date")
 	// ErrIdentityKey reports a record key (a child's or parent's ID) that
-	// looks like a resident identity number: 15 or more digits in a row.
+	// looks like a resident identity number: 14 or more digits in a row.
 	// Keys are printed and logged; identity numbers belong in IDNumber.
 	ErrIdentityKey = errors.New("record key looks like an identity number")
 	// ErrUnknownScheme reports a scheme identifier or kind that the rules do not hold.
@@ -69,11 +69,12 @@ func (e *RecordError) Error() string {
 // Unwrap returns the cause.
 func (e *RecordError) Unwrap() error { return e.Err }
 
-// scrub masks every run of 15 or more identity-number characters (digits,
+// scrub masks every run of 14 or more identity-number characters (digits,
 // and X or x) in s, keeping the first six and the last four, so that no
 // resident identity number (18 characters, or the old 15-digit form) can
 // leave the package in an error text, whichever field or parser it came
-// from. Shorter digit runs (dates, counts, division codes) are kept.
+// from, nor the division code and birth date that begin one. Shorter digit
+// runs (dates, counts, division codes) are kept.
 func scrub(s string) string {
 	out := []byte(nil)
 	i := 0
@@ -86,7 +87,7 @@ func scrub(s string) string {
 		for j < len(s) && idChar(s[j]) {
 			j++
 		}
-		if j-i >= 15 {
+		if j-i >= 14 {
 			if out == nil {
 				out = []byte(s)
 			}

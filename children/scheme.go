@@ -89,7 +89,9 @@ func (f InForce) On(on poverty.Date) Outcome {
 }
 
 // Listing is one situation a de facto unattended scheme lists, with the
-// date it entered the rule and the minimum duration it must last.
+// date it entered the rule when later than the scheme's own (the two
+// situations 民发〔2020〕125号 added), and the minimum duration it must last.
+// A listing is in force when both it and its scheme are.
 type Listing struct {
 	Situation Situation `json:"situation"`
 	InForce

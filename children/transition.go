@@ -294,8 +294,14 @@ func (s *Scheme) transition(cb, ca *Child, onB, onA poverty.Date) (Transition, b
 			t.Causes = t.Causes.With(RuleChanged)
 		}
 	}
-	if t.Causes == 0 && durationChanged(&rb, &ra) {
-		t.Causes = t.Causes.With(DurationReached)
+	if t.Causes == 0 {
+		duration, rule := reasonShift(&rb, &ra)
+		if duration {
+			t.Causes = t.Causes.With(DurationReached)
+		}
+		if rule {
+			t.Causes = t.Causes.With(RuleChanged)
+		}
 	}
 	if t.Causes == 0 {
 		t.Causes = t.Causes.With(OtherChange)
@@ -303,20 +309,27 @@ func (s *Scheme) transition(cb, ca *Child, onB, onA poverty.Date) (Transition, b
 	return t, true, nil
 }
 
-// durationChanged reports whether a parent test that counts months changed
-// outcome with the same situation.
-func durationChanged(rb, ra *Result) bool {
+// reasonShift compares the parent tests of two results for the same
+// situations: a test that counts months and changed outcome is a duration
+// reached (or no longer reached); a listed situation that changed outcome
+// without counting months came into force (民发〔2020〕125号's additions).
+func reasonShift(rb, ra *Result) (duration, rule bool) {
 	for _, x := range rb.Reasons() {
-		if x.Param == 0 || (x.Code != CodeParentAway && x.Code != CodeParentListed) {
+		if x.Code != CodeParentAway && x.Code != CodeParentListed {
 			continue
 		}
 		for _, y := range ra.Reasons() {
-			if y.Code == x.Code && y.Role == x.Role && y.Situation == x.Situation && y.Outcome != x.Outcome {
-				return true
+			if y.Code != x.Code || y.Role != x.Role || y.Situation != x.Situation || y.Outcome == x.Outcome {
+				continue
+			}
+			if x.Param > 0 && x.Value != y.Value {
+				duration = true
+			} else if x.Code == CodeParentListed {
+				rule = true
 			}
 		}
 	}
-	return false
+	return duration, rule
 }
 
 // TransitionSummary tallies transitions: how many children stopped and
