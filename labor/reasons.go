@@ -12,6 +12,9 @@ func itoa(n int) string { return strconv.Itoa(n) }
 // The parameters and their sources come from the parameter records; these
 // texts only name the test.
 var ruleTexts = map[string]string{
+	"employment.zero_employment":      "zero-employment household (零就业家庭): members of working age able to work, none in fairly stable employment (local rule)",
+	"employment.has_stable_member":    "at least one member of working age is in fairly stable employment (local rule)",
+	"employment.no_labour_force":      "no member of working age is able to work: the zero-employment test does not apply",
 	"employment.stable_days":          "fairly stable employment: days of work in the year at least the local minimum",
 	"employment.stable_contract":      "fairly stable employment: a labour contract at least the local minimum length",
 	"employment.stable_wage":          "fairly stable employment: pay at least the local minimum wage",
