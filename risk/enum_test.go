@@ -1,0 +1,134 @@
+package risk_test
+
+import (
+	"encoding"
+	"encoding/json"
+	"errors"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/openfupin/fupin/poverty"
+	"github.com/openfupin/fupin/risk"
+)
+
+type textEnum interface {
+	encoding.TextMarshaler
+	String() string
+}
+
+// TestEnumWords checks every enumeration: each valid value marshals to its
+// stable word and back, unknown words are rejected with ErrUnknownWord, and
+// out-of-range values print without panicking.
+func TestEnumWords(t *testing.T) {
+	type enum struct {
+		name   string
+		values []textEnum
+		words  []string
+		parse  func([]byte) (textEnum, error)
+	}
+	mk := func(name string, words []string, vals []textEnum, parse func([]byte) (textEnum, error)) enum {
+		return enum{name, vals, words, parse}
+	}
+	enums := []enum{
+		mk("Category", []string{"none", "unstable_lifted_out", "marginal", "sudden_difficulty"},
+			[]textEnum{risk.CategoryNone, risk.UnstableLiftedOut, risk.Marginal, risk.SuddenDifficulty},
+			func(b []byte) (textEnum, error) { var v risk.Category; err := v.UnmarshalText(b); return v, err }),
+		mk("Channel", []string{"application", "cadre_visit", "department_warning"},
+			[]textEnum{risk.Application, risk.CadreVisit, risk.DepartmentWarning},
+			func(b []byte) (textEnum, error) { var v risk.Channel; err := v.UnmarshalText(b); return v, err }),
+		mk("Stage", []string{"identified", "under_assistance", "risk_eliminated", "returned_to_poverty"},
+			[]textEnum{risk.Identified, risk.UnderAssistance, risk.RiskEliminated, risk.ReturnedToPoverty},
+			func(b []byte) (textEnum, error) { var v risk.Stage; err := v.UnmarshalText(b); return v, err }),
+		mk("Route", []string{"after_assistance", "naturally"}, []textEnum{risk.AfterAssistance, risk.Naturally},
+			func(b []byte) (textEnum, error) { var v risk.Route; err := v.UnmarshalText(b); return v, err }),
+		mk("Tier", []string{"unknown", "red", "orange", "yellow", "green"},
+			[]textEnum{risk.TierUnknown, risk.Red, risk.Orange, risk.Yellow, risk.Green},
+			func(b []byte) (textEnum, error) { var v risk.Tier; err := v.UnmarshalText(b); return v, err }),
+		mk("MeasureType", []string{"development", "safety_net"}, []textEnum{risk.Development, risk.SafetyNet},
+			func(b []byte) (textEnum, error) { var v risk.MeasureType; err := v.UnmarshalText(b); return v, err }),
+		mk("Basis", []string{"CONFIRMED", "SECONDARY", "COUNTY_RULE", "DEFAULT"},
+			[]textEnum{risk.Confirmed, risk.Secondary, risk.CountyRule, risk.Default},
+			func(b []byte) (textEnum, error) { var v risk.Basis; err := v.UnmarshalText(b); return v, err }),
+		mk("Guarantee", []string{"food", "clothing", "education", "medical", "housing", "drinking_water"},
+			[]textEnum{risk.Food, risk.Clothing, risk.Education, risk.Medical, risk.Housing, risk.DrinkingWater},
+			func(b []byte) (textEnum, error) { var v risk.Guarantee; err := v.UnmarshalText(b); return v, err }),
+		mk("EventKind", []string{"medical_claim", "civil_affairs", "disaster", "employment", "education", "application", "cadre_visit"},
+			[]textEnum{risk.MedicalClaim, risk.CivilAffairs, risk.DisasterEvent, risk.Employment, risk.EducationEvent, risk.HouseholdApplication, risk.CadreVisitEvent},
+			func(b []byte) (textEnum, error) { var v risk.EventKind; err := v.UnmarshalText(b); return v, err }),
+		mk("Step", []string{"opened", "assistance_started", "measure_added", "tier_recorded", "eliminated", "returned"},
+			[]textEnum{risk.Opened, risk.AssistanceStarted, risk.MeasureAdded, risk.TierRecorded, risk.Eliminated, risk.Returned},
+			func(b []byte) (textEnum, error) { var v risk.Step; err := v.UnmarshalText(b); return v, err }),
+		mk("Outcome", []string{"clear", "triggered", "not_evaluated"}, []textEnum{risk.Clear, risk.Triggered, risk.NotEvaluated},
+			func(b []byte) (textEnum, error) { var v risk.Outcome; err := v.UnmarshalText(b); return v, err }),
+		mk("WarningRule", []string{"rigid_expenditure", "income_drop", "medical_oop_amount", "medical_oop_share", "guarantee_lost"},
+			[]textEnum{risk.RigidExpenditure, risk.IncomeDrop, risk.MedicalOOPAmount, risk.MedicalOOPShare, risk.GuaranteeLost},
+			func(b []byte) (textEnum, error) { var v risk.WarningRule; err := v.UnmarshalText(b); return v, err }),
+		mk("SchemeBasis", []string{"absolute", "relative_to_monitoring_line"}, []textEnum{risk.Absolute, risk.RelativeToLine},
+			func(b []byte) (textEnum, error) { var v risk.SchemeBasis; err := v.UnmarshalText(b); return v, err }),
+		mk("Side", []string{"upper", "lower"}, []textEnum{risk.Upper, risk.Lower},
+			func(b []byte) (textEnum, error) { var v risk.Side; err := v.UnmarshalText(b); return v, err }),
+	}
+	for _, e := range enums {
+		t.Run(e.name, func(t *testing.T) {
+			for i, v := range e.values {
+				b, err := v.MarshalText()
+				if err != nil || string(b) != e.words[i] || v.String() != e.words[i] {
+					t.Errorf("%v: %q %v, want %q", v, b, err, e.words[i])
+				}
+				back, err := e.parse(b)
+				if err != nil || back != v {
+					t.Errorf("%q parsed to %v %v", b, back, err)
+				}
+			}
+			if _, err := e.parse([]byte("no_such_word")); !errors.Is(err, poverty.ErrUnknownWord) {
+				t.Errorf("unknown word: %v", err)
+			}
+		})
+	}
+	if s := risk.Tier(200).String(); s != "Tier(200)" {
+		t.Errorf("out of range: %s", s)
+	}
+	if _, err := risk.Stage(0).MarshalText(); err == nil {
+		t.Error("the unknown stage marshalled")
+	}
+}
+
+func TestFactors(t *testing.T) {
+	var codes []string
+	for _, f := range risk.Factors() {
+		codes = append(codes, f.Code())
+		g, err := risk.ParseFactor(f.Code())
+		if err != nil || g != f {
+			t.Errorf("code %s parsed to %v %v", f.Code(), g, err)
+		}
+		g, err = risk.ParseFactor(f.String())
+		if err != nil || g != f {
+			t.Errorf("word %s parsed to %v %v", f, g, err)
+		}
+	}
+	// The local code list of POLICY.md 2.2 (SECONDARY).
+	want := []string{"01", "0201", "0202", "0203", "0204", "0205", "0206", "0299", "03", "04", "05", "06", "07", "09", "99"}
+	if diff := cmp.Diff(want, codes); diff != "" {
+		t.Errorf("codes (-want +got):\n%s", diff)
+	}
+	for _, f := range risk.Factors() {
+		if f.IsDisaster() != (len(f.Code()) == 4) {
+			t.Errorf("%s: IsDisaster %t", f, f.IsDisaster())
+		}
+	}
+	if _, err := risk.ParseFactor("08"); !errors.Is(err, poverty.ErrUnknownWord) {
+		t.Errorf("08 is not in the list: %v", err)
+	}
+	s := risk.FactorsOf(risk.Schooling, risk.Illness, risk.DisasterFlood)
+	b, err := json.Marshal(s)
+	if err != nil || string(b) != `["illness","disaster_flood","schooling"]` {
+		t.Errorf("json %s %v", b, err)
+	}
+	var back risk.FactorSet
+	if err := json.Unmarshal([]byte(`["01","0201","schooling"]`), &back); err != nil || back != s {
+		t.Errorf("unmarshal %v %v", back, err)
+	}
+	if !s.HasDisaster() || s.Len() != 3 || !risk.FactorsOf(risk.Illness).Sub(s) || s.String() != "illness+disaster_flood+schooling" {
+		t.Errorf("set operations on %s", s)
+	}
+}
