@@ -1,0 +1,300 @@
+package risk_test
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/openfupin/fupin/poverty"
+	"github.com/openfupin/fupin/risk"
+)
+
+// weixianHousehold is a household of four just lifted out of poverty, with
+// 1,800 yuan a month from 2019-05 (illustrative figures for the Weixian
+// case of SEEDS.md S3).
+func weixianHousehold() *poverty.Household {
+	h := &poverty.Household{ID: "weixian-fu", County: poverty.MustParseCounty("130533"), Year: 2019,
+		Concept: poverty.DisposableIncome, Income: poverty.Income{Wage: poverty.YuanAmount(21600)},
+		Registration: poverty.Registration{Registered: 2014, Exited: 2019},
+		Members: []poverty.Member{{Capacity: poverty.PartlyAble}, {Capacity: poverty.AbleToWork},
+			{Capacity: poverty.AbleToWork}, {Capacity: poverty.UnableToWork}}}
+	for m := range 12 {
+		h.Monthly = append(h.Monthly, poverty.MonthlyIncome{Month: poverty.YearMonthOf(2019, time.May).Add(m),
+			Income: poverty.Income{Wage: poverty.YuanAmount(1800)}})
+	}
+	return h
+}
+
+func ExampleDecodeEvents() {
+	events, err := risk.DecodeEvents(strings.NewReader(`[
+	  {"type": "medical_claim", "date": "2020-04-28", "total": "31800", "out_of_pocket": "10500", "severe": true},
+	  {"type": "disaster", "date": "2020-07-01", "hazard": "0201", "loss": "8000", "lost": ["housing"]}
+	]`))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for _, e := range events {
+		fmt.Println(e.Kind, e.Date, e.OutOfPocket, e.Hazard, e.Hazard.Code(), e.Loss, e.Lost)
+	}
+	_, err = risk.DecodeEvents(strings.NewReader(`[{"type": "cadre_visit", "date": "2020-05-01", "loss": "1"}]`))
+	fmt.Println(err)
+	// Output:
+	// medical_claim 2020-04-28 10500.00 unknown  0.00 none
+	// disaster 2020-07-01 0.00 disaster_flood 0201 8000.00 housing
+	// risk: event 0 (cadre_visit): field loss: unknown word: not a field of cadre_visit
+}
+
+func ExampleAssess() {
+	h := weixianHousehold()
+	events := []risk.Event{
+		{Kind: risk.MedicalClaim, Date: poverty.MustParseDate("2020-04-28"), Total: poverty.YuanAmount(31800),
+			OutOfPocket: poverty.YuanAmount(10500), Severe: true},
+	}
+	p := risk.DefaultParams()
+	a, err := risk.Assess(h, events, poverty.MustParseDate("2020-05-20"), &p)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println("per capita:", a.PerCapita, "out of pocket:", a.MedicalOOP)
+	for _, c := range a.Checks {
+		if c.Param.ID == "" {
+			fmt.Println(c.Code(), c.Outcome, "(no numeric parameter)")
+			continue
+		}
+		fmt.Println(c.Code(), c.Outcome, c.Param.Value(), c.Param.Status)
+	}
+	// Output:
+	// per capita: 5400.00 disposable_income out of pocket: 10500.00
+	// warning.rigid_expenditure clear 1 DEFAULT
+	// warning.income_drop clear 0.3 DEFAULT
+	// warning.medical_oop_amount triggered 10000.00 DEFAULT
+	// warning.medical_oop_share triggered 0.3 DEFAULT
+	// warning.guarantee_lost clear (no numeric parameter)
+}
+
+func ExampleCheck_Explain() {
+	h := weixianHousehold()
+	events := []risk.Event{{Kind: risk.MedicalClaim, Date: poverty.MustParseDate("2020-04-28"),
+		Total: poverty.YuanAmount(31800), OutOfPocket: poverty.YuanAmount(10500)}}
+	a, _ := risk.Assess(h, events, poverty.MustParseDate("2020-05-20"), nil)
+	c := a.Check(risk.MedicalOOPAmount)
+	fmt.Println(strings.Split(c.Explain(), "; ")[1])
+	fmt.Println(c.Param.Cite()[:48])
+	// Output:
+	// compliant out-of-pocket medical spending 10500.00
+	// medical_oop_amount = 10000.00 yuan (DEFAULT): li
+}
+
+func ExampleIdentify() {
+	h := weixianHousehold()
+	on := poverty.MustParseDate("2020-05-20")
+	events := []risk.Event{{Kind: risk.MedicalClaim, Date: poverty.MustParseDate("2020-04-28"),
+		Total: poverty.YuanAmount(31800), OutOfPocket: poverty.YuanAmount(10500), Severe: true}}
+	a, _ := risk.Assess(h, events, on, nil)
+	id, err := risk.Identify(risk.IdentifyInput{Household: h, On: on, Assessment: &a})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(id.Code(), id.PerCapita.Amount, "line", id.Line.Amount, "derived", id.Line.Derived)
+	for _, c := range id.Criteria {
+		fmt.Println(c.Code, c.Pass)
+	}
+	// Output:
+	// category.unstable_lifted_out 5400.00 line 6000.00 derived true
+	// identify.document true
+	// identify.income_in_range true
+	// identify.income_net_of_oop true
+	// identify.risk_present true
+	// identify.coping_capacity false
+	// identify.shock_2020 false
+}
+
+func ExampleCategoriesIn() {
+	for _, year := range []int{2019, 2020, 2021} {
+		d, err := risk.CategoriesIn(year)
+		if err != nil {
+			fmt.Println(year, "not in force")
+			continue
+		}
+		fmt.Println(year, d.Categories)
+	}
+	// Output:
+	// 2019 not in force
+	// 2020 [unstable_lifted_out marginal]
+	// 2021 [unstable_lifted_out marginal sudden_difficulty]
+}
+
+func ExampleScheme_Classify() {
+	s, _ := risk.FindScheme(risk.DefaultSchemes(), "xinjiang-2020")
+	for _, pc := range []string{"3999.99", "4000", "4500", "4900", "5000", "5000.01"} {
+		res, _ := s.Classify(risk.TierInput{PerCapita: poverty.Figure{Amount: poverty.MustParseMoney(pc), Concept: poverty.NetIncome}})
+		fmt.Println(pc, res.Tier)
+	}
+	res, _ := s.Classify(risk.TierInput{PerCapita: poverty.Figure{Amount: poverty.YuanAmount(8000), Concept: poverty.NetIncome},
+		SevereGuaranteeFailure: true})
+	fmt.Println("8000 after a severe event with a guarantee lost:", res.Tier, res.Code)
+	// Output:
+	// 3999.99 red
+	// 4000 orange
+	// 4500 orange
+	// 4900 yellow
+	// 5000 yellow
+	// 5000.01 green
+	// 8000 after a severe event with a guarantee lost: red tier.severe_guarantee_failure
+}
+
+func ExampleLoadSchemes_relative() {
+	schemes, err := risk.LoadSchemes(strings.NewReader(`{"schema": "fupin.risk.tiers/1", "schemes": [{
+	  "id": "my-county", "region": "53", "from": 2023, "basis": "relative_to_monitoring_line",
+	  "tiers": ["red", "yellow", "green"],
+	  "cuts": [{"value": "1", "at_cut": "upper"}, {"value": "1.5", "at_cut": "lower"}],
+	  "status": "DEFAULT", "source": "my county's own scheme"}]}`), "my-county.json")
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	line, _ := poverty.Default().MonitoringLine(2023, poverty.MustParseRegion("53"), poverty.LookupOptions{})
+	for _, pc := range []int64{8000, 8050, 12075, 12076} {
+		res, _ := schemes[0].Classify(risk.TierInput{PerCapita: poverty.Figure{Amount: poverty.YuanAmount(pc), Concept: poverty.NetIncome}, Line: &line})
+		fmt.Println(pc, res.Tier, res.Cuts)
+	}
+	// Output:
+	// 8000 red [8050.00 12075.00]
+	// 8050 yellow [8050.00 12075.00]
+	// 12075 yellow [8050.00 12075.00]
+	// 12076 green [8050.00 12075.00]
+}
+
+func ExampleCatalogue_Propose() {
+	c := risk.DefaultCatalogue()
+	fmt.Println("able to work, illness:")
+	for _, p := range c.Propose(risk.FactorsOf(risk.Illness), 2) {
+		fmt.Println(" ", p.Measure.Code, p.Measure.Type, p.Reason.Code)
+	}
+	fmt.Println("no labour capacity, illness:")
+	for _, p := range c.Propose(risk.FactorsOf(risk.Illness), 0) {
+		fmt.Println(" ", p.Measure.Code, p.Measure.Type, p.Reason.Code)
+	}
+	// Output:
+	// able to work, illness:
+	//   transfer_employment development propose.development
+	//   public_welfare_post development propose.development
+	//   medical_insurance_assistance safety_net propose.safety_net
+	//   temporary_assistance safety_net propose.safety_net
+	// no labour capacity, illness:
+	//   dibao safety_net propose.no_labour
+	//   medical_insurance_assistance safety_net propose.no_labour
+	//   temporary_assistance safety_net propose.safety_net
+	//   pension safety_net propose.no_labour
+}
+
+func ExampleCheckFactors() {
+	h := &poverty.Household{ID: "h", Members: []poverty.Member{{Capacity: poverty.UnableToWork}}}
+	for _, c := range risk.CheckFactors(h, risk.FactorsOf(risk.UnstableEmployment), nil) {
+		fmt.Println(c.Code, c.Pass)
+	}
+	// Output:
+	// factor.unstable_employment_needs_worker false
+	// factor.unstable_employment_needs_job_record false
+}
+
+func ExampleOpen() {
+	c, err := risk.Open(risk.CaseInfo{ID: "case-1", HouseholdID: "weixian-fu", Region: poverty.MustParseRegion("13"),
+		Category: risk.UnstableLiftedOut, Factors: risk.FactorsOf(risk.Illness), Channel: risk.DepartmentWarning, Members: 4},
+		poverty.MustParseDate("2020-05-20"), "big-data warning verified by the healthcare department")
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	_ = c.StartAssistance(poverty.MustParseDate("2020-06-01"), risk.MeasureRecord{Code: "medical_insurance_assistance",
+		Type: risk.SafetyNet, Start: poverty.MustParseDate("2020-06-01"), Amount: poverty.YuanAmount(7000)}, "relief")
+	_ = c.AddMeasure(poverty.MustParseDate("2020-07-01"), risk.MeasureRecord{Code: "transfer_employment",
+		Type: risk.Development, Start: poverty.MustParseDate("2020-07-01")}, "job")
+	for _, e := range c.History() {
+		fmt.Println(e.Date, e.Step, e.Stage)
+	}
+	err = c.StartAssistance(poverty.MustParseDate("2020-08-01"), risk.MeasureRecord{Code: "dibao",
+		Type: risk.SafetyNet, Start: poverty.MustParseDate("2020-08-01")}, "")
+	fmt.Println(err)
+	// Output:
+	// 2020-05-20 opened identified
+	// 2020-06-01 assistance_started under_assistance
+	// 2020-07-01 measure_added under_assistance
+	// risk: case "case-1" at stage under_assistance: step assistance_started: invalid transition
+}
+
+func ExampleEliminationTest() {
+	h := weixianHousehold()
+	h.Monthly = nil
+	for m := range 24 { // 1,800 a month to 2020-06, then 2,600 after a job
+		wage := poverty.YuanAmount(1800)
+		if m >= 14 {
+			wage = poverty.YuanAmount(2600)
+		}
+		h.Monthly = append(h.Monthly, poverty.MonthlyIncome{Month: poverty.YearMonthOf(2019, time.May).Add(m), Income: poverty.Income{Wage: wage}})
+	}
+	c, _ := risk.Open(risk.CaseInfo{ID: "case-1", HouseholdID: h.ID, Region: poverty.MustParseRegion("13"),
+		Category: risk.UnstableLiftedOut, Factors: risk.FactorsOf(risk.Illness), Channel: risk.DepartmentWarning, Members: 4},
+		poverty.MustParseDate("2020-05-20"), "")
+	_ = c.StartAssistance(poverty.MustParseDate("2020-07-01"), risk.MeasureRecord{Code: "transfer_employment",
+		Type: risk.Development, Start: poverty.MustParseDate("2020-07-01")}, "")
+	res, err := risk.EliminationTest(risk.EliminationInput{Case: c, Household: h, On: poverty.MustParseDate("2020-12-10"),
+		Guarantees: poverty.AllSecured(), Resolved: risk.FactorsOf(risk.Illness)}, nil)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println("pass:", res.Pass)
+	for _, f := range res.Failed() {
+		fmt.Println("failed:", f.Code)
+	}
+	fmt.Println(c.Eliminate(&res))
+	// Output:
+	// pass: false
+	// failed: elimination.income_stable
+	// risk: case "case-1" at stage under_assistance: step eliminated: risk elimination test not passed
+}
+
+func ExampleTally() {
+	var t risk.Tally
+	for i := range 4 {
+		c, _ := risk.Open(risk.CaseInfo{ID: fmt.Sprint("c", i), HouseholdID: fmt.Sprint("h", i), Region: poverty.MustParseRegion("34"),
+			Category: risk.Marginal, Factors: risk.FactorsOf(risk.Illness), Channel: risk.Application, Members: 3},
+			poverty.MustParseDate("2020-04-01"), "")
+		for k := range 3 + i%2 {
+			m := risk.MeasureRecord{Code: "public_welfare_post", Type: risk.Development, Start: poverty.MustParseDate("2020-04-10")}
+			if k == 0 {
+				_ = c.StartAssistance(m.Start, m, "")
+			} else {
+				_ = c.AddMeasure(m.Start, m, "")
+			}
+		}
+		t.Add(c)
+	}
+	r := t.Report()
+	fmt.Println(r.Households, r.Measures, r.MeasuresPerHousehold, r.EliminationRate, r.ByStage)
+	cr, _ := r.CheckCap(200, false, nil)
+	fmt.Println(cr.Share.Percent(), "within", cr.Cap.Rate.Percent(), cr.Within)
+	// Output:
+	// 4 14 3.5 0 [{under_assistance 4}]
+	// 6% within 5% false
+}
+
+func ExampleParams_Load() {
+	p, err := risk.DefaultParams().Load(strings.NewReader(`{"schema": "fupin.risk.params/1", "params": [
+	  {"id": "medical_oop_amount", "unit": "yuan", "value": "8000", "status": "COUNTY_RULE", "source": "my county's trigger"}]}`), "county.json")
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(p.MedicalOOPAmount.Cite())
+	for _, old := range p.History() {
+		fmt.Println("replaced:", old.ID, old.Value(), old.Status, old.Origin)
+	}
+	// Output:
+	// medical_oop_amount = 8000.00 yuan (COUNTY_RULE): my county's trigger
+	// replaced: medical_oop_amount 10000.00 DEFAULT embedded
+}
