@@ -54,6 +54,12 @@ func (e *MeasureError) Error() string {
 // Unwrap returns the cause.
 func (e *MeasureError) Unwrap() error { return e.Err }
 
+// MaxWeight is the largest weight of one observation, and of a whole
+// population, that the measures accept: 10^15 persons, far above any real
+// population, and small enough that weighted sums of amounts up to
+// [MaxAmount] stay finite in float64.
+const MaxWeight = 1e15
+
 // maxIntegralWeight is the largest total of whole-number weights that
 // float64 adds exactly (2^53). Populations whose weights are whole numbers
 // and stay below it are "integral" and get exact money totals.
@@ -137,9 +143,9 @@ func (p *Population) Max() (Money, bool) {
 // amounts and their weights. A nil weights slice weights every observation
 // 1; otherwise it must have the same length as welfare. Errors are
 // *[FieldError] naming the observation ("observation 3") and the field:
-// weights that are NaN, infinite ([ErrRange]) or negative ([ErrNegative]),
-// welfare beyond ±[MaxAmount] ([ErrRange]), a total weight that overflows
-// ([ErrOverflow]) or is zero ([ErrNoWeight]).
+// weights that are NaN, infinite or above [MaxWeight] ([ErrRange]) or
+// negative ([ErrNegative]), welfare beyond ±[MaxAmount] ([ErrRange]), a
+// total weight above MaxWeight ([ErrOverflow]) or of zero ([ErrNoWeight]).
 func NewPopulation(welfare []Money, weights []float64) (*Population, error) {
 	if weights != nil && len(weights) != len(welfare) {
 		return nil, &FieldError{Record: "population", Field: "weights",
@@ -259,7 +265,7 @@ func (b *PopulationBuilder) AddHousehold(h *Household, surveyWeight float64, gro
 	return b.add(h.ID, -1, pc.Amount, surveyWeight*float64(h.Residents()), group)
 }
 
-func validWeight(w float64) bool { return w >= 0 && !math.IsInf(w, 1) }
+func validWeight(w float64) bool { return w >= 0 && w <= MaxWeight }
 
 func weightError(record, field string, w float64) error {
 	err := ErrRange
@@ -285,7 +291,7 @@ func (b *PopulationBuilder) add(record string, pos int, y Money, w float64, grou
 		return &FieldError{Record: name(), Field: "welfare", Value: y.String(), Err: ErrRange}
 	}
 	t := b.total + w
-	if math.IsInf(t, 1) {
+	if t > MaxWeight {
 		return &FieldError{Record: name(), Field: "weight", Value: strconv.FormatFloat(w, 'g', -1, 64), Err: ErrOverflow}
 	}
 	b.total = t

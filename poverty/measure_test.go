@@ -207,7 +207,8 @@ func TestPopulationErrors(t *testing.T) {
 		{"weights length", []poverty.Money{1, 2}, []float64{1}, "population", "weights", poverty.ErrRange},
 		{"welfare too large", []poverty.Money{poverty.MaxAmount + 1}, nil, "observation 0", "welfare", poverty.ErrRange},
 		{"welfare too small", []poverty.Money{1, -poverty.MaxAmount - 1}, nil, "observation 1", "welfare", poverty.ErrRange},
-		{"total overflows", []poverty.Money{1, 2}, []float64{math.MaxFloat64, math.MaxFloat64}, "observation 1", "weight", poverty.ErrOverflow},
+		{"weight too large", []poverty.Money{1, 2}, []float64{1, math.MaxFloat64}, "observation 1", "weight", poverty.ErrRange},
+		{"total overflows", []poverty.Money{1, 2}, []float64{6e14, 6e14}, "observation 1", "weight", poverty.ErrOverflow},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -1,0 +1,295 @@
+package poverty_test
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/openfupin/fupin/poverty"
+)
+
+// county returns the households of a small county table: two villages,
+// Dongcun and Xicun, with annual wage income and resident members
+// (per capita in brackets).
+//
+//	dongcun-01  4 members  12000  (3000)
+//	dongcun-02  3 members  15000  (5000, of which 6000 workshop wages)
+//	dongcun-03  2 members   7000  (3500)
+//	xicun-01    5 members  35000  (7000)
+//	xicun-02    1 member    3800  (3800)
+//	xicun-03    3 members  13500  (4500, of which 3000 workshop wages)
+//	xicun-04    2 members  16000  (8000)
+func county(year int) []poverty.Household {
+	hh := func(id string, members int, wage int64) poverty.Household {
+		return poverty.Household{ID: id, Year: year, Concept: poverty.NetIncome,
+			Members: make([]poverty.Member, members), Income: poverty.Income{Wage: poverty.YuanAmount(wage)}}
+	}
+	return []poverty.Household{
+		hh("dongcun-01", 4, 12000), hh("dongcun-02", 3, 15000), hh("dongcun-03", 2, 7000),
+		hh("xicun-01", 5, 35000), hh("xicun-02", 1, 3800), hh("xicun-03", 3, 13500), hh("xicun-04", 2, 16000),
+	}
+}
+
+// village is the grouping key of the county table: the household ID's prefix.
+func village(h *poverty.Household) string { v, _, _ := strings.Cut(h.ID, "-"); return v }
+
+func ExampleHouseholdPopulation() {
+	p, err := poverty.HouseholdPopulation(county(2020), nil)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	std, _ := poverty.Default().Standard(2020, poverty.National, poverty.LookupOptions{})
+	m, _ := p.Poverty(poverty.BelowLine, std.Amount)
+	fmt.Printf("households %d, persons %.0f, concept %s\n", p.Len(), p.Weight(), p.Concept())
+	fmt.Printf("standard %s: %.0f poor persons in %d households, incidence %.1f%%\n",
+		std.Amount, m[0].Poor, m[0].PoorRecords, 100*m[0].Incidence)
+	fmt.Printf("cost to lift everyone to the line: %s yuan (exact: %v)\n", m[0].Cost, m[0].CostExact)
+	// Output:
+	// households 7, persons 20, concept net_income
+	// standard 4000.00: 7 poor persons in 3 households, incidence 35.0%
+	// cost to lift everyone to the line: 5200.00 yuan (exact: true)
+}
+
+func ExampleNewPopulation() {
+	// Per-capita incomes of four survey households and their weights
+	// (persons each household stands for).
+	welfare := []poverty.Money{poverty.YuanAmount(3200), poverty.YuanAmount(4100), poverty.YuanAmount(2500), poverty.YuanAmount(9000)}
+	weights := []float64{1520.5, 980, 2210.25, 640}
+	p, err := poverty.NewPopulation(welfare, weights)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	lo, _ := p.Min()
+	fmt.Println(p.Len(), p.Weight(), p.Integral(), lo)
+
+	_, err = poverty.NewPopulation(welfare, []float64{1, 2, -3, 4})
+	fmt.Println(err)
+	// Output:
+	// 4 5350.75 false 2500.00
+	// poverty: record "observation 2": field weight = "-3": negative value not allowed
+}
+
+func ExamplePopulation_Poverty() {
+	p, _ := poverty.HouseholdPopulation(county(2020), nil)
+	// The standard and 1.5 times it, in one pass.
+	std := poverty.YuanAmount(4000)
+	wide, _ := std.MulRate(poverty.MustParseRate("1.5"), poverty.RoundHalfUp)
+	ms, err := p.Poverty(poverty.BelowLine, std, wide)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println("line     poor  FGT0   FGT1    FGT2     Watts   Sen     cost")
+	for _, m := range ms {
+		fmt.Printf("%-8s %4.0f  %.3f  %.4f  %.5f  %.4f  %.4f  %s\n",
+			m.Line, m.Poor, m.Incidence, m.Gap, m.Severity, m.Watts, m.Sen, m.Cost)
+	}
+	// Output:
+	// line     poor  FGT0   FGT1    FGT2     Watts   Sen     cost
+	// 4000.00     7  0.350  0.0650  0.01419  0.0735  0.0789  5200.00
+	// 6000.00    13  0.650  0.2225  0.08762  0.2859  0.2706  26700.00
+}
+
+func ExamplePopulation_FGT() {
+	p, _ := poverty.HouseholdPopulation(county(2020), nil)
+	for _, alpha := range []float64{0, 1, 2, 3} {
+		v, _ := p.FGT(poverty.YuanAmount(4000), poverty.BelowLine, alpha)
+		fmt.Printf("FGT(%v) = %.6f\n", alpha, v)
+	}
+	// Output:
+	// FGT(0) = 0.350000
+	// FGT(1) = 0.065000
+	// FGT(2) = 0.014188
+	// FGT(3) = 0.003327
+}
+
+func ExamplePopulation_ByGroup() {
+	// Nancun is declared but has no household in the table: it still gets
+	// a row, with no records and undefined (NaN) ratios.
+	p, err := poverty.HouseholdPopulation(county(2020), village, "nancun")
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	r, err := p.ByGroup(poverty.BelowLine, poverty.YuanAmount(4000))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println("village  households persons  FGT0   share-of-FGT0  Gini")
+	for _, g := range append(r.Groups, r.Total) {
+		key := g.Key
+		if key == "" {
+			key = "county"
+		}
+		fmt.Printf("%-8s %10d %7.0f  %.3f  %13.3f  %.3f\n", key, g.Records, g.Population,
+			g.Poverty[0].Incidence, g.Contributions[0].IncidenceShare, g.Inequality.Gini)
+	}
+	fmt.Printf("Theil T = %.4f within + %.4f between villages\n", r.Theil.TWithin, r.Theil.TBetween)
+	// Output:
+	// village  households persons  FGT0   share-of-FGT0  Gini
+	// dongcun           3       9  0.667          0.857  0.121
+	// nancun            0       0  NaN          0.000  NaN
+	// xicun             4      11  0.091          0.143  0.126
+	// county            7      20  0.350          1.000  0.190
+	// Theil T = 0.0288 within + 0.0287 between villages
+}
+
+func ExamplePopulation_Inequality() {
+	p, _ := poverty.HouseholdPopulation(county(2020), nil)
+	in, err := p.Inequality()
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Printf("mean %s, Gini %.4f, Theil T %.4f, Theil L %.4f\n", in.Mean, in.Gini, in.TheilT, in.TheilL)
+	fmt.Printf("Atkinson(0.5, 1, 2) = %.4f %.4f %.4f\n", in.AtkinsonHalf, in.AtkinsonOne, in.AtkinsonTwo)
+	fmt.Printf("Palma %.3f, S80/S20 %.3f\n", in.Palma, in.S80S20)
+	fmt.Printf("poorest tenth holds %.1f%%, richest tenth %.1f%%\n", 100*in.Deciles[0], 100*in.Deciles[9])
+	// Output:
+	// mean 5115.00, Gini 0.1901, Theil T 0.0575, Theil L 0.0590
+	// Atkinson(0.5, 1, 2) = 0.0288 0.0573 0.1111
+	// Palma 0.586, S80/S20 2.500
+	// poorest tenth holds 5.9%, richest tenth 15.6%
+}
+
+func ExamplePopulation_Lorenz() {
+	p, _ := poverty.HouseholdPopulation(county(2020), nil)
+	pts, _ := p.Lorenz(0.2, 0.4, 0.6, 0.8)
+	for _, pt := range pts {
+		fmt.Printf("poorest %.0f%% hold %.1f%%\n", 100*pt.P, 100*pt.Share)
+	}
+	q, _ := p.Shares(5)
+	fmt.Printf("quintile shares %.3f\n", q)
+	// Output:
+	// poorest 20% hold 11.7%
+	// poorest 40% hold 26.7%
+	// poorest 60% hold 45.3%
+	// poorest 80% hold 70.7%
+	// quintile shares [0.117 0.150 0.186 0.254 0.293]
+}
+
+func ExamplePopulation_RelativeLine() {
+	p, _ := poverty.HouseholdPopulation(county(2020), nil)
+	med, _ := p.Median(poverty.RoundHalfUp)
+	fmt.Println("median", med)
+	for _, pct := range []int64{40, 50, 80} {
+		z, err := p.RelativeLine(poverty.RatePercent(pct), poverty.OfMedian, poverty.RoundHalfUp)
+		if err != nil {
+			fmt.Println(err)
+			return
+		}
+		m, _ := p.Poverty(poverty.BelowLine, z)
+		fmt.Printf("%d%% of the median: line %s, relative poverty %.1f%%\n", pct, z, 100*m[0].Incidence)
+	}
+	// Output:
+	// median 4833.33
+	// 40% of the median: line 1933.33, relative poverty 0.0%
+	// 50% of the median: line 2416.67, relative poverty 0.0%
+	// 80% of the median: line 3866.67, relative poverty 35.0%
+}
+
+func ExamplePopulation_Quantiles() {
+	p, _ := poverty.HouseholdPopulation(county(2020), nil)
+	qs, _ := p.Quantiles(poverty.RoundHalfUp, 0.1, 0.25, 0.5, 0.75, 0.9)
+	fmt.Println(qs)
+	// Output:
+	// [3283.33 3750.00 4833.33 6625.00 7514.29]
+}
+
+func ExamplePopulation_LineForShare() {
+	p, _ := poverty.HouseholdPopulation(county(2020), nil)
+	// The line below which the poorest 30% of persons fall.
+	z, _ := p.LineForShare(poverty.RatePercent(30), poverty.BelowLine)
+	m, _ := p.Poverty(poverty.BelowLine, z, z-poverty.Fen)
+	fmt.Printf("line %s: %.0f%% below it; at %s: %.0f%%\n", z, 100*m[0].Incidence, z-poverty.Fen, 100*m[1].Incidence)
+	// Output:
+	// line 3500.01: 30% below it; at 3500.00: 20%
+}
+
+func ExamplePanelDynamics() {
+	// The statuses of five households over 2019-2021 (from Classify, say),
+	// weighted by resident members.
+	const (
+		rp = poverty.RegisteredPoor
+		lo = poverty.LiftedOut
+		mg = poverty.Marginal
+		pu = poverty.PoorUnregistered
+		np = poverty.NotPoor
+	)
+	hs := []poverty.History[poverty.Status]{
+		{ID: "dongcun-01", Weight: 4, Statuses: []poverty.Status{rp, lo, lo}},
+		{ID: "dongcun-02", Weight: 3, Statuses: []poverty.Status{rp, lo, rp}},
+		{ID: "dongcun-03", Weight: 2, Statuses: []poverty.Status{rp, rp, rp}},
+		{ID: "xicun-02", Weight: 1, Statuses: []poverty.Status{mg, pu, mg}},
+		{ID: "xicun-04", Weight: 2, Statuses: []poverty.Status{np, np, np}},
+	}
+	d, err := poverty.PanelDynamics(hs, poverty.StatusRules())
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Printf("relapses %d (%v persons), new entries %d, exits %d\n",
+		d.Relapses.Records, d.Relapses.Weight, d.NewEntries.Records, d.Exits.Records)
+	fmt.Printf("chronic %d, transient %d, never poor %d households\n", d.Chronic.Records, d.Transient.Records, d.NeverPoor.Records)
+	for _, s := range d.Spells {
+		fmt.Printf("spells of %d year(s): %d (%d completed)\n", s.Length, s.Spells, s.Completed)
+	}
+	r, _ := d.Transitions[0].Rate(rp, lo)
+	fmt.Printf("2019-2020: %.0f%% of registered poor persons lifted out\n", 100*r)
+	// Output:
+	// relapses 1 (3 persons), new entries 1, exits 3
+	// chronic 1, transient 3, never poor 1 households
+	// spells of 1 year(s): 4 (1 completed)
+	// spells of 2 year(s): 0 (0 completed)
+	// spells of 3 year(s): 1 (0 completed)
+	// 2019-2020: 78% of registered poor persons lifted out
+}
+
+func ExampleTransitionMatrix() {
+	// Colour tiers of a risk assessment, any comparable type.
+	type tier string
+	states := []tier{"green", "yellow", "red"}
+	from := []tier{"green", "green", "yellow", "red", "red", "yellow"}
+	to := []tier{"green", "yellow", "green", "yellow", "red", "red"}
+	t, err := poverty.TransitionMatrix(states, from, to, nil)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for i, row := range t.Records {
+		fmt.Println(t.States[i], row)
+	}
+	// Output:
+	// green [1 1 0]
+	// yellow [1 0 1]
+	// red [0 1 1]
+}
+
+func ExampleAttribute() {
+	// How much of the fall in poverty from 2019 to 2020 comes from
+	// workshop wages? In 2019 every household earned a quarter less.
+	base := county(2019)
+	for i := range base {
+		base[i].Income.Wage = base[i].Income.Wage * 3 / 4
+	}
+	workshop := map[string]poverty.Money{"dongcun-02": poverty.YuanAmount(6000), "xicun-03": poverty.YuanAmount(3000)}
+	source := func(h *poverty.Household) poverty.Money { return workshop[h.ID] }
+
+	as, err := poverty.Attribute(base, county(2020), source, poverty.BelowLine, poverty.YuanAmount(4000))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	a := as[0]
+	fmt.Printf("incidence 2019 %.0f%%, 2020 %.0f%%, 2020 without workshop wages %.0f%%\n",
+		100*a.Baseline.Incidence, 100*a.Scenario.Incidence, 100*a.Without.Incidence)
+	fmt.Printf("households above the line: %d with, %d without; %d kept above by the workshop\n", a.AboveWith, a.AboveWithout, a.Lifted)
+	fmt.Printf("share of the fall due to the workshop: FGT0 %.0f%%, FGT1 %.0f%%, FGT2 %.0f%%\n",
+		100*a.ShareIncidence, 100*a.ShareGap, 100*a.ShareSeverity)
+	// Output:
+	// incidence 2019 65%, 2020 35%, 2020 without workshop wages 65%
+	// households above the line: 4 with, 2 without; 2 kept above by the workshop
+	// share of the fall due to the workshop: FGT0 100%, FGT1 54%, FGT2 26%
+}
