@@ -389,8 +389,8 @@ func noContact(c *Child, on poverty.Date) (int, bool) {
 // Assess classifies the child on the date and runs the checks: the whole
 // per-child hot path, allocation-free for a valid child.
 func (r *Rules) Assess(c *Child, on poverty.Date, p *Checks) (Classification, Flags, error) {
-	cl, err := r.Classify(c, on)
-	if err != nil {
+	var cl Classification
+	if err := r.ClassifyInto(&cl, c, on); err != nil {
 		return cl, Flags{}, err
 	}
 	f, err := p.Check(c, &cl)

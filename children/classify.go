@@ -192,12 +192,16 @@ func (s *Scheme) Classify(c *Child, on poverty.Date) (Result, error) {
 	if age < 0 {
 		return Result{}, &RecordError{Record: c.ID, Field: "birth_date", Value: c.Born().String(), Err: ErrNotBorn}
 	}
-	return s.classify(c, on, age), nil
+	var r Result
+	s.classify(&r, c, on, age)
+	return r, nil
 }
 
-// classify is Classify on a valid child.
-func (s *Scheme) classify(c *Child, on poverty.Date, age int) Result {
-	r := Result{Scheme: s}
+// classify is Classify on a valid child, into r (which it overwrites
+// without clearing the reasons it does not use, so that the hot path
+// copies nothing).
+func (s *Scheme) classify(r *Result, c *Child, on poverty.Date, age int) {
+	r.Scheme, r.Outcome, r.n = s, OutcomeUnset, 0
 	out := s.InForce.On(on)
 	r.add(Reason{Code: CodeInForce, Outcome: out, Source: s.Document})
 
@@ -217,8 +221,8 @@ func (s *Scheme) classify(c *Child, on poverty.Date, age int) Result {
 	}
 	switch s.Rule {
 	case BothAwayOrOneIncapable, AtLeastOneAway:
-		fa := s.away(&r, c, Father, on)
-		mo := s.away(&r, c, Mother, on)
+		fa := s.away(r, c, Father, on)
+		mo := s.away(r, c, Mother, on)
 		var comb Outcome
 		if s.Rule == AtLeastOneAway {
 			comb = outcomeOf(fa || mo)
@@ -227,9 +231,9 @@ func (s *Scheme) classify(c *Child, on poverty.Date, age int) Result {
 			case fa && mo:
 				comb = Yes
 			case fa:
-				comb = outcomeOf(s.incapable(&r, c, Mother))
+				comb = outcomeOf(s.incapable(r, c, Mother))
 			case mo:
-				comb = outcomeOf(s.incapable(&r, c, Father))
+				comb = outcomeOf(s.incapable(r, c, Father))
 			default:
 				comb = No
 			}
@@ -237,8 +241,8 @@ func (s *Scheme) classify(c *Child, on poverty.Date, age int) Result {
 		r.add(Reason{Code: CodeCombination, Outcome: comb, Source: s.Rule.String()})
 		out = and(out, comb)
 	case BothListedOrOneAbsent:
-		fl := s.listedOn(&r, c, Father, on)
-		ml := s.listedOn(&r, c, Mother, on)
+		fl := s.listedOn(r, c, Father, on)
+		ml := s.listedOn(r, c, Mother, on)
 		fa := s.Absent.Has(c.Father.Situation)
 		ma := s.Absent.Has(c.Mother.Situation)
 		if fa {
@@ -252,7 +256,6 @@ func (s *Scheme) classify(c *Child, on poverty.Date, age int) Result {
 		out = and(out, comb)
 	}
 	r.Outcome = out
-	return r
 }
 
 // extension returns the school extension that keeps the child covered.
@@ -373,27 +376,38 @@ func (c *Classification) Status() Status {
 // each kind. A kind without a primary scheme leaves its Result unset. It
 // allocates nothing unless it returns an error.
 func (r *Rules) Classify(c *Child, on poverty.Date) (Classification, error) {
+	var cl Classification
+	err := r.ClassifyInto(&cl, c, on)
+	return cl, err
+}
+
+// ClassifyInto is [Rules.Classify] writing into cl, for loops over large
+// registries that reuse one Classification. On error cl is left unset.
+func (r *Rules) ClassifyInto(cl *Classification, c *Child, on poverty.Date) error {
+	cl.ChildID, cl.On, cl.Age = "", poverty.Date{}, 0
+	cl.LeftBehind.Outcome, cl.Unattended.Outcome, cl.ACWF.Outcome = OutcomeUnset, OutcomeUnset, OutcomeUnset
+	cl.LeftBehind.n, cl.Unattended.n, cl.ACWF.n = 0, 0, 0
 	if err := c.Validate(); err != nil {
-		return Classification{}, err
+		return err
 	}
 	if on.IsZero() {
-		return Classification{}, &RecordError{Record: c.ID, Field: "date", Err: poverty.ErrMissing}
+		return &RecordError{Record: c.ID, Field: "date", Err: poverty.ErrMissing}
 	}
 	age := c.AgeOn(on)
 	if age < 0 {
-		return Classification{}, &RecordError{Record: c.ID, Field: "birth_date", Value: c.Born().String(), Err: ErrNotBorn}
+		return &RecordError{Record: c.ID, Field: "birth_date", Value: c.Born().String(), Err: ErrNotBorn}
 	}
-	cl := Classification{ChildID: c.ID, On: on, Age: age}
+	cl.ChildID, cl.On, cl.Age = c.ID, on, age
 	if s := r.primary[KindLeftBehind]; s != nil {
-		cl.LeftBehind = s.classify(c, on, age)
+		s.classify(&cl.LeftBehind, c, on, age)
 	}
 	if s := r.primary[KindUnattended]; s != nil {
-		cl.Unattended = s.classify(c, on, age)
+		s.classify(&cl.Unattended, c, on, age)
 	}
 	if s := r.primary[KindACWF]; s != nil {
-		cl.ACWF = s.classify(c, on, age)
+		s.classify(&cl.ACWF, c, on, age)
 	}
-	return cl, nil
+	return nil
 }
 
 // Result returns the result of the kind.

@@ -158,6 +158,7 @@ type Tally struct {
 	status   [numStatuses]int
 	acwf     int
 	lb, un   breakdownTally
+	scratch  Classification
 }
 
 // NewTally returns an empty tally of children classified on the date.
@@ -166,8 +167,8 @@ func (r *Rules) NewTally(on poverty.Date) *Tally { return &Tally{rules: r, on: o
 // Add classifies the child on the tally's date and counts it. A child that
 // fails validation is not counted and its error is returned.
 func (t *Tally) Add(c *Child) error {
-	cl, err := t.rules.Classify(c, t.on)
-	if err != nil {
+	cl := &t.scratch
+	if err := t.rules.ClassifyInto(cl, c, t.on); err != nil {
 		return err
 	}
 	t.children++

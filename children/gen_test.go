@@ -1,6 +1,7 @@
 package children
 
 import (
+	"runtime/debug"
 	"strconv"
 	"strings"
 
@@ -29,6 +30,27 @@ type genPools struct {
 	ids       string // fixed-width child IDs, back to back
 	villages  []string
 	townships []string
+	// Dates relative to on, computed once per date: birth dates by days
+	// before on, and the first of the months before on.
+	on     poverty.Date
+	births []poverty.Date
+	months [49]poverty.Date
+}
+
+const genDays = 19 * 365
+
+func (p *genPools) dates(on poverty.Date) {
+	if p.on == on {
+		return
+	}
+	p.on = on
+	p.births = make([]poverty.Date, genDays)
+	for i := range p.births {
+		p.births[i] = on.AddDays(-i)
+	}
+	for i := range p.months {
+		p.months[i] = on.AddMonths(-i)
+	}
 }
 
 const genIDWidth = 9
@@ -74,11 +96,12 @@ func situation(h uint64) Situation {
 // genChild fills c with child i of a registry dated on: ages 0 to 18,
 // both hukou types, parents in every situation, every guardian kind.
 func (p *genPools) genChild(c *Child, i int, on poverty.Date) {
+	p.dates(on)
 	h := mix(uint64(i))
 	h2 := mix(h)
 	*c = Child{}
 	c.ID = p.ids[i*genIDWidth : (i+1)*genIDWidth]
-	c.BirthDate = on.AddDays(-int(h % (19 * 365)))
+	c.BirthDate = p.births[h%genDays]
 	c.Sex = poverty.Female + poverty.Sex(h>>20&1)
 	c.Hukou = Rural
 	if h>>21%10 == 0 {
@@ -88,11 +111,11 @@ func (p *genPools) genChild(c *Child, i int, on poverty.Date) {
 	t := int(h >> 32 % uint64(len(p.townships)))
 	c.Township = p.townships[t]
 	c.Village = p.villages[t*10+int(h>>40%10)]
-	c.Father = Parent{Situation: situation(h2), Since: on.AddMonths(-int(h2 >> 10 % 48))}
-	c.Mother = Parent{Situation: situation(h2 >> 20), Since: on.AddMonths(-int(h2 >> 30 % 48))}
+	c.Father = Parent{Situation: situation(h2), Since: p.months[h2>>10%48]}
+	c.Mother = Parent{Situation: situation(h2 >> 20), Since: p.months[h2>>30%48]}
 	if h2>>40%5 == 0 {
-		c.Father.LastContact = on.AddMonths(-int(h2 >> 44 % 12))
-		c.Mother.LastContact = on.AddMonths(-int(h2 >> 48 % 12))
+		c.Father.LastContact = p.months[h2>>44%12]
+		c.Mother.LastContact = p.months[h2>>48%12]
 	}
 	if h2>>52%7 == 0 {
 		c.Mother.Capacity = Incapable
@@ -102,7 +125,11 @@ func (p *genPools) genChild(c *Child, i int, on poverty.Date) {
 	c.School = NotEnrolled + School(h>>60%8)
 }
 
+// genRegistry builds a registry of n children. The collector is paused
+// while it fills the slice: the children are all live, so a collection
+// during the build would only rescan them.
 func genRegistry(n int, on poverty.Date) Snapshot {
+	defer debug.SetGCPercent(debug.SetGCPercent(-1))
 	p := newPools(n)
 	s := Snapshot{On: on, Children: make([]Child, n)}
 	for i := range s.Children {

@@ -239,7 +239,7 @@ func (s *Scheme) transition(cb, ca *Child, onB, onA poverty.Date) (Transition, b
 	t.Scheme = s.ID
 	var rb, ra Result
 	if cb != nil {
-		rb = s.classify(cb, onB, cb.AgeOn(onB))
+		s.classify(&rb, cb, onB, cb.AgeOn(onB))
 		t.Before, t.AgeFrom = rb.Outcome, cb.AgeOn(onB)
 		t.ChildID = cb.ID
 		t.Father.Before, t.Mother.Before = cb.Father.Situation, cb.Mother.Situation
@@ -247,7 +247,7 @@ func (s *Scheme) transition(cb, ca *Child, onB, onA poverty.Date) (Transition, b
 		t.County, t.Township, t.Village = cb.County, cb.Township, cb.Village
 	}
 	if ca != nil {
-		ra = s.classify(ca, onA, ca.AgeOn(onA))
+		s.classify(&ra, ca, onA, ca.AgeOn(onA))
 		t.After, t.AgeTo = ra.Outcome, ca.AgeOn(onA)
 		t.ChildID = ca.ID
 		t.Father.After, t.Mother.After = ca.Father.Situation, ca.Mother.Situation
