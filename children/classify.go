@@ -297,8 +297,7 @@ func (s *Scheme) away(r *Result, c *Child, role Role, on poverty.Date) bool {
 // capacity: the recorded capacity when set, otherwise the scheme's lists.
 func (s *Scheme) incapable(r *Result, c *Child, role Role) bool {
 	p := c.Parent(role)
-	var ok bool
-	var src string
+	ok, src := false, "capacity not recorded; situation not read as without capacity"
 	switch {
 	case p.Capacity != CapacityUnknown:
 		ok, src = p.Capacity == Incapable, "recorded capacity"

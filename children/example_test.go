@@ -1,0 +1,264 @@
+package children_test
+
+import (
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/openfupin/fupin/children"
+	"github.com/openfupin/fupin/poverty"
+)
+
+// left returns a rural child whose parents both work away from home.
+func left(id, born string) children.Child {
+	return children.Child{
+		ID: id, BirthDate: poverty.MustParseDate(born), Hukou: children.Rural,
+		County: poverty.MustParseCounty("510823"), Township: "t1", Village: "v1",
+		Father:   children.Parent{ID: id + "-father", Situation: children.MigrantOutOfProvince, Since: poverty.MustParseDate("2019-02-20")},
+		Mother:   children.Parent{ID: id + "-mother", Situation: children.MigrantInProvince, Since: poverty.MustParseDate("2021-03-01")},
+		Guardian: children.Guardian{Kind: children.Grandparent, Age: 67, Capacity: children.Capable, Agreement: true},
+		Living:   children.WithGrandparents, School: children.JuniorSecondary,
+	}
+}
+
+func ExampleRules_Classify() {
+	c := left("c1", "2010-05-20")
+	for _, on := range []string{"2026-05-19", "2026-05-20"} {
+		cl, err := children.Default().Classify(&c, poverty.MustParseDate(on))
+		if err != nil {
+			fmt.Println(err)
+			return
+		}
+		fmt.Println(on, cl.Status(), "| ACWF:", cl.ACWF.Outcome)
+		r, _ := cl.LeftBehind.Reason(children.CodeUnderAge)
+		fmt.Println(" ", r)
+	}
+	// Output:
+	// 2026-05-19 left_behind | ACWF: yes
+	//   age.under_limit: yes (age 15, limit 16)
+	// 2026-05-20 none | ACWF: yes
+	//   age.under_limit: no (age 16, limit 16)
+}
+
+func ExampleScheme_Classify() {
+	// Both parents away, the mother only within the county and only for
+	// three months: left-behind under 国发〔2016〕13号, which sets no
+	// duration, but not under the education-statistics variant (six months).
+	c := left("c2", "2014-01-01")
+	c.Mother = children.Parent{Situation: children.MigrantInCounty, Since: poverty.MustParseDate("2024-06-01")}
+	on := poverty.MustParseDate("2024-09-01")
+	for _, id := range []string{"left_behind_2016", "left_behind_education_statistics"} {
+		s, _ := children.Default().Scheme(id)
+		r, err := s.Classify(&c, on)
+		if err != nil {
+			fmt.Println(err)
+			return
+		}
+		fmt.Println(r.Explain())
+	}
+	// Output:
+	// left_behind_2016: yes
+	//   scheme.in_force: yes [国发〔2016〕13号 《国务院关于加强农村留守儿童关爱保护工作的意见》]
+	//   age.under_limit: yes (age 10, limit 16)
+	//   hukou.rural: yes [国发〔2016〕13号 (rural left-behind children); 2016 survey scope: rural-hukou minors (Caixin, 2016-03-30)]
+	//   parent.away: yes (father, migrant_out_of_province) [library reading of 外出务工: a parent recorded as a migrant worker living away from home, at any distance]
+	//   parent.away: yes (mother, migrant_in_county) [library reading of 外出务工: a parent recorded as a migrant worker living away from home, at any distance]
+	//   parents.combination: yes [both_away_or_one_away_other_incapable]
+	// left_behind_education_statistics: no
+	//   scheme.in_force: yes [education-statistics definition (document-sharing page comparing civil-affairs and education-statistics definitions)]
+	//   age.under_limit: yes (age 10, limit 16)
+	//   parent.away: yes (father, migrant_out_of_province, 66 months, minimum 6) [education-statistics variant: both parents away for 6 or more consecutive months]
+	//   parent.away: no (mother, migrant_in_county, 3 months, minimum 6) [education-statistics variant: both parents away for 6 or more consecutive months]
+	//   parent.incapable: no (mother, migrant_in_county) [capacity not recorded; situation not read as without capacity]
+	//   parents.combination: no [both_away_or_one_away_other_incapable]
+}
+
+func ExampleRules_Transitions() {
+	before := children.Snapshot{On: poverty.MustParseDate("2025-06-30"), Children: []children.Child{
+		left("a", "2015-01-01"), left("b", "2010-05-20"), left("c", "2014-01-01"),
+	}}
+	after := children.Snapshot{On: poverty.MustParseDate("2026-06-30")}
+	for _, c := range before.Children {
+		if c.ID == "a" { // the father took a job in a workshop near home
+			c.Father = children.Parent{ID: c.Father.ID, Situation: children.AtHome, Since: poverty.MustParseDate("2026-03-01")}
+		}
+		after.Children = append(after.Children, c)
+	}
+	ts, err := children.Default().Transitions(children.KindLeftBehind, before, after)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for _, t := range ts {
+		fmt.Printf("%s stopped=%v causes=%s reunited=%v father %s->%s (%s)\n",
+			t.ChildID, t.Stopped(), t.Causes, t.Reunited(), t.Father.Before, t.Father.After, t.Father.ID)
+	}
+	s := children.Summarize(ts)
+	fmt.Println("stopped:", s.Stopped, "reunited:", s.Reunited, "aged out:", s.StoppedBy[children.AgedOut])
+	// Output:
+	// a stopped=true causes=parent_returned reunited=true father migrant_out_of_province->at_home (a-father)
+	// b stopped=true causes=aged_out reunited=false father migrant_out_of_province->migrant_out_of_province (b-father)
+	// stopped: 2 reunited: 1 aged out: 1
+}
+
+func ExampleRules_Assess() {
+	c := left("c3", "2013-04-01")
+	c.Living = children.Alone
+	c.Guardian = children.Guardian{Kind: children.NoGuardian}
+	c.Father.LastContact = poverty.MustParseDate("2024-01-10")
+	c.Mother.LastContact = poverty.MustParseDate("2024-02-01")
+	checks := children.DefaultChecks()
+	cl, flags, err := children.Default().Assess(&c, poverty.MustParseDate("2024-09-01"), &checks)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(cl.Status(), "must report:", flags.MustReport())
+	fmt.Println(flags.Explain())
+	// Output:
+	// left_behind must report: true
+	// care.living_alone: urgent, parents (11 of 16)
+	// guardian.not_entrusted: urgent, parents
+	// contact.none: warning, child_director (7 of 6)
+	// report.living_alone: urgent, police, report at once
+}
+
+func ExampleServiceMap_Coverage() {
+	county := poverty.MustParseCounty("510823")
+	v1 := children.Place{County: county, Township: "t1", Village: "v1"}
+	v2 := children.Place{County: county, Township: "t1", Village: "v2"}
+	m, err := children.NewServiceMap([]children.Place{v1, v2}, []children.Facility{
+		{Service: children.ChildrensHome, Place: v1},
+		{Service: children.DirectorPost, Place: v1},
+		{Service: children.SupervisorPost, Place: children.Place{County: county, Township: "t1"}},
+	})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	a, b, c := left("a", "2014-01-01"), left("b", "2015-01-01"), left("c", "2016-01-01")
+	c.Village = "v2"
+	cov, err := m.Coverage(children.Default(), children.Snapshot{On: poverty.MustParseDate("2024-09-01"), Children: []children.Child{a, b, c}})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for _, s := range cov.Served {
+		fmt.Printf("%-16s %d of %d (%s)\n", s.Service, s.Children, cov.LeftBehind, s.Share.Percent())
+	}
+	fmt.Println("without a child director:", cov.VillagesWithoutDirector, cov.LeftBehindWithoutDirector, "children")
+	// Output:
+	// children_home    2 of 3 (66.6667%)
+	// activity_centre  0 of 3 (0%)
+	// child_director   2 of 3 (66.6667%)
+	// child_supervisor 3 of 3 (100%)
+	// without a child director: [{510823 t1 v2}] 1 children
+}
+
+func ExampleRules_Figures() {
+	reg := children.Snapshot{On: poverty.MustParseDate("2018-08-31")}
+	for i, born := range []string{"2015-01-01", "2009-06-01", "2001-01-01", "2000-02-01"} {
+		c := left(fmt.Sprint("k", i), born)
+		if i == 1 {
+			c.Guardian.Kind = children.OtherRelative
+		}
+		reg.Children = append(reg.Children, c)
+	}
+	f, err := children.Default().Figures(reg)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println("by status:", f.ByStatus)
+	fmt.Println("left-behind by age band:", f.LeftBehind.ByAgeBand)
+	fmt.Println("cared for by grandparents:", f.LeftBehind.GrandparentShare.Percent())
+	fmt.Println("ACWF (older definition, reported apart):", f.ACWF)
+	// Output:
+	// by status: map[none:2 left_behind:2]
+	// left-behind by age band: map[0-5:1 6-13:1]
+	// cared for by grandparents: 50%
+	// ACWF (older definition, reported apart): 3
+}
+
+func ExampleChangeOf() {
+	// 9.02 million left-behind children in 2016, 6.97 million in August 2018.
+	c, err := children.ChangeOf(9_020_000, 6_970_000, poverty.Percent/10, poverty.RoundHalfUp)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(c.Diff, c.Rate.Percent())
+	// Output:
+	// -2050000 -22.7%
+}
+
+func ExampleNewDecoder() {
+	in := `{"id":"a","id_number":"440106200803150021","county":"440106","hukou":"rural","father":{"situation":"deceased"},"mother":{"situation":"seriously_ill"},"school":"senior_secondary"}
+{"id":"b","id_number":"440106200803150022","hukou":"rural","father":{"situation":"at_home"},"mother":{"situation":"at_home"}}
+`
+	dec := children.NewDecoder(strings.NewReader(in))
+	for {
+		var c children.Child
+		err := dec.Next(&c)
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			fmt.Println(err)
+			continue
+		}
+		cl, _ := children.Default().Classify(&c, poverty.MustParseDate("2026-09-01"))
+		fmt.Println(c.ID, c.IDNumber, c.Born(), cl.Age, cl.Status())
+	}
+	// Output:
+	// a 440106********0021 2008-03-15 18 de_facto_unattended
+	// children: line 2: record "b": field id_number: poverty: parse identity number "440106********0022": invalid resident identity number
+}
+
+func ExampleLoadRules() {
+	// A caller who knows the day 民发〔2019〕62号 took effect supplies it in
+	// a file of the same schema; the embedded scheme stays in Replaced.
+	c := children.Child{ID: "x", BirthDate: poverty.MustParseDate("2012-01-01"), Hukou: children.Rural,
+		Father: children.Parent{Situation: children.SeverelyDisabled}, Mother: children.Parent{Situation: children.SeriouslyIll}}
+	on := poverty.MustParseDate("2019-09-01")
+	cl, _ := children.Default().Classify(&c, on)
+	fmt.Println("embedded:", cl.Unattended.Outcome)
+
+	own := `{"schema": "fupin.children/1", "vintage": "2026-11-30", "schemes": [{
+	  "id": "de_facto_unattended_2019", "kind": "de_facto_unattended", "primary": true,
+	  "document": "民发〔2019〕62号", "status": "CONFIRMED", "from": "2019-06-18", "under_age": 18,
+	  "rural_only": {"value": false, "source": "民发〔2019〕62号", "status": "CONFIRMED"},
+	  "rule": "both_listed_or_one_absent_other_listed",
+	  "absent": {"situations": ["deceased", "missing"], "source": "民发〔2019〕62号", "status": "CONFIRMED"},
+	  "listed": [{"situation": "severely_disabled", "source": "民发〔2019〕62号", "status": "CONFIRMED"},
+	             {"situation": "seriously_ill", "source": "民发〔2019〕62号", "status": "CONFIRMED"}]}]}`
+	o, err := children.LoadRules(strings.NewReader(own), "county.json")
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	rules := children.Default().Overlay(o)
+	cl, _ = rules.Classify(&c, on)
+	fmt.Println("with county.json:", cl.Unattended.Outcome, "from", cl.Unattended.Scheme.Origin)
+	fmt.Println("replaced:", rules.Replaced()[0].Origin)
+	// Output:
+	// embedded: undetermined
+	// with county.json: yes from county.json
+	// replaced: embedded
+}
+
+func ExampleTally() {
+	rules := children.Default()
+	t := rules.NewTally(poverty.MustParseDate("2024-09-01"))
+	for i := range 10 {
+		c := left(fmt.Sprint("k", i), fmt.Sprintf("20%02d-01-01", 6+i))
+		if err := t.Add(&c); err != nil {
+			fmt.Println(err)
+			return
+		}
+	}
+	f := t.Figures()
+	fmt.Println(f.Children, f.ByStatus[children.LeftBehind], f.LeftBehind.ByAgeBand)
+	// Output:
+	// 10 7 map[6-13:5 14-16:2]
+}
