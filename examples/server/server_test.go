@@ -1,0 +1,198 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"flag"
+	"io"
+	"log/slog"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/openfupin/fupin/poverty"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
+
+// validID is the GB 11643 standard's own example number (valid check
+// character).
+const validID = "11010519491231002X"
+
+func newTestServer(logs io.Writer) http.Handler {
+	s := &server{table: poverty.Default(), log: slog.New(maskingHandler{slog.NewJSONHandler(logs, nil)}), maxBody: 1 << 16}
+	return s.routes()
+}
+
+func do(h http.Handler, method, path, contentType, body string) *httptest.ResponseRecorder {
+	req := httptest.NewRequest(method, path, strings.NewReader(body))
+	if contentType != "" {
+		req.Header.Set("Content-Type", contentType)
+	}
+	rec := httptest.NewRecorder()
+	h.ServeHTTP(rec, req)
+	return rec
+}
+
+func readFile(t *testing.T, name string) string {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join("testdata", name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}
+
+// TestEndpoints checks each endpoint's successful response against a
+// golden file.
+func TestEndpoints(t *testing.T) {
+	tests := []struct{ name, path, body, golden string }{
+		{"assess S1 household", "/v1/assess", "assess.json", "assess.golden.json"},
+		{"exit S1 household", "/v1/exit", "exit.json", "exit.golden.json"},
+	}
+	h := newTestServer(io.Discard)
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			rec := do(h, http.MethodPost, tc.path, "application/json", readFile(t, tc.body))
+			if rec.Code != http.StatusOK {
+				t.Fatalf("status %d: %s", rec.Code, rec.Body.String())
+			}
+			if ct := rec.Header().Get("Content-Type"); ct != "application/json" {
+				t.Errorf("Content-Type %q", ct)
+			}
+			var pretty bytes.Buffer
+			if err := json.Indent(&pretty, rec.Body.Bytes(), "", "  "); err != nil {
+				t.Fatal(err)
+			}
+			path := filepath.Join("testdata", tc.golden)
+			if *update {
+				os.WriteFile(path, pretty.Bytes(), 0o644)
+				return
+			}
+			if diff := cmp.Diff(readFile(t, tc.golden), pretty.String()); diff != "" {
+				t.Errorf("(-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+// TestProblems checks that bad requests get a 4xx problem naming the
+// field or the problem.
+func TestProblems(t *testing.T) {
+	big := `{"household":{"id":"` + strings.Repeat("a", 1<<16) + `"}}`
+	tests := []struct {
+		name, method, path, ctype, body string
+		status                          int
+		typ, field, detail              string
+	}{
+		{"unknown field", "POST", "/v1/assess", "application/json", `{"household":{"id":"a","colour":"red"}}`, 400, typeInvalid, "colour", "unknown field"},
+		{"wrong type", "POST", "/v1/assess", "application/json", `{"household":{"year":"2020"}}`, 400, typeInvalid, "household.year", "cannot be a int"},
+		{"bad money", "POST", "/v1/assess", "application/json", `{"household":{"income":{"wage":"12.345"}}}`, 400, typeInvalid, "household.income.wage", "12.345"},
+		{"bad identity number masked", "POST", "/v1/assess", "application/json", `{"household":{"members":[{},{"id_number":"110105194912310021"}]}}`, 400, typeInvalid, "household.members[1].id_number", "110105********0021"},
+		{"bad enum", "POST", "/v1/exit", "application/json", `{"guarantees":{"food":"maybe"}}`, 400, typeInvalid, "guarantees.food", "unknown word"},
+		{"bad boundary", "POST", "/v1/assess", "application/json", `{"boundary":"near"}`, 400, typeInvalid, "boundary", "near"},
+		{"two values", "POST", "/v1/assess", "application/json", `{} {}`, 400, typeMalformed, "", "exactly one JSON value"},
+		{"truncated", "POST", "/v1/assess", "application/json", `{"household":{`, 400, typeMalformed, "", "ends inside"},
+		{"syntax", "POST", "/v1/assess", "application/json", `{"household":}`, 400, typeMalformed, "", "malformed JSON at byte"},
+		{"empty", "POST", "/v1/assess", "application/json", ``, 400, typeMalformed, "", "empty"},
+		{"too large", "POST", "/v1/assess", "application/json", big, 413, typeTooLarge, "", "larger than"},
+		{"form body", "POST", "/v1/assess", "application/x-www-form-urlencoded", `a=b`, 415, typeMediaType, "", "application/json"},
+		{"validation", "POST", "/v1/assess", "", `{"household":{"id":"h","year":2020,"members":[{"months_away":13}]}}`, 422, typeInvalid, "household.concept", "4 problems"},
+		{"birth date contradicts id", "POST", "/v1/assess", "", `{"household":{"id":"h","year":2020,"concept":"disposable_income","members":[{"id_number":"` + validID + `","birth_date":"1950-01-01"}]}}`, 422, typeInvalid, "household.members[0].birth_date", "110105********002X"},
+		{"no line for the year", "POST", "/v1/assess", "", `{"household":{"id":"h","region":"53","year":2023,"concept":"net_income","members":[{"birth_date":"1980-01-01"}]}}`, 422, typeNoValue, "household.year", "2023"},
+		{"concept mismatch", "POST", "/v1/assess", "", `{"household":{"id":"h","region":"53","year":2020,"concept":"net_income","members":[{"birth_date":"1980-01-01"}]}}`, 422, typeInvalid, "household.concept", "income concepts differ"},
+		{"method", "GET", "/v1/assess", "", ``, 405, typeMethod, "", "use POST"},
+		{"not found", "GET", "/v2/other", "", ``, 404, typeNotFound, "", "/v2/other"},
+	}
+	var logs bytes.Buffer
+	h := newTestServer(&logs)
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			rec := do(h, tc.method, tc.path, tc.ctype, tc.body)
+			if rec.Code != tc.status {
+				t.Fatalf("status %d, want %d: %s", rec.Code, tc.status, rec.Body.String())
+			}
+			if ct := rec.Header().Get("Content-Type"); ct != "application/problem+json" {
+				t.Errorf("Content-Type %q", ct)
+			}
+			var p Problem
+			if err := json.Unmarshal(rec.Body.Bytes(), &p); err != nil {
+				t.Fatal(err)
+			}
+			if p.Status != tc.status || p.Type != tc.typ || p.Field != tc.field || !strings.Contains(p.Detail, tc.detail) {
+				t.Errorf("problem %+v, want type %s field %q detail containing %q", p, tc.typ, tc.field, tc.detail)
+			}
+		})
+	}
+	if tc := "405"; !strings.Contains(logs.String(), `"status":`+tc) {
+		t.Errorf("no access log line for the 405: %s", logs.String())
+	}
+	assertNoClearIDs(t, logs.String())
+}
+
+var clearID = regexp.MustCompile(`\d{17}[\dXx]`)
+
+func assertNoClearIDs(t *testing.T, s string) {
+	t.Helper()
+	if m := clearID.FindString(s); m != "" {
+		t.Errorf("an identity number in clear: %s", m)
+	}
+}
+
+// TestLogMasking logs identity numbers every way a handler might and
+// checks that none reaches the output in clear.
+func TestLogMasking(t *testing.T) {
+	var b bytes.Buffer
+	log := slog.New(maskingHandler{slog.NewJSONHandler(&b, nil)})
+	id := poverty.MustParseIDNumber(validID)
+	log.Info("household "+validID, "raw", validID, "parsed", id, "err", &poverty.FieldError{Record: validID, Field: "x", Err: poverty.ErrRange})
+	log.With("who", validID).WithGroup("g").Info("x", "inner", validID, slog.Group("deeper", "id", validID))
+	if b.Len() == 0 || !strings.Contains(b.String(), "110105********002X") {
+		t.Fatalf("logs: %s", b.String())
+	}
+	assertNoClearIDs(t, b.String())
+}
+
+func TestHealth(t *testing.T) {
+	rec := do(newTestServer(io.Discard), "GET", "/healthz", "", "")
+	if rec.Code != 200 || !strings.Contains(rec.Body.String(), poverty.DataVintage) {
+		t.Errorf("%d %s", rec.Code, rec.Body.String())
+	}
+}
+
+// FuzzEndpoints sends arbitrary bodies to every POST endpoint: never a
+// panic, never a 5xx; an error is always a problem with a detail.
+func FuzzEndpoints(f *testing.F) {
+	for _, name := range []string{"assess.json", "exit.json"} {
+		b, _ := os.ReadFile(filepath.Join("testdata", name))
+		f.Add(uint8(0), string(b))
+		f.Add(uint8(1), string(b))
+	}
+	f.Add(uint8(0), `{"household":{"members":[{"id_number":"`+validID+`"}]}}`)
+	f.Add(uint8(1), `{"guarantees":{"food":"secured"},"boundary":"at_or_below"}`)
+	f.Add(uint8(0), `[1,2,{"a":null}]`)
+	var logs bytes.Buffer
+	h := newTestServer(&logs)
+	paths := []string{"/v1/assess", "/v1/exit"}
+	f.Fuzz(func(t *testing.T, which uint8, body string) {
+		logs.Reset()
+		rec := do(h, "POST", paths[int(which)%len(paths)], "application/json", body)
+		if rec.Code >= 500 {
+			t.Fatalf("status %d for %q: %s", rec.Code, body, rec.Body.String())
+		}
+		if rec.Code >= 400 {
+			var p Problem
+			if err := json.Unmarshal(rec.Body.Bytes(), &p); err != nil || p.Detail == "" || p.Status != rec.Code {
+				t.Fatalf("status %d without a problem detail for %q: %s", rec.Code, body, rec.Body.String())
+			}
+		} else if !json.Valid(rec.Body.Bytes()) {
+			t.Fatalf("invalid JSON response: %s", rec.Body.String())
+		}
+		assertNoClearIDs(t, logs.String())
+	})
+}
