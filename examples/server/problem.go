@@ -38,14 +38,14 @@ func (p *Problem) Error() string { return fmt.Sprintf("%d %s: %s", p.Status, p.T
 
 // problem types, as URNs (RFC 9457 allows any URI).
 const (
-	typeMalformed   = "urn:fupin:problem:malformed-json"
-	typeInvalid     = "urn:fupin:problem:invalid-field"
-	typeTooLarge    = "urn:fupin:problem:body-too-large"
-	typeMediaType   = "urn:fupin:problem:unsupported-media-type"
-	typeNotFound    = "urn:fupin:problem:not-found"
-	typeMethod      = "urn:fupin:problem:method-not-allowed"
-	typeNoValue     = "urn:fupin:problem:no-policy-value"
-	typeInternal    = "urn:fupin:problem:internal"
+	typeMalformed = "urn:fupin:problem:malformed-json"
+	typeInvalid   = "urn:fupin:problem:invalid-field"
+	typeTooLarge  = "urn:fupin:problem:body-too-large"
+	typeMediaType = "urn:fupin:problem:unsupported-media-type"
+	typeNotFound  = "urn:fupin:problem:not-found"
+	typeMethod    = "urn:fupin:problem:method-not-allowed"
+	typeNoValue   = "urn:fupin:problem:no-policy-value"
+	typeInternal  = "urn:fupin:problem:internal"
 )
 
 func newProblem(status int, typ, field, detail string) *Problem {
