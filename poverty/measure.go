@@ -348,7 +348,7 @@ func (b *PopulationBuilder) Build() (*Population, error) {
 		return int(a.g - c.g)
 	}
 	if !slices.IsSortedFunc(p.obs, less) {
-		slices.SortFunc(p.obs, less)
+		sortObs(p.obs, less)
 	}
 	// Recompute the total in sorted order, so that the same observations
 	// give the same figures byte for byte whatever order they came in.
@@ -367,6 +367,60 @@ func (b *PopulationBuilder) Build() (*Population, error) {
 	}
 	*b = PopulationBuilder{}
 	return p, nil
+}
+
+// radixMin is the number of observations from which sortObs uses a radix
+// sort on welfare instead of a comparison sort.
+const radixMin = 1 << 16
+
+// sortObs sorts os by less (welfare, then weight, then group). Large
+// inputs are sorted by welfare with a least-significant-digit radix sort
+// (16-bit digits, skipping digits that all observations share: two passes
+// for amounts below 2^32 fen), then each run of equal welfare by
+// less; the result is the same order as a comparison sort's.
+func sortObs(os []obs, less func(a, c obs) int) {
+	if len(os) < radixMin {
+		slices.SortFunc(os, less)
+		return
+	}
+	key := func(o *obs) uint64 { return uint64(o.y) ^ 1<<63 } // order-preserving
+	src, dst := os, make([]obs, len(os))
+	const bits = 16
+	const mask = 1<<bits - 1
+	var count [1 << bits]int
+	for shift := uint(0); shift < 64; shift += bits {
+		clear(count[:])
+		for i := range src {
+			count[key(&src[i])>>shift&mask]++
+		}
+		if count[key(&src[0])>>shift&mask] == len(src) {
+			continue // every observation has this digit: nothing to do
+		}
+		pos := 0
+		for d, c := range count {
+			count[d] = pos
+			pos += c
+		}
+		for i := range src {
+			d := key(&src[i]) >> shift & mask
+			dst[count[d]] = src[i]
+			count[d]++
+		}
+		src, dst = dst, src
+	}
+	if &src[0] != &os[0] {
+		copy(os, src)
+	}
+	for i := 0; i < len(os); {
+		j := i + 1
+		for j < len(os) && os[j].y == os[i].y {
+			j++
+		}
+		if j-i > 1 {
+			slices.SortFunc(os[i:j], less)
+		}
+		i = j
+	}
 }
 
 // check returns ErrNoWeight wrapped for measure when p is empty.

@@ -84,3 +84,34 @@ func TestInt128(t *testing.T) {
 		t.Error("cmp128 order wrong")
 	}
 }
+
+// TestSortObs: the radix sort gives exactly the comparison sort's order,
+// with negative amounts, ties and every digit in play.
+func TestSortObs(t *testing.T) {
+	r := rand.New(rand.NewPCG(31, 32))
+	less := func(a, c obs) int {
+		switch {
+		case a.y < c.y:
+			return -1
+		case a.y > c.y:
+			return 1
+		case a.w < c.w:
+			return -1
+		case a.w > c.w:
+			return 1
+		}
+		return int(a.g - c.g)
+	}
+	for _, span := range []int64{10, 1 << 20, 1 << 40, int64(MaxAmount)} {
+		os := make([]obs, radixMin+1000)
+		for i := range os {
+			os[i] = obs{y: Money(r.Int64N(2*span) - span), w: float64(r.IntN(4)), g: int32(r.IntN(3))}
+		}
+		want := slices.Clone(os)
+		slices.SortFunc(want, less)
+		sortObs(os, less)
+		if !slices.Equal(want, os) {
+			t.Errorf("span %d: radix sort order differs from the comparison sort", span)
+		}
+	}
+}
