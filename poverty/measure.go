@@ -82,15 +82,16 @@ type obs struct {
 // the observation stands for. A household entered with
 // [PopulationBuilder.AddHousehold] is weighted by its resident members
 // (times its survey weight), so that measures count persons, as poverty
-// incidence does. When every weight is a whole number and their total is at
-// most 2^53 the population is integral ([Population.Integral]) and money
-// totals such as [Measures.Cost] are exact.
+// incidence does. When every weight is a whole number the population is
+// integral ([Population.Integral]) and money totals such as [Measures.Cost]
+// are exact. No weight, and no total, may exceed [MaxWeight].
 //
 // A Population is built once ([NewPopulation], [HouseholdPopulation],
 // [PopulationBuilder]) and is then immutable and safe for concurrent use.
-// Building sorts the observations by welfare, O(n log n); every measure
-// afterwards is one pass or less. The zero Population is empty: every
-// measure on it fails with [ErrNoWeight].
+// Building sorts the observations by welfare (a comparison sort, or a
+// radix sort for large populations); every measure afterwards is one pass
+// or less, and allocates nothing per observation. The zero Population is
+// empty: every measure on it fails with [ErrNoWeight].
 type Population struct {
 	obs      []obs    // sorted by welfare, then weight, then group
 	keys     []string // group keys, sorted; nil when ungrouped
@@ -110,8 +111,8 @@ func (p *Population) Len() int { return len(p.obs) }
 // stands for.
 func (p *Population) Weight() float64 { return p.total }
 
-// Integral reports whether every weight is a whole number and their total at
-// most 2^53, so that weighted money totals are exact.
+// Integral reports whether every weight is a whole number, so that
+// weighted money totals are exact.
 func (p *Population) Integral() bool { return p.integral }
 
 // Concept returns the income concept of the households the population was
@@ -487,7 +488,11 @@ func roundFen(measure string, v float64, mode Rounding) (Money, error) {
 // weight, the lowest at q = 0 and the highest at q = 1, with linear
 // interpolation between neighbours (see weightedQuantile in measure.go).
 // Weights are relative: multiplying every weight by the same factor changes
-// nothing. Observations of zero weight are ignored. For the line below
+// nothing. Observations of zero weight are ignored. With household-size
+// weights the result can differ from type 7 over the persons listed one by
+// one (a household of 4 as four equal incomes) by less than the distance
+// between two neighbouring observations, a difference that vanishes in
+// populations of any size. For the line below
 // which a given share of the population falls, without interpolation, see
 // [Population.LineForShare].
 func (p *Population) Quantile(q float64, mode Rounding) (Money, error) {
@@ -597,12 +602,13 @@ func weightedQuantile(os []obs, q float64) float64 {
 	return float64(os[last].y)
 }
 
-// Base is the statistic a relative line is a share of.
-type Base uint8
+// RelativeBase is the statistic a relative line is a share of.
+type RelativeBase uint8
 
-// Bases of a relative line. BaseUnknown is the zero value and is rejected.
+// Bases of a relative line. RelativeBaseUnknown is the zero value and is
+// rejected.
 const (
-	BaseUnknown Base = iota
+	RelativeBaseUnknown RelativeBase = iota
 	// OfMedian: a share of the weighted median (the EU at-risk-of-poverty
 	// convention of 60%, and the 40% or 50% of the median discussed for
 	// China's relative poverty line after 2020).
@@ -611,19 +617,19 @@ const (
 	OfMean
 )
 
-var baseWords = words{"unknown", "median", "mean"}
+var relativeBaseWords = words{"unknown", "median", "mean"}
 
 // String returns "median", "mean" or "unknown".
-func (b Base) String() string { return baseWords.str(int(b), "Base") }
+func (b RelativeBase) String() string { return relativeBaseWords.str(int(b), "RelativeBase") }
 
-// MarshalText implements [encoding.TextMarshaler]; BaseUnknown is an error.
-func (b Base) MarshalText() ([]byte, error) { return baseWords.marshal(int(b), "base") }
+// MarshalText implements [encoding.TextMarshaler]; RelativeBaseUnknown is an error.
+func (b RelativeBase) MarshalText() ([]byte, error) { return relativeBaseWords.marshal(int(b), "base") }
 
 // UnmarshalText implements [encoding.TextUnmarshaler]; unknown words are
 // [ErrUnknownWord].
-func (b *Base) UnmarshalText(t []byte) error {
-	i, err := baseWords.parse(t, "base")
-	*b = Base(i)
+func (b *RelativeBase) UnmarshalText(t []byte) error {
+	i, err := relativeBaseWords.parse(t, "base")
+	*b = RelativeBase(i)
 	return err
 }
 
@@ -632,7 +638,7 @@ func (b *Base) UnmarshalText(t []byte) error {
 // RatePercent(40) and OfMedian), computed in float64 and rounded once to
 // whole fen with mode. No national document fixes a relative line for
 // China; the share and base are the caller's choice.
-func (p *Population) RelativeLine(share Rate, base Base, mode Rounding) (Money, error) {
+func (p *Population) RelativeLine(share Rate, base RelativeBase, mode Rounding) (Money, error) {
 	if err := p.check("relative_line"); err != nil {
 		return 0, err
 	}

@@ -2,7 +2,7 @@ package poverty
 
 import "math"
 
-// Source returns the amount of one income source in a household's income
+// IncomeSource returns the amount of one income source in a household's income
 // for its accounting year: the household's wages from a
 // poverty-alleviation workshop (扶贫车间), its public-welfare post pay, or a
 // field of its [Income] such as
@@ -11,7 +11,7 @@ import "math"
 //
 // The amount is part of the household's total income ([Income.Total]); it
 // may be negative for a net source (net operating income).
-type Source func(h *Household) Money
+type IncomeSource func(h *Household) Money
 
 // Attribution is the effect of one income source on poverty at one line:
 // the measures of the households as they are (the scenario), without the
@@ -59,7 +59,7 @@ type Attribution struct {
 // counts of households above the line count households. Errors are those
 // of [PopulationBuilder.AddHousehold], and *[FieldError] with [ErrRange]
 // for a source amount beyond ±[MaxAmount].
-func Attribute(baseline, scenario []Household, source Source, b Boundary, lines ...Money) ([]Attribution, error) {
+func Attribute(baseline, scenario []Household, source IncomeSource, b Boundary, lines ...Money) ([]Attribution, error) {
 	if source == nil {
 		return nil, &FieldError{Record: "attribution", Field: "source", Err: ErrMissing}
 	}

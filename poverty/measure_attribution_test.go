@@ -20,7 +20,7 @@ import (
 //
 // and the same households a year earlier (baseline): A 2500, B 1500,
 // C 7000, D 3500 per person.
-func attributionHouseholds() (baseline, scenario []poverty.Household, workshop poverty.Source) {
+func attributionHouseholds() (baseline, scenario []poverty.Household, workshop poverty.IncomeSource) {
 	scenario = []poverty.Household{
 		household("A", poverty.NetIncome, yuan(10000), 2),
 		household("B", poverty.NetIncome, yuan(9000), 3),

@@ -8,13 +8,13 @@ import (
 	"github.com/openfupin/fupin/poverty"
 )
 
-// FuzzBaseText: the Base decoder never panics and round-trips.
-func FuzzBaseText(f *testing.F) {
+// FuzzRelativeBaseText: the RelativeBase decoder never panics and round-trips.
+func FuzzRelativeBaseText(f *testing.F) {
 	for _, s := range []string{"median", "mean", "unknown", "", "Median", "mode"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		var b poverty.Base
+		var b poverty.RelativeBase
 		if err := b.UnmarshalText([]byte(s)); err != nil {
 			return
 		}

@@ -56,7 +56,7 @@ func TestRelativeLine(t *testing.T) {
 	tests := []struct {
 		name  string
 		share poverty.Rate
-		base  poverty.Base
+		base  poverty.RelativeBase
 		want  poverty.Money
 	}{
 		{"50% of median", poverty.RatePercent(50), poverty.OfMedian, yuan(1700)},
