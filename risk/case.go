@@ -71,6 +71,7 @@ type TransitionError struct {
 	Err   error
 }
 
+// Error returns "risk: case \"c1\" at stage identified: step eliminated: cause".
 func (e *TransitionError) Error() string {
 	s := "risk: case " + strconv.Quote(e.Case) + " at stage " + e.From.String() + ": step " + e.Step.String()
 	if e.Entry >= 0 {
@@ -399,7 +400,8 @@ type caseWire struct {
 }
 
 // MarshalJSON encodes the case: what was recorded at opening, the current
-// stage and the full history.
+// stage and the full history. Marshal a *Case (the method has a pointer
+// receiver, like every method of Case). The zero Case is an error.
 func (c *Case) MarshalJSON() ([]byte, error) {
 	if len(c.log) == 0 {
 		return nil, &TransitionError{Case: c.info.ID, Step: Opened, Entry: -1, Err: fmt.Errorf("%w: the zero Case", ErrInvalidTransition)}

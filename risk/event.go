@@ -206,6 +206,7 @@ type EventError struct {
 	Err   error
 }
 
+// Error returns "risk: event 3 (medical_claim \"YB-1\"): field total = \"x\": cause".
 func (e *EventError) Error() string {
 	s := "risk: event"
 	if e.Index >= 0 {

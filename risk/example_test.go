@@ -1,6 +1,7 @@
 package risk_test
 
 import (
+	"encoding/json"
 	"fmt"
 	"strings"
 	"time"
@@ -297,4 +298,28 @@ func ExampleParams_Load() {
 	// Output:
 	// medical_oop_amount = 8000.00 yuan (COUNTY_RULE): my county's trigger
 	// replaced: medical_oop_amount 10000.00 DEFAULT embedded
+}
+
+func ExampleCase_MarshalJSON() {
+	c, _ := risk.Open(risk.CaseInfo{ID: "case-1", HouseholdID: "h1", Region: poverty.MustParseRegion("34"),
+		Category: risk.Marginal, Factors: risk.FactorsOf(risk.Illness), Channel: risk.Application, Members: 2},
+		poverty.MustParseDate("2020-04-01"), "application")
+	_ = c.ReturnToPoverty(poverty.MustParseDate("2020-09-01"), "income collapsed after a flood")
+	b, _ := json.Marshal(c) // marshal the *Case
+	fmt.Println(string(b))
+
+	var back risk.Case
+	fmt.Println(json.Unmarshal(b, &back), back.Stage())
+	tampered := strings.Replace(string(b), `"step":"returned"`, `"step":"eliminated"`, 1)
+	fmt.Println(json.Unmarshal([]byte(tampered), &back))
+
+	next, err := back.Reopen(risk.CaseInfo{ID: "case-2", HouseholdID: "h1", Region: poverty.MustParseRegion("34"),
+		Category: risk.UnstableLiftedOut, Factors: risk.FactorsOf(risk.DisasterFlood), Channel: risk.CadreVisit, Members: 2},
+		poverty.MustParseDate("2021-03-01"), "monitored again")
+	fmt.Println(err, next.Info().Previous, next.Stage())
+	// Output:
+	// {"id":"case-1","household_id":"h1","region":"34","category":"marginal","factors":["illness"],"channel":"application","members":2,"stage":"returned_to_poverty","history":[{"date":"2020-04-01","step":"opened","stage":"identified","reason":"application"},{"date":"2020-09-01","step":"returned","stage":"returned_to_poverty","reason":"income collapsed after a flood"}]}
+	// <nil> returned_to_poverty
+	// risk: case "case-1" at stage identified: step eliminated (history[1]): invalid transition: route unset from identified
+	// <nil> case-1 identified
 }
