@@ -428,15 +428,11 @@ func (r Result) MarshalJSON() ([]byte, error) {
 	if r.Scheme != nil {
 		id = r.Scheme.ID
 	}
-	reasons := r.reasons[:r.n]
-	if reasons == nil {
-		reasons = []Reason{}
-	}
 	return json.Marshal(struct {
 		Scheme  string   `json:"scheme"`
 		Outcome string   `json:"outcome"`
 		Reasons []Reason `json:"reasons"`
-	}{id, r.Outcome.String(), reasons})
+	}{id, r.Outcome.String(), r.reasons[:r.n]})
 }
 
 // MarshalJSON encodes the classification with its registry status; a kind

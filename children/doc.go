@@ -1,26 +1,161 @@
-// Package children classifies and follows left-behind and de facto
-// unattended children (留守儿童, 事实无人抚养儿童), the registries that village
-// child directors (儿童主任) and township child supervisors (儿童督导员) keep.
+// Package children keeps the registries of left-behind children (留守儿童)
+// and de facto unattended children (事实无人抚养儿童) that village child
+// directors (儿童主任) and township child supervisors (儿童督导员) maintain:
+// it classifies each child under the national definitions, each answer
+// with its reasons; checks guardianship and care, including the situations
+// that must be reported to the police at once; measures services coverage;
+// counts a registry the way the Ministry of Civil Affairs reports it; and
+// finds which children stopped (or started) being left-behind between two
+// snapshots, and why. The policy facts are those of POLICY.md section 4 and
+// SEEDS.md S7 of the project.
 //
 // # Records
 //
-// A [Child] holds the child's birth date (or the one read from the
-// resident identity number, always masked when printed), sex, hukou and
-// region, the village and township, each [Parent]'s [Situation] since a
-// date with guardianship [Capacity] and last contact, the [Guardian], the
-// [Living] arrangement and [School] enrolment.
+// A [Child] is one registry entry: a registry key, the birth date (or the
+// one read from the resident identity number, see [poverty.IDNumber]), sex,
+// [Hukou], county, township and village; each [Parent]'s [Situation] (at
+// home; a migrant worker within the county, elsewhere in the province or in
+// another province; deceased; declared missing; lost contact; severely
+// disabled; seriously ill; imprisoned or detained; in compulsory drug
+// rehabilitation; another restriction of liberty; guardianship revoked;
+// deported) since a date, guardianship [Capacity] and last contact; the
+// [Guardian] with kind, age, capacity and entrustment agreement; the
+// [Living] arrangement; [School] enrolment; and the safety [Concerns] a
+// director has recorded.
+//
+// [NewDecoder] reads children from JSON Lines, strictly, reporting each bad
+// line as a *[RecordError] with line, record and field. [Child.Validate]
+// checks a record; every function validates the children it reads.
+//
+// Identity numbers are personal data: they are masked in every printed,
+// logged or marshalled form (poverty does this), and every error this
+// package returns masks any run of 14 or more identity-number characters,
+// whichever field it came from. Record keys that look like identity
+// numbers are rejected ([ErrIdentityKey]).
+//
+// # Definitions as data
+//
+// Each definition is a [Scheme]: its document and status, when it is in
+// force, the age limit, the situations that count as a parent away, as a
+// parent without guardianship capacity, or as listed for de facto
+// unattended children (each with the date it entered the rule and its
+// six-month rule), and provincial extensions. [Default] holds the embedded
+// schemes (data/schemes.json, [DataVintage]); [LoadRules] reads a caller's
+// file in the same schema ("fupin.children/1"), and [Rules.Overlay] lays it
+// over the defaults, keeping the replaced schemes in [Rules.Replaced].
+// Every parameter carries its source and one of the statuses CONFIRMED,
+// SECONDARY or DEFAULT (a reading the library chose where no document
+// decides, to override with your own file). UNCONFIRMED parameters cannot
+// be loaded.
+//
+// The embedded schemes are:
+//
+//   - left_behind_2016 (primary left-behind scheme): 国发〔2016〕13号, in
+//     force from 2016-02-04. Under 16, rural hukou, both parents migrant
+//     workers, or one a migrant worker and the other without guardianship
+//     capacity. A parent's recorded capacity decides; when it is not
+//     recorded, a seriously ill or severely disabled parent is read as
+//     without capacity (SECONDARY: the document-sharing page comparing
+//     definitions), and a parent who is dead, missing, out of contact,
+//     deprived of liberty or of guardianship, or deported likewise (DEFAULT).
+//     The definition sets neither distance nor duration: a migrant worker
+//     within the county counts as away from the first day (DEFAULT).
+//   - left_behind_education_statistics: the education-statistics variant
+//     (SECONDARY), which needs six consecutive months away.
+//   - de_facto_unattended_2019 (primary): 民发〔2019〕62号 widened by
+//     民发〔2020〕125号, as the provincial implementations quote them
+//     (粤民规字〔2019〕10号, 闽民童〔2021〕31号). Under 18; both parents in the
+//     listed situations, or one dead or missing and the other in them.
+//     Lost contact and restrictions of liberty count from six months: lost
+//     contact from the last contact to the date; a restriction over its
+//     recorded term (Since to Until), or else the time served by the date.
+//     Guardianship revoked and deported count only from the 2020 document.
+//     The sources give the years of the two documents but not the days they
+//     took effect: on a date in 2019 (or, for the two added situations, in
+//     2020) the answer is [Undetermined] unless a caller's file supplies the
+//     day. Over 18 in full-time school (secondary, vocational or higher,
+//     not postgraduate) stays covered in Guangdong (44) only: that extension
+//     is a provincial rule (粤民规字〔2019〕10号, CONFIRMED provincial), applied
+//     where the child's province matches; add your province's rule in a file.
+//   - acwf_2008 (primary ACWF scheme): the older All-China Women's
+//     Federation definition, at least one parent away, under 18, rural. It
+//     is behind the 58 million (2008) and 61 million (2010 census)
+//     estimates, which are not comparable with the registry counts of 9.02
+//     million (2016) and 6.97 million (2018): it is always reported apart.
 //
 // # Classification
 //
-// Definitions are data: each [Scheme] names its document and status.
-// [Default] holds the embedded schemes; [Rules.Classify] applies the
-// primary scheme of each [Kind] on a date and returns a [Classification]
-// whose [Result]s carry [Reason]s.
+// [Rules.Classify] classifies a child on a date under the primary scheme of
+// each [Kind] and returns a [Classification]: one [Result] per scheme, each
+// with an [Outcome] (yes, no, undetermined) and the [Reason]s it tested, in
+// order, each with a stable code ([CodeUnderAge], [CodeParentAway], ...),
+// the numbers it compared and the source of its parameter.
+// [Classification.Status] is the registry [Status]: de facto unattended
+// first (it carries a living subsidy), then left-behind, then none.
+// [Scheme.Classify] applies one scheme, such as a variant.
+//
+// Age is exact: whole years by [poverty.Date.AgeOn], counting a birthday on
+// the day itself, so a child is no longer under 16 on the sixteenth
+// birthday (a child born on 29 February has the birthday on 1 March in
+// common years).
+//
+// # Care checks
+//
+// [Checks.Check] (or [Rules.Assess], which classifies and checks) returns
+// [Flags]: each [Flag] with a [Severity], the [Actor] who must act and the
+// rule's source. The checks are a child under 16 living alone; a
+// left-behind child without an entrusted guardian, with a guardian not
+// recorded, or without a signed agreement; a guardian without capacity or
+// under 18; no contact with any parent for [Checks.NoContactMonths] (a
+// DEFAULT of six months: no national document fixes it); a school-age child
+// (6 to 15, DEFAULT) not enrolled; and the mandatory reports to the police
+// (国发〔2016〕13号): a left-behind child living alone, a missing child, a
+// guardian who has lost capacity or does not perform duties, suspected
+// abuse. The parameters are data (data/checks.json, [LoadChecks]).
+//
+// # Services coverage
+//
+// A [ServiceMap] records children's homes, activity centres, child
+// directors and supervisors by village or township ([Facility], [Place]).
+// [ServiceMap.Coverage] counts how many left-behind children of a registry
+// live where each service exists and lists the villages without a child
+// director. No coverage target for children's homes is encoded: POLICY.md
+// records none as confirmed.
+//
+// # Registry figures
+//
+// [Rules.Figures] counts a registry by status and, for left-behind and de
+// facto unattended children, by guardian (with the share cared for by
+// grandparents), age band (0-5, 6-13, 14-16, as the ministry reports), sex
+// and province. [Tally] does the same one child at a time, without
+// allocating, and merges across goroutines for registries of millions.
+// [ChangeOf] is the change between two registries with a single rounding:
+// 9.02 to 6.97 million is -22.7% (one CCTV report says -22.9%; the counts
+// give -22.7%).
 //
 // # Transitions
 //
-// [Scheme.Transitions] and [Rules.Transitions] compare two [Snapshot]s and
-// return each child who stopped or started being covered, with the
-// [Causes]: a parent came home, the child turned 16, a parent's situation
-// changed.
+// [Scheme.Transitions] (or [Rules.Transitions] for a kind's primary scheme)
+// compares two [Snapshot]s and returns each child whose outcome changed,
+// with the [Causes]: a parent came home ([ParentReturned]), the child
+// reached the age limit ([AgedOut]), a parent left, a parent's situation or
+// capacity changed, a six-month rule was reached, a rule came into force,
+// the child was added or removed. Each [Transition] names both parents'
+// situations before and after, with the parents' IDs, so that a package
+// counting jobs near home can link a returned parent to a job.
+// [Summarize] tallies them; [Causes.Primary] puts a child who turned 16
+// before a parent's return, so that a reunion is never claimed for a child
+// who would have left the registry anyway.
+//
+// # Limits
+//
+//   - Severe disability and serious illness are recorded as situations: the
+//     grade thresholds are provincial rules the caller applies.
+//   - The six-month rule reads Since, Until and LastContact as recorded;
+//     "without performing duties" is the caller's finding.
+//   - The living subsidy of de facto unattended children is UNCONFIRMED and
+//     not encoded.
+//   - All functions are pure: dates are passed in, nothing reads the clock,
+//     output order is fixed, and every exported function is safe for
+//     concurrent use ([Tally] excepted, which is one per goroutine).
 package children
