@@ -109,6 +109,9 @@ type Check struct {
 	// Param is the parameter that decided the rule; zero for guarantee_lost,
 	// which has none.
 	Param Param `json:"param"`
+	// RecentMonths is, for income_drop, how many of the last months of the
+	// window were compared with the months before them.
+	RecentMonths int `json:"recent_months,omitempty"`
 	// Missing names the missing input when Outcome is NotEvaluated.
 	Missing string `json:"missing,omitempty"`
 }
@@ -125,7 +128,8 @@ func (c *Check) Explain() string {
 	case RigidExpenditure:
 		s += fmt.Sprintf("rigid expenditure %s against previous year's income %s", c.Observed, c.Reference)
 	case IncomeDrop:
-		s += fmt.Sprintf("recent monthly income %s against earlier monthly average %s, fall %s", c.Observed, c.Reference, c.Share.Percent())
+		s += fmt.Sprintf("average monthly income of the last %d months (projected) %s against %s in the %d months before, fall %s",
+			c.RecentMonths, c.Observed, c.Reference, 12-c.RecentMonths, c.Share.Percent())
 	case MedicalOOPAmount:
 		s += fmt.Sprintf("compliant out-of-pocket medical spending %s", c.Observed)
 	case MedicalOOPShare:
@@ -382,7 +386,7 @@ func Assess(h *poverty.Household, events []Event, on poverty.Date, p *Params) (A
 
 	// Rule 2: income drop.
 	c = &a.Checks[IncomeDrop-1]
-	*c = Check{Rule: IncomeDrop, Param: p.IncomeDropShare}
+	*c = Check{Rule: IncomeDrop, Param: p.IncomeDropShare, RecentMonths: k}
 	n := int64(k) * int64(12-k)
 	ra, err1 := recent.Mul(int64(12 - k))
 	rb, err2 := adj.Mul(n)

@@ -62,7 +62,7 @@ func (s *Step) UnmarshalText(b []byte) error {
 }
 
 // TransitionError reports a lifecycle step a case does not allow: the case,
-// its stage, the step tried, and the cause.
+// its stage, the step tried, and the cause (one of the sentinels above).
 type TransitionError struct {
 	Case  string
 	From  Stage
@@ -85,7 +85,7 @@ func (e *TransitionError) Unwrap() error { return e.Err }
 
 // MeasureRecord is one assistance measure given to a case: its catalogue
 // code and type, its dates and, where it pays money, the amount. End is zero
-// while the measure runs.
+// while the measure runs. The zero MeasureRecord is invalid (no code).
 type MeasureRecord struct {
 	Code   string        `json:"code"`
 	Type   MeasureType   `json:"type"`
@@ -114,7 +114,8 @@ func (m *MeasureRecord) check(opened poverty.Date) error {
 }
 
 // Entry is one step of a case's history. Stage is the stage after the step.
-// Entries are appended, never changed or removed.
+// Entries are appended, never changed or removed. The zero Entry has an
+// unknown step and is never accepted.
 type Entry struct {
 	Date     poverty.Date   `json:"date"`
 	Step     Step           `json:"step"`
@@ -135,7 +136,8 @@ func (e Entry) clone() Entry {
 	return e
 }
 
-// CaseInfo is what [Open] records about a newly identified household.
+// CaseInfo is what [Open] records about a newly identified household. The
+// zero CaseInfo is rejected by Open (no ID, category, factor or channel).
 type CaseInfo struct {
 	ID          string         `json:"id"`
 	HouseholdID string         `json:"household_id"`

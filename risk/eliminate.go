@@ -35,7 +35,8 @@ type EliminationInput struct {
 }
 
 // EliminationResult is the outcome of [EliminationTest], with every
-// criterion. Pass it to [Case.Eliminate] when Pass is true.
+// criterion. Pass it to [Case.Eliminate] when Pass is true. The zero
+// EliminationResult does not pass.
 type EliminationResult struct {
 	CaseID      string              `json:"case_id"`
 	HouseholdID string              `json:"household_id"`

@@ -196,7 +196,9 @@ var fieldNames = [...]string{"total", "out_of_pocket", "severe", "action", "amou
 	"wage", "previous_wage", "factors"}
 
 // EventError reports a bad event: its position in the input (0-based; -1
-// for a single event), its kind and Ref when known, and the field.
+// for a single event), its kind and Ref when known, and the field. Err is a
+// sentinel of package poverty ([poverty.ErrSyntax], [poverty.ErrMissing],
+// [poverty.ErrUnknownWord], ...) or [ErrEventAfterDate].
 type EventError struct {
 	Index int
 	Kind  EventKind

@@ -12,7 +12,7 @@ import (
 )
 
 // Document is a guidance document that defines the monitored categories for
-// a run of years.
+// a run of years. The zero Document defines no category.
 type Document struct {
 	ID         string     `json:"id"`
 	Name       string     `json:"name"`
@@ -94,7 +94,8 @@ type IdentifyInput struct {
 }
 
 // Identification is the result of [Identify]: the category (or
-// CategoryNone), the figures read and every criterion with its reason.
+// CategoryNone), the figures read and every criterion with its reason. The
+// zero Identification is CategoryNone with no criteria.
 type Identification struct {
 	HouseholdID  string              `json:"household_id"`
 	On           poverty.Date        `json:"on"`
@@ -198,7 +199,9 @@ func Identify(in IdentifyInput) (Identification, error) {
 	id.OutOfPocket = in.OutOfPocket
 	a := in.Assessment
 	if id.OutOfPocket == 0 && a != nil {
-		id.OutOfPocket = a.MedicalOOP + a.SchoolCosts
+		if id.OutOfPocket, err = a.MedicalOOP.Add(a.SchoolCosts); err != nil {
+			return Identification{}, &poverty.FieldError{Record: h.ID, Field: "assessment", Err: err}
+		}
 	}
 	if id.OutOfPocket < 0 {
 		return Identification{}, &poverty.FieldError{Record: h.ID, Field: "out_of_pocket", Value: id.OutOfPocket.String(), Err: poverty.ErrNegative}
@@ -207,7 +210,11 @@ func Identify(in IdentifyInput) (Identification, error) {
 	if err != nil {
 		return Identification{}, &poverty.FieldError{Record: h.ID, Field: "out_of_pocket", Err: err}
 	}
-	id.NetOfOOP = poverty.Figure{Amount: id.PerCapita.Amount - oopPer, Concept: id.PerCapita.Concept}
+	net, err := id.PerCapita.Amount.Sub(oopPer)
+	if err != nil {
+		return Identification{}, &poverty.FieldError{Record: h.ID, Field: "out_of_pocket", Err: err}
+	}
+	id.NetOfOOP = poverty.Figure{Amount: net, Concept: id.PerCapita.Concept}
 	id.Factors = in.Factors
 	id.NotSecured = NotSecured(in.Guarantees)
 	warnings, shock, expense := 0, false, false

@@ -36,7 +36,8 @@ type Measure struct {
 // training, public-welfare posts, work-for-relief) for households able to
 // work, and safety-net measures (dibao, medical insurance and assistance,
 // temporary assistance, pension, tekun support, education aid). It is safe
-// for concurrent use.
+// for concurrent use. The zero Catalogue has no measures and proposes
+// nothing; use [DefaultCatalogue] or [LoadCatalogue].
 type Catalogue struct {
 	measures      []Measure
 	mappingStatus Basis
@@ -120,7 +121,7 @@ func (c *Catalogue) Lookup(code string) (Measure, bool) {
 }
 
 // Proposal is one measure proposed for a household, with the factors it
-// addresses and the reason.
+// addresses and the reason. The zero Proposal proposes nothing.
 type Proposal struct {
 	Measure Measure           `json:"measure"`
 	Factors FactorSet         `json:"factors"`

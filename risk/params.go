@@ -54,7 +54,7 @@ func (b *Basis) UnmarshalText(t []byte) error {
 	return err
 }
 
-// Unit is the unit of a [Param].
+// Unit is the unit of a [Param]. The zero value "" is no unit and is invalid.
 type Unit string
 
 // Units of parameters.

@@ -6,7 +6,8 @@ import (
 	"github.com/openfupin/fupin/poverty"
 )
 
-// Count is one row of a breakdown: a stable key word and a count.
+// Count is one row of a breakdown: a stable key word and a count. The zero
+// Count is an empty row.
 type Count struct {
 	Key   string `json:"key"`
 	Count int    `json:"count"`
@@ -15,7 +16,8 @@ type Count struct {
 // Report summarises many cases: counts by category, factor, tier, stage and
 // province; measures per household; the elimination rate; and the monitored
 // population. Breakdowns list only non-zero rows, in enum order (provinces
-// in code order), so the same cases always give the same report.
+// in code order), so the same cases always give the same report. The zero
+// Report is the report of no cases.
 type Report struct {
 	Households int   `json:"households"`
 	Population int64 `json:"population"` // resident members of the monitored households
@@ -148,7 +150,8 @@ func Summarize(cases []*Case) Report {
 
 // CapResult compares the monitored population with the registered
 // population against the scale cap of 国开发〔2020〕6号: generally about 5%,
-// in deep-poverty areas at most 10%.
+// in deep-poverty areas at most 10%. The zero CapResult is not within any
+// cap.
 type CapResult struct {
 	Monitored  int64             `json:"monitored"`
 	Registered int64             `json:"registered"`

@@ -10,7 +10,8 @@ import (
 
 // Rule describes one decision rule of this package: its stable reason code,
 // what it says, its source and how well that source grounds it. Every
-// warning, criterion, finding and proposal names a rule by its code.
+// warning, criterion, finding and proposal names a rule by its code. The
+// zero Rule has no code.
 type Rule struct {
 	Code   string `json:"code"`
 	Rule   string `json:"rule"`

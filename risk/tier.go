@@ -76,7 +76,8 @@ func (s *Side) UnmarshalText(b []byte) error {
 
 // Cut is one cut-off between two bands of a [Scheme]: an amount (absolute
 // schemes) or a multiple of the monitoring line (relative schemes), with the
-// band an income exactly at it belongs to.
+// band an income exactly at it belongs to. The zero Cut has no side and
+// fails [Scheme.Validate].
 type Cut struct {
 	Amount   poverty.Money `json:"amount,omitempty"`
 	Multiple poverty.Rate  `json:"multiple,omitempty"`
@@ -175,7 +176,8 @@ func (s *Scheme) Validate() error {
 func (s *Scheme) InForce(year int) bool { return year >= s.From && (s.To == 0 || year <= s.To) }
 
 // TierInput is what [Scheme.Classify] reads. Line is required for schemes
-// relative to the monitoring line and ignored otherwise.
+// relative to the monitoring line and ignored otherwise. The zero TierInput
+// is an income of zero in an unknown concept, which no scheme accepts.
 type TierInput struct {
 	PerCapita poverty.Figure
 	Line      *poverty.Threshold
@@ -184,7 +186,8 @@ type TierInput struct {
 	SevereGuaranteeFailure bool
 }
 
-// TierResult is the tier a scheme gives, with what decided it.
+// TierResult is the tier a scheme gives, with what decided it. The zero
+// TierResult is TierUnknown.
 type TierResult struct {
 	Scheme    string         `json:"scheme"`
 	Tier      Tier           `json:"tier"`
