@@ -293,3 +293,23 @@ func ExampleAttribute() {
 	// households above the line: 4 with, 2 without; 2 kept above by the workshop
 	// share of the fall due to the workshop: FGT0 100%, FGT1 54%, FGT2 26%
 }
+
+func ExamplePanelPoverty() {
+	// Per-capita incomes of three households in 2019-2021. Xicun-02 is poor
+	// every year; dongcun-02 dipped below the line once.
+	hs := []poverty.IncomeHistory{
+		{ID: "dongcun-02", Weight: 3, Welfare: []poverty.Money{poverty.YuanAmount(4500), poverty.YuanAmount(3000), poverty.YuanAmount(5000)}},
+		{ID: "xicun-02", Weight: 1, Welfare: []poverty.Money{poverty.YuanAmount(3400), poverty.YuanAmount(3600), poverty.YuanAmount(3800)}},
+		{ID: "xicun-04", Weight: 2, Welfare: []poverty.Money{poverty.YuanAmount(7000), poverty.YuanAmount(7500), poverty.YuanAmount(8000)}},
+	}
+	r, err := poverty.PanelPoverty(hs, poverty.YuanAmount(4000), poverty.BelowLine, 2)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Printf("FGT2 over %d years: total %.5f = chronic %.5f + transient %.5f\n", r.Years, r.Total, r.Chronic, r.Transient)
+	fmt.Printf("chronically poor: %d household(s), %v person(s)\n", r.ChronicUnits.Records, r.ChronicUnits.Weight)
+	// Output:
+	// FGT2 over 3 years: total 0.01236 = chronic 0.00167 + transient 0.01069
+	// chronically poor: 1 household(s), 1 person(s)
+}

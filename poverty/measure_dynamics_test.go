@@ -155,3 +155,56 @@ func TestPanelDynamicsErrors(t *testing.T) {
 		t.Errorf("TransitionMatrix with unequal lengths: err = %v", err)
 	}
 }
+
+func TestPanelPoverty(t *testing.T) {
+	// Line 100, two years, weights 1:
+	//   U1: 50, 150 — yearly gaps .5, 0; squared mean (.25 + 0)/2 = .125;
+	//       mean welfare 100, not below the line: chronic 0.
+	//   U2: 60, 80  — gaps .4, .2; squared mean (.16 + .04)/2 = .1;
+	//       mean 70, gap .3: chronic .09.
+	//   Total (.125 + .1)/2 = .1125; Chronic (0 + .09)/2 = .045; Transient .0675.
+	// At or below the line, U1's mean of exactly 100 is chronic with gap 0:
+	// for alpha 0 that counts it (Chronic = 1), below the line it does not (.5).
+	hs := []poverty.IncomeHistory{
+		{ID: "U1", Weight: 1, Welfare: []poverty.Money{yuan(50), yuan(150)}},
+		{ID: "U2", Weight: 1, Welfare: []poverty.Money{yuan(60), yuan(80)}},
+	}
+	tests := []struct {
+		name  string
+		b     poverty.Boundary
+		alpha float64
+		want  poverty.ChronicTransient
+	}{
+		{"FGT2", poverty.BelowLine, 2, poverty.ChronicTransient{Line: yuan(100), Alpha: 2, Years: 2,
+			Total: .1125, Chronic: .045, Transient: .0675, ChronicUnits: poverty.Flow{Records: 1, Weight: 1}}},
+		// FGT1: total (.25 + .3)/2 = .275, chronic .3/2 = .15.
+		{"FGT1", poverty.BelowLine, 1, poverty.ChronicTransient{Line: yuan(100), Alpha: 1, Years: 2,
+			Total: .275, Chronic: .15, Transient: .125, ChronicUnits: poverty.Flow{Records: 1, Weight: 1}}},
+		// FGT0: total (.5 + 1)/2 = .75, chronic .5.
+		{"FGT0 below", poverty.BelowLine, 0, poverty.ChronicTransient{Line: yuan(100), Alpha: 0, Years: 2,
+			Total: .75, Chronic: .5, Transient: .25, ChronicUnits: poverty.Flow{Records: 1, Weight: 1}}},
+		{"FGT0 at or below", poverty.AtOrBelowLine, 0, poverty.ChronicTransient{Line: yuan(100), Boundary: poverty.AtOrBelowLine, Alpha: 0, Years: 2,
+			Total: .75, Chronic: 1, Transient: -.25, ChronicUnits: poverty.Flow{Records: 2, Weight: 2}}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			got, err := poverty.PanelPoverty(hs, yuan(100), tc.b, tc.alpha)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if diff := cmp.Diff(tc.want, got, approx); diff != "" {
+				t.Errorf("PanelPoverty (-want +got):\n%s", diff)
+			}
+		})
+	}
+	bad := []poverty.IncomeHistory{{ID: "U1", Weight: 1, Welfare: []poverty.Money{1, 2}}, {ID: "U2", Weight: 1, Welfare: []poverty.Money{1}}}
+	if _, err := poverty.PanelPoverty(bad, yuan(100), poverty.BelowLine, 2); !errors.Is(err, poverty.ErrRange) {
+		t.Errorf("ragged panel: err = %v", err)
+	}
+	if _, err := poverty.PanelPoverty(hs, yuan(100), poverty.BelowLine, -1); !errors.Is(err, poverty.ErrRange) {
+		t.Errorf("negative alpha: err = %v", err)
+	}
+	if _, err := poverty.PanelPoverty(nil, yuan(100), poverty.BelowLine, 2); !errors.Is(err, poverty.ErrNoWeight) {
+		t.Errorf("empty panel: err = %v", err)
+	}
+}
