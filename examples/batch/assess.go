@@ -10,11 +10,12 @@ import (
 
 	"github.com/openfupin/fupin/internal/gen"
 	"github.com/openfupin/fupin/poverty"
+	"github.com/openfupin/fupin/risk"
 )
 
 // ResultHeader is the header of the results file: one line a record, in
 // input order.
-const ResultHeader = "line,id,status,per_capita,below_standard,below_monitoring_line,reasons"
+const ResultHeader = "line,id,status,per_capita,below_standard,below_monitoring_line,tier,reasons"
 
 // RejectHeader is the header of the rejects file: one line a rejected
 // record, with its line number, the field at fault and the reason.
@@ -25,6 +26,7 @@ type settings struct {
 	table    *poverty.Table
 	boundary poverty.Boundary
 	opts     poverty.LookupOptions
+	schemes  []risk.Scheme // colour-tier schemes; the one in force for a record's province and year applies
 }
 
 // linesKey is what the lines depend on.
@@ -39,6 +41,7 @@ type linesEntry struct {
 	key   linesKey
 	lines poverty.Lines
 	err   error
+	tiers *tierTable // nil when no scheme is in force
 }
 
 // assessorBase is the per-worker state shared by both input formats: the
@@ -50,30 +53,47 @@ type assessorBase struct {
 	cache []linesEntry
 }
 
-func (a *assessorBase) lines(year int, region poverty.Region) (*poverty.Lines, error) {
+func (a *assessorBase) lines(year int, region poverty.Region) (*linesEntry, error) {
 	k := linesKey{year, region}
 	for i := range a.cache {
 		if a.cache[i].key == k {
-			return &a.cache[i].lines, a.cache[i].err
+			return &a.cache[i], a.cache[i].err
 		}
 	}
-	l, err := a.set.table.LinesFor(year, region, a.set.boundary, a.set.opts)
-	a.cache = append(a.cache, linesEntry{k, l, err})
-	return &a.cache[len(a.cache)-1].lines, err
+	e := linesEntry{key: k}
+	e.lines, e.err = a.set.table.LinesFor(year, region, a.set.boundary, a.set.opts)
+	if e.err == nil {
+		for i := range a.set.schemes {
+			s := &a.set.schemes[i]
+			if s.Region == region && s.InForce(year) {
+				e.tiers, e.err = newTierTable(s, &e.lines.Monitoring)
+				break
+			}
+		}
+	}
+	a.cache = append(a.cache, e)
+	return &a.cache[len(a.cache)-1], e.err
 }
 
 // classify assesses a.hh and appends its result line, or rejects it.
 func (a *assessorBase) classify(c *chunk, lineNo int) {
 	h := &a.hh
-	l, err := a.lines(h.Year, h.Province())
+	e, err := a.lines(h.Year, h.Province())
 	if err != nil {
 		reject(c, lineNo, h.ID, "year", err)
 		return
 	}
-	cl, err := poverty.Classify(h, l)
+	cl, err := poverty.Classify(h, &e.lines)
 	if err != nil {
 		reject(c, lineNo, h.ID, "", err)
 		return
+	}
+	var tier risk.Tier
+	if e.tiers != nil {
+		if tier, err = e.tiers.tier(cl.PerCapita); err != nil {
+			reject(c, lineNo, h.ID, "concept", err)
+			return
+		}
 	}
 	b := strconv.AppendInt(c.out, int64(lineNo), 10)
 	b = append(b, ',')
@@ -87,8 +107,14 @@ func (a *assessorBase) classify(c *chunk, lineNo int) {
 	b = append(b, ',')
 	b = strconv.AppendBool(b, cl.BelowLine)
 	b = append(b, ',')
-	b = append(b, "status."...)
+	if e.tiers != nil {
+		b = append(b, tier.String()...)
+	}
+	b = append(b, ",status."...)
 	b = append(b, cl.Status.String()...)
+	if e.tiers != nil {
+		b = append(b, ";tier.income"...)
+	}
 	c.out = append(b, '\n')
 	c.accepted++
 }
@@ -124,7 +150,7 @@ func appendRejectedResult(b []byte, lineNo int, id, field string) []byte {
 	b = strconv.AppendInt(b, int64(lineNo), 10)
 	b = append(b, ',')
 	b = appendID(b, id)
-	b = append(b, ",rejected,,,,rejected."...)
+	b = append(b, ",rejected,,,,,rejected."...)
 	if field == "" {
 		field = "record"
 	}

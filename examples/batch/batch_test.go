@@ -17,11 +17,14 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"github.com/openfupin/fupin/internal/gen"
 	"github.com/openfupin/fupin/poverty"
+	"github.com/openfupin/fupin/risk"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
 
-func defaultSettings() *settings { return &settings{table: poverty.Default()} }
+func defaultSettings() *settings {
+	return &settings{table: poverty.Default(), schemes: risk.DefaultSchemes()}
+}
 
 // golden compares got with testdata/name, or rewrites it with -update.
 func golden(t *testing.T, name string, got []byte) {
@@ -89,7 +92,7 @@ func TestAgainstLibrary(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		want := fmt.Sprintf("%d,%s,%s,%s,%t,%t,status.%s", rec.Index+2, rec.ID, cl.Status, cl.PerCapita.Amount, cl.BelowStandard, cl.BelowLine, cl.Status)
+		want := fmt.Sprintf("%d,%s,%s,%s,%t,%t,,status.%s", rec.Index+2, rec.ID, cl.Status, cl.PerCapita.Amount, cl.BelowStandard, cl.BelowLine, cl.Status)
 		if got := sc.Text(); got != want {
 			t.Fatalf("household %d:\n got %s\nwant %s", rec.Index, got, want)
 		}
@@ -209,20 +212,28 @@ func TestBadHeader(t *testing.T) {
 // TestAssessNoAllocs enforces the hot path's budget: parsing and assessing
 // a CSV record allocates nothing.
 func TestAssessNoAllocs(t *testing.T) {
-	a := newCSVAssessor(defaultSettings())
-	c := &chunk{out: make([]byte, 0, 1<<16)}
-	line := []byte("H530120-0000001,530120,2020,disposable_income,4,4,2,18964,16844,5895,210,0,0,1359,200,2016,2019,0")
-	a.assess(c, line, 2)
-	if c.accepted != 1 {
-		t.Fatalf("not accepted: %s", c.out)
-	}
-	allocs := testing.AllocsPerRun(1000, func() {
-		c.out = c.out[:0]
+	for _, line := range benchLines {
+		a := newCSVAssessor(defaultSettings())
+		c := &chunk{out: make([]byte, 0, 1<<16)}
 		a.assess(c, line, 2)
-	})
-	if allocs != 0 {
-		t.Errorf("assess: %v allocations a record, want 0", allocs)
+		if c.accepted != 1 {
+			t.Fatalf("not accepted: %s", c.out)
+		}
+		allocs := testing.AllocsPerRun(1000, func() {
+			c.out = c.out[:0]
+			a.assess(c, line, 2)
+		})
+		if allocs != 0 {
+			t.Errorf("assess %s: %v allocations a record, want 0", line[:15], allocs)
+		}
 	}
+}
+
+// benchLines are a Yunnan household (no tier scheme) and a Xinjiang one
+// (the 2020 four-colour scheme applies).
+var benchLines = [][]byte{
+	[]byte("H530120-0000001,530120,2020,disposable_income,4,4,2,18964,16844,5895,210,0,0,1359,200,2016,2019,0"),
+	[]byte("H650120-0000001,650120,2020,disposable_income,4,4,2,9964,6844,5895,210,0,0,1359,200,2016,2019,0"),
 }
 
 // TestFlatMemory checks that the pipeline's allocations do not grow with
@@ -294,13 +305,16 @@ func FuzzAssessJSONL(f *testing.F) {
 }
 
 func BenchmarkAssessCSV(b *testing.B) {
-	a := newCSVAssessor(defaultSettings())
-	c := &chunk{out: make([]byte, 0, 1<<16)}
-	line := []byte("H530120-0000001,530120,2020,disposable_income,4,4,2,18964,16844,5895,210,0,0,1359,200,2016,2019,0")
-	b.ReportAllocs()
-	for b.Loop() {
-		c.out = c.out[:0]
-		a.assess(c, line, 2)
+	for _, line := range benchLines {
+		b.Run(string(line[1:3]), func(b *testing.B) {
+			a := newCSVAssessor(defaultSettings())
+			c := &chunk{out: make([]byte, 0, 1<<16)}
+			b.ReportAllocs()
+			for b.Loop() {
+				c.out = c.out[:0]
+				a.assess(c, line, 2)
+			}
+		})
 	}
 }
 
@@ -319,4 +333,69 @@ func BenchmarkPipeline(b *testing.B) {
 		}
 	}
 	b.ReportMetric(float64(n*b.N)/b.Elapsed().Seconds(), "households/s")
+}
+
+// TestTierTableMatchesScheme checks the tier table against the scheme
+// itself, record by record, on generated Xinjiang households and at and
+// around every cut-off, and checks the tier column of the results.
+func TestTierTableMatchesScheme(t *testing.T) {
+	cfg := gen.Config{Seed: 4, Households: 20000, Province: poverty.MustParseRegion("65")}
+	s, ok := risk.FindScheme(risk.DefaultSchemes(), "xinjiang-2020")
+	if !ok {
+		t.Fatal("no xinjiang-2020 scheme")
+	}
+	lines, err := poverty.Default().LinesFor(2020, cfg.Province, poverty.BelowLine, poverty.LookupOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tt, err := newTierTable(&s, &lines.Monitoring)
+	if err != nil {
+		t.Fatal(err)
+	}
+	check := func(pc poverty.Figure) risk.Tier {
+		t.Helper()
+		want, err := s.Classify(risk.TierInput{PerCapita: pc, Line: &lines.Monitoring})
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := tt.tier(pc)
+		if err != nil || got != want.Tier {
+			t.Fatalf("per capita %v: table %v (%v), scheme %v", pc, got, err, want.Tier)
+		}
+		return got
+	}
+	for _, c := range tt.cuts {
+		for _, d := range []poverty.Money{-poverty.Yuan, -poverty.Fen, 0, poverty.Fen, poverty.Yuan} {
+			check(poverty.Figure{Amount: c + d, Concept: poverty.DisposableIncome})
+			check(poverty.Figure{Amount: c + d, Concept: poverty.ConceptNotStated})
+		}
+	}
+	var in bytes.Buffer
+	if _, err := gen.WriteCSV(&in, cfg); err != nil {
+		t.Fatal(err)
+	}
+	var out bytes.Buffer
+	if _, err := assess(&in, "csv", 2, defaultSettings(), &out, io.Discard, nil); err != nil {
+		t.Fatal(err)
+	}
+	sc := bufio.NewScanner(&out)
+	sc.Scan()
+	counts := map[risk.Tier]int{}
+	for rec := range cfg.All() {
+		pc, err := rec.PerCapita()
+		if err != nil {
+			t.Fatal(err)
+		}
+		tier := check(pc)
+		counts[tier]++
+		sc.Scan()
+		f := strings.Split(sc.Text(), ",")
+		if f[6] != tier.String() || f[7] != "status."+f[2]+";tier.income" {
+			t.Fatalf("household %d: result %q, want tier %v", rec.Index, sc.Text(), tier)
+		}
+	}
+	t.Logf("tiers of 20,000 generated Xinjiang households: %v", counts)
+	if len(counts) < 3 {
+		t.Errorf("generated households fall in only %d tiers: %v", len(counts), counts)
+	}
 }

@@ -1,8 +1,9 @@
 // Command batch assesses a file of households as a stream: it reads CSV
 // (the schema in README.md) or JSON Lines, computes each household's
 // per-capita income and status against the poverty standard and the
-// monitoring line of its year and province, and writes one result a record
-// in input order. Rejected records go to a rejects file with their line
+// monitoring line of its year and province, and its colour tier where a
+// tier scheme is in force for its province and year (package risk: the
+// Xinjiang 2020 scheme), and writes one result a record in input order. Rejected records go to a rejects file with their line
 // number, the field and the reason. At the end it prints
 // read = accepted + rejected, and fails if the counts do not add up.
 //
@@ -29,6 +30,7 @@ import (
 
 	"github.com/openfupin/fupin/internal/gen"
 	"github.com/openfupin/fupin/poverty"
+	"github.com/openfupin/fupin/risk"
 )
 
 //go:embed households.csv
@@ -37,6 +39,7 @@ var sample []byte
 // options are the command's flags.
 type options struct {
 	in, out, rejects, format, thresholds string
+	tiers, province                      string
 	workers                              int
 	gen                                  int
 	seed                                 uint64
@@ -52,6 +55,8 @@ func main() {
 	flag.StringVar(&o.rejects, "rejects", "", "rejects file (default: standard error)")
 	flag.StringVar(&o.format, "format", "", "input format: csv or jsonl (default: from the file name, else csv)")
 	flag.StringVar(&o.thresholds, "thresholds", "", "a thresholds JSON file overlaid on the embedded table (for monitoring lines the embedded data leave unconfirmed)")
+	flag.StringVar(&o.tiers, "tiers", "", "a colour-tier schemes JSON file (package risk schema), used before the embedded schemes")
+	flag.StringVar(&o.province, "province", "", "with -gen: the province of the generated households (default 53, Yunnan; 65, Xinjiang, has a colour-tier scheme for 2020)")
 	flag.IntVar(&o.workers, "workers", runtime.GOMAXPROCS(0), "number of workers")
 	flag.IntVar(&o.gen, "gen", 0, "generate this many synthetic households (CSV, or JSON Lines with -format jsonl) to -out instead of assessing")
 	flag.Uint64Var(&o.seed, "seed", 1, "seed of the generated households")
@@ -77,8 +82,13 @@ func run(o options, stdin io.Reader, stdout, stderr io.Writer) (err error) {
 			err = cerr
 		}
 	}()
+	cfg := gen.Config{Seed: o.seed, Households: o.gen, PerVillage: villageSize(o.gen)}
+	if o.province != "" {
+		if cfg.Province, err = poverty.ParseRegion(o.province); err != nil {
+			return err
+		}
+	}
 	if o.gen > 0 && !o.assess {
-		cfg := gen.Config{Seed: o.seed, Households: o.gen, PerVillage: villageSize(o.gen)}
 		if o.format == "jsonl" {
 			_, err = gen.WriteJSONL(out, cfg)
 		} else {
@@ -87,7 +97,7 @@ func run(o options, stdin io.Reader, stdout, stderr io.Writer) (err error) {
 		return err
 	}
 
-	set := &settings{table: poverty.Default(), opts: poverty.LookupOptions{AcceptSecondary: o.secondary, Lenient: o.lenient}}
+	set := &settings{table: poverty.Default(), schemes: risk.DefaultSchemes(), opts: poverty.LookupOptions{AcceptSecondary: o.secondary, Lenient: o.lenient}}
 	if o.atOrBelow {
 		set.boundary = poverty.AtOrBelowLine
 	}
@@ -103,13 +113,24 @@ func run(o options, stdin io.Reader, stdout, stderr io.Writer) (err error) {
 		}
 		set.table = set.table.Overlay(t)
 	}
+	if o.tiers != "" {
+		f, err := os.Open(o.tiers)
+		if err != nil {
+			return err
+		}
+		s, err := risk.LoadSchemes(f, o.tiers)
+		f.Close()
+		if err != nil {
+			return err
+		}
+		set.schemes = append(s, set.schemes...)
+	}
 
 	var in io.Reader
 	name := o.in
 	switch {
 	case o.gen > 0:
 		pr, pw := io.Pipe()
-		cfg := gen.Config{Seed: o.seed, Households: o.gen, PerVillage: villageSize(o.gen)}
 		go func() {
 			var err error
 			if o.format == "jsonl" {
