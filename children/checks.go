@@ -113,7 +113,8 @@ const sourceReporting = "国发〔2016〕13号: schools, village committees, med
 const sourceEntrust = "国发〔2016〕13号: parents who both migrate entrust guardianship to a relative or other adult with guardianship capacity (委托监护)"
 
 // Flag is one finding of the care checks: what, how urgent, who must act,
-// and whether it is a mandatory report to the police.
+// and whether it is a mandatory report to the police. The zero Flag is no
+// finding.
 type Flag struct {
 	Code     string   `json:"code"`
 	Severity Severity `json:"severity"`
@@ -200,7 +201,8 @@ func (f *Flags) add(x Flag) {
 	}
 }
 
-// Param is one numeric parameter of the checks with its provenance.
+// Param is one numeric parameter of the checks with its provenance. The
+// zero Param is unset, which [Checks.Check] rejects.
 type Param struct {
 	Value int `json:"value"`
 	Provenance

@@ -41,7 +41,8 @@ const maxReasons = 8
 // Reason is one tested condition of a classification: its code, its
 // outcome, and what it read. Value and Param are the numbers compared
 // (age and age limit; months and minimum months), when the test compares
-// numbers; Role and Situation name the parent the test read.
+// numbers; Role and Situation name the parent the test read. The zero
+// Reason tests nothing.
 type Reason struct {
 	Code      string    `json:"code"`
 	Outcome   Outcome   `json:"outcome"`
@@ -343,7 +344,9 @@ func (s *Scheme) listedOn(r *Result, c *Child, role Role, on poverty.Date) Outco
 
 // Classification is a child's classification on a date under the primary
 // scheme of each kind. LeftBehind and Unattended decide the registry
-// [Status]; ACWF is reported beside them and never mixed into it.
+// [Status]; ACWF is reported beside them and never mixed into it. The
+// zero Classification is unclassified: every Result is unset and Status
+// is StatusUnknown.
 type Classification struct {
 	ChildID    string
 	On         poverty.Date

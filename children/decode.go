@@ -16,7 +16,8 @@ import (
 // MaxLineBytes bounds one line of a child file read by [Decoder].
 const MaxLineBytes = 64 << 10
 
-// Decoder reads children from JSON Lines: one JSON object per line in the
+// Decoder reads children from JSON Lines (make one with [NewDecoder]; the
+// zero Decoder is not usable): one JSON object per line in the
 // schema of [Child] (the field names of its JSON tags), blank lines
 // skipped. Decoding is strict: unknown fields, unknown words, malformed
 // dates and identity numbers that fail GB 11643 are errors, and every

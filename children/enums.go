@@ -139,7 +139,8 @@ func (s Situation) Migrant() bool {
 	return s == MigrantInCounty || s == MigrantInProvince || s == MigrantOutOfProvince
 }
 
-// SituationSet is a set of situations, as a bit mask.
+// SituationSet is a set of situations, as a bit mask. The zero value is
+// the empty set.
 type SituationSet uint32
 
 // Has reports whether s is in the set.

@@ -52,7 +52,8 @@ func AgeBandOf(age int) AgeBand {
 }
 
 // Breakdown counts one category of children by guardian, age band, sex and
-// province. Maps hold only non-zero counts.
+// province. Maps hold only non-zero counts. The zero Breakdown counts no
+// child.
 type Breakdown struct {
 	Children   int                    `json:"children"`
 	ByGuardian map[GuardianKind]int   `json:"by_guardian"`
@@ -75,6 +76,7 @@ func (b *Breakdown) Share(n int) poverty.Rate {
 
 // Figures are the counts of a registry on a date. ACWF counts children
 // under the older definition and is never added to the registry statuses.
+// The zero Figures are those of an empty registry.
 type Figures struct {
 	On       poverty.Date   `json:"on"`
 	Children int            `json:"children"`
@@ -231,7 +233,8 @@ func (r *Rules) Figures(reg Snapshot) (Figures, error) {
 	return t.Figures(), nil
 }
 
-// Change is the change of a count between two registries.
+// Change is the change of a count between two registries. The zero Change
+// is no change between empty registries.
 type Change struct {
 	Before int `json:"before"`
 	After  int `json:"after"`

@@ -18,6 +18,7 @@ import (
 const DataVintage = "2026-11-23"
 
 // Combination is how a scheme combines the two parents' situations.
+// CombinationUnknown, the zero value, is rejected by [LoadRules].
 type Combination uint8
 
 // Combinations. CombinationUnknown is the zero value.
@@ -53,7 +54,8 @@ func (c *Combination) UnmarshalText(b []byte) error {
 
 // Provenance is where a parameter comes from: the document, how well it is
 // sourced (CONFIRMED, SECONDARY, or DEFAULT for a reading the library
-// chose where no document decides), and a note.
+// chose where no document decides), and a note. The zero Provenance has
+// no source, which [LoadRules] rejects.
 type Provenance struct {
 	Source string `json:"source"`
 	Status string `json:"status"`
@@ -91,7 +93,8 @@ func (f InForce) On(on poverty.Date) Outcome {
 // Listing is one situation a de facto unattended scheme lists, with the
 // date it entered the rule when later than the scheme's own (the two
 // situations 民发〔2020〕125号 added), and the minimum duration it must last.
-// A listing is in force when both it and its scheme are.
+// A listing is in force when both it and its scheme are. The zero Listing
+// is rejected by [LoadRules] (no situation).
 type Listing struct {
 	Situation Situation `json:"situation"`
 	InForce
@@ -105,7 +108,8 @@ type Listing struct {
 }
 
 // Extension is a rule that keeps a child over the age limit covered while
-// in full-time school at one of the levels, in one province.
+// in full-time school at one of the levels, in one province. The zero
+// Extension is rejected by [LoadRules] (no province).
 type Extension struct {
 	Region poverty.Region `json:"region"`
 	Levels []School       `json:"levels"`
@@ -114,8 +118,9 @@ type Extension struct {
 }
 
 // Scheme is one definition as data: which children it covers, by what
-// rule, from which document. Schemes are immutable once loaded; treat the
-// fields as read-only.
+// rule, from which document. Schemes come from [LoadRules] (or [Default])
+// and are shared by every caller: treat the fields as read-only, and load a
+// file to change a scheme.
 //
 // The zero Scheme is not a scheme: its Kind is unknown.
 type Scheme struct {
@@ -175,6 +180,8 @@ func (s *Scheme) Cite() string {
 }
 
 // Rules is an immutable set of schemes, with one primary scheme per kind.
+// The zero Rules holds no scheme: it classifies nothing (every Result
+// unset).
 // [Default] holds the embedded schemes; [LoadRules] reads a caller's file
 // in the same schema and [Rules.Overlay] combines them. A *Rules is safe
 // for concurrent use.

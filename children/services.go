@@ -50,7 +50,7 @@ func Services() []Service {
 }
 
 // Place is a village (Village set) or a township (Village empty) in a
-// county. Places match on all three identifiers exactly, as the registry
+// county; the zero Place is no place. Places match on all three identifiers exactly, as the registry
 // records them ([Child.County], [Child.Township], [Child.Village]).
 type Place struct {
 	County   poverty.County `json:"county,omitzero"`
@@ -64,14 +64,15 @@ func comparePlaces(a, b Place) int {
 
 // Facility is one service in a place: a village facility or post serves
 // that village; a township one (Village empty) serves every village of the
-// township.
+// township. The zero Facility is rejected by [NewServiceMap].
 type Facility struct {
 	Service Service `json:"service"`
 	Place
 }
 
 // ServiceMap knows which services each village and township has. Build
-// it with [NewServiceMap]; it is immutable and safe for concurrent use.
+// it with [NewServiceMap]; it is immutable and safe for concurrent use. The
+// zero ServiceMap knows no service.
 type ServiceMap struct {
 	villages []Place // every listed village, sorted
 	at       map[Place]uint8
@@ -142,6 +143,7 @@ func (m *ServiceMap) WithoutDirector() []Place {
 }
 
 // ServiceCount is how many covered children live where a service exists.
+// The zero value counts none.
 type ServiceCount struct {
 	Service  Service      `json:"service"`
 	Children int          `json:"children"`
@@ -149,6 +151,7 @@ type ServiceCount struct {
 }
 
 // Coverage is the services coverage of a registry's left-behind children.
+// The zero Coverage is that of an empty registry.
 type Coverage struct {
 	On         poverty.Date   `json:"on"`
 	LeftBehind int            `json:"left_behind"`

@@ -60,7 +60,7 @@ func (c *Cause) UnmarshalText(b []byte) error {
 }
 
 // Causes is a set of causes, as a bit mask: a parent may come home in the
-// same year the child turns 16.
+// same year the child turns 16. The zero value is the empty set.
 type Causes uint16
 
 // Has reports whether c is in the set.
@@ -109,13 +109,14 @@ func (cs Causes) Primary() Cause {
 }
 
 // Snapshot is a registry as of a date: every child in it, classified on
-// that date.
+// that date. The zero Snapshot has no date, which the functions reject.
 type Snapshot struct {
 	On       poverty.Date
 	Children []Child
 }
 
-// ParentChange is one parent's situation in the two snapshots.
+// ParentChange is one parent's situation in the two snapshots. The zero
+// value is a parent absent from both.
 type ParentChange struct {
 	Before Situation `json:"before,omitzero"`
 	After  Situation `json:"after,omitzero"`
@@ -133,7 +134,7 @@ func (p ParentChange) Left() bool { return p.Before == AtHome && p.After.Migrant
 
 // Transition is a child whose outcome under a scheme differs between two
 // snapshots: one who stopped or started being left-behind (or de facto
-// unattended), and why.
+// unattended), and why. The zero Transition is no change.
 type Transition struct {
 	ChildID string `json:"child_id"`
 	Scheme  string `json:"scheme"`
@@ -334,7 +335,8 @@ func reasonShift(rb, ra *Result) (duration, rule bool) {
 
 // TransitionSummary tallies transitions: how many children stopped and
 // started being covered, by primary cause ([Causes.Primary]), and how many
-// stopped with a parent home ([Transition.Reunited]).
+// stopped with a parent home ([Transition.Reunited]). The zero value
+// tallies nothing; its maps are nil.
 type TransitionSummary struct {
 	Stopped      int
 	Started      int
