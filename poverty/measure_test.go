@@ -400,3 +400,27 @@ func TestWeightsAreReplication(t *testing.T) {
 		}
 	}
 }
+
+// TestPopulationConcurrent: a built population is read-only; measures from
+// several goroutines agree (run with -race).
+func TestPopulationConcurrent(t *testing.T) {
+	r := rand.New(rand.NewPCG(41, 42))
+	ys, ws := randomData(r, 2000, true)
+	p := mustPop(t, ys, ws)
+	want, _ := p.Poverty(poverty.BelowLine, yuan(4000))
+	done := make(chan []poverty.Measures)
+	for range 4 {
+		go func() {
+			_, _ = p.Inequality()
+			_, _ = p.Quantiles(poverty.RoundHalfUp, .1, .5)
+			_, _ = p.ByGroup(poverty.BelowLine, yuan(3000))
+			m, _ := p.Poverty(poverty.BelowLine, yuan(4000))
+			done <- m
+		}()
+	}
+	for range 4 {
+		if diff := cmp.Diff(want, <-done, cmpopts.EquateNaNs()); diff != "" {
+			t.Errorf("concurrent result differs:\n%s", diff)
+		}
+	}
+}
