@@ -117,11 +117,11 @@ type Check struct {
 }
 
 // Code returns the rule's reason code.
-func (c *Check) Code() string { return c.Rule.Code() }
+func (c Check) Code() string { return c.Rule.Code() }
 
 // Explain returns the check as a sentence: rule code, outcome, inputs,
 // parameter and sources.
-func (c *Check) Explain() string {
+func (c Check) Explain() string {
 	r, _ := RuleFor(c.Code())
 	s := c.Code() + " " + c.Outcome.String() + ": " + r.Rule + "; "
 	switch c.Rule {

@@ -1,6 +1,7 @@
 package risk_test
 
 import (
+	"encoding/json"
 	"errors"
 	"testing"
 	"time"
@@ -238,5 +239,39 @@ func BenchmarkAssess(b *testing.B) {
 			b.Fatal(err)
 		}
 		sinkAssessment = a
+	}
+}
+
+// TestPreviousYearFromMonthly reads the previous year's income from the
+// monthly records when the annual income is of another year.
+func TestPreviousYearFromMonthly(t *testing.T) {
+	wages := append(repeat(y(1000), 12), repeat(y(1500), 5)...) // 2019-01..2020-05
+	h := household("m", 2, 2018, y(99999), poverty.YearMonthOf(2019, time.January), wages...)
+	events := []risk.Event{{Kind: risk.MedicalClaim, Date: day("2020-02-01"), Total: y(13000), OutOfPocket: y(12001)}}
+	a, err := risk.Assess(h, events, on, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !a.PreviousKnown || a.PreviousYearIncome != y(12000) || !a.Triggered(risk.RigidExpenditure) {
+		t.Errorf("previous %s known %t rigid %s\n%s", a.PreviousYearIncome, a.PreviousKnown, a.Check(risk.RigidExpenditure).Outcome,
+			a.Check(risk.RigidExpenditure).Explain())
+	}
+	if a.Triggered(risk.WarningUnknown) || a.Check(risk.WarningRule(99)).Rule != risk.WarningUnknown {
+		t.Error("unknown rules must read as not triggered")
+	}
+}
+
+func TestEventUnmarshalJSON(t *testing.T) {
+	var e risk.Event
+	if err := json.Unmarshal([]byte(`{"type":"civil_affairs","date":"2020-01-02","action":"dibao_granted"}`), &e); err != nil {
+		t.Fatal(err)
+	}
+	if e.Kind != risk.CivilAffairs || e.Action != risk.DibaoGranted || e.Action.Kind() != risk.CivilAffairs {
+		t.Errorf("decoded %+v", e)
+	}
+	err := json.Unmarshal([]byte(`{"type":"civil_affairs","date":"2020-01-02","action":"job_found"}`), &e)
+	var ee *risk.EventError
+	if !errors.As(err, &ee) || ee.Index != -1 || ee.Field != "action" {
+		t.Errorf("error %v", err)
 	}
 }

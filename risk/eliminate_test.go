@@ -2,6 +2,7 @@ package risk_test
 
 import (
 	"errors"
+	"strings"
 	"testing"
 	"time"
 
@@ -100,6 +101,9 @@ func TestEliminationTest(t *testing.T) {
 			}
 			if res.Pass != (len(tc.wantFail) == 0) || res.Route != tc.wantRoute || len(res.Criteria) != 5 {
 				t.Errorf("pass %t route %s criteria %d", res.Pass, res.Route, len(res.Criteria))
+			}
+			if x := res.Explain(); !strings.Contains(x, "elimination.labour_capacity") || !strings.Contains(x, c.ID()) {
+				t.Errorf("explanation:\n%s", x)
 			}
 			err = c.Eliminate(&res)
 			if res.Pass != (err == nil) {

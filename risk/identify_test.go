@@ -110,6 +110,12 @@ func TestIdentify(t *testing.T) {
 			if id.Category != tc.want {
 				t.Errorf("category %s, want %s\n%s", id.Category, tc.want, id.Explain())
 			}
+			x := id.Explain()
+			for _, c := range id.Criteria {
+				if !strings.Contains(x, c.Code) || !strings.Contains(x, id.Code()) {
+					t.Errorf("explanation lacks the decision or %s:\n%s", c.Code, x)
+				}
+			}
 			if len(id.Criteria) == 0 || id.Criteria[0].Code != "identify.document" {
 				t.Errorf("criteria do not start with the document: %v", id.Criteria)
 			}
