@@ -135,9 +135,10 @@ type Impact struct {
 //     (each snapshot's own income plus the wages of all its workers' jobs in
 //     that year; see [Household]), the gain, the share of it from workshop
 //     wages, and crossings of the lines.
-//   - ReturnedMigrants: workers whose job before the workshop job was
-//     outside the county ([Place.OutsideCounty]) and ended at most
-//     ReturnWindowDays before it started; ReturnedParents those who are a
+//   - ReturnedMigrants: workers whose workshop job is near home
+//     ([Place.NearHome]) and who held a job outside the county
+//     ([Place.OutsideCounty]) that ended at most ReturnWindowDays before the
+//     workshop job started; ReturnedParents those who are a
 //     parent (Parent.ID equal to the worker's ID) of a child in the
 //     registry, ReturnedMothers those who are a mother.
 //   - ChildrenReunited: children who stop being left-behind between the
@@ -308,25 +309,22 @@ func (x *Index) Impact(workshopIDs []string, opts ImpactOptions) (Impact, error)
 	return out, nil
 }
 
-// cameHome reports whether the worker's job before workshop job j was a
-// migrant job (outside the county) that ended at most window days before j
-// started.
+// cameHome reports whether workshop job j is near home ([Place.NearHome])
+// and the worker held a migrant job (outside the county) that ended before
+// j started and at most window days before. Other jobs in between do not
+// matter, so that recording one more job never undoes a return.
 func (x *Index) cameHome(widx, j, window int) bool {
 	job := &x.r.Jobs[j]
-	var prev *Job
-	for _, k := range x.jobsOf[widx] {
-		o := &x.r.Jobs[k]
-		if k == j || !o.Start.Before(job.Start) {
-			continue
-		}
-		if prev == nil || prev.Start.Before(o.Start) {
-			prev = o
-		}
-	}
-	if prev == nil || prev.End.IsZero() || !prev.End.Before(job.Start) || !prev.Place.OutsideCounty() {
+	if !job.Place.NearHome() {
 		return false
 	}
-	return prev.End.DaysUntil(job.Start) <= window
+	for _, k := range x.jobsOf[widx] {
+		o := &x.r.Jobs[k]
+		if k != j && o.Place.OutsideCounty() && !o.End.IsZero() && o.End.Before(job.Start) && o.End.DaysUntil(job.Start) <= window {
+			return true
+		}
+	}
+	return false
 }
 
 // reunited counts the children who stop being left-behind because a
