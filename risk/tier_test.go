@@ -6,6 +6,7 @@ import (
 	"os"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/openfupin/fupin/poverty"
 	"github.com/openfupin/fupin/risk"
@@ -149,5 +150,50 @@ func TestLoadSchemesErrors(t *testing.T) {
 				t.Errorf("error %v, want *poverty.FieldError", err)
 			}
 		})
+	}
+}
+
+// TestTierMonotonicThroughAssess checks the property end to end: the same
+// events, assessed with a household whose monthly incomes are raised, never
+// give a worse Xinjiang tier.
+func TestTierMonotonicThroughAssess(t *testing.T) {
+	s := xinjiang(t)
+	rng := rand.New(rand.NewPCG(2020, 65))
+	kinds := []risk.Event{
+		{Kind: risk.MedicalClaim, Date: day("2020-02-01"), Total: y(9000), OutOfPocket: y(4000), Severe: true},
+		{Kind: risk.DisasterEvent, Date: day("2020-03-01"), Hazard: risk.DisasterEarthquake, Loss: y(3000), Severe: true},
+		{Kind: risk.CadreVisitEvent, Date: day("2020-04-01"), Lost: risk.GuaranteeSet(0).With(risk.DrinkingWater)},
+		{Kind: risk.Employment, Date: day("2020-06-02"), Action: risk.JobLost, PreviousWage: y(800)},
+	}
+	tier := func(h *poverty.Household, events []risk.Event) risk.Tier {
+		a, err := risk.Assess(h, events, on, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		res, err := s.Classify(risk.TierInput{PerCapita: a.PerCapita, SevereGuaranteeFailure: a.SevereGuaranteeFailure()})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return res.Tier
+	}
+	for n := range 500 {
+		var events []risk.Event
+		for _, e := range kinds {
+			if rng.IntN(2) == 0 {
+				events = append(events, e)
+			}
+		}
+		wages := make([]poverty.Money, 12)
+		for i := range wages {
+			wages[i] = poverty.Money(rng.Int64N(int64(y(2500))))
+		}
+		h := household("p", 1+rng.IntN(5), 2019, y(10000), poverty.YearMonthOf(2019, time.June), wages...)
+		before := tier(h, events)
+		for range 1 + rng.IntN(4) {
+			h.Monthly[rng.IntN(12)].Income.Wage += poverty.Money(rng.Int64N(int64(y(1000))))
+		}
+		if after := tier(h, events); after < before {
+			t.Fatalf("run %d: more income moved the tier from %s to %s", n, before, after)
+		}
 	}
 }
