@@ -1,0 +1,217 @@
+package labor_test
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/openfupin/fupin/children"
+	"github.com/openfupin/fupin/labor"
+	"github.com/openfupin/fupin/poverty"
+)
+
+func ExampleJob_WageIn() {
+	job := labor.Job{ID: "j1", Worker: "w1", Channel: labor.ChannelWorkshop, Workshop: "ws", Place: labor.InVillage,
+		MonthlyWage: 2300 * poverty.Yuan, Start: poverty.MustParseDate("2020-03-15")}
+	s := job.ServiceIn(2020)
+	wage, _ := job.WageIn(2020)
+	fmt.Println(s.Months, "whole months and", s.PartDays, "days of a", s.PartSpan, "day span:", wage)
+	// Output: 9 whole months and 17 days of a 31 day span: 21961.29
+}
+
+func ExampleEmploymentRules_HouseholdEmployment() {
+	p := labor.DefaultParams()
+	lookup := poverty.LookupOptions{AcceptSecondary: true} // the zero-employment rules are local, SECONDARY
+	stable, _ := p.StableRule("zero-employment-exit", 2020, lookup)
+	transfer, _ := p.TransferRule("outside-township-6-months", 2020, lookup)
+	age, _ := p.AgeLimits("jilin-2018", 2020, lookup) // or the county's own limits
+	rules := labor.EmploymentRules{Year: 2020, Age: age, Stable: stable, Transfer: transfer,
+		MinimumWage: &labor.MinimumWage{Header: labor.Header{ID: "county", Source: "county notice", Status: poverty.Confirmed}, Monthly: 1500 * poverty.Yuan}}
+
+	workers := []labor.Worker{
+		{ID: "a", Household: "h1", BirthDate: poverty.MustParseDate("1985-04-01"), Sex: poverty.Male, Capacity: poverty.AbleToWork},
+		{ID: "b", Household: "h1", BirthDate: poverty.MustParseDate("1987-09-01"), Sex: poverty.Female, Capacity: poverty.AbleToWork},
+	}
+	jobs := [][]labor.Job{
+		{{ID: "j", Worker: "a", Channel: labor.ChannelJobFair, Place: labor.OtherProvince, MonthlyWage: 1200 * poverty.Yuan,
+			Start: poverty.MustParseDate("2020-10-01")}},
+		nil,
+	}
+	he, err := rules.HouseholdEmployment("h1", workers, jobs, true)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(he.Code(), "labour force", he.LabourForce, "employed", he.Employed, "stable", he.Stable)
+	for _, c := range he.Workers[0].Stability.Criteria(&rules) {
+		fmt.Println(c.Pass, c.Code, "|", c.Input, "|", c.Param)
+	}
+	// Output:
+	// employment.zero_employment labour force 2 employed 1 stable 0
+	// false employment.stable_days | 92 days worked in 2020 | at least 180 days
+	// false employment.stable_contract | longest contract 0 months | at least 12 months
+	// false employment.stable_wage | best monthly wage 1200.00 | at least 1500.00 a month: county (national, 0-, CONFIRMED): county notice
+}
+
+func ExampleTally() {
+	p := labor.DefaultParams()
+	lookup := poverty.LookupOptions{AcceptSecondary: true}
+	stable, _ := p.StableRule("zero-employment-exit", 2020, lookup)
+	transfer, _ := p.TransferRule("outside-township-6-months", 2020, lookup)
+	age, _ := p.AgeLimits("jilin-2018", 2020, lookup)
+	t := labor.Tally{Rules: labor.EmploymentRules{Year: 2020, Age: age, Stable: stable, Transfer: transfer}, Poor: labor.GroupRegistered}
+
+	// Stream households one at a time: a county of any size fits in memory.
+	for i := range 10 {
+		h := &labor.Household{Household: poverty.Household{ID: fmt.Sprint("h", i), Year: 2020}}
+		if i < 4 {
+			h.Registration.Registered = 2016
+		}
+		w := []labor.Worker{{ID: fmt.Sprint("w", i), Household: h.ID, BirthDate: poverty.MustParseDate("1980-01-01"), Sex: poverty.Male, Capacity: poverty.AbleToWork}}
+		var jobs []labor.Job
+		if i < 9 { // nine of ten supported through a workstation, all year
+			jobs = []labor.Job{{ID: fmt.Sprint("j", i), Worker: w[0].ID, Channel: labor.ChannelWorkstation, Place: labor.OtherProvince,
+				MonthlyWage: 4000 * poverty.Yuan, Start: poverty.MustParseDate("2019-06-01")}}
+		}
+		if err := t.Add(h, w, [][]labor.Job{jobs}); err != nil {
+			fmt.Println(err)
+			return
+		}
+	}
+	rate, _ := t.TransferRate()
+	share, _ := t.PoorShare()
+	fmt.Printf("supported %d of %d (%s), %d from registered households (%s), %d zero-employment households\n",
+		t.Supported, t.LabourForce, rate.Percent(), t.SupportedPoor, share.Percent(), t.ZeroEmployment)
+	// Output: supported 9 of 10 (90%), 4 from registered households (44.4444%), 1 zero-employment households
+}
+
+func ExampleParams_Recognise() {
+	p := labor.DefaultParams()
+	ws := &labor.Workshop{ID: "ws1", Name: "garment workshop", Type: labor.Factory, Sites: []labor.Site{labor.SiteVillage},
+		RegisteredBusiness: true, FixedPremises: true}
+	poor := &labor.Household{Household: poverty.Household{ID: "h", Year: 2019, Registration: poverty.Registration{Registered: 2016}}}
+	var posts []labor.Post
+	for i := range 6 {
+		id := fmt.Sprint("w", i)
+		months := 12
+		if i == 5 {
+			months = 3 // too short a contract
+		}
+		posts = append(posts, labor.Post{
+			Worker:    &labor.Worker{ID: id, Household: "h", BirthDate: poverty.MustParseDate("1975-01-01"), Sex: poverty.Female},
+			Job:       &labor.Job{ID: id, Worker: id, Workshop: "ws1", Channel: labor.ChannelWorkshop, Place: labor.InVillage, MonthlyWage: 1800 * poverty.Yuan, Start: poverty.MustParseDate("2019-01-01"), ContractMonths: months},
+			Household: poor,
+		})
+	}
+	minWage := &labor.MinimumWage{Header: labor.Header{ID: "jilin-2019", Region: 22, Source: "caller's own file", Status: poverty.Confirmed}, Monthly: 1580 * poverty.Yuan}
+	r, err := p.Recognise("jilin-2018", ws, posts, poverty.MustParseDate("2019-06-30"), labor.RecognitionOptions{MinimumWage: minWage})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println("recognised:", r.Recognised, "counted:", r.Counted, "award:", r.Award.Total)
+	fmt.Println(r.Posts[5].Job, r.Posts[5].Failed)
+	fmt.Println(strings.Join(r.Award.Basis, "; "))
+	// Output:
+	// recognised: true counted: 5 award: 5000.00
+	// w5 [post.contract]
+	// 1000.00 x 5 counted workers = 5000.00
+}
+
+func ExampleParams_TransportSubsidy() {
+	p := labor.DefaultParams()
+	h := &labor.Household{Household: poverty.Household{ID: "h", Year: 2024, Registration: poverty.Registration{Registered: 2015, Exited: 2019}}}
+	job := &labor.Job{ID: "j", Worker: "w", Channel: labor.ChannelSelfFound, Place: labor.OtherProvince,
+		Destination: poverty.MustParseRegion("61"), MonthlyWage: 4500 * poverty.Yuan, Start: poverty.MustParseDate("2024-03-01")}
+	r, err := p.TransportSubsidy("gansu-chongxin-2024", h, job, 2024, labor.TransportOptions{})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(r.Eligible, r.Total)
+	fmt.Println(r.Criteria[len(r.Criteria)-1].Source)
+	// Output:
+	// true 400.00
+	// gansu-chongxin-2024 (62 崇信县, 2024-2024, CONFIRMED): 甘人社通〔2024〕155号, as applied in a 崇信县 (Gansu) notice, 2024
+}
+
+func ExampleSummariseExport() {
+	s, _ := labor.SummariseExport(
+		[]labor.Workstation{{ID: "dongguan", Host: poverty.MustParseRegion("44"), Placements: 2000, DisputesSettled: 12}},
+		[]labor.JobFair{{ID: "fair", Date: poverty.MustParseDate("2020-02-20"), Recruiters: 153, Vacancies: 50000, Hires: 3100}},
+		nil)
+	fmt.Println(s.ReportedPlacements, s.Recruiters, s.Vacancies, s.FillRate.Percent())
+	// Output: 2000 153 50000 6.2%
+}
+
+func ExampleDecodeRecords() {
+	doc := `{"schema": "fupin.labor.records/1",
+	 "jobs": [{"id": "j1", "worker": "nobody", "channel": "workshop", "workshop": "ws9", "place": "in_village", "start": "2020-01-01"}]}`
+	_, err := labor.DecodeRecords(strings.NewReader(doc), "upload.json")
+	fmt.Println(err)
+	// Output:
+	// poverty: record "j1": field worker = "nobody": reference to an unknown record
+	// poverty: record "j1": field workshop = "ws9": reference to an unknown record
+}
+
+func ExampleIndex_Impact() {
+	doc := `{"schema": "fupin.labor.records/1",
+	 "workshops": [{"id": "ws", "type": "factory"}],
+	 "households": [
+	  {"id": "h", "year": 2019, "concept": "disposable_income", "members": [{"birth_date": "1988-01-01", "months_away": 12, "income_brought_home": true}, {"birth_date": "2012-01-01"}, {"birth_date": "1960-01-01"}], "income": {"operating_income": "3000"}, "registration": {"registered": 2016}},
+	  {"id": "h", "year": 2020, "concept": "disposable_income", "members": [{"birth_date": "1988-01-01"}, {"birth_date": "2012-01-01"}, {"birth_date": "1960-01-01"}], "income": {"operating_income": "3000"}, "registration": {"registered": 2016}}],
+	 "workers": [{"id": "mum", "household": "h", "birth_date": "1988-01-01", "sex": "female", "capacity": "able"}],
+	 "jobs": [
+	  {"id": "city", "worker": "mum", "channel": "self_found", "place": "other_province", "monthly_wage": "600", "start": "2015-01-01", "end": "2019-12-31"},
+	  {"id": "near", "worker": "mum", "channel": "workshop", "workshop": "ws", "place": "in_village", "monthly_wage": "2000", "start": "2020-01-01"}]}`
+	idx, err := labor.DecodeRecords(strings.NewReader(doc), "example")
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	registry := children.Snapshot{On: poverty.MustParseDate("2019-12-31"), Children: []children.Child{{
+		ID: "c", BirthDate: poverty.MustParseDate("2012-01-01"), Hukou: children.Rural,
+		Father: children.Parent{ID: "dad", Situation: children.MigrantOutOfProvince},
+		Mother: children.Parent{ID: "mum", Situation: children.MigrantOutOfProvince}}}}
+	lines, _ := poverty.Default().LinesFor(2020, poverty.MustParseRegion("62"), poverty.BelowLine, poverty.LookupOptions{})
+	imp, err := idx.Impact(nil, labor.ImpactOptions{Year: 2020, BaselineYear: 2019, Before: lines, After: lines, Children: &registry})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	h := imp.PerHousehold[0]
+	fmt.Println("jobs", imp.Jobs, "poor", imp.JobsPoor, "wage bill", imp.WageBill)
+	fmt.Println("per capita", h.Before.Amount, "->", h.After.Amount, "crossed standard", h.CrossedStandard(), "crossed line", h.CrossedLine(), "share of gain", h.Share)
+	fmt.Println("returned mothers", imp.ReturnedMothers, "children no longer left-behind", imp.ChildrenReunited)
+	// Output:
+	// jobs 1 poor 1 wage bill 24000.00
+	// per capita 3400.00 -> 9000.00 crossed standard true crossed line true share of gain 1.428571
+	// returned mothers 1 children no longer left-behind 1
+}
+
+func ExampleProjectHome() {
+	before := children.Snapshot{On: poverty.MustParseDate("2019-12-31"), Children: []children.Child{{
+		ID: "c", BirthDate: poverty.MustParseDate("2012-01-01"), Hukou: children.Rural,
+		Father: children.Parent{ID: "dad", Situation: children.MigrantInProvince},
+		Mother: children.Parent{ID: "mum", Situation: children.MigrantOutOfProvince}}}}
+	after := labor.ProjectHome(before, map[string]poverty.Date{"mum": poverty.MustParseDate("2020-04-01")}, poverty.MustParseDate("2020-12-31"))
+	fmt.Println(before.Children[0].Mother.Situation, "->", after.Children[0].Mother.Situation, "since", after.Children[0].Mother.Since)
+	// Output: migrant_out_of_province -> at_home since 2020-04-01
+}
+
+func ExampleParams_Overlay() {
+	own, err := labor.LoadParams(strings.NewReader(`{"schema": "fupin.labor.params/1",
+	 "recognition": [{"id": "sichuan-guangyuan-2017", "region": "51", "from": 2017, "to": 2018, "name": "corrected", "counts": "registered_poor", "min_workers": 10,
+	   "award": {"one_off": "50000"}, "source": "our county's copy of the notice", "status": "CONFIRMED"}]}`), "county.json")
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	p := labor.DefaultParams().Overlay(own)
+	r, _ := p.RecognitionRule("sichuan-guangyuan-2017", 2018, poverty.LookupOptions{})
+	_, err = p.RecognitionRule("sichuan-guangyuan-2017", 2019, poverty.LookupOptions{})
+	fmt.Println(r.Name, r.Origin, "|", err)
+	fmt.Println(p.Superseded()[0].Cite())
+	// Output:
+	// corrected county.json | labor: recognition "sichuan-guangyuan-2017" for 2019: rule not in force
+	// sichuan-guangyuan-2017 (51 广元, 2017-, CONFIRMED): 川北在线 (regional news site), 2017-02-14
+}
