@@ -90,3 +90,94 @@ func FuzzCaseJSON(f *testing.F) {
 		}
 	})
 }
+
+// FuzzLoadParams: the parameter loader never panics, and what it accepts
+// validates.
+func FuzzLoadParams(f *testing.F) {
+	b, err := os.ReadFile("data/params.json")
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Add(b)
+	f.Add([]byte(`{"schema":"fupin.risk.params/1","params":[{"id":"stable_months","unit":"months","value":"12","status":"COUNTY_RULE","source":"s"}]}`))
+	base := risk.DefaultParams()
+	f.Fuzz(func(t *testing.T, data []byte) {
+		p, err := base.Load(bytes.NewReader(data), "fuzz")
+		if err != nil {
+			return
+		}
+		if err := p.Validate(); err != nil {
+			t.Fatalf("accepted invalid parameters: %v", err)
+		}
+	})
+}
+
+// FuzzLoadSchemes: the tier-scheme loader never panics; an accepted scheme
+// validates and classifies any income monotonically.
+func FuzzLoadSchemes(f *testing.F) {
+	for _, name := range []string{"data/tiers.json", "testdata/relative_scheme.json"} {
+		b, err := os.ReadFile(name)
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(b, int64(450000))
+	}
+	line := poverty.Threshold{Amount: y(6000), Concept: poverty.NetIncome}
+	f.Fuzz(func(t *testing.T, data []byte, pc int64) {
+		ss, err := risk.LoadSchemes(bytes.NewReader(data), "fuzz")
+		if err != nil {
+			return
+		}
+		for _, s := range ss {
+			if err := s.Validate(); err != nil {
+				t.Fatalf("accepted invalid scheme: %v", err)
+			}
+			a, errA := s.Classify(risk.TierInput{PerCapita: poverty.Figure{Amount: poverty.Money(pc), Concept: poverty.NetIncome}, Line: &line})
+			b, errB := s.Classify(risk.TierInput{PerCapita: poverty.Figure{Amount: poverty.Money(pc) + 1, Concept: poverty.NetIncome}, Line: &line})
+			if errA == nil && errB == nil && b.Tier < a.Tier {
+				t.Fatalf("scheme %s: %d gives %s, one fen more gives %s", s.ID, pc, a.Tier, b.Tier)
+			}
+		}
+	})
+}
+
+// FuzzLoadCatalogue: the catalogue loader never panics; proposals from an
+// accepted catalogue never give a development-type measure to a household
+// without labour capacity.
+func FuzzLoadCatalogue(f *testing.F) {
+	b, err := os.ReadFile("data/measures.json")
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Add(b, uint32(1<<1|1<<13))
+	f.Fuzz(func(t *testing.T, data []byte, factors uint32) {
+		c, err := risk.LoadCatalogue(bytes.NewReader(data), "fuzz")
+		if err != nil {
+			return
+		}
+		for _, p := range c.Propose(risk.FactorSet(factors), 0) {
+			if p.Measure.Type != risk.SafetyNet {
+				t.Fatalf("%s proposed without labour capacity", p.Measure.Code)
+			}
+		}
+	})
+}
+
+// FuzzParseFactor: words and codes round-trip through ParseFactor.
+func FuzzParseFactor(f *testing.F) {
+	for _, s := range []string{"01", "0201", "0299", "illness", "disaster_flood", "08", ""} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		v, err := risk.ParseFactor(s)
+		if err != nil {
+			return
+		}
+		if w, err := risk.ParseFactor(v.String()); err != nil || w != v {
+			t.Fatalf("%q -> %v -> %v %v", s, v, w, err)
+		}
+		if w, err := risk.ParseFactor(v.Code()); err != nil || w != v {
+			t.Fatalf("%q -> %v -> code %q -> %v %v", s, v, v.Code(), w, err)
+		}
+	})
+}
