@@ -131,7 +131,10 @@
 // allocating, and merges across goroutines for registries of millions.
 // [ChangeOf] is the change between two registries with a single rounding:
 // 9.02 to 6.97 million is -22.7% (one CCTV report says -22.9%; the counts
-// give -22.7%).
+// give -22.7%). [PublishedCounts] holds the national counts of POLICY.md
+// 4.3, each tied to its scheme; [CompareCounts] refuses to compare counts of
+// different definitions ([ErrSchemeMismatch]): the ACWF 61 million and the
+// registry's 6.97 million are not a fall of 89%.
 //
 // # Transitions
 //

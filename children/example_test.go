@@ -262,3 +262,16 @@ func ExampleTally() {
 	// Output:
 	// 10 7 map[6-13:5 14-16:2]
 }
+
+func ExampleCompareCounts() {
+	c2016, _ := children.PublishedCount("mca_2016")
+	c2018, _ := children.PublishedCount("mca_2018_08")
+	acwf, _ := children.PublishedCount("acwf_2010_census")
+	ch, err := children.CompareCounts(c2016, c2018, poverty.Percent/10, poverty.RoundHalfUp)
+	fmt.Println(ch.Before, ch.After, ch.Rate.Percent(), err)
+	_, err = children.CompareCounts(acwf, c2018, poverty.Percent/10, poverty.RoundHalfUp)
+	fmt.Println(err)
+	// Output:
+	// 9020000 6970000 -22.7% <nil>
+	// children: record "acwf_2010_census vs mca_2018_08": field scheme = "acwf_2008 vs left_behind_2016": counts use different definitions
+}

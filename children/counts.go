@@ -1,0 +1,122 @@
+package children
+
+import (
+	"bytes"
+	_ "embed"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"slices"
+	"sync"
+
+	"github.com/openfupin/fupin/poverty"
+)
+
+// ErrSchemeMismatch reports a comparison between counts made under
+// different definitions, such as the ACWF estimate of 61 million and the
+// registry count of 6.97 million.
+var ErrSchemeMismatch = errors.New("counts use different definitions")
+
+// Count is a published count of children under one scheme: the national
+// figures of POLICY.md 4.3, each tied to the definition it was made under,
+// so that figures of different definitions are never compared. The zero
+// Count is no count.
+type Count struct {
+	ID     string         `json:"id"`
+	Scheme string         `json:"scheme"` // the scheme ID of the definition
+	AsOf   string         `json:"as_of"`  // "2016", "2018-08": the period as published
+	Region poverty.Region `json:"region"`
+	Value  int            `json:"value"`
+	// Approximate: the source gives a rounded figure ("about 58 million").
+	Approximate bool   `json:"approximate,omitzero"`
+	Source      string `json:"source"`
+	Status      string `json:"status"`
+	Qualifier   string `json:"qualifier,omitempty"`
+	Note        string `json:"note,omitempty"`
+}
+
+//go:embed data/counts.json
+var countsJSON []byte
+
+var publishedCounts = sync.OnceValue(func() []Count {
+	c, err := LoadCounts(bytes.NewReader(countsJSON), "embedded")
+	if err != nil {
+		panic("children: embedded counts.json: " + err.Error())
+	}
+	return c
+})
+
+// PublishedCounts returns the embedded published counts, in file order.
+func PublishedCounts() []Count { return slices.Clone(publishedCounts()) }
+
+// PublishedCount returns the published count with the ID.
+func PublishedCount(id string) (Count, bool) {
+	for _, c := range publishedCounts() {
+		if c.ID == id {
+			return c, true
+		}
+	}
+	return Count{}, false
+}
+
+// LoadCounts decodes a file of published counts ("fupin.children.counts/1",
+// the schema of the embedded data). Every count needs an ID, a scheme, a
+// period, a source and a status other than UNCONFIRMED.
+func LoadCounts(r io.Reader, name string) ([]Count, error) {
+	data, err := io.ReadAll(io.LimitReader(r, MaxRulesBytes+1))
+	if err != nil {
+		return nil, &RecordError{Record: name, Field: "file", Err: err}
+	}
+	if len(data) > MaxRulesBytes {
+		return nil, &RecordError{Record: name, Field: "file", Err: poverty.ErrRange}
+	}
+	var doc struct {
+		Schema  string  `json:"schema"`
+		Vintage string  `json:"vintage"`
+		Counts  []Count `json:"counts"`
+	}
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&doc); err != nil {
+		return nil, &RecordError{Record: name, Field: "file", Err: fmt.Errorf("%w: %s", poverty.ErrSyntax, scrub(err.Error()))}
+	}
+	if doc.Schema != "fupin.children.counts/1" {
+		return nil, &RecordError{Record: name, Field: "schema", Value: doc.Schema, Err: poverty.ErrUnknownWord}
+	}
+	seen := map[string]bool{}
+	for i, c := range doc.Counts {
+		rec := fmt.Sprintf("%s counts[%d]", name, i)
+		switch {
+		case c.ID == "":
+			return nil, &RecordError{Record: rec, Field: "id", Err: poverty.ErrMissing}
+		case seen[c.ID]:
+			return nil, &RecordError{Record: rec, Field: "id", Value: c.ID, Err: poverty.ErrDuplicate}
+		case c.Scheme == "":
+			return nil, &RecordError{Record: rec, Field: "scheme", Err: poverty.ErrMissing}
+		case c.AsOf == "":
+			return nil, &RecordError{Record: rec, Field: "as_of", Err: poverty.ErrMissing}
+		case c.Value < 0:
+			return nil, &RecordError{Record: rec, Field: "value", Err: poverty.ErrNegative}
+		}
+		if err := checkProv(Provenance{Source: c.Source, Status: c.Status}, rec, "source"); err != nil {
+			return nil, err
+		}
+		seen[c.ID] = true
+	}
+	return doc.Counts, nil
+}
+
+// CompareCounts returns the change from a to b, like [ChangeOf], after
+// checking that both were made under the same scheme and for the same
+// region: comparing the ACWF estimate with a registry count is
+// [ErrSchemeMismatch].
+func CompareCounts(a, b Count, step poverty.Rate, mode poverty.Rounding) (Change, error) {
+	if a.Scheme != b.Scheme {
+		return Change{}, &RecordError{Record: a.ID + " vs " + b.ID, Field: "scheme", Value: a.Scheme + " vs " + b.Scheme, Err: ErrSchemeMismatch}
+	}
+	if a.Region != b.Region {
+		return Change{}, &RecordError{Record: a.ID + " vs " + b.ID, Field: "region", Value: a.Region.String() + " vs " + b.Region.String(), Err: ErrConflict}
+	}
+	return ChangeOf(a.Value, b.Value, step, mode)
+}

@@ -1,0 +1,51 @@
+package children
+
+import (
+	"errors"
+	"strings"
+	"testing"
+
+	"github.com/openfupin/fupin/poverty"
+)
+
+func TestPublishedCounts(t *testing.T) {
+	get := func(id string) Count {
+		c, ok := PublishedCount(id)
+		if !ok {
+			t.Fatalf("no count %s", id)
+		}
+		if _, ok := Default().Scheme(c.Scheme); !ok {
+			t.Fatalf("count %s names unknown scheme %s", id, c.Scheme)
+		}
+		return c
+	}
+	ch, err := CompareCounts(get("mca_2016"), get("mca_2018_08"), poverty.Percent/10, poverty.RoundHalfUp)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ch.Rate.Percent() != "-22.7%" || ch.Diff != -2_050_000 {
+		t.Errorf("2016 to 2018: %+v (%s)", ch, ch.Rate.Percent())
+	}
+	if _, err := CompareCounts(get("acwf_2010_census"), get("mca_2018_08"), 1, poverty.RoundHalfUp); !errors.Is(err, ErrSchemeMismatch) {
+		t.Errorf("ACWF vs registry: err = %v, want ErrSchemeMismatch", err)
+	}
+	if _, err := CompareCounts(get("mca_2016"), get("mca_2018_08_sichuan"), 1, poverty.RoundHalfUp); !errors.Is(err, ErrConflict) {
+		t.Errorf("national vs Sichuan: err = %v, want ErrConflict", err)
+	}
+	if len(PublishedCounts()) != 5 {
+		t.Errorf("counts = %d", len(PublishedCounts()))
+	}
+	for _, bad := range []struct{ name, doc string }{
+		{"unconfirmed", strings.Replace(string(countsJSON), `"status": "CONFIRMED", "qualifier": "citation`, `"status": "UNCONFIRMED", "qualifier": "citation`, 1)},
+		{"duplicate", strings.Replace(string(countsJSON), `"id": "mca_2016"`, `"id": "acwf_2008"`, 1)},
+		{"no scheme", strings.Replace(string(countsJSON), `"scheme": "left_behind_2016", "as_of": "2016"`, `"scheme": "", "as_of": "2016"`, 1)},
+		{"unknown field", strings.Replace(string(countsJSON), `"as_of": "2016"`, `"asof": "2016"`, 1)},
+	} {
+		t.Run(bad.name, func(t *testing.T) {
+			var re *RecordError
+			if _, err := LoadCounts(strings.NewReader(bad.doc), "c.json"); !errors.As(err, &re) {
+				t.Errorf("err = %v, want *RecordError", err)
+			}
+		})
+	}
+}
