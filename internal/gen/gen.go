@@ -182,6 +182,9 @@ type Person struct {
 	InSchool  bool
 	Returned  bool // a migrant who came home to work (S5)
 	BornMonth time.Month
+	// FirstMonth is the first month of the wage job in the year (0 for
+	// January); the job runs WorkMonths months from it.
+	FirstMonth int
 }
 
 // EventKind is a department's event about a household. EventUnknown is the
@@ -222,7 +225,8 @@ type Event struct {
 }
 
 // Record is one generated household: a [poverty.Household] (members,
-// income by component and by month, registration history) with where it
+// income by component and by month — the 12 months of the year and the
+// December before it —, registration history) with where it
 // lives, what its members do, its guarantees and its department events.
 //
 // Slices in a Record handed out by [Config.All] or [Generator.Fill] are
@@ -658,6 +662,7 @@ func (g *Generator) income(rec *Record, poor bool) {
 			pay = poverty.Money(float64(pay)*remitShare) / poverty.Yuan * poverty.Yuan
 		}
 		start := r.IntN(13 - p.WorkMonths)
+		p.FirstMonth = start
 		for k := start; k < start+p.WorkMonths; k++ {
 			month[k].Wage += pay
 		}
@@ -736,6 +741,11 @@ func (g *Generator) income(rec *Record, poor bool) {
 			}
 		}
 	}
+	// The December before the year, so that a 12-month window ending in
+	// November of the year (identification on 31 December) is complete:
+	// the same as the year's December (assumption).
+	rec.Monthly = append(rec.Monthly, poverty.MonthlyIncome{
+		Month: poverty.YearMonthOf(g.cfg.Year-1, time.December), Income: month[11]})
 	total = poverty.Income{}
 	for k := range month {
 		rec.Monthly = append(rec.Monthly, poverty.MonthlyIncome{
