@@ -222,7 +222,6 @@ func BenchmarkAnhuiTally(b *testing.B) {
 		cases[i] = g.anhuiCase(i)
 	}
 	b.ReportAllocs()
-	b.ResetTimer()
 	for b.Loop() {
 		var t risk.Tally
 		for _, c := range cases {
