@@ -255,7 +255,10 @@ var ErrEventAfterDate = fmt.Errorf("%w: event after the assessment date", povert
 // of on's month not yet in the records, at least p.IncomeDropShare below
 // the average of the earlier months); out-of-pocket medical spending at or
 // above p.MedicalOOPAmount, or at or above p.MedicalOOPShare of the window's
-// income; a guarantee item reported lost. A nil p uses [DefaultParams].
+// income; a guarantee item reported lost. Civil-affairs decisions (dibao,
+// tekun, assistance paid) and enrolments without costs fire no rule by
+// themselves; any event can report guarantee items lost. A nil p uses
+// [DefaultParams].
 //
 // Assess is pure, safe for concurrent use and allocation-free unless it
 // fails; explanations are built only by [Check.Explain].
