@@ -32,7 +32,9 @@ import (
 // every measure undefined (NaN). Zero welfare makes TheilL +Inf and
 // Atkinson with ε >= 1 equal to 1 (their limits) and contributes 0 to
 // TheilT; negative welfare leaves TheilT, TheilL and Atkinson undefined
-// (NaN). NonPositive counts the observations concerned, so that a NaN is
+// (NaN). Palma and S80S20 divide by the poorest shares: when those are
+// zero or negative the ratios are infinite or negative and carry no
+// meaning. NonPositive counts the observations concerned, so that a NaN is
 // never unexplained. The methods ([Population.Gini], [Population.TheilL], ...)
 // return [ErrNotPositive] instead of NaN.
 //
@@ -338,7 +340,7 @@ func (p *Population) Shares(n int) ([]float64, error) {
 }
 
 // Palma returns the Palma ratio: the welfare share of the richest 10% over
-// that of the poorest 40%.
+// that of the poorest 40% (+Inf when the poorest 40% hold nothing).
 func (p *Population) Palma() (float64, error) {
 	pts, err := p.Lorenz(0.4, 0.9)
 	if err != nil {
