@@ -1,82 +1,79 @@
 package children
 
 import (
+	"bytes"
+	"encoding/json"
 	"errors"
+	"os"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/openfupin/fupin/poverty"
 )
 
+type transitionCase struct {
+	Name   string `json:"name"`
+	Kind   Kind   `json:"kind"`
+	Before struct {
+		On       string            `json:"on"`
+		Children []json.RawMessage `json:"children"`
+	} `json:"before"`
+	After struct {
+		On       string            `json:"on"`
+		Children []json.RawMessage `json:"children"`
+	} `json:"after"`
+	Want []transitionRow `json:"want"`
+}
+
+type transitionRow struct {
+	ChildID string `json:"child_id"`
+	Before  string `json:"before"`
+	After   string `json:"after"`
+	Causes  string `json:"causes"`
+}
+
 func TestTransitionCases(t *testing.T) {
-	unattended := Default().Primary(KindUnattended)
-	leftBehind := Default().Primary(KindLeftBehind)
-	base := Child{ID: "k", BirthDate: d("2012-01-01"), Hukou: Rural}
-	with := func(f, m Parent) Child {
-		c := base
-		c.Father, c.Mother = f, m
-		return c
+	b, err := os.ReadFile("testdata/transitions.json")
+	if err != nil {
+		t.Fatal(err)
 	}
-	for _, tc := range []struct {
-		name       string
-		scheme     *Scheme
-		on1, on2   string
-		before     Child
-		after      Child
-		wantCauses string
-		wantStop   bool
-	}{
-		{"lost contact reaches six months", unattended, "2024-05-01", "2024-08-01",
-			with(Parent{Situation: LostContact, LastContact: d("2024-01-01")}, Parent{Situation: Deceased}),
-			with(Parent{Situation: LostContact, LastContact: d("2024-01-01")}, Parent{Situation: Deceased}),
-			"duration_reached", false},
-		{"revoked guardianship comes into force", unattended, "2019-12-31", "2021-01-01",
-			with(Parent{Situation: GuardianshipRevoked}, Parent{Situation: Deceased}),
-			with(Parent{Situation: GuardianshipRevoked}, Parent{Situation: Deceased}),
-			"rule_changed", false},
-		{"imprisoned parent released home", unattended, "2023-01-01", "2024-01-01",
-			with(Parent{Situation: Imprisoned, Since: d("2021-01-01")}, Parent{Situation: Missing}),
-			with(Parent{Situation: AtHome}, Parent{Situation: Missing}),
-			"situation_changed", true},
-		{"migrant mother falls seriously ill: still left-behind, no transition", leftBehind, "2023-01-01", "2024-01-01",
-			with(Parent{Situation: MigrantOutOfProvince}, Parent{Situation: MigrantInProvince}),
-			with(Parent{Situation: MigrantOutOfProvince}, Parent{Situation: SeriouslyIll}),
-			"", false},
-		{"ill mother recovers: stops being left-behind", leftBehind, "2023-01-01", "2024-01-01",
-			with(Parent{Situation: MigrantOutOfProvince}, Parent{Situation: SeriouslyIll}),
-			with(Parent{Situation: MigrantOutOfProvince}, Parent{Situation: AtHome}),
-			"situation_changed", true},
-		{"mother at home loses capacity", leftBehind, "2023-01-01", "2024-01-01",
-			with(Parent{Situation: MigrantOutOfProvince}, Parent{Situation: AtHome}),
-			with(Parent{Situation: MigrantOutOfProvince}, Parent{Situation: AtHome, Capacity: Incapable}),
-			"capacity_changed", false},
-		{"both return in the year the child turns 16", leftBehind, "2027-06-01", "2028-06-01",
-			with(Parent{Situation: MigrantOutOfProvince}, Parent{Situation: MigrantInCounty}),
-			with(Parent{Situation: AtHome}, Parent{Situation: AtHome}),
-			"parent_returned+aged_out", true},
-	} {
-		t.Run(tc.name, func(t *testing.T) {
-			ts, err := tc.scheme.Transitions(
-				Snapshot{On: d(tc.on1), Children: []Child{tc.before}},
-				Snapshot{On: d(tc.on2), Children: []Child{tc.after}})
+	var f struct {
+		Schema string           `json:"schema"`
+		Note   string           `json:"note"`
+		Cases  []transitionCase `json:"cases"`
+	}
+	dec := json.NewDecoder(bytes.NewReader(b))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&f); err != nil {
+		t.Fatal(err)
+	}
+	snapshot := func(t *testing.T, on string, raw []json.RawMessage) Snapshot {
+		s := Snapshot{On: d(on)}
+		for _, r := range raw {
+			c, err := decodeCaseChild(t, r)
 			if err != nil {
 				t.Fatal(err)
 			}
-			if tc.wantCauses == "" {
-				if len(ts) != 0 {
-					t.Fatalf("transitions = %+v, want none", ts)
+			s.Children = append(s.Children, c)
+		}
+		return s
+	}
+	for _, tc := range f.Cases {
+		t.Run(tc.Name, func(t *testing.T) {
+			ts, err := Default().Transitions(tc.Kind,
+				snapshot(t, tc.Before.On, tc.Before.Children), snapshot(t, tc.After.On, tc.After.Children))
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := []transitionRow{}
+			for _, x := range ts {
+				got = append(got, transitionRow{x.ChildID, x.Before.String(), x.After.String(), x.Causes.String()})
+				if x.Stopped() == x.Started() {
+					t.Errorf("%s: stopped %v started %v", x.ChildID, x.Stopped(), x.Started())
 				}
-				return
 			}
-			if len(ts) != 1 {
-				t.Fatalf("transitions = %+v, want one", ts)
-			}
-			got := ts[0]
-			if diff := cmp.Diff(tc.wantCauses, got.Causes.String()); diff != "" {
-				t.Errorf("causes (-want +got):\n%s", diff)
-			}
-			if got.Stopped() != tc.wantStop || got.Started() == tc.wantStop {
-				t.Errorf("stopped %v started %v, want stopped %v", got.Stopped(), got.Started(), tc.wantStop)
+			if diff := cmp.Diff(tc.Want, got); diff != "" {
+				t.Errorf("transitions (-want +got):\n%s", diff)
 			}
 		})
 	}
