@@ -1,0 +1,132 @@
+// Package labor models employment assistance for rural households: workers
+// and their jobs, transfer employment and zero-employment households,
+// poverty-alleviation workshops with their recognition rules and awards,
+// labour export through workstations, job fairs and transport subsidies,
+// and what workshops change for workers' households and children.
+//
+// It follows SEEDS.md S5 (workshops near home: Gangu's 52 workshops and 960
+// returned mothers, a Zhenxiong returnee's 537 jobs) and S6 (Zhenxiong's
+// 666,100 workers supported through transfer employment), with the rules of
+// POLICY.md section 5. It builds on package poverty (money, dates,
+// households, lines) and package children (left-behind classification and
+// transitions).
+//
+// # Workers and jobs
+//
+// A [Worker] belongs to a household by ID. A [Job] has an employer, a
+// [Channel] (workshop, labour-export workstation, job fair, public-welfare
+// post, returnee business, self-found), a [Place] of work in the NBS census
+// categories (in the village, in the township, in the county, in the city,
+// in the province, another province), a monthly wage and dated start and
+// end. [Job.ServiceIn] gives the days, whole months and part month held in a
+// calendar year; [Job.WageIn] the wage income of that year, the part month
+// paid pro rata by days and rounded half up to the fen; [AddWages] feeds it
+// into a [poverty.Household]'s wage income. [Household] is a yearly
+// snapshot of a poverty.Household with the monitoring flag; its Income.Wage
+// holds only wages not recorded as jobs.
+//
+// # Household employment
+//
+// [EmploymentRules] combine working-age [AgeLimits], a [StableRule]
+// ("fairly stable employment": at least 180 days in the year, or a contract
+// of a year or more, or pay at least the local minimum wage) and a
+// [TransferRule] (transferred labour: at least six whole months outside the
+// township). [EmploymentRules.HouseholdEmployment] finds zero-employment
+// households (零就业家庭) with a reason code per household and a
+// [poverty.Criterion] per alternative ([Stability.Criteria]). A [Tally]
+// counts a county one household at a time, with no allocation per household:
+// the transfer rate (workers supported through an assistance channel over
+// the labour force) and the share from registered poor households. The
+// stable-employment and transferred-labour definitions are local rules rated
+// SECONDARY, so their lookups need AcceptSecondary; the local minimum wage is
+// always the caller's parameter (no source in POLICY.md gives one), and a
+// decision that needs it without it is [ErrNoParameter]. The national "at
+// least one able-bodied member employed" wording is UNCONFIRMED and is not
+// encoded as a rule.
+//
+// # Workshops and recognition
+//
+// A [Workshop] has a [WorkshopType] (the five types of Guangxi 柳江区),
+// [Site]s, an owner (possibly a returnee) and the facts recognition rules
+// read. [Params.Recognise] evaluates one [RecognitionRule] on a date: each
+// [Post] is checked against the worker criteria (group, contract, minimum
+// wage, working age, months and wage in the year or the previous year,
+// months in post) with the reason codes of the criteria it failed, then
+// the workshop criteria, then the [Award]. Embedded rules:
+//
+//   - jilin-2018: at least 5 registered poor workers, contracts of 6 months
+//     or more, paid at least the local minimum wage, women 16-55 and men
+//     16-60; 1,000 yuan per poor worker capped at 50,000 (吉人社联字〔2018〕20号).
+//   - guangxi-liujiang-2021: at least 5 lifted-out or monitored workers,
+//     one of five types, accident insurance of at least 15 yuan a month.
+//   - chongqing-2022: county recognition, workers in post 3 months; the
+//     annual award table by grade and head count (10-19: 4/3/2, 20-39:
+//     7/5/3, 40 or more: 10/8/6 ten-thousand yuan) and a construction cap of
+//     500,000 (重庆市人力社保局, 2022-12-16).
+//   - hunan-demonstration-2021: at least 30 lifted-out workers, each at
+//     least 6 months and 11,000 yuan in the previous year; not in an
+//     industrial park, not a cooperative without processing (press).
+//   - jiangxi-pingxiang-mashan-2020: 5 poor workers; 30,000 one-off plus
+//     1,000 per worker a year for 3 years (press).
+//   - sichuan-guangyuan-2017: 10 poor workers; 50,000 one-off (press).
+//   - two SECONDARY rules (an unnamed locality's 6 months and 6,000 yuan;
+//     a press claim of 5,000 yuan a worker a year), used only with
+//     AcceptSecondary.
+//
+// Bounds are inclusive where the sources say "at least" (≥5 workers,
+// ≥11,000 yuan, 16-55 years); a head count below the Chongqing table's first
+// band earns nothing.
+//
+// # Labour export
+//
+// [Workstation] and [JobFair] records and [SummariseExport] total
+// placements, disputes settled, wage claims, recruiters, vacancies and
+// hires, and compare them with the jobs whose Via names them.
+// [Params.TransportSubsidy] evaluates a [TransportRule] for one job with a
+// reason per criterion: Heilongjiang's 800 yuan after three months across
+// provinces, Shanxi's fare up to 800 (中阳县 2022; monitored households
+// 2020), Gansu 崇信县's tiers by destination (Shaanxi or Ningxia 400, other
+// provinces 600, in the province 300, in the city 200), and a SECONDARY
+// township quote. The 2016 national transport subsidy states no amount and
+// is not encoded.
+//
+// # Workshop impact
+//
+// [Index.Impact] measures one workshop or many over a year: jobs and
+// workers, jobs held by people from registered or monitored households and
+// their share, the wage bill, each worker household's per-capita income in a
+// baseline year and the impact year with the share of its gain that
+// workshop wages explain and whether it crossed the poverty standard or the
+// monitoring line (against [poverty.Lines] the caller passes, usually from
+// [poverty.Table.LinesFor]), migrant workers who came home for the jobs
+// (within [DefaultReturnWindowDays], a library default, not policy), the
+// mothers and fathers among them, and the children who stopped being
+// left-behind because of it. Children are counted through
+// [children.Scheme.Transitions]: by default the registry after the jobs is
+// projected from the registry before with [ProjectHome], changing only the
+// returned workers, and a child counts only when a parent's return is the
+// primary cause (a child who turns 16 is never claimed).
+//
+// # Records and parameters
+//
+// [DecodeRecords] reads a [Records] document (schema [RecordsSchema])
+// strictly and [NewIndex] checks every reference between records; errors
+// are [poverty.FieldError]s naming the record and field, with identity
+// numbers masked. Parameters are data: [DefaultParams] decodes the embedded
+// data/params.json once; [LoadParams] reads a caller's file in the same
+// schema ([ParamsSchema]); [Params.Overlay] replaces records by ID and keeps
+// the replaced ones in [Params.Superseded]. Every record carries a
+// [Header]: region, locality, years in force, source and status. A rule
+// asked for outside its years is [ErrNotInForce]; SECONDARY records need
+// AcceptSecondary; UNCONFIRMED records are never returned.
+//
+// # Limits
+//
+// Months worked count whole calendar months from the first day held, as
+// [Service] documents; overlapping jobs count their days once in the
+// stability test but their months each in the transfer test. Wages are
+// gross monthly pay as recorded; the administrative rule that migrant wages
+// are counted net of living costs away from home is the caller's to apply.
+// A workshop's "benefit without employment" (Guangxi) and a business licence
+// as stable employment are not modelled.
+package labor
