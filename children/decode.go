@@ -45,7 +45,8 @@ func (d *Decoder) Line() int { return d.line }
 
 // Next decodes the next child into c (which it overwrites). It returns
 // [io.EOF] at the end of the input. After an error in one line, Next can be
-// called again to read the following lines.
+// called again to read the following lines, except after a line longer than
+// [MaxLineBytes] or a read error, which end the input.
 func (d *Decoder) Next(c *Child) error {
 	for d.sc.Scan() {
 		d.line++

@@ -52,7 +52,8 @@ func AgeBandOf(age int) AgeBand {
 }
 
 // Breakdown counts one category of children by guardian, age band, sex and
-// province. Maps hold only non-zero counts. The zero Breakdown counts no
+// province (a child whose province is not recorded counts under
+// [poverty.National]). Maps hold only non-zero counts. The zero Breakdown counts no
 // child.
 type Breakdown struct {
 	Children   int                    `json:"children"`

@@ -126,7 +126,7 @@ type Extension struct {
 type Scheme struct {
 	ID        string
 	Kind      Kind
-	Primary   bool // the scheme [Rules.Classify] uses for its kind
+	Primary   bool // marked primary in its file; [Rules.Primary] says which scheme Classify uses
 	Name      string
 	Document  string
 	Status    string
@@ -237,42 +237,39 @@ func (r *Rules) Replaced() []*Scheme { return slices.Clone(r.replaced) }
 
 // Overlay returns rules holding r's schemes with o's added; a scheme of o
 // with the identifier of one of r replaces it (the replaced scheme stays
-// visible in [Rules.Replaced]). A primary scheme of o becomes the primary
-// of its kind.
+// visible in [Rules.Replaced]) and takes its place as primary if it was.
+// A primary scheme of o becomes the primary of its kind. r and o are not
+// changed.
 func (r *Rules) Overlay(o *Rules) *Rules {
-	n := &Rules{vintage: r.vintage, replaced: slices.Clone(r.replaced)}
-	if o.vintage > n.vintage {
-		n.vintage = o.vintage
-	}
+	n := &Rules{vintage: max(r.vintage, o.vintage), primary: r.primary}
 	n.schemes = slices.Clone(r.schemes)
-	n.replaced = append(n.replaced, o.replaced...)
+	n.replaced = append(slices.Clone(r.replaced), o.replaced...)
 	for _, s := range o.schemes {
 		if i := slices.IndexFunc(n.schemes, func(x *Scheme) bool { return x.ID == s.ID }); i >= 0 {
-			n.replaced = append(n.replaced, n.schemes[i])
+			old := n.schemes[i]
+			n.replaced = append(n.replaced, old)
 			n.schemes[i] = s
+			if n.primary[old.Kind] == old {
+				n.primary[old.Kind] = nil
+				if old.Kind == s.Kind {
+					n.primary[s.Kind] = s
+				}
+			}
 		} else {
 			n.schemes = append(n.schemes, s)
 		}
 	}
-	n.index()
+	for _, s := range o.schemes {
+		if s.Primary {
+			n.primary[s.Kind] = s
+		}
+	}
+	n.sort()
 	return n
 }
 
-func (r *Rules) index() {
+func (r *Rules) sort() {
 	slices.SortFunc(r.schemes, func(a, b *Scheme) int { return strings.Compare(a.ID, b.ID) })
-	r.primary = [numKinds]*Scheme{}
-	for _, s := range r.schemes {
-		if s.Primary {
-			r.primary[s.Kind] = s
-		}
-	}
-	// An overlay's primary wins: walk again, giving precedence to schemes
-	// whose origin is not the embedded data.
-	for _, s := range r.schemes {
-		if s.Primary && s.Origin != "embedded" {
-			r.primary[s.Kind] = s
-		}
-	}
 }
 
 // The file schema, documented in the package overview.
@@ -376,7 +373,12 @@ func LoadRules(rd io.Reader, name string) (*Rules, error) {
 			prim[s.Kind] = s.ID
 		}
 	}
-	r.index()
+	r.sort()
+	for _, s := range r.schemes {
+		if s.Primary {
+			r.primary[s.Kind] = s
+		}
+	}
 	return r, nil
 }
 

@@ -210,3 +210,33 @@ func TestEnumWords(t *testing.T) {
 		t.Errorf("out of range: %s", got)
 	}
 }
+
+func TestOverlayReplacementKeepsPrimary(t *testing.T) {
+	// A county file replaces the 2016 scheme without marking it primary (it
+	// narrows the definition to migrants outside the county): it still
+	// takes the replaced scheme's place.
+	doc := `{"schema":"fupin.children/1","vintage":"2026-12-01","schemes":[{"id":"left_behind_2016","kind":"left_behind",
+	  "document":"国发〔2016〕13号 as read by a county","status":"CONFIRMED","from":"2016-02-04","under_age":16,
+	  "rural_only":{"value":true,"source":"国发〔2016〕13号","status":"CONFIRMED"},
+	  "away":{"situations":["migrant_in_province","migrant_out_of_province"],"source":"county rule","status":"DEFAULT"},
+	  "rule":"both_away_or_one_away_other_incapable"}]}`
+	o, err := LoadRules(strings.NewReader(doc), "county.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := Default().Overlay(o)
+	if p := r.Primary(KindLeftBehind); p == nil || p.Origin != "county.json" {
+		t.Fatalf("primary = %+v", p)
+	}
+	c := migrantChild("x")
+	c.Mother.Situation = MigrantInCounty
+	on := d("2024-09-01")
+	a, _ := Default().Classify(&c, on)
+	b, _ := r.Classify(&c, on)
+	if a.LeftBehind.Outcome != Yes || b.LeftBehind.Outcome != No {
+		t.Errorf("default %v, county %v; want yes, no", a.LeftBehind.Outcome, b.LeftBehind.Outcome)
+	}
+	if Default().Primary(KindLeftBehind).Origin != "embedded" {
+		t.Error("Overlay changed the default rules")
+	}
+}
