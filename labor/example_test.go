@@ -215,3 +215,15 @@ func ExampleParams_Overlay() {
 	// corrected county.json | labor: recognition "sichuan-guangyuan-2017" for 2019: rule not in force
 	// sichuan-guangyuan-2017 (51 广元, 2017-, CONFIRMED): 川北在线 (regional news site), 2017-02-14
 }
+
+func ExampleAddWages() {
+	h := &labor.Household{Household: poverty.Household{ID: "h", Year: 2020, Concept: poverty.DisposableIncome,
+		Members: []poverty.Member{{BirthDate: poverty.MustParseDate("1985-01-01")}, {BirthDate: poverty.MustParseDate("2013-01-01")}},
+		Income:  poverty.Income{OperatingIncome: 3000 * poverty.Yuan}}}
+	jobs := []labor.Job{{ID: "j", Worker: "w", Channel: labor.ChannelPublicWelfarePost, Place: labor.InVillage,
+		MonthlyWage: 400 * poverty.Yuan, Start: poverty.MustParseDate("2020-07-01")}}
+	with, _ := labor.AddWages(h, jobs)
+	pc, _ := with.PerCapita()
+	fmt.Println(with.Income.Wage, pc)
+	// Output: 2400.00 2700.00 disposable_income
+}

@@ -155,6 +155,7 @@ func genCounty(seed uint64, s countySpec, emit func(h *Household, workers []Work
 // workshopSpec sizes a generated set of workshops with their workers'
 // households and the child registry (SEEDS.md S5).
 type workshopSpec struct {
+	Prefix          string // prefix of every generated ID, so that scenarios can be merged
 	County          poverty.County
 	Workshops       int
 	Workers         int // workshop workers, one job each, all held in Year
@@ -186,7 +187,7 @@ func genWorkshops(seed uint64, s workshopSpec) (*scenario, error) {
 	opened := make([]poverty.Date, s.Workshops)
 	for i := range s.Workshops {
 		opened[i] = randDate(r, s.Opened, 180)
-		rec.Workshops = append(rec.Workshops, Workshop{ID: fmt.Sprintf("ws-%03d", i), Name: "garment workshop", Type: Factory,
+		rec.Workshops = append(rec.Workshops, Workshop{ID: fmt.Sprintf("%sws-%03d", s.Prefix, i), Name: "garment workshop", Type: Factory,
 			County: s.County, Sites: []Site{SiteVillage}, Opened: opened[i], OwnerReturnee: i%3 == 0})
 	}
 	// Worker categories as an exact multiset permutation.
@@ -230,14 +231,14 @@ func genWorkshops(seed uint64, s workshopSpec) (*scenario, error) {
 		} else if other {
 			remOthers--
 		}
-		hid := fmt.Sprintf("h-%06d", i)
+		hid := fmt.Sprintf("%sh-%06d", s.Prefix, i)
 		ws := r.IntN(s.Workshops)
 		start := randDate(r, opened[ws], 120)
 		pc := 2500 + r.IntN(4000)
 		if poor || monitored {
 			pc = 1200 + r.IntN(2000)
 		}
-		w := Worker{ID: fmt.Sprintf("w-%06d", i), Household: hid, Capacity: poverty.AbleToWork, Sex: poverty.Male,
+		w := Worker{ID: fmt.Sprintf("%sw-%06d", s.Prefix, i), Household: hid, Capacity: poverty.AbleToWork, Sex: poverty.Male,
 			BirthDate: randDate(r, date(1968, 1, 1), 30*365)}
 		if mother || r.IntN(3) > 0 {
 			w.Sex = poverty.Female
@@ -283,7 +284,7 @@ func genWorkshops(seed uint64, s workshopSpec) (*scenario, error) {
 			}
 			for c := range n {
 				born := randDate(r, sc.before.On.AddMonths(-15*12), 14*365)
-				child := children.Child{ID: fmt.Sprintf("c-%06d-%d", i, c), BirthDate: born, Hukou: children.Rural, County: s.County,
+				child := children.Child{ID: fmt.Sprintf("%sc-%06d-%d", s.Prefix, i, c), BirthDate: born, Hukou: children.Rural, County: s.County,
 					Household: hid,
 					Father:    children.Parent{ID: f.ID, Situation: fsit, Since: date(2010, 1, 1)},
 					Mother:    children.Parent{ID: w.ID, Situation: children.MigrantOutOfProvince, Since: date(2012, 3, 1)},
@@ -307,10 +308,10 @@ func genWorkshops(seed uint64, s workshopSpec) (*scenario, error) {
 		snapshots(hid, poor, monitored, members, away, pc)
 	}
 	for i := range s.OtherChildren {
-		sc.before.Children = append(sc.before.Children, children.Child{ID: fmt.Sprintf("o-%06d", i), Hukou: children.Rural,
+		sc.before.Children = append(sc.before.Children, children.Child{ID: fmt.Sprintf("%so-%06d", s.Prefix, i), Hukou: children.Rural,
 			BirthDate: randDate(r, date(s.BaselineYear-12, 1, 1), 10*365), County: s.County,
-			Father:   children.Parent{ID: fmt.Sprintf("of-%06d", i), Situation: children.MigrantInProvince},
-			Mother:   children.Parent{ID: fmt.Sprintf("om-%06d", i), Situation: children.MigrantOutOfProvince},
+			Father:   children.Parent{ID: fmt.Sprintf("%sof-%06d", s.Prefix, i), Situation: children.MigrantInProvince},
+			Mother:   children.Parent{ID: fmt.Sprintf("%som-%06d", s.Prefix, i), Situation: children.MigrantOutOfProvince},
 			Guardian: children.Guardian{Kind: children.Grandparent, Age: 70, Capacity: children.Capable}})
 	}
 	idx, err := NewIndex(rec)

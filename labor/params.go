@@ -658,14 +658,37 @@ func (p *Params) RecognitionRule(id string, year int, opts poverty.LookupOptions
 	if err != nil {
 		return RecognitionRule{}, err
 	}
-	return *r, nil
+	return r.clone(), nil
 }
 
 // RecognitionRules returns the recognition rules in force in year in region
 // (and national ones), in file order; SECONDARY ones only with
 // opts.AcceptSecondary.
 func (p *Params) RecognitionRules(region poverty.Region, year int, opts poverty.LookupOptions) []RecognitionRule {
-	return inForce(p.recognise, "recognition", region, year, opts)
+	out := inForce(p.recognise, "recognition", region, year, opts)
+	for i := range out {
+		out[i] = out[i].clone()
+	}
+	return out
+}
+
+// clone returns a copy that shares no slice with the parameter set, so that
+// a caller changing it cannot change the immutable [Params].
+func (r *RecognitionRule) clone() RecognitionRule {
+	c := *r
+	c.Sites, c.ExcludedSites, c.Types = slices.Clone(r.Sites), slices.Clone(r.ExcludedSites), slices.Clone(r.Types)
+	return c
+}
+
+func (t *TransportRule) clone() TransportRule {
+	c := *t
+	c.Channels = slices.Clone(t.Channels)
+	c.Tiers = slices.Clone(t.Tiers)
+	for i := range c.Tiers {
+		c.Tiers[i].Places = slices.Clone(c.Tiers[i].Places)
+		c.Tiers[i].Provinces = slices.Clone(c.Tiers[i].Provinces)
+	}
+	return c
 }
 
 // AwardTable returns the award table with the ID in force in year.
@@ -674,7 +697,9 @@ func (p *Params) AwardTable(id string, year int, opts poverty.LookupOptions) (Aw
 	if err != nil {
 		return AwardTable{}, err
 	}
-	return *r, nil
+	c := *r
+	c.Rows = slices.Clone(r.Rows)
+	return c, nil
 }
 
 // TransportRule returns the transport subsidy rule with the ID in force in year.
@@ -683,11 +708,15 @@ func (p *Params) TransportRule(id string, year int, opts poverty.LookupOptions) 
 	if err != nil {
 		return TransportRule{}, err
 	}
-	return *r, nil
+	return r.clone(), nil
 }
 
 // TransportRules returns the transport rules in force in year in region
 // (and national ones), in file order.
 func (p *Params) TransportRules(region poverty.Region, year int, opts poverty.LookupOptions) []TransportRule {
-	return inForce(p.transport, "transport", region, year, opts)
+	out := inForce(p.transport, "transport", region, year, opts)
+	for i := range out {
+		out[i] = out[i].clone()
+	}
+	return out
 }

@@ -153,3 +153,22 @@ func TestOverlayKeepsHistory(t *testing.T) {
 		t.Error(err)
 	}
 }
+
+func TestParamsImmutable(t *testing.T) {
+	p := DefaultParams()
+	r, err := p.RecognitionRule("jilin-2018", 2019, poverty.LookupOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	r.Sites[0] = SiteIndustrialPark
+	tr, _ := p.TransportRule("gansu-chongxin-2024", 2024, poverty.LookupOptions{})
+	tr.Tiers[0].Provinces[0] = 11
+	tab, _ := p.AwardTable("chongqing-2022-employment-award", 2022, poverty.LookupOptions{})
+	tab.Rows[0].Excellent = 0
+	r2, _ := p.RecognitionRule("jilin-2018", 2019, poverty.LookupOptions{})
+	tr2, _ := p.TransportRule("gansu-chongxin-2024", 2024, poverty.LookupOptions{})
+	tab2, _ := p.AwardTable("chongqing-2022-employment-award", 2022, poverty.LookupOptions{})
+	if r2.Sites[0] != SiteVillage || tr2.Tiers[0].Provinces[0] != 61 || tab2.Rows[0].Excellent != 40000*poverty.Yuan {
+		t.Error("changing a returned rule changed the parameter set")
+	}
+}

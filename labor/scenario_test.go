@@ -1,6 +1,7 @@
 package labor
 
 import (
+	"slices"
 	"testing"
 
 	"github.com/openfupin/fupin/poverty"
@@ -51,16 +52,43 @@ func TestZhenxiongTransfer(t *testing.T) {
 		tally.Households, tally.LabourForce, tally.Supported, rate.Percent(), tally.SupportedPoor, share.Percent(), tally.Transferred, tally.ZeroEmployment)
 }
 
-// TestZhenxiongReturnee reproduces S5: a returnee's four garment workshops
+// TestZhenxiongReturnee reproduces S5: Zhenxiong's 97 workshops employing
+// 5,741 people at home, among them a returnee's four garment workshops
 // with 537 jobs, 235 of them held by people from poor households: 43.8%.
+// The returnee's workshops and the 93 others are generated separately and
+// merged; Impact measures the county's 97 and the returnee's 4.
 func TestZhenxiongReturnee(t *testing.T) {
-	sc, err := genWorkshops(537, workshopSpec{County: poverty.MustParseCounty("530627"), Workshops: 4, Workers: 537, Poor: 235,
+	county := poverty.MustParseCounty("530627")
+	own, err := genWorkshops(537, workshopSpec{Prefix: "r-", County: county, Workshops: 4, Workers: 537, Poor: 235,
 		BaselineYear: 2019, Year: 2020, Opened: date(2019, 3, 1)})
 	if err != nil {
 		t.Fatal(err)
 	}
+	others, err := genWorkshops(93, workshopSpec{Prefix: "o-", County: county, Workshops: 93, Workers: 5741 - 537, Poor: 2100,
+		BaselineYear: 2019, Year: 2020, Opened: date(2018, 6, 1)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, b := own.idx.Records(), others.idx.Records()
+	idx, err := NewIndex(&Records{Households: slices.Concat(a.Households, b.Households), Workers: slices.Concat(a.Workers, b.Workers),
+		Jobs: slices.Concat(a.Jobs, b.Jobs), Workshops: slices.Concat(a.Workshops, b.Workshops)})
+	if err != nil {
+		t.Fatal(err)
+	}
 	l := lines2020(t, poverty.MustParseRegion("53"))
-	imp, err := sc.idx.Impact(nil, ImpactOptions{Year: 2020, BaselineYear: 2019, Before: l, After: l})
+	opts := ImpactOptions{Year: 2020, BaselineYear: 2019, Before: l, After: l}
+	all, err := idx.Impact(nil, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if all.Workshops != 97 || all.Workers != 5741 {
+		t.Errorf("county: %d workshops, %d workers; want 97, 5,741", all.Workshops, all.Workers)
+	}
+	var ids []string
+	for _, w := range a.Workshops {
+		ids = append(ids, w.ID)
+	}
+	imp, err := idx.Impact(ids, opts)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -69,6 +97,13 @@ func TestZhenxiongReturnee(t *testing.T) {
 	}
 	if got := roundPermille(imp.PoorShare).Percent(); got != "43.8%" {
 		t.Errorf("poor share %s rounds to %s, want 43.8%%", imp.PoorShare.Percent(), got)
+	}
+	sum := 0
+	for _, w := range imp.PerWorkshop {
+		sum += w.Jobs
+	}
+	if sum != imp.Jobs || len(imp.PerWorkshop) != 4 {
+		t.Errorf("per-workshop jobs add up to %d over %d workshops", sum, len(imp.PerWorkshop))
 	}
 }
 
