@@ -47,7 +47,8 @@
 // [LookupOptions.Lenient], returns the last value flagged Stale.
 // [DataVintage] dates the embedded data.
 //
-// Callers load their own values with [LoadTable] and combine them with
+// Callers load their own values with [LoadTable] (rated SUPPLIED, or with
+// the status their source earns) and combine them with
 // [Table.Overlay]: the overlay's records replace those with the same key,
 // and [Table.History] still returns every replaced version. Tables are
 // immutable and safe for concurrent use.
@@ -72,7 +73,7 @@
 //	    "price_base": "current",
 //	    "comparison": "",                 // lt, le, ge, gt for cut-offs
 //	    "source": "云农办通〔2025〕1号 ...",
-//	    "status": "CONFIRMED",            // CONFIRMED, SECONDARY, UNCONFIRMED (no value then)
+//	    "status": "CONFIRMED",            // CONFIRMED, SECONDARY, SUPPLIED, UNCONFIRMED (no value then)
 //	    "approximate": false,
 //	    "note": ""
 //	  }],

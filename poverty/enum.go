@@ -101,11 +101,16 @@ const (
 	Unconfirmed
 	// Approximate: rounded values of unknown vintage (PPP factors).
 	Approximate
+	// Supplied: a value from the caller's own parameter file (a provincial
+	// circular, a county's own line) that the library's sources do not
+	// cover. Lookups return it like a confirmed value; its Source and the
+	// threshold's Origin say where it came from.
+	Supplied
 )
 
-var sourceWords = words{"unset", "CONFIRMED", "SECONDARY", "UNCONFIRMED", "APPROXIMATE"}
+var sourceWords = words{"unset", "CONFIRMED", "SECONDARY", "UNCONFIRMED", "APPROXIMATE", "SUPPLIED"}
 
-// String returns "CONFIRMED", "SECONDARY", "UNCONFIRMED" or "APPROXIMATE".
+// String returns "CONFIRMED", "SECONDARY", "UNCONFIRMED", "APPROXIMATE" or "SUPPLIED".
 func (s SourceStatus) String() string { return sourceWords.str(int(s), "SourceStatus") }
 
 // MarshalText implements [encoding.TextMarshaler].

@@ -82,7 +82,7 @@ func ExampleTable_Overlay() {
 	  "schema": "fupin.thresholds/1",
 	  "records": [{"kind": "monitoring_line", "region": "52", "year": 2023, "value": "7300",
 	    "unit": "yuan_per_person_year", "concept": "net_income",
-	    "source": "provincial circular held by the caller", "status": "CONFIRMED"}]
+	    "source": "provincial circular held by the caller", "status": "SUPPLIED"}]
 	}`), "guizhou.json")
 	if err != nil {
 		fmt.Println(err)
@@ -90,8 +90,8 @@ func ExampleTable_Overlay() {
 	}
 	tab := poverty.Default().Overlay(own)
 	l, _ := tab.MonitoringLine(2023, poverty.MustParseRegion("52"), poverty.LookupOptions{})
-	fmt.Println(l.Amount, l.Origin)
-	// Output: 7300.00 guizhou.json
+	fmt.Println(l.Amount, l.Status, l.Origin)
+	// Output: 7300.00 SUPPLIED guizhou.json
 }
 
 func ExampleHousehold_PerCapita() {

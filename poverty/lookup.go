@@ -150,8 +150,8 @@ func (t *Table) MonitoringLine(year int, region Region, opts LookupOptions) (Thr
 		return Threshold{}, &LookupError{Kind: KindMonitoringLine, Year: year, Region: region, Err: aerr}
 	}
 	status := mult.Status
-	if std.Status > status {
-		status = std.Status
+	if std.Status != Confirmed {
+		status = std.Status // the weaker of the two
 	}
 	return Threshold{
 		Kind: KindMonitoringLine, Region: mult.Region, Year: year, Amount: amt, Unit: UnitYuanPerPersonYear,
