@@ -26,6 +26,17 @@ func TestAssessNoAllocs(t *testing.T) {
 	if n != 0 {
 		t.Errorf("Assess allocates %v times per child, want 0", n)
 	}
+	var cl Classification
+	var f Flags
+	n = testing.AllocsPerRun(2000, func() {
+		if err := rules.AssessInto(&cl, &f, &reg.Children[i%len(reg.Children)], reg.On, &p); err != nil {
+			panic(err)
+		}
+		i++
+	})
+	if n != 0 {
+		t.Errorf("AssessInto allocates %v times per child, want 0", n)
+	}
 	tl := rules.NewTally(reg.On)
 	n = testing.AllocsPerRun(2000, func() {
 		if err := tl.Add(&reg.Children[i%len(reg.Children)]); err != nil {
@@ -41,6 +52,26 @@ func TestAssessNoAllocs(t *testing.T) {
 var sinkFlags Flags
 var sinkClass Classification
 
+// BenchmarkAssessInto is the per-child hot path of a registry loop:
+// classify under the three primary schemes and run every care check,
+// reusing one Classification and one Flags.
+func BenchmarkAssessInto(b *testing.B) {
+	reg := genRegistry(1024, d("2024-09-01"))
+	rules, p := Default(), DefaultChecks()
+	var cl Classification
+	var f Flags
+	b.ReportAllocs()
+	i := 0
+	for b.Loop() {
+		if err := rules.AssessInto(&cl, &f, &reg.Children[i&1023], reg.On, &p); err != nil {
+			b.Fatal(err)
+		}
+		i++
+	}
+	sinkClass, sinkFlags = cl, f
+}
+
+// BenchmarkAssess is the same through the value-returning API.
 func BenchmarkAssess(b *testing.B) {
 	reg := genRegistry(1024, d("2024-09-01"))
 	rules, p := Default(), DefaultChecks()

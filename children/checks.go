@@ -309,11 +309,19 @@ func (c *Checks) validate(name string) error {
 // or a classification of another child.
 func (p *Checks) Check(c *Child, cl *Classification) (Flags, error) {
 	var f Flags
+	err := p.CheckInto(&f, c, cl)
+	return f, err
+}
+
+// CheckInto is [Checks.Check] writing into f (which it resets), for loops
+// that reuse one Flags.
+func (p *Checks) CheckInto(f *Flags, c *Child, cl *Classification) error {
+	f.n = 0
 	if p.NoContactMonths.Value <= 0 || p.LivingAloneUnder.Value <= 0 || p.SchoolAgeUnder.Value <= 0 {
-		return f, &RecordError{Record: "checks", Field: "params", Err: poverty.ErrMissing}
+		return &RecordError{Record: "checks", Field: "params", Err: poverty.ErrMissing}
 	}
 	if cl == nil || cl.ChildID != c.ID || cl.On.IsZero() {
-		return f, &RecordError{Record: c.ID, Field: "classification", Err: ErrConflict}
+		return &RecordError{Record: c.ID, Field: "classification", Err: ErrConflict}
 	}
 	age := cl.Age
 	leftBehind := cl.LeftBehind.Outcome == Yes
@@ -359,7 +367,7 @@ func (p *Checks) Check(c *Child, cl *Classification) (Flags, error) {
 	if c.Concerns.SuspectedAbuse {
 		f.add(Flag{Code: ReportAbuse, Severity: Urgent, Actor: Police, Report: true, Source: sourceReporting})
 	}
-	return f, nil
+	return nil
 }
 
 // noContact returns the whole months since the most recent contact with
@@ -392,11 +400,19 @@ func noContact(c *Child, on poverty.Date) (int, bool) {
 // per-child hot path, allocation-free for a valid child.
 func (r *Rules) Assess(c *Child, on poverty.Date, p *Checks) (Classification, Flags, error) {
 	var cl Classification
-	if err := r.ClassifyInto(&cl, c, on); err != nil {
-		return cl, Flags{}, err
-	}
-	f, err := p.Check(c, &cl)
+	var f Flags
+	err := r.AssessInto(&cl, &f, c, on, p)
 	return cl, f, err
+}
+
+// AssessInto is [Rules.Assess] writing into cl and f, for loops over large
+// registries that reuse them: it copies nothing.
+func (r *Rules) AssessInto(cl *Classification, f *Flags, c *Child, on poverty.Date, p *Checks) error {
+	f.n = 0
+	if err := r.ClassifyInto(cl, c, on); err != nil {
+		return err
+	}
+	return p.CheckInto(f, c, cl)
 }
 
 // Explain renders the flags one per line.
