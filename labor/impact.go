@@ -190,13 +190,18 @@ func (x *Index) Impact(workshopIDs []string, opts ImpactOptions) (Impact, error)
 			}
 		}
 	}
-	returnedAt := map[string]int{}    // worker ID -> index in out.PerWorkshop
-	home := map[string]poverty.Date{} // returned worker ID -> workshop job start
-	hhSeen := map[string]bool{}       // households with a workshop job in Year
-	var hhOrder []string
+	n := 0
+	for _, id := range workshopIDs {
+		n += len(x.jobsAt[id])
+	}
+	returnedAt := map[string]int{}      // worker ID -> index in out.PerWorkshop
+	home := map[string]poverty.Date{}   // returned worker ID -> workshop job start
+	hhSeen := make(map[string]bool, n)  // households with a workshop job in Year
+	lastSeen := make(map[string]int, n) // worker ID -> 1 + index of the last workshop counting them
+	hhOrder := make([]string, 0, n)
 	for _, id := range workshopIDs {
 		wi := WorkshopImpact{Workshop: id}
-		seen := map[string]bool{}
+		k := len(out.PerWorkshop) + 1
 		for _, j := range x.jobsAt[id] {
 			job := &x.r.Jobs[j]
 			sv := job.ServiceIn(opts.Year)
@@ -226,8 +231,11 @@ func (x *Index) Impact(workshopIDs []string, opts ImpactOptions) (Impact, error)
 			if h.In(GroupRegisteredOrMonitored) {
 				wi.JobsPoor++
 			}
-			if !seen[w.ID] {
-				seen[w.ID] = true
+			if last, ok := lastSeen[w.ID]; !ok || last != k {
+				if !ok {
+					out.Workers++
+				}
+				lastSeen[w.ID] = k
 				wi.Workers++
 			}
 			if !hhSeen[w.Household] {
@@ -254,6 +262,7 @@ func (x *Index) Impact(workshopIDs []string, opts ImpactOptions) (Impact, error)
 		}
 	}
 	slices.Sort(hhOrder)
+	out.PerHousehold = make([]HouseholdImpact, 0, len(hhOrder))
 	for _, hid := range hhOrder {
 		hi, err := x.householdImpact(hid, selected, &opts)
 		if err != nil {
@@ -276,7 +285,6 @@ func (x *Index) Impact(workshopIDs []string, opts ImpactOptions) (Impact, error)
 	if len(workshopIDs) > 3 {
 		out.Workshop = itoa(len(workshopIDs)) + " workshops"
 	}
-	workers := map[string]bool{}
 	for i := range out.PerWorkshop {
 		p := &out.PerWorkshop[i]
 		out.Jobs += p.Jobs
@@ -292,14 +300,6 @@ func (x *Index) Impact(workshopIDs []string, opts ImpactOptions) (Impact, error)
 			return Impact{}, &poverty.FieldError{Record: "impact", Field: "wage_bill", Err: err}
 		}
 	}
-	for _, id := range workshopIDs {
-		for _, j := range x.jobsAt[id] {
-			if x.r.Jobs[j].ServiceIn(opts.Year).Days > 0 {
-				workers[x.r.Jobs[j].Worker] = true
-			}
-		}
-	}
-	out.Workers = len(workers)
 	if out.Jobs > 0 {
 		var err error
 		if out.PoorShare, err = poverty.Ratio(int64(out.JobsPoor), int64(out.Jobs), poverty.RoundHalfUp); err != nil {
