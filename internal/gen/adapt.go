@@ -148,7 +148,7 @@ func (r *Record) Children(dst []children.Child, on poverty.Date) []children.Chil
 			g := &r.Members[p.Guardian]
 			gage := g.BirthDate.AgeOn(on)
 			capable := children.Capable
-			if gage >= 75 || !g.Capacity.CanWork() && gage >= 70 {
+			if gage >= 80 {
 				capable = children.Incapable
 			}
 			c.Living = children.WithGrandparents
@@ -175,9 +175,10 @@ func (r *Record) Children(dst []children.Child, on poverty.Date) []children.Chil
 }
 
 // Labor returns the household as a [labor.Household] snapshot with its
-// members as workers and their wage jobs of the year: migrants found
-// their jobs themselves, except a third placed by a labour-export
-// workstation (assumption); workshop jobs through the workshop channel;
+// members as workers and their wage jobs of the year: migrants placed by a
+// labour-export workstation (60%) or hired at a job fair (25%), the rest
+// self-found (assumption, after Zhenxiong's five workstations and its job
+// fairs, S6); workshop jobs through the workshop channel;
 // welfare posts through the public-welfare-post channel; local jobs
 // self-found in the county. Farming is not a job record. The household's
 // wages are left in its income ([labor.AddWages] would count them twice).
@@ -202,15 +203,16 @@ func (r *Record) Labor(workers []labor.Worker, jobs [][]labor.Job) (labor.Househ
 			j := labor.Job{ID: id + "-j", Worker: id, Employer: "employer", MonthlyWage: p.Pay, Start: start, End: end,
 				Channel: labor.ChannelSelfFound, Place: labor.InCounty}
 			switch p.Work {
-			case MigrantOutOfProvince:
+			case MigrantOutOfProvince, MigrantInProvince:
 				j.Place, j.Destination = labor.OtherProvince, poverty.MustParseRegion("44")
-				if r.Index%3 == 0 {
-					j.Channel, j.Via = labor.ChannelWorkstation, "workstation-44"
+				if p.Work == MigrantInProvince {
+					j.Place, j.Destination = labor.InProvince, r.Province()
 				}
-			case MigrantInProvince:
-				j.Place, j.Destination = labor.InProvince, r.Province()
-				if r.Index%3 == 0 {
-					j.Channel, j.Via = labor.ChannelWorkstation, "workstation-"+r.Province().String()
+				switch u := (r.Index*7 + i*13) % 20; {
+				case u < 12:
+					j.Channel, j.Via = labor.ChannelWorkstation, "workstation-"+j.Destination.String()
+				case u < 17:
+					j.Channel, j.Via = labor.ChannelJobFair, "job-fair-"+strconv.Itoa(r.Year)
 				}
 			case WorkshopJob:
 				j.Channel, j.Place, j.Workshop = labor.ChannelWorkshop, labor.InTownship, WorkshopID(r.County, p.Workshop)

@@ -408,7 +408,7 @@ const (
 	// county (assumption; consistent with the 86% transfer rate of S6 once
 	// local and workshop jobs are added).
 	pMigrant     = 0.56
-	pMigrantPoor = 0.47
+	pMigrantPoor = 0.45
 	// pWorkshop: share of able members at home with a workshop job
 	// (assumption; Zhenxiong 5,741 workers, Gangu over 30,000).
 	pWorkshop = 0.06
@@ -467,7 +467,7 @@ func (g *Generator) members(rec *Record, poor bool) {
 		age := 26 + r.IntN(26)
 		h := g.addMember(rec, Head, age, headSex)
 		s := -1
-		if r.Float64() < 0.93 {
+		if r.Float64() < 0.97 {
 			s = g.addMember(rec, Spouse, age-4+r.IntN(7), other(headSex))
 		}
 		kids := 1 + r.IntN(2)
@@ -716,17 +716,19 @@ func (g *Generator) income(rec *Record, poor bool) {
 	month[3].TransferIncome += yuan(g.norm(120, 30) * float64(mu))
 	if poor {
 		// Industry support paid to registered households (assumption).
-		month[6].TransferIncome += yuan(g.norm(1800, 500))
+		month[6].TransferIncome += yuan(g.norm(800, 300))
 	}
 	// Remittances from members settled elsewhere are ignored; the one-off
 	// and earmarked receipts are recorded as excluded.
 	if rec.Registration.Registered != 0 && r.Float64() < 0.1 {
 		month[4].Excluded.EarmarkedSubsidy += 40000 * poverty.Yuan // housing subsidy (S1)
 	}
-	// The safety net: most households left below about 1.1 times the 2020
-	// standard receive the minimum living allowance (低保), topped up to a
-	// level drawn between 4,400 and 6,500 yuan a head (assumption; by 2020
-	// "two assurances" were secured for the registered poor).
+	// The safety net: most households left below 6,000 yuan a head (1.5
+	// times the 2020 standard) receive the minimum living allowance (低保)
+	// and other support, topped up to a level drawn between 6,000 and
+	// 8,000 yuan a head (assumption; by 2020 "two assurances" were secured
+	// and the monitored population was generally about 5% of the
+	// registered population).
 	var total poverty.Income
 	for k := range month {
 		total, _ = total.Add(month[k])
@@ -734,8 +736,8 @@ func (g *Generator) income(rec *Record, poor bool) {
 	if n := rec.Residents(); n > 0 {
 		t, _ := total.Total()
 		pc := t / poverty.Money(n)
-		if pc < 4400*poverty.Yuan && r.Float64() < 0.85 {
-			top := (yuan(4400+2100*r.Float64()) - pc) * poverty.Money(n) / 12 / poverty.Yuan * poverty.Yuan
+		if pc < 6000*poverty.Yuan && r.Float64() < 0.85 {
+			top := (yuan(6000+2000*r.Float64()) - pc) * poverty.Money(n) / 12 / poverty.Yuan * poverty.Yuan
 			for k := range month {
 				month[k].TransferIncome += top
 			}

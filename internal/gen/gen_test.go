@@ -237,6 +237,6 @@ func ExampleConfig_All() {
 	}
 	// Output:
 	// H530120-0000000 4 members, 4 resident, per capita 19100.50 disposable_income
-	// H530120-0000001 3 members, 3 resident, per capita 15589.33 disposable_income
+	// H530120-0000001 3 members, 3 resident, per capita 15301.33 disposable_income
 	// H530120-0000002 4 members, 4 resident, per capita 20626.25 disposable_income
 }
