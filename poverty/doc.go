@@ -124,7 +124,19 @@
 //
 // # Measures
 //
-// The package also computes poverty and inequality measures over
-// populations (FGT, Watts, Sen, Gini, Theil and others) and poverty dynamics;
-// see the measure types and functions.
+// The measures read a [Population]: per-capita welfare with weights, built
+// with [NewPopulation], [HouseholdPopulation] (households weighted by
+// resident members) or a [PopulationBuilder]. [Population.Poverty] gives
+// FGT0/1/2, Watts, Sen, the income-gap ratio and the exact money gap for
+// several lines in one pass, and the boundary follows [Boundary].
+// [Population.Inequality] gives Gini, Theil, Atkinson, deciles, Palma and
+// S80/S20. [Population.ByGroup] reports every measure by group, with
+// additive FGT contributions and Theil within/between.
+// [Population.RelativeLine] and [Population.LineForShare] give relative
+// lines and the inverse line. [PanelDynamics] (generic over the status
+// type, so that risk's colour tiers fit too) and [PanelPoverty] cover
+// dynamics, and [Attribute] the effect of one income source such as
+// workshop wages. Measures are statistics (float64 inside), never
+// eligibility decisions; negative welfare is kept and its treatment is
+// documented on each type.
 package poverty
