@@ -1,9 +1,11 @@
 package children
 
 import (
+	"runtime"
 	"runtime/debug"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/openfupin/fupin/poverty"
@@ -131,10 +133,20 @@ func (p *genPools) genChild(c *Child, i int, on poverty.Date) {
 func genRegistry(n int, on poverty.Date) Snapshot {
 	defer debug.SetGCPercent(debug.SetGCPercent(-1))
 	p := newPools(n)
+	p.dates(on)
 	s := Snapshot{On: on, Children: make([]Child, n)}
-	for i := range s.Children {
-		p.genChild(&s.Children[i], i, on)
+	// Fill in parallel shards: genChild only reads p once the dates are set.
+	shards := runtime.GOMAXPROCS(0)
+	per := (n + shards - 1) / shards
+	var wg sync.WaitGroup
+	for k := range shards {
+		wg.Go(func() {
+			for i := k * per; i < min((k+1)*per, n); i++ {
+				p.genChild(&s.Children[i], i, on)
+			}
+		})
 	}
+	wg.Wait()
 	return s
 }
 
