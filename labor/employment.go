@@ -82,6 +82,9 @@ func (s *Stability) Criteria(r *EmploymentRules) []poverty.Criterion {
 // answer is unknown, never a silent "no". It does not allocate.
 func (r *EmploymentRules) StabilityOf(jobs []Job) (Stability, error) {
 	var s Stability
+	if r.Year < 1 || r.Year > 9999 {
+		return s, &ParamError{Kind: "employment", ID: "year", Field: "year", Year: r.Year, Err: poverty.ErrRange}
+	}
 	var spans [16]Service
 	n := 0
 	overflow := false
@@ -164,6 +167,9 @@ func (r *EmploymentRules) Transferred(s *Stability) bool {
 // WorkerEmployment runs every employment test for one worker and their jobs.
 func (r *EmploymentRules) WorkerEmployment(w *Worker, jobs []Job) (WorkerEmployment, error) {
 	out := WorkerEmployment{Worker: w.ID}
+	if r.Year < 1 || r.Year > 9999 {
+		return out, &ParamError{Kind: "employment", ID: "year", Field: "year", Year: r.Year, Err: poverty.ErrRange}
+	}
 	inAge, err := r.Age.WorkingAge(w.Born(), w.SexOf(), r.on())
 	if err != nil {
 		return out, &poverty.FieldError{Record: w.ID, Field: "birth_date", Value: w.Born().String(), Err: err}

@@ -193,6 +193,12 @@ type TransportOptions struct {
 // force, SECONDARY without AcceptSecondary, or a capped-fare tier with no
 // fare given is an error; an ineligible job is a result with reasons.
 func (p *Params) TransportSubsidy(ruleID string, h *Household, job *Job, year int, opts TransportOptions) (TransportResult, error) {
+	if h == nil || job == nil {
+		return TransportResult{}, &poverty.FieldError{Record: ruleID, Field: "household", Err: poverty.ErrMissing}
+	}
+	if year < 1 || year > 9999 {
+		return TransportResult{}, &poverty.FieldError{Record: ruleID, Field: "year", Value: itoa(year), Err: poverty.ErrRange}
+	}
 	rule, err := p.TransportRule(ruleID, year, opts.Lookup)
 	if err != nil {
 		return TransportResult{}, err

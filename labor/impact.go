@@ -102,6 +102,11 @@ type WorkshopImpact struct {
 // registered poor or monitored households, wage bill, households' income
 // change and crossings, migrant parents who came home for the jobs, and
 // children who stopped being left-behind because of it.
+//
+// The embedded WorkshopImpact holds the totals over all the workshops
+// (Workers counts each worker once however many workshops employ them); its
+// Workshop field names them, joined with commas, or "N workshops" for more
+// than three.
 type Impact struct {
 	WorkshopImpact
 	Workshops int `json:"workshops"`
@@ -150,7 +155,7 @@ type Impact struct {
 // missing is an error naming it. Output is in a stable order: workshops as
 // given, households by ID.
 func (x *Index) Impact(workshopIDs []string, opts ImpactOptions) (Impact, error) {
-	if opts.Year == 0 || opts.BaselineYear == 0 || opts.BaselineYear > opts.Year {
+	if opts.BaselineYear < 1 || opts.Year > 9999 || opts.BaselineYear > opts.Year {
 		return Impact{}, &poverty.FieldError{Record: "impact", Field: "year", Err: poverty.ErrRange}
 	}
 	if opts.Before.Standard.Kind == "" || opts.After.Standard.Kind == "" || opts.Before.Monitoring.Kind == "" || opts.After.Monitoring.Kind == "" {
@@ -174,6 +179,9 @@ func (x *Index) Impact(workshopIDs []string, opts ImpactOptions) (Impact, error)
 	for _, id := range workshopIDs {
 		if _, ok := x.workshops[id]; !ok {
 			return Impact{}, &poverty.FieldError{Record: id, Field: "workshop", Value: id, Err: ErrUnknownReference}
+		}
+		if selected[id] {
+			return Impact{}, &poverty.FieldError{Record: id, Field: "workshop", Value: id, Err: poverty.ErrDuplicate}
 		}
 		selected[id] = true
 	}

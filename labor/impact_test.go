@@ -3,7 +3,9 @@ package labor
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"os"
+	"slices"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -110,5 +112,70 @@ func TestImpactCases(t *testing.T) {
 				t.Errorf("impact (-want +got):\n%s", diff)
 			}
 		})
+	}
+}
+
+func TestImpactErrors(t *testing.T) {
+	sc, err := genWorkshops(3, workshopSpec{County: poverty.MustParseCounty("620523"), Workshops: 2, Workers: 20, Poor: 5,
+		BaselineYear: 2019, Year: 2020, Opened: date(2019, 1, 1)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	l := lines2020(t, poverty.MustParseRegion("62"))
+	ok := ImpactOptions{Year: 2020, BaselineYear: 2019, Before: l, After: l}
+	tests := []struct {
+		name string
+		ids  []string
+		opts ImpactOptions
+		err  error
+	}{
+		{"unknown workshop", []string{"nope"}, ok, ErrUnknownReference},
+		{"workshop twice", []string{"ws-000", "ws-000"}, ok, poverty.ErrDuplicate},
+		{"no lines", nil, ImpactOptions{Year: 2020, BaselineYear: 2019}, ErrNoParameter},
+		{"baseline after the year", nil, ImpactOptions{Year: 2019, BaselineYear: 2020, Before: l, After: l}, poverty.ErrRange},
+		{"no snapshot for the baseline year", nil, ImpactOptions{Year: 2020, BaselineYear: 2018, Before: l, After: l}, ErrUnknownReference},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if _, err := sc.idx.Impact(tt.ids, tt.opts); !errors.Is(err, tt.err) {
+				t.Errorf("error %v, want %v", err, tt.err)
+			}
+		})
+	}
+	// Net-income households against a disposable-income monitoring line.
+	rec := *sc.idx.Records()
+	rec.Households = slices.Clone(rec.Households)
+	for i := range rec.Households {
+		rec.Households[i].Concept = poverty.NetIncome
+	}
+	idx, err := NewIndex(&rec)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := idx.Impact(nil, ok); !errors.Is(err, poverty.ErrConceptMismatch) {
+		t.Errorf("error %v, want ErrConceptMismatch", err)
+	}
+}
+
+func TestImpactDeterministic(t *testing.T) {
+	run := func() []byte {
+		sc, err := genWorkshops(11, workshopSpec{County: poverty.MustParseCounty("620523"), Workshops: 5, Workers: 300, Poor: 30, Monitored: 10,
+			ReturnedMothers: 20, ReturnedOthers: 5, OtherChildren: 10, BaselineYear: 2017, Year: 2019, Opened: date(2018, 1, 1)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		l := lines2020(t, poverty.MustParseRegion("62"))
+		imp, err := sc.idx.Impact(nil, ImpactOptions{Year: 2019, BaselineYear: 2017, Before: l, After: l, Children: &sc.before})
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, err := json.Marshal(imp)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return b
+	}
+	if a, b := run(), run(); !bytes.Equal(a, b) {
+		t.Error("the same records gave different impact output")
 	}
 }

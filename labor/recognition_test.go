@@ -181,6 +181,17 @@ func TestRecognitionCases(t *testing.T) {
 	}
 }
 
+func TestRecogniseBadInput(t *testing.T) {
+	p := DefaultParams()
+	ws := &Workshop{ID: "s", Type: Factory}
+	if _, err := p.Recognise("sichuan-guangyuan-2017", ws, nil, poverty.Date{}, RecognitionOptions{}); !errors.Is(err, poverty.ErrMissing) {
+		t.Errorf("zero date: %v", err)
+	}
+	if _, err := p.Recognise("sichuan-guangyuan-2017", ws, []Post{{}}, d("2017-06-01"), RecognitionOptions{}); !errors.Is(err, poverty.ErrMissing) {
+		t.Errorf("empty post: %v", err)
+	}
+}
+
 func TestRecognitionJSON(t *testing.T) {
 	// A recognition result is plain data a caller can store and show.
 	p := DefaultParams()

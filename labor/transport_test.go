@@ -99,6 +99,32 @@ func TestTransportSubsidy(t *testing.T) {
 	}
 }
 
+func TestTransportSubsidyBadInput(t *testing.T) {
+	p := DefaultParams()
+	h, _ := caseHousehold("h", "lifted_out", 2024)
+	j := &Job{ID: "j", Worker: "w", Channel: ChannelSelfFound, Place: OtherProvince, Start: d("2024-01-01")}
+	for name, call := range map[string]func() error{
+		"no household": func() error {
+			_, err := p.TransportSubsidy("gansu-chongxin-2024", nil, j, 2024, TransportOptions{})
+			return err
+		},
+		"year zero": func() error {
+			_, err := p.TransportSubsidy("gansu-chongxin-2024", h, j, 0, TransportOptions{})
+			return err
+		},
+		"negative fare": func() error {
+			f := -poverty.Yuan
+			_, err := p.TransportSubsidy("shanxi-zhongyang-2022", h, &Job{ID: "j", Channel: ChannelSelfFound, Place: OtherProvince, Start: d("2022-01-01")}, 2022, TransportOptions{Fare: &f})
+			return err
+		},
+	} {
+		var fe *poverty.FieldError
+		if err := call(); !errors.As(err, &fe) {
+			t.Errorf("%s: error %v, want a FieldError", name, err)
+		}
+	}
+}
+
 func TestSummariseExport(t *testing.T) {
 	stations := []Workstation{
 		{ID: "dg", Name: "Dongguan station", Host: poverty.MustParseRegion("44"), Home: poverty.MustParseCounty("530627"), Placements: 2013, DisputesSettled: 14, WageClaims: 9, WagesRecovered: 186_000 * poverty.Yuan},

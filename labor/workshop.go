@@ -71,8 +71,9 @@ func (w *Workshop) Validate() error {
 }
 
 // Post is one job at a workshop with its worker and the worker's household
-// snapshot for the year a rule reads. Household may be nil when no snapshot
-// exists; such a post counts only for [GroupAny].
+// snapshot for the year a rule reads. Job and Worker are required;
+// Household may be nil when no snapshot exists, and such a post counts only
+// for [GroupAny].
 type Post struct {
 	Job       *Job
 	Worker    *Worker
@@ -147,6 +148,9 @@ type RecognitionOptions struct {
 // without opts.Lookup.AcceptSecondary, or needing a minimum wage the caller
 // did not give is an error (*[ParamError]); a criterion that fails is not.
 func (p *Params) Recognise(ruleID string, ws *Workshop, posts []Post, on poverty.Date, opts RecognitionOptions) (Recognition, error) {
+	if on.IsZero() || ws == nil {
+		return Recognition{}, &poverty.FieldError{Record: ruleID, Field: "on", Err: poverty.ErrMissing}
+	}
 	rule, err := p.RecognitionRule(ruleID, on.Year(), opts.Lookup)
 	if err != nil {
 		return Recognition{}, err
@@ -176,7 +180,10 @@ func (p *Params) Recognise(ruleID string, ws *Workshop, posts []Post, on poverty
 	if rule.PreviousYear {
 		wageYear--
 	}
-	for _, post := range posts {
+	for i, post := range posts {
+		if post.Job == nil || post.Worker == nil {
+			return Recognition{}, &poverty.FieldError{Record: ws.ID, Field: "posts[" + strconv.Itoa(i) + "]", Err: poverty.ErrMissing}
+		}
 		pc := PostCheck{Job: post.Job.ID, Worker: post.Worker.ID}
 		fail := func(code string) { pc.Failed = append(pc.Failed, code) }
 		if rule.PreviousYear {
