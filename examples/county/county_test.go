@@ -1,0 +1,128 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
+
+func golden(t *testing.T, name string, got []byte) {
+	t.Helper()
+	path := filepath.Join("testdata", name)
+	if *update {
+		if err := os.WriteFile(path, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(string(want), string(got)); diff != "" {
+		t.Errorf("%s (-want +got):\n%s", name, diff)
+	}
+}
+
+// TestGolden runs a small county in each format against golden files.
+func TestGolden(t *testing.T) {
+	for _, tc := range []struct{ name, format, province string }{
+		{"small.txt", "text", ""}, {"small.json", "json", ""}, {"small.csv", "csv", ""}, {"xinjiang.txt", "text", "65"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var out, errb bytes.Buffer
+			if err := run(options{format: tc.format, size: 3000, top: 5, province: tc.province}, &out, &errb); err != nil {
+				t.Fatal(err)
+			}
+			golden(t, tc.name, out.Bytes())
+		})
+	}
+}
+
+// TestReportConsistent checks the report's figures against each other on
+// a larger county: the township table adds up to the headline, statuses
+// add up to the households, every monitored household got a case with
+// measures, and the same seed gives the same report.
+func TestReportConsistent(t *testing.T) {
+	cfg, err := decodeConfig(defaultConfig)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg.Size = 30000
+	m, err := newModel(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := m.run(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	h := r.Headline
+	var hh, lb, wk, mon, red int
+	for _, ts := range r.Townships {
+		hh += ts.Households
+		lb += ts.LeftBehind
+		wk += ts.WorkshopJobs
+		mon += ts.Monitored
+		red += ts.Red
+	}
+	st := 0
+	for _, c := range h.ByStatus {
+		st += c.Count
+	}
+	tiers := 0
+	for _, c := range h.Tiers {
+		tiers += c.Count
+		if c.Key == "red" && c.Count != red {
+			t.Errorf("red %d in the headline, %d in the townships", c.Count, red)
+		}
+	}
+	if diff := cmp.Diff([]int{h.Households, h.Households, h.Households, h.LeftBehind, h.WorkshopJobs, h.Monitored.Households},
+		[]int{hh, st, tiers, lb, wk, mon}); diff != "" {
+		t.Errorf("households, statuses, tiers, left-behind, workshop jobs, monitored (-headline +tables):\n%s", diff)
+	}
+	if h.Monitored.Measures < h.Monitored.Households || len(h.ClassifyFailures) != 0 {
+		t.Errorf("%d measures for %d monitored households; failures %v", h.Monitored.Measures, h.Monitored.Households, h.ClassifyFailures)
+	}
+	if len(r.Visit) != cfg.VisitFirst {
+		t.Errorf("%d households to visit, want %d", len(r.Visit), cfg.VisitFirst)
+	}
+	for i := 1; i < len(r.Visit); i++ {
+		if r.Visit[i].Score > r.Visit[i-1].Score || len(r.Visit[i].Reasons) == 0 {
+			t.Errorf("visit list not in order of score, or without reasons: %+v", r.Visit[i])
+		}
+	}
+	again, _ := m.run(nil)
+	a, _ := json.Marshal(r)
+	b, _ := json.Marshal(again)
+	if !bytes.Equal(a, b) {
+		t.Error("two runs with the same seed differ")
+	}
+	t.Logf("monitored %d, measures per household %s, transfer rate %s, left-behind %d", h.Monitored.Households,
+		h.Monitored.MeasuresPerHousehold, h.TransferRate.Percent(), h.LeftBehind)
+}
+
+func TestFlags(t *testing.T) {
+	for _, tc := range []struct {
+		o    options
+		want string
+	}{
+		{options{format: "xml", top: -1}, "unknown format"},
+		{options{format: "text", province: "99", top: -1}, "region"},
+		{options{format: "text", year: 2023, top: -1}, "2023"},
+		{options{format: "text", size: -5, top: -1}, "households"},
+	} {
+		err := run(tc.o, &bytes.Buffer{}, &bytes.Buffer{})
+		if err == nil || !strings.Contains(err.Error(), tc.want) {
+			t.Errorf("%+v: err %v, want %q", tc.o, err, tc.want)
+		}
+	}
+}
