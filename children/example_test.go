@@ -275,3 +275,38 @@ func ExampleCompareCounts() {
 	// 9020000 6970000 -22.7% <nil>
 	// children: record "acwf_2010_census vs mca_2018_08": field scheme = "acwf_2008 vs left_behind_2016": counts use different definitions
 }
+
+func ExampleChecks_Check() {
+	// A county that follows up after three months without contact sets its
+	// own threshold, with its own provenance.
+	c := left("c4", "2014-01-01")
+	c.Father.LastContact = poverty.MustParseDate("2024-05-20")
+	c.Mother.LastContact = poverty.MustParseDate("2024-05-01")
+	on := poverty.MustParseDate("2024-09-01")
+	cl, err := children.Default().Classify(&c, on)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for _, months := range []int{0, 3} {
+		checks := children.DefaultChecks()
+		if months > 0 {
+			checks.NoContactMonths = children.Param{Value: months,
+				Provenance: children.Provenance{Source: "county rule (example)", Status: "DEFAULT"}}
+		}
+		flags, err := checks.Check(&c, &cl)
+		if err != nil {
+			fmt.Println(err)
+			return
+		}
+		fmt.Printf("threshold %d months (%s): %d flag(s)\n", checks.NoContactMonths.Value,
+			checks.NoContactMonths.Status, flags.Len())
+		for _, f := range flags.All() {
+			fmt.Println(" ", f)
+		}
+	}
+	// Output:
+	// threshold 6 months (DEFAULT): 0 flag(s)
+	// threshold 3 months (DEFAULT): 1 flag(s)
+	//   contact.none: warning, child_director (3 of 3)
+}

@@ -100,6 +100,9 @@ func TestFiguresChange2016To2018(t *testing.T) {
 	if got := lb.Share(lb.ByAgeBand[Age0to5]).Percent(); got != "21.6643%" {
 		t.Errorf("0-5 share = %s", got)
 	}
+	if diff := cmp.Diff(map[GuardianKind]int{Grandparent: 669, OtherRelative: 28}, lb.ByGuardian); diff != "" {
+		t.Errorf("by guardian (-want +got):\n%s", diff)
+	}
 	if lb.GrandparentShare != poverty.MustParseRate("0.959828") { // 669/697
 		t.Errorf("grandparent share = %v", lb.GrandparentShare)
 	}

@@ -102,7 +102,8 @@ type Listing struct {
 	// of liberty, must last this many months (0: no minimum). For a
 	// restriction with a recorded end (Parent.Until) the term is read;
 	// otherwise the time elapsed since Parent.Since on the classification
-	// date.
+	// date. Months are whole calendar months and the minimum is inclusive:
+	// from 1 January, six months are reached on 1 July.
 	MinMonths int `json:"min_months,omitzero"`
 	Provenance
 }
