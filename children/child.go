@@ -151,7 +151,9 @@ func (c *Child) AgeOn(on poverty.Date) int { return c.Born().AgeOn(on) }
 // Validate checks the record: an ID, a birth date (agreeing with the
 // identity number when both are set), a known hukou, a known situation for
 // each parent, a sex agreeing with the identity number, a province agreeing
-// with the county, Until not before Since. Errors are *[RecordError] naming
+// with the county, Until not before Since, and no key (ID, household,
+// township, village, a parent's ID) holding what looks like an identity
+// number ([ErrIdentityKey]). Errors are *[RecordError] naming
 // the child and the field, with identity numbers masked.
 func (c *Child) Validate() error {
 	bad := func(field, value string, err error) error {
@@ -160,8 +162,10 @@ func (c *Child) Validate() error {
 	if c.ID == "" {
 		return bad("id", "", poverty.ErrMissing)
 	}
-	if scrub(c.ID) != c.ID {
-		return bad("id", "", ErrIdentityKey)
+	for _, k := range [...]struct{ field, v string }{{"id", c.ID}, {"household", c.Household}, {"township", c.Township}, {"village", c.Village}} {
+		if scrub(k.v) != k.v {
+			return bad(k.field, "", ErrIdentityKey)
+		}
 	}
 	if c.BirthDate.IsZero() && c.IDNumber.IsZero() {
 		return bad("birth_date", "", poverty.ErrMissing)

@@ -47,7 +47,7 @@ func TestDecoderErrorsMaskIDs(t *testing.T) {
 		{"ID number with a wrong check digit", strings.Replace(base, `"id":"k"`, `"id":"k","id_number":"440106200803150022"`, 1), "id_number", poverty.ErrInvalidID},
 		{"ID number disagreeing with birth date", strings.Replace(base, `"id":"k"`, `"id":"k","id_number":"`+testID+`"`, 1), "birth_date", ErrConflict},
 		{"ID number as parent id number in a bad type", strings.Replace(base, `"id":"k"`, `"id":"k","father":{"id_number":123}`, 1), "father.id_number", poverty.ErrSyntax},
-		{"ID number as village of a child with no hukou", `{"id":"k","village":"` + testID + `","birth_date":"2012-01-01","father":{"situation":"at_home"},"mother":{"situation":"at_home"}}`, "hukou", poverty.ErrMissing},
+		{"ID number as village", `{"id":"k","village":"` + testID + `","birth_date":"2012-01-01","father":{"situation":"at_home"},"mother":{"situation":"at_home"}}`, "village", ErrIdentityKey},
 		{"ID number in broken JSON", `{"id":"` + testID + `",`, "line", poverty.ErrSyntax},
 		{"ID number in a number field", strings.Replace(base, `"hukou":"rural"`, `"hukou":"rural","guardian":{"age":"`+testID+`"}`, 1), "guardian.age", poverty.ErrSyntax},
 		{"unknown nested field", strings.Replace(base, `"father":{"situation":"at_home"}`, `"father":{"situation":"at_home","x":1}`, 1), "father", poverty.ErrSyntax},

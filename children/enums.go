@@ -319,8 +319,11 @@ type Role uint8
 
 // Roles. RoleNone is the zero value: no parent.
 const (
+	// RoleNone: no parent.
 	RoleNone Role = iota
+	// Father: the child's father.
 	Father
+	// Mother: the child's mother.
 	Mother
 )
 

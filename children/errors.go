@@ -18,8 +18,9 @@ var (
 	ErrConflict = errors.New("fields disagree")
 	// ErrNotBorn reports a classification date before the child's birth.
 	ErrNotBorn = errors.New("child not born on the date")
-	// ErrIdentityKey reports a record key (a child's or parent's ID) that
-	// looks like a resident identity number: 14 or more digits in a row.
+	// ErrIdentityKey reports a record key (a child's or parent's ID, a
+	// household, township or village identifier) that looks like a resident
+	// identity number: 14 or more digits in a row.
 	// Keys are printed and logged; identity numbers belong in IDNumber.
 	ErrIdentityKey = errors.New("record key looks like an identity number")
 	// ErrUnknownScheme reports a scheme identifier or kind that the rules do not hold.
@@ -38,6 +39,7 @@ type RecordError struct {
 	Err    error  // the cause: a sentinel, or an error wrapping one
 }
 
+// Error returns the message, with every identity number masked.
 func (e *RecordError) Error() string {
 	var b strings.Builder
 	b.WriteString("children: ")

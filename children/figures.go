@@ -13,9 +13,14 @@ type AgeBand uint8
 // Age bands. AgeBandUnknown is the zero value.
 const (
 	AgeBandUnknown AgeBand = iota
+	// Age0to5: 0 to 5 years (pre-school).
 	Age0to5
+	// Age6to13: 6 to 13 years.
 	Age6to13
+	// Age14to16: 14 to 16 years.
 	Age14to16
+	// Age17Plus: 17 years or over (de facto unattended children, and the
+	// school extension).
 	Age17Plus
 	numAgeBands
 )

@@ -491,6 +491,9 @@ func (f *fileScheme) decode(file string, i int) (*Scheme, error) {
 		if err := checkProv(l.Provenance, rec, field); err != nil {
 			return nil, err
 		}
+		if s.Absent.Has(l.Situation) {
+			return bad(field+".situation", l.Situation.String(), ErrConflict) // absent and listed at once
+		}
 		if l.MinMonths < 0 || l.MinMonths > 120 {
 			return bad(field+".min_months", fmt.Sprint(l.MinMonths), poverty.ErrRange)
 		}

@@ -83,6 +83,7 @@ func TestLoadRulesErrors(t *testing.T) {
    "name": "left-behind child, education`, `"kind": "left_behind", "primary": true,
    "name": "left-behind child, education`, 1), poverty.ErrDuplicate, "primary"},
 		{"duplicate listing", strings.Replace(good, `{"situation": "seriously_ill"`, `{"situation": "severely_disabled"`, 1), poverty.ErrDuplicate, "listed[1].situation"},
+		{"listed and absent", strings.Replace(good, `{"situation": "seriously_ill"`, `{"situation": "missing"`, 1), ErrConflict, "listed[1].situation"},
 		{"age out of range", strings.Replace(good, `"under_age": 16,`, `"under_age": 0,`, 1), poverty.ErrRange, "under_age"},
 		{"missing rural flag", strings.Replace(good, `"rural_only": {"value": true, "source": "ACWF reports count rural children", "status": "CONFIRMED"},`, ``, 1), poverty.ErrMissing, "rural_only"},
 		{"wrong schema", strings.Replace(good, `children/1`, `children/9`, 1), poverty.ErrUnknownWord, "schema"},
