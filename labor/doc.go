@@ -112,7 +112,9 @@
 // [DecodeRecords] reads a [Records] document (schema [RecordsSchema])
 // strictly and [NewIndex] checks every reference between records; errors
 // are [poverty.FieldError]s naming the record and field, with identity
-// numbers masked. Parameters are data: [DefaultParams] decodes the embedded
+// numbers masked. [Decoder] reads the same records as JSON Lines one at a
+// time, naming the line of every error, and [Records.EncodeLines] writes
+// them. Parameters are data: [DefaultParams] decodes the embedded
 // data/params.json once; [LoadParams] reads a caller's file in the same
 // schema ([ParamsSchema]); [Params.Overlay] replaces records by ID and keeps
 // the replaced ones in [Params.Superseded]. Every record carries a

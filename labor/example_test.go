@@ -2,6 +2,7 @@ package labor_test
 
 import (
 	"fmt"
+	"io"
 	"strings"
 
 	"github.com/openfupin/fupin/children"
@@ -226,4 +227,30 @@ func ExampleAddWages() {
 	pc, _ := with.PerCapita()
 	fmt.Println(with.Income.Wage, pc)
 	// Output: 2400.00 2700.00 disposable_income
+}
+
+func ExampleDecoder() {
+	stream := `{"workshop": {"id": "ws", "type": "home_based"}}
+{"household": {"id": "h", "year": 2020, "concept": "net_income", "members": [{"birth_date": "1990-01-01"}]}}
+{"worker": {"id": "w", "household": "h", "birth_date": "1990-01-01", "sex": "female", "capacity": "able"}}
+{"job": {"id": "j", "worker": "w", "channel": "workshop", "workshop": "ws", "place": "in_village", "monthly_wage": "1800", "start": "2020-04-01"}}
+{"job": {"id": "k", "worker": "w", "channel": "job_fair", "place": "in_space", "start": "2020-01-01"}}`
+	d := labor.NewDecoder(strings.NewReader(stream), "upload.jsonl")
+	for {
+		l, err := d.Next()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			fmt.Println(err)
+			continue
+		}
+		if l.Job != nil {
+			w, _ := l.Job.WageIn(2020)
+			fmt.Println("job", l.Job.ID, "wage in 2020:", w)
+		}
+	}
+	// Output:
+	// job j wage in 2020: 16200.00
+	// poverty: record "upload.jsonl line 5": field line: invalid syntax: poverty: parse place "in_space": unknown word
 }

@@ -2,7 +2,9 @@ package labor
 
 import (
 	"bytes"
+	"encoding/json"
 	"errors"
+	"io"
 	"strings"
 	"testing"
 
@@ -89,4 +91,73 @@ func FuzzLoadParams(f *testing.F) {
 			}
 		}
 	})
+}
+
+// FuzzDecoder: the JSON Lines decoder never panics, always ends, names the
+// line of every error, and what it accepts encodes to lines it reads back
+// identically.
+func FuzzDecoder(f *testing.F) {
+	f.Add([]byte(`{"workshop": {"id": "ws", "type": "factory"}}` + "\n" + `{"job": {"id": "j", "worker": "w", "channel": "workshop", "workshop": "ws", "place": "in_village", "start": "2020-01-01"}}`))
+	f.Add([]byte(`{"household": {"id": "h", "year": 2020, "concept": "net_income", "members": [{"birth_date": "1980-01-01"}]}}` + "\n\n" + `{"worker": {"id": "w", "household": "h", "birth_date": "1980-01-01"}}`))
+	f.Add([]byte(`{"worker": {"id": "w", "household": "h", "id_number": "11010519491231002X"}, "job": {}}`))
+	f.Fuzz(func(t *testing.T, in []byte) {
+		d := NewDecoder(bytes.NewReader(in), "fuzz")
+		var lines []Line
+		for range len(in) + 2 {
+			l, err := d.Next()
+			if err == io.EOF {
+				break
+			}
+			if err != nil {
+				var fe *poverty.FieldError
+				if !errors.As(err, &fe) || !strings.HasPrefix(fe.Record, "fuzz line ") {
+					t.Fatalf("error does not name its line: %v", err)
+				}
+				if strings.Contains(err.Error(), "11010519491231002X") {
+					t.Fatalf("error shows an identity number: %v", err)
+				}
+				continue
+			}
+			lines = append(lines, l)
+		}
+		if _, err := d.Next(); err != io.EOF {
+			t.Fatalf("decoder did not end: %v", err)
+		}
+		var a, b bytes.Buffer
+		enc := json.NewEncoder(&a)
+		for _, l := range lines {
+			if l.Worker != nil && !l.Worker.IDNumber.IsZero() || l.Household != nil && hasIDNumber(l.Household) {
+				return
+			}
+			if err := enc.Encode(l); err != nil {
+				t.Fatal(err)
+			}
+		}
+		d2 := NewDecoder(bytes.NewReader(a.Bytes()), "again")
+		enc2 := json.NewEncoder(&b)
+		for {
+			l, err := d2.Next()
+			if err == io.EOF {
+				break
+			}
+			if err != nil {
+				t.Fatalf("re-encoded line does not decode: %v\n%s", err, a.Bytes())
+			}
+			if err := enc2.Encode(l); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if !bytes.Equal(a.Bytes(), b.Bytes()) {
+			t.Fatalf("round trip differs:\n%s\n%s", a.Bytes(), b.Bytes())
+		}
+	})
+}
+
+func hasIDNumber(h *Household) bool {
+	for _, m := range h.Members {
+		if !m.ID.IsZero() {
+			return true
+		}
+	}
+	return false
 }

@@ -44,6 +44,7 @@ type ParamError struct {
 	Err   error  // a sentinel
 }
 
+// Error returns "labor: <kind> \"<id>\" [field <f>] [for <year>]: <cause>".
 func (e *ParamError) Error() string {
 	s := "labor: " + e.Kind + " " + strconv.Quote(e.ID)
 	if e.Field != "" {
