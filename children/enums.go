@@ -434,11 +434,22 @@ var statusWords = words{"unknown", "none", "left_behind", "de_facto_unattended",
 // String returns "none", "left_behind", "de_facto_unattended", "undetermined" or "unknown".
 func (s Status) String() string { return statusWords.str(int(s), "Status") }
 
-// MarshalText implements [encoding.TextMarshaler]; StatusUnknown is an error.
-func (s Status) MarshalText() ([]byte, error) { return statusWords.marshal(int(s), "status") }
+// MarshalText implements [encoding.TextMarshaler]; StatusUnknown is
+// "unknown" (a child classified by rules with no primary scheme), so that
+// figures keyed by status always marshal.
+func (s Status) MarshalText() ([]byte, error) {
+	if s == StatusUnknown {
+		return []byte("unknown"), nil
+	}
+	return statusWords.marshal(int(s), "status")
+}
 
-// UnmarshalText implements [encoding.TextUnmarshaler].
+// UnmarshalText implements [encoding.TextUnmarshaler]; "unknown" is StatusUnknown.
 func (s *Status) UnmarshalText(b []byte) error {
+	if string(b) == "unknown" {
+		*s = StatusUnknown
+		return nil
+	}
 	i, err := statusWords.parse(b, "status")
 	*s = Status(i)
 	return err

@@ -73,4 +73,34 @@ func TestJSONForms(t *testing.T) {
 	if string(tb) != `{"child_id":"k1","scheme":"left_behind_2016","before":"yes","after":"no","causes":"parent_returned","father":{"before":"migrant_in_province","after":"at_home","id":"f1"},"mother":{},"age_from":9,"age_to":10}` {
 		t.Errorf("transition JSON = %s", tb)
 	}
+	var back Transition
+	if err := json.Unmarshal(tb, &back); err != nil {
+		t.Fatal(err)
+	}
+	if back != tr {
+		t.Errorf("transition round trip: %+v", back)
+	}
+	var cs Causes
+	if err := cs.UnmarshalText([]byte("parent_returned+nope")); err == nil {
+		t.Error("unknown cause word accepted")
+	}
+	if err := cs.UnmarshalText([]byte("+")); err == nil {
+		t.Error("empty cause word accepted")
+	}
+	fig, err := (&Rules{}).Figures(Snapshot{On: d("2024-01-01"), Children: []Child{c}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if fb, err := json.Marshal(fig); err != nil || !json.Valid(fb) {
+		t.Errorf("figures of rules without schemes: %s, %v", fb, err)
+	}
+	full, _ := Default().Figures(genRegistry(300, d("2024-09-01")))
+	fb1, err := json.Marshal(full)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fb2, _ := json.Marshal(full)
+	if string(fb1) != string(fb2) {
+		t.Error("figures JSON differs between runs")
+	}
 }

@@ -92,6 +92,26 @@ func (cs Causes) String() string {
 // MarshalText implements [encoding.TextMarshaler] with [Causes.String].
 func (cs Causes) MarshalText() ([]byte, error) { return []byte(cs.String()), nil }
 
+// UnmarshalText implements [encoding.TextUnmarshaler]: cause words joined
+// by "+"; the empty text is the empty set.
+func (cs *Causes) UnmarshalText(b []byte) error {
+	var out Causes
+	if len(b) > 0 {
+		for w := range strings.SplitSeq(string(b), "+") {
+			var c Cause
+			if err := c.UnmarshalText([]byte(w)); err != nil {
+				return err
+			}
+			if c == CauseUnknown {
+				return &poverty.ParseError{What: "cause", Input: w, Err: poverty.ErrUnknownWord}
+			}
+			out = out.With(c)
+		}
+	}
+	*cs = out
+	return nil
+}
+
 // Primary returns the cause a single-cause tally uses, by precedence:
 // Added, Removed, AgedOut, ParentReturned, ParentLeft, SituationChanged,
 // CapacityChanged, DurationReached, HukouChanged, RuleChanged, OtherChange.
