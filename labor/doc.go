@@ -41,8 +41,9 @@
 // SECONDARY, so their lookups need AcceptSecondary; the local minimum wage is
 // always the caller's parameter (no source in POLICY.md gives one), and a
 // decision that needs it without it is [ErrNoParameter]. The national "at
-// least one able-bodied member employed" wording is UNCONFIRMED and is not
-// encoded as a rule.
+// least one able-bodied member employed" wording is UNCONFIRMED: it is kept
+// as the record national-one-member-employed, without values, so that the
+// gap is visible, and every lookup of it is [poverty.ErrUnconfirmed].
 //
 // # Workshops and recognition
 //

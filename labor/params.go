@@ -433,7 +433,11 @@ func (p *Params) validate(name string) error {
 		check("stable_employment", &s.Header)
 		nonNeg("stable_employment", &s.Header, "min_days", s.MinDays)
 		nonNeg("stable_employment", &s.Header, "min_contract_months", s.MinContractMonths)
-		if s.MinDays == 0 && s.MinContractMonths == 0 && !s.MinimumWage {
+		if s.Status == poverty.Unconfirmed {
+			if s.MinDays != 0 || s.MinContractMonths != 0 || s.MinimumWage {
+				bad("stable_employment", &s.Header, "min_days", strconv.Itoa(s.MinDays), fmt.Errorf("%w: an UNCONFIRMED record carries no values; put commonly quoted ones in note", poverty.ErrSyntax))
+			}
+		} else if s.MinDays == 0 && s.MinContractMonths == 0 && !s.MinimumWage {
 			bad("stable_employment", &s.Header, "min_days", "0", fmt.Errorf("%w: a rule needs at least one test", poverty.ErrMissing))
 		}
 	}

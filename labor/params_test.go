@@ -43,6 +43,10 @@ func TestParamsLookupErrors(t *testing.T) {
 			_, err := p.StableRule("zero-employment-exit", 2020, poverty.LookupOptions{})
 			return err
 		}},
+		{"national one-member rule is unconfirmed", poverty.ErrUnconfirmed, func() error {
+			_, err := p.StableRule("national-one-member-employed", 2020, poverty.LookupOptions{AcceptSecondary: true})
+			return err
+		}},
 		{"not in force", ErrNotInForce, func() error {
 			_, err := p.RecognitionRule("jilin-2018", 2021, poverty.LookupOptions{})
 			return err
