@@ -1,0 +1,89 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/openfupin/fupin/risk"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
+
+func TestGolden(t *testing.T) {
+	for _, format := range []string{"text", "json"} {
+		t.Run(format, func(t *testing.T) {
+			var b bytes.Buffer
+			if err := run("", format, &b); err != nil {
+				t.Fatal(err)
+			}
+			path := filepath.Join("testdata", "output."+format)
+			if *update {
+				os.WriteFile(path, b.Bytes(), 0o644)
+				return
+			}
+			want, err := os.ReadFile(path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if diff := cmp.Diff(string(want), b.String()); diff != "" {
+				t.Errorf("(-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+// TestSeedsCases checks the cases the sources give: the household of three
+// under 5,000 a head is yellow and turns green with the post; the
+// boundary households sit where the scheme's notes put them; a severe
+// event that cost a guarantee makes a household red whatever its income.
+func TestSeedsCases(t *testing.T) {
+	var b bytes.Buffer
+	if err := run("", "json", &b); err != nil {
+		t.Fatal(err)
+	}
+	var d Dashboard
+	if err := json.Unmarshal(b.Bytes(), &d); err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]risk.Tier{}
+	for _, r := range d.Rows {
+		got[r.ID] = r.Tier
+	}
+	want := map[string]risk.Tier{"XJ-007": risk.Yellow, "XJ-008": risk.Orange, "XJ-004": risk.Orange, "XJ-014": risk.Yellow, "XJ-006": risk.Red}
+	for id, tier := range want {
+		if got[id] != tier {
+			t.Errorf("%s: %v, want %v", id, got[id], tier)
+		}
+	}
+	if len(d.Moves) != 1 || d.Moves[0].After.Tier != risk.Green {
+		t.Errorf("moves %+v", d.Moves)
+	}
+}
+
+func TestBadData(t *testing.T) {
+	tests := []struct{ name, data, want string }{
+		{"unknown field", `{"scheme":"xinjiang-2020","on":"2020-09-22","colour":1}`, "unknown field"},
+		{"scheme", `{"scheme":"none","on":"2020-09-22"}`, "field scheme"},
+		{"year", `{"scheme":"xinjiang-2020","on":"2021-01-01"}`, "not in force"},
+		{"residents", `{"scheme":"xinjiang-2020","on":"2020-09-22","households":[{"id":"a","residents":0,"income":"1"}]}`, "field residents"},
+		{"event", `{"scheme":"xinjiang-2020","on":"2020-09-22","households":[{"id":"a","residents":1,"income":"1","events":[{"type":"rain"}]}]}`, "rain"},
+		{"duplicate", `{"scheme":"xinjiang-2020","on":"2020-09-22","households":[{"id":"a","residents":1,"income":"1"},{"id":"a","residents":1,"income":"1"}]}`, "duplicate"},
+		{"change", `{"scheme":"xinjiang-2020","on":"2020-09-22","changes":[{"household":"b","income":"1"}]}`, "no such household"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			f := filepath.Join(t.TempDir(), "p.json")
+			os.WriteFile(f, []byte(tc.data), 0o644)
+			err := run(f, "text", &bytes.Buffer{})
+			if err == nil || !strings.Contains(err.Error(), tc.want) {
+				t.Errorf("err %v, want %q", err, tc.want)
+			}
+		})
+	}
+}
