@@ -145,7 +145,7 @@ func (r *EmploymentRules) daysHeld(jobs []Job, spans []Service, overflow bool) i
 	total = 0
 	for i := range jobs {
 		sv := jobs[i].ServiceIn(r.Year)
-		off := first.DaysUntil(sv.From)
+		off := dayNumber(sv.From) - dayNumber(first)
 		for d := 0; d < sv.Days; d++ {
 			if !days[off+d] {
 				days[off+d] = true
