@@ -33,6 +33,8 @@ func (r *EmploymentRules) on() poverty.Date {
 
 // WorkerEmployment is what the employment tests found for one worker in a
 // year.
+//
+// The zero WorkerEmployment is a worker outside the labour force with no job.
 type WorkerEmployment struct {
 	Worker        string `json:"worker"`
 	InLabourForce bool   `json:"in_labour_force"`

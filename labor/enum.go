@@ -37,6 +37,8 @@ func (w wordList) parse(b []byte, what string) (int, error) {
 
 // Channel is how a job was found or provided: the assistance channel that
 // counts it as supported transfer employment (转移就业).
+//
+// The zero value is [ChannelUnknown], unset.
 type Channel uint8
 
 // Channels. ChannelUnknown is the zero value and is rejected by the decoders.
@@ -80,6 +82,8 @@ func (c Channel) Assisted() bool { return c > ChannelUnknown && c < ChannelSelfF
 // Place is where a rural worker works, in the categories of the NBS
 // agricultural census (table 2-3-1-6, rural labour by place of work; POLICY.md
 // 5.3): each category is "outside" the ones before it.
+//
+// The zero value is [PlaceUnknown], unset.
 type Place uint8
 
 // Places of work. PlaceUnknown is the zero value and is rejected by the
@@ -132,6 +136,8 @@ func (p Place) NearHome() bool { return p >= InVillage && p <= InCounty }
 
 // WorkshopType is one of the five types of workshop that Guangxi 柳江区
 // recognises (POLICY.md 5.1); the other localities use the same words.
+//
+// The zero value is [TypeUnknown], unset.
 type WorkshopType uint8
 
 // Workshop types. TypeUnknown is the zero value.
@@ -169,6 +175,8 @@ func (t *WorkshopType) UnmarshalText(b []byte) error {
 // Site is a kind of place a workshop stands in, as the recognition rules name
 // them. A workshop may be at several at once (a workshop in a lifted-out
 // village is also in a village).
+//
+// The zero value is [SiteUnknown], unset.
 type Site uint8
 
 // Sites. SiteUnknown is the zero value.
@@ -207,6 +215,8 @@ func (s *Site) UnmarshalText(b []byte) error {
 
 // Grade is a workshop's annual performance grade in Chongqing's assessment
 // (优秀 / 良好 / 合格), which sets its employment award.
+//
+// The zero value is [GradeUnknown], unset.
 type Grade uint8
 
 // Grades. GradeUnknown is the zero value: not graded, or failed.
@@ -243,6 +253,8 @@ func (g *Grade) UnmarshalText(b []byte) error {
 // Group is the set of households whose members a rule counts: "poor workers"
 // in Jilin's rule, "people lifted out of poverty, including monitored
 // households" in Guangxi's.
+//
+// The zero value is [GroupUnknown], unset.
 type Group uint8
 
 // Groups. GroupUnknown is the zero value and is rejected by the decoders.

@@ -109,6 +109,8 @@ func (f *JobFair) Validate() error {
 // placements, disputes and wage claims; fairs' recruiters, vacancies and
 // hires; and, from job records, the placements whose Via names a station or
 // fair, so that reported and recorded figures can be compared.
+//
+// The zero ExportSummary is the summary of no records.
 type ExportSummary struct {
 	Workstations       int           `json:"workstations"`
 	ReportedPlacements int           `json:"reported_placements"`
@@ -169,6 +171,8 @@ func SummariseExport(stations []Workstation, fairs []JobFair, jobs []Job) (Expor
 
 // TransportResult is a transport subsidy decision for one job: eligible or
 // not, the amount, the tier that set it, and each criterion with its reason.
+//
+// The zero TransportResult is not eligible.
 type TransportResult struct {
 	Rule     string              `json:"rule"`
 	Job      string              `json:"job"`

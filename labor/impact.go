@@ -50,6 +50,8 @@ type ImpactOptions struct {
 // workshop: per-capita income before and after, its change, the total gain
 // and the share of it that workshop wages explain, and whether the household
 // crossed the poverty standard or the monitoring line.
+//
+// The zero HouseholdImpact is a household with no income change.
 type HouseholdImpact struct {
 	Household string         `json:"household"`
 	Before    poverty.Figure `json:"before"` // per capita, BaselineYear
@@ -84,6 +86,8 @@ func (h *HouseholdImpact) CrossedStandard() bool {
 func (h *HouseholdImpact) CrossedLine() bool { return h.BelowLineBefore && !h.BelowLineAfter }
 
 // WorkshopImpact is the part of an [Impact] for one workshop.
+//
+// The zero WorkshopImpact is a workshop with no job in the year.
 type WorkshopImpact struct {
 	Workshop         string        `json:"workshop"`
 	Jobs             int           `json:"jobs"`
@@ -107,6 +111,8 @@ type WorkshopImpact struct {
 // (Workers counts each worker once however many workshops employ them); its
 // Workshop field names them, joined with commas, or "N workshops" for more
 // than three.
+//
+// The zero Impact is the impact of no workshop.
 type Impact struct {
 	WorkshopImpact
 	Workshops int `json:"workshops"`

@@ -81,6 +81,8 @@ type hkey struct {
 // them resolved: jobs by worker and by workshop, workers by household,
 // household snapshots by ID and year. It is safe for concurrent use; the
 // records it holds must not be changed after [NewIndex].
+//
+// The zero Index is not usable; build one with [NewIndex] or [DecodeRecords].
 type Index struct {
 	r          *Records
 	households map[hkey]int

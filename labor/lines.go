@@ -20,6 +20,8 @@ const MaxLineBytes = 1 << 20
 // "household", "worker", "job", "workshop", "workstation" and "job_fair":
 //
 //	{"worker": {"id": "w1", "household": "h1", "birth_date": "1988-05-01"}}
+//
+// The zero Line holds no record.
 type Line struct {
 	Household   *Household   `json:"household,omitempty"`
 	Worker      *Worker      `json:"worker,omitempty"`

@@ -36,6 +36,8 @@ var (
 // ParamError reports a parameter that could not be used: unknown, not in
 // force, not stated, rated SECONDARY without AcceptSecondary, or
 // UNCONFIRMED.
+//
+// The zero ParamError has no cause; the package never returns one.
 type ParamError struct {
 	Kind  string // "recognition", "transport", "age_limits", ...
 	ID    string // the parameter's ID
@@ -106,6 +108,8 @@ func (h *Header) Cite() string {
 // bounds inclusive (a woman aged exactly 55 is of working age under Jilin's
 // 16-55; at 56 she is not). A maximum of 0 means the source does not state
 // one for that sex, and a decision that needs it is [ErrNotStated].
+//
+// The zero AgeLimits is not a valid record (no ID, no source).
 type AgeLimits struct {
 	Header
 	Min      int `json:"min_age"`
@@ -139,6 +143,8 @@ func (a *AgeLimits) WorkingAge(born poverty.Date, sex poverty.Sex, on poverty.Da
 // MinimumWage is a local monthly minimum wage. The embedded data hold none:
 // the sources in POLICY.md give no figures, so the caller supplies the
 // county's own value, with its source, in a parameter file or a literal.
+//
+// The zero MinimumWage is not a valid record.
 type MinimumWage struct {
 	Header
 	Monthly poverty.Money `json:"monthly"`
@@ -157,6 +163,8 @@ type StableRule struct {
 
 // TransferRule defines transferred labour (农村转移劳动力): employed at a
 // place beyond OutsideOf for at least MinMonths whole months in the year.
+//
+// The zero TransferRule is not a valid record.
 type TransferRule struct {
 	Header
 	OutsideOf Place `json:"outside_of"`
@@ -219,6 +227,8 @@ type AwardRule struct {
 // count (Chongqing). Head count is the number of workers held in post for at
 // least MinMonthsInPost whole months on the assessment date. A head count
 // below the first row earns nothing.
+//
+// The zero AwardTable is not a valid record.
 type AwardTable struct {
 	Header
 	MinMonthsInPost int        `json:"min_months_in_post"`
@@ -227,6 +237,8 @@ type AwardTable struct {
 
 // AwardRow is one head-count band of an [AwardTable]; MaxWorkers 0 means no
 // upper bound. Both bounds are inclusive.
+//
+// The zero AwardRow is not a valid band.
 type AwardRow struct {
 	MinWorkers int           `json:"min_workers"`
 	MaxWorkers int           `json:"max_workers,omitempty"`
@@ -237,6 +249,8 @@ type AwardRow struct {
 
 // TransportRule is a transport subsidy for migrant workers (POLICY.md 5.4):
 // who is eligible, for which jobs, and how much by destination tier.
+//
+// The zero TransportRule is not a valid record.
 type TransportRule struct {
 	Header
 	Name   string `json:"name"`
@@ -255,6 +269,8 @@ type TransportRule struct {
 
 // TransportTier is one destination band of a [TransportRule]: a fixed
 // Amount, or the actual fare up to Cap, plus an optional Labour subsidy.
+//
+// The zero TransportTier matches no place.
 type TransportTier struct {
 	Places    []Place          `json:"places"`
 	Provinces []poverty.Region `json:"provinces,omitempty"`
@@ -266,6 +282,8 @@ type TransportTier struct {
 // Params is an immutable set of labour parameters: the embedded data of
 // [DefaultParams], a caller's file read by [LoadParams], or both combined
 // by [Params.Overlay]. It is safe for concurrent use.
+//
+// The zero Params holds no parameters; start from [DefaultParams] or [LoadParams].
 type Params struct {
 	vintage    string
 	ages       []AgeLimits

@@ -74,6 +74,8 @@ func (w *Workshop) Validate() error {
 // snapshot for the year a rule reads. Job and Worker are required;
 // Household may be nil when no snapshot exists, and such a post counts only
 // for [GroupAny].
+//
+// The zero Post is not usable: Recognise rejects it.
 type Post struct {
 	Job       *Job
 	Worker    *Worker
@@ -82,6 +84,8 @@ type Post struct {
 
 // PostCheck is why one post counted toward a rule's head count or not:
 // the reason codes of the worker criteria it failed.
+//
+// The zero PostCheck is a post not counted, with no reason recorded.
 type PostCheck struct {
 	Job     string   `json:"job"`
 	Worker  string   `json:"worker"`
@@ -93,6 +97,8 @@ type PostCheck struct {
 // amount due for the assessment year: OneOff + PerWorker + Yearly + Table.
 // Yearly recurs for Years years. ConstructionCap is the most a county may
 // grant for construction; it is reported, not added.
+//
+// The zero Award is no award.
 type Award struct {
 	OneOff          poverty.Money `json:"one_off"`
 	PerWorker       poverty.Money `json:"per_worker"`
@@ -110,6 +116,8 @@ type Award struct {
 // Recognition is the result of [Params.Recognise]: whether the workshop
 // meets the rule, how many posts counted, each criterion with its reason,
 // each post's check, and the award.
+//
+// The zero Recognition is a workshop not recognised under no rule.
 type Recognition struct {
 	Rule       string              `json:"rule"`
 	Workshop   string              `json:"workshop"`
