@@ -36,27 +36,27 @@ func (r *EmploymentRules) on() poverty.Date {
 //
 // The zero WorkerEmployment is a worker outside the labour force with no job.
 type WorkerEmployment struct {
-	Worker        string `json:"worker"`
-	InLabourForce bool   `json:"in_labour_force"`
-	Employed      bool   `json:"employed"`  // held any job in the year
-	Supported     bool   `json:"supported"` // held a job from an assistance channel in the year
-	Transferred   bool   `json:"transferred"`
-	Stability     Stability
+	Worker        string    `json:"worker"`
+	InLabourForce bool      `json:"in_labour_force"`
+	Employed      bool      `json:"employed"`  // held any job in the year
+	Supported     bool      `json:"supported"` // held a job from an assistance channel in the year
+	Transferred   bool      `json:"transferred"`
+	Stability     Stability `json:"stability"`
 }
 
 // Stability is the stable-employment test for one worker in a year, with
 // what each alternative read. Stable is true when any alternative passes.
 // The zero value is a worker with no job, not stable.
 type Stability struct {
-	Days           int           `json:"days"`             // days held in the year, overlaps counted once
-	LongestHeld    int           `json:"longest_contract"` // longest contract, months, of jobs held in the year
-	BestWage       poverty.Money `json:"best_monthly_wage"`
-	ByDays         bool          `json:"by_days"`
-	ByContract     bool          `json:"by_contract"`
-	ByWage         bool          `json:"by_wage"`
-	WageUnknown    bool          `json:"wage_unknown"` // the wage test was needed but no minimum wage was given
-	Stable         bool          `json:"stable"`
-	TransferMonths int           `json:"transfer_months"`
+	Days            int           `json:"days"`             // days held in the year, overlaps counted once
+	LongestContract int           `json:"longest_contract"` // longest contract, months, of jobs held in the year
+	BestWage        poverty.Money `json:"best_monthly_wage"`
+	ByDays          bool          `json:"by_days"`
+	ByContract      bool          `json:"by_contract"`
+	ByWage          bool          `json:"by_wage"`
+	WageUnknown     bool          `json:"wage_unknown"` // the wage test was needed but no minimum wage was given
+	Stable          bool          `json:"stable"`
+	TransferMonths  int           `json:"transfer_months"`
 }
 
 // Criteria explains the stability test under rules, one criterion per
@@ -65,7 +65,7 @@ func (s *Stability) Criteria(r *EmploymentRules) []poverty.Criterion {
 	out := []poverty.Criterion{
 		crit("employment.stable_days", s.ByDays, strconv.Itoa(s.Days)+" days worked in "+strconv.Itoa(r.Year),
 			"at least "+strconv.Itoa(r.Stable.MinDays)+" days", &r.Stable.Header),
-		crit("employment.stable_contract", s.ByContract, "longest contract "+strconv.Itoa(s.LongestHeld)+" months",
+		crit("employment.stable_contract", s.ByContract, "longest contract "+strconv.Itoa(s.LongestContract)+" months",
 			"at least "+strconv.Itoa(r.Stable.MinContractMonths)+" months", &r.Stable.Header),
 	}
 	if r.Stable.MinimumWage {
@@ -102,7 +102,7 @@ func (r *EmploymentRules) StabilityOf(jobs []Job) (Stability, error) {
 		} else {
 			overflow = true
 		}
-		s.LongestHeld = max(s.LongestHeld, j.ContractMonths)
+		s.LongestContract = max(s.LongestContract, j.ContractMonths)
 		s.BestWage = max(s.BestWage, j.MonthlyWage)
 		if j.Place > r.Transfer.OutsideOf && j.Place <= PlaceOther {
 			s.TransferMonths += sv.Months
@@ -111,7 +111,7 @@ func (r *EmploymentRules) StabilityOf(jobs []Job) (Stability, error) {
 	s.Days = r.daysHeld(jobs, spans[:n], overflow)
 	s.TransferMonths = min(s.TransferMonths, 12)
 	s.ByDays = r.Stable.MinDays > 0 && s.Days >= r.Stable.MinDays
-	s.ByContract = r.Stable.MinContractMonths > 0 && s.LongestHeld >= r.Stable.MinContractMonths
+	s.ByContract = r.Stable.MinContractMonths > 0 && s.LongestContract >= r.Stable.MinContractMonths
 	if r.Stable.MinimumWage && s.Days > 0 {
 		if r.MinimumWage == nil {
 			s.WageUnknown = true
