@@ -2,6 +2,7 @@ package labor
 
 import (
 	"errors"
+	"os"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -156,5 +157,78 @@ func TestTallyNoAllocs(t *testing.T) {
 	})
 	if allocs != 0 {
 		t.Errorf("Tally.Add allocates %v times per household", allocs)
+	}
+}
+
+func TestEmploymentCases(t *testing.T) {
+	data, err := os.ReadFile("testdata/employment.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var doc struct {
+		About string `json:"about"`
+		Cases []struct {
+			Name    string `json:"name"`
+			Members []struct {
+				Worker Worker `json:"worker"`
+				Jobs   []Job  `json:"jobs"`
+			} `json:"members"`
+			NoMinimumWage bool `json:"no_minimum_wage"`
+			Want          struct {
+				Error       string              `json:"error"`
+				Code        string              `json:"code"`
+				LabourForce int                 `json:"labour_force"`
+				Stable      int                 `json:"stable"`
+				Transferred int                 `json:"transferred"`
+				Workers     map[string][]string `json:"workers"`
+			} `json:"want"`
+		} `json:"cases"`
+	}
+	if err := decodeStrict(data, &doc); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range doc.Cases {
+		t.Run(c.Name, func(t *testing.T) {
+			rules := fixtureRules(t, 2020)
+			if c.NoMinimumWage {
+				rules.MinimumWage = nil
+			}
+			var workers []Worker
+			var jobs [][]Job
+			for _, m := range c.Members {
+				workers = append(workers, m.Worker)
+				js := m.Jobs
+				for i := range js {
+					js[i].Worker = m.Worker.ID
+				}
+				jobs = append(jobs, js)
+			}
+			got, err := rules.HouseholdEmployment("h", workers, jobs, true)
+			if c.Want.Error != "" {
+				if !errors.Is(err, errorWords[c.Want.Error]) {
+					t.Fatalf("error %v, want %s", err, c.Want.Error)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got.Code() != c.Want.Code || got.LabourForce != c.Want.LabourForce || got.Stable != c.Want.Stable || got.Transferred != c.Want.Transferred {
+				t.Errorf("%s labour force %d stable %d transferred %d; want %s %d %d %d", got.Code(), got.LabourForce, got.Stable, got.Transferred,
+					c.Want.Code, c.Want.LabourForce, c.Want.Stable, c.Want.Transferred)
+			}
+			passing := map[string][]string{}
+			for _, we := range got.Workers {
+				passing[we.Worker] = []string{}
+				for _, cr := range we.Stability.Criteria(&rules) {
+					if cr.Pass {
+						passing[we.Worker] = append(passing[we.Worker], cr.Code)
+					}
+				}
+			}
+			if diff := cmp.Diff(c.Want.Workers, passing); diff != "" {
+				t.Errorf("passing alternatives (-want +got):\n%s", diff)
+			}
+		})
 	}
 }

@@ -2,78 +2,62 @@ package labor
 
 import (
 	"errors"
+	"os"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/openfupin/fupin/poverty"
 )
 
+type transportCase struct {
+	Name            string         `json:"name"`
+	Rule            string         `json:"rule"`
+	Group           string         `json:"group"`
+	Year            int            `json:"year"`
+	HouseholdYear   int            `json:"household_year"`
+	Job             Job            `json:"job"`
+	Fare            *poverty.Money `json:"fare"`
+	AcceptSecondary bool           `json:"accept_secondary"`
+	Want            struct {
+		Error    string        `json:"error"`
+		Eligible bool          `json:"eligible"`
+		Total    poverty.Money `json:"total"`
+		Failed   []string      `json:"failed"`
+	} `json:"want"`
+}
+
 func TestTransportSubsidy(t *testing.T) {
+	data, err := os.ReadFile("testdata/transport.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var doc struct {
+		About string          `json:"about"`
+		Cases []transportCase `json:"cases"`
+	}
+	if err := decodeStrict(data, &doc); err != nil {
+		t.Fatal(err)
+	}
 	p := DefaultParams()
-	poorHH := func(year int) *Household {
-		h, _ := caseHousehold("h", "lifted_out", year)
-		return h
-	}
-	monHH := func(year int) *Household {
-		h, _ := caseHousehold("m", "monitored", year)
-		return h
-	}
-	genHH := func(year int) *Household {
-		h, _ := caseHousehold("g", "general", year)
-		return h
-	}
-	job := func(ch Channel, place Place, dest string, start, end string, wage string) *Job {
-		j := &Job{ID: "j", Worker: "w", Channel: ch, Place: place, Start: d(start), MonthlyWage: poverty.MustParseMoney(wage)}
-		if dest != "" {
-			j.Destination = poverty.MustParseRegion(dest)
-		}
-		if end != "" {
-			j.End = d(end)
-		}
-		return j
-	}
-	fare := func(s string) *poverty.Money { m := poverty.MustParseMoney(s); return &m }
-	tests := []struct {
-		name      string
-		rule      string
-		h         *Household
-		job       *Job
-		year      int
-		opts      TransportOptions
-		eligible  bool
-		total     string
-		failed    []string
-		wantError error
-	}{
-		{"gansu: Shaanxi 400", "gansu-chongxin-2024", poorHH(2024), job(ChannelSelfFound, OtherProvince, "61", "2024-03-01", "", "4000"), 2024, TransportOptions{}, true, "400.00", nil, nil},
-		{"gansu: Ningxia 400", "gansu-chongxin-2024", poorHH(2024), job(ChannelSelfFound, OtherProvince, "64", "2024-03-01", "", "4000"), 2024, TransportOptions{}, true, "400.00", nil, nil},
-		{"gansu: Guangdong 600", "gansu-chongxin-2024", poorHH(2024), job(ChannelSelfFound, OtherProvince, "44", "2024-03-01", "", "4000"), 2024, TransportOptions{}, true, "600.00", nil, nil},
-		{"gansu: another province not recorded 600", "gansu-chongxin-2024", poorHH(2024), job(ChannelSelfFound, OtherProvince, "", "2024-03-01", "", "4000"), 2024, TransportOptions{}, true, "600.00", nil, nil},
-		{"gansu: in the province outside the city 300", "gansu-chongxin-2024", poorHH(2024), job(ChannelSelfFound, InProvince, "", "2024-03-01", "", "4000"), 2024, TransportOptions{}, true, "300.00", nil, nil},
-		{"gansu: in the city outside the county 200", "gansu-chongxin-2024", poorHH(2024), job(ChannelSelfFound, InCity, "", "2024-03-01", "", "4000"), 2024, TransportOptions{}, true, "200.00", nil, nil},
-		{"gansu: in the county no tier", "gansu-chongxin-2024", poorHH(2024), job(ChannelSelfFound, InCounty, "", "2024-03-01", "", "4000"), 2024, TransportOptions{}, false, "0.00", []string{"transport.destination"}, nil},
-		{"gansu: placed by a job fair is not self-arranged", "gansu-chongxin-2024", poorHH(2024), job(ChannelJobFair, OtherProvince, "44", "2024-03-01", "", "4000"), 2024, TransportOptions{}, false, "0.00", []string{"transport.channel"}, nil},
-		{"gansu: 2 whole months is not 3", "gansu-chongxin-2024", poorHH(2024), job(ChannelSelfFound, OtherProvince, "44", "2024-10-02", "", "4000"), 2024, TransportOptions{}, false, "0.00", []string{"transport.months"}, nil},
-		{"gansu: 1 October to 31 December is 3 months", "gansu-chongxin-2024", poorHH(2024), job(ChannelSelfFound, OtherProvince, "44", "2024-10-01", "", "4000"), 2024, TransportOptions{}, true, "600.00", nil, nil},
-		{"gansu: a general household is not served", "gansu-chongxin-2024", genHH(2024), job(ChannelSelfFound, OtherProvince, "44", "2024-03-01", "", "4000"), 2024, TransportOptions{}, false, "0.00", []string{"transport.group"}, nil},
-		{"gansu: not in force in 2025", "gansu-chongxin-2024", poorHH(2025), job(ChannelSelfFound, OtherProvince, "44", "2024-03-01", "", "4000"), 2025, TransportOptions{}, false, "", nil, ErrNotInForce},
-		{"heilongjiang: cross-province 800", "heilongjiang-2022", poorHH(2023), job(ChannelJobFair, OtherProvince, "44", "2023-01-01", "", "4000"), 2023, TransportOptions{}, true, "800.00", nil, nil},
-		{"heilongjiang: a job that ended last year", "heilongjiang-2022", poorHH(2023), job(ChannelJobFair, OtherProvince, "44", "2022-01-01", "2022-12-31", "4000"), 2023, TransportOptions{}, false, "0.00", []string{"transport.months", "transport.destination"}, nil},
-		{"shanxi 中阳: fare below the cap", "shanxi-zhongyang-2022", poorHH(2022), job(ChannelSelfFound, OtherProvince, "32", "2022-02-01", "", "4000"), 2022, TransportOptions{Fare: fare("650")}, true, "650.00", nil, nil},
-		{"shanxi 中阳: fare above the cap", "shanxi-zhongyang-2022", poorHH(2022), job(ChannelSelfFound, OtherProvince, "32", "2022-02-01", "", "4000"), 2022, TransportOptions{Fare: fare("900")}, true, "800.00", nil, nil},
-		{"shanxi 中阳: fare unknown", "shanxi-zhongyang-2022", poorHH(2022), job(ChannelSelfFound, OtherProvince, "32", "2022-02-01", "", "4000"), 2022, TransportOptions{}, false, "", nil, ErrNoParameter},
-		{"shanxi 2020: monitored household working in the county", "shanxi-monitored-2020", monHH(2020), job(ChannelSelfFound, InCounty, "", "2020-05-01", "", "2500"), 2020, TransportOptions{Fare: fare("120")}, true, "120.00", nil, nil},
-		{"shanxi 2020: a lifted-out household that is not monitored", "shanxi-monitored-2020", poorHH(2020), job(ChannelSelfFound, InCounty, "", "2020-05-01", "", "2500"), 2020, TransportOptions{Fare: fare("120")}, false, "0.00", []string{"transport.group"}, nil},
-		{"township quote: SECONDARY refused without the flag", "township-forum-quote", poorHH(2020), job(ChannelSelfFound, OtherProvince, "44", "2020-01-01", "", "3000"), 2020, TransportOptions{}, false, "", nil, poverty.ErrSecondary},
-		{"township quote: cross-province transport and labour", "township-forum-quote", poorHH(2020), job(ChannelSelfFound, OtherProvince, "44", "2020-10-01", "", "1666.67"), 2020, TransportOptions{Lookup: secondary}, true, "1600.00", nil, nil},
-		{"township quote: income 4,999.98 in the year", "township-forum-quote", poorHH(2020), job(ChannelSelfFound, OtherProvince, "44", "2020-10-01", "", "1666.66"), 2020, TransportOptions{Lookup: secondary}, false, "0.00", []string{"transport.annual_wage"}, nil},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			got, err := p.TransportSubsidy(tt.rule, tt.h, tt.job, tt.year, tt.opts)
-			if tt.wantError != nil {
-				if !errors.Is(err, tt.wantError) {
-					t.Fatalf("error %v, want %v", err, tt.wantError)
+	for _, c := range doc.Cases {
+		t.Run(c.Name, func(t *testing.T) {
+			hy := c.Year
+			if c.HouseholdYear != 0 {
+				hy = c.HouseholdYear
+			}
+			h, err := caseHousehold("h", c.Group, hy)
+			if err != nil {
+				t.Fatal(err)
+			}
+			job := c.Job
+			job.ID, job.Worker = "j", "w"
+			if err := job.Validate(); err != nil {
+				t.Fatal(err)
+			}
+			got, err := p.TransportSubsidy(c.Rule, h, &job, c.Year, TransportOptions{Lookup: poverty.LookupOptions{AcceptSecondary: c.AcceptSecondary}, Fare: c.Fare})
+			if c.Want.Error != "" {
+				if !errors.Is(err, errorWords[c.Want.Error]) {
+					t.Fatalf("error %v, want %s", err, c.Want.Error)
 				}
 				return
 			}
@@ -81,18 +65,18 @@ func TestTransportSubsidy(t *testing.T) {
 				t.Fatal(err)
 			}
 			var failed []string
-			for _, c := range got.Criteria {
-				if !c.Pass {
-					failed = append(failed, c.Code)
+			for _, cr := range got.Criteria {
+				if !cr.Pass {
+					failed = append(failed, cr.Code)
 				}
-				if c.Source == "" || c.Param == "" || c.Rule == "" {
-					t.Errorf("criterion %s does not explain itself: %+v", c.Code, c)
+				if cr.Source == "" || cr.Param == "" || cr.Rule == "" {
+					t.Errorf("criterion %s does not explain itself: %+v", cr.Code, cr)
 				}
 			}
-			if got.Eligible != tt.eligible || got.Total != poverty.MustParseMoney(tt.total) {
-				t.Errorf("eligible %v total %s, want %v %s", got.Eligible, got.Total, tt.eligible, tt.total)
+			if got.Eligible != c.Want.Eligible || got.Total != c.Want.Total {
+				t.Errorf("eligible %v total %s, want %v %s", got.Eligible, got.Total, c.Want.Eligible, c.Want.Total)
 			}
-			if diff := cmp.Diff(tt.failed, failed); diff != "" {
+			if diff := cmp.Diff(c.Want.Failed, failed); diff != "" {
 				t.Errorf("failed criteria (-want +got):\n%s", diff)
 			}
 		})
