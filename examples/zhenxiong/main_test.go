@@ -1,0 +1,84 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
+
+func TestGolden(t *testing.T) {
+	for _, format := range []string{"text", "json"} {
+		t.Run(format, func(t *testing.T) {
+			var b bytes.Buffer
+			if err := run("", "", "", format, &b); err != nil {
+				t.Fatal(err)
+			}
+			path := filepath.Join("testdata", "output."+format)
+			if *update {
+				os.WriteFile(path, b.Bytes(), 0o644)
+				return
+			}
+			want, err := os.ReadFile(path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if diff := cmp.Diff(string(want), b.String()); diff != "" {
+				t.Errorf("(-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+// TestSeedsFigures checks that package labor, run over the shipped
+// records, gives the shares Zhenxiong reported: 86% of the labour force
+// supported through employment transfer, 39.7% of them from registered
+// poor households, and 43.8% of the returnee's 537 workshop jobs held by
+// people from poor households (SEEDS.md S5, S6).
+func TestSeedsFigures(t *testing.T) {
+	var b bytes.Buffer
+	if err := run("", "", "", "json", &b); err != nil {
+		t.Fatal(err)
+	}
+	var o Output
+	if err := json.Unmarshal(b.Bytes(), &o); err != nil {
+		t.Fatal(err)
+	}
+	// The article gives the transfer rate to the whole percent.
+	whole := o.TransferRate.Decimal().Shift(2).Round(0).String() + "%"
+	got := []string{whole, pct(o.PoorShare), pct(o.Returnee.PoorShare)}
+	if diff := cmp.Diff([]string{"86%", "39.7%", "43.8%"}, got); diff != "" {
+		t.Errorf("transfer rate, poor share, workshop poor share (-want +got):\n%s", diff)
+	}
+	if o.Returnee.Workshops != 4 || o.Returnee.Jobs != 537 || o.Export.Workstations != 5 || o.Export.Recruiters != 153 {
+		t.Errorf("workshops %d jobs %d stations %d recruiters %d", o.Returnee.Workshops, o.Returnee.Jobs, o.Export.Workstations, o.Export.Recruiters)
+	}
+}
+
+func TestBadData(t *testing.T) {
+	row := "H1,0,,5000,H1-W1,1980-01-01,male,able,workshop,in_township,,W1,2020-01-01,,2300\n"
+	tests := []struct{ name, data, want string }{
+		{"header", "a,b\n", "wrong number of fields"},
+		{"channel", header + "\n" + strings.Replace(row, "workshop,in", "magic,in", 1), "field channel"},
+		{"born", header + "\n" + strings.Replace(row, "1980-01-01", "1980-13-01", 1), "field born"},
+		{"inconsistent household", header + "\n" + row + strings.Replace(strings.Replace(row, "H1-W1", "H1-W2", 1), ",0,", ",2015,", 1), "differ"},
+		{"money", header + "\n" + strings.Replace(row, ",2300", ",23.001", 1), "field monthly_wage"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			f := filepath.Join(t.TempDir(), "l.csv")
+			os.WriteFile(f, []byte(tc.data), 0o644)
+			err := run(f, "", "", "text", &bytes.Buffer{})
+			if err == nil || !strings.Contains(err.Error(), tc.want) {
+				t.Errorf("err %v, want %q", err, tc.want)
+			}
+		})
+	}
+}
