@@ -147,9 +147,21 @@ func (d Date) AddMonths(n int) Date {
 // AddDays returns the date n days after d.
 func (d Date) AddDays(n int) Date { return DateFromTime(d.Time().AddDate(0, 0, n)) }
 
-// DaysUntil returns the number of days from d to e (negative if e is before d).
-func (d Date) DaysUntil(e Date) int {
-	return int(e.Time().Sub(d.Time()).Hours() / 24)
+// DaysUntil returns the number of days from d to e (negative if e is before
+// d), exactly, for any two valid dates.
+func (d Date) DaysUntil(e Date) int { return e.DayNumber() - d.DayNumber() }
+
+// DayNumber returns the number of days from 0001-01-01 (day 0) to d in the
+// proleptic Gregorian calendar: a serial day that subtracts exactly.
+func (d Date) DayNumber() int {
+	y, m := int(d.year), int(d.month)
+	if m <= 2 { // count the year from March, so that the leap day is last
+		y--
+		m += 12
+	}
+	// Days before the year (from March of year 0), before the month, and the day.
+	days := 365*y + y/4 - y/100 + y/400 + (153*(m-3)+2)/5 + int(d.day) - 1
+	return days - 306 // day 0 is 0001-01-01
 }
 
 // Time returns midnight UTC at the start of d.
