@@ -147,7 +147,7 @@ func (r *EmploymentRules) daysHeld(jobs []Job, spans []Service, overflow bool) i
 	total = 0
 	for i := range jobs {
 		sv := jobs[i].ServiceIn(r.Year)
-		off := dayNumber(sv.From) - dayNumber(first)
+		off := sv.From.DayNumber() - first.DayNumber()
 		for d := 0; d < sv.Days; d++ {
 			if !days[off+d] {
 				days[off+d] = true

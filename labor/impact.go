@@ -334,7 +334,7 @@ func (x *Index) cameHome(widx, j, window int) bool {
 	}
 	for _, k := range x.jobsOf[widx] {
 		o := &x.r.Jobs[k]
-		if k != j && o.Place.OutsideCounty() && !o.End.IsZero() && o.End.Before(job.Start) && dayNumber(job.Start)-dayNumber(o.End) <= window {
+		if k != j && o.Place.OutsideCounty() && !o.End.IsZero() && o.End.Before(job.Start) && job.Start.DayNumber()-o.End.DayNumber() <= window {
 			return true
 		}
 	}

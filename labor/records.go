@@ -182,12 +182,12 @@ func (j *Job) ServiceIn(year int) Service {
 	if to.Before(from) {
 		return Service{}
 	}
-	s := Service{Year: year, From: from, To: to, Days: dayNumber(to) - dayNumber(from) + 1}
+	s := Service{Year: year, From: from, To: to, Days: to.DayNumber() - from.DayNumber() + 1}
 	s.Months = wholeMonths(from, to)
 	mark := from.AddMonths(s.Months)
 	if !mark.After(to) {
-		s.PartDays = dayNumber(to) - dayNumber(mark) + 1
-		s.PartSpan = dayNumber(mark.AddMonths(1)) - dayNumber(mark)
+		s.PartDays = to.DayNumber() - mark.DayNumber() + 1
+		s.PartSpan = mark.AddMonths(1).DayNumber() - mark.DayNumber()
 	}
 	return s
 }
@@ -195,31 +195,12 @@ func (j *Job) ServiceIn(year int) Service {
 // wholeMonths returns the whole months from from to to, both days held:
 // the largest n with from plus n months no later than the day after to.
 func wholeMonths(from, to poverty.Date) int {
-	dayAfter := dayNumber(to) + 1
+	dayAfter := to.DayNumber() + 1
 	n := int(to.YearMonth()-from.YearMonth()) + 1
-	for n > 0 && dayNumber(from.AddMonths(n)) > dayAfter {
+	for n > 0 && from.AddMonths(n).DayNumber() > dayAfter {
 		n--
 	}
 	return max(n, 0)
-}
-
-// dayNumber returns the number of days from 1970-01-01 to d in the
-// proleptic Gregorian calendar (the days-from-civil algorithm), so that day
-// counts need no time.Time.
-func dayNumber(d poverty.Date) int {
-	y, m, dd := d.Year(), int(d.Month()), d.Day()
-	if m <= 2 {
-		y--
-	}
-	era := y / 400
-	if y < 0 && y%400 != 0 {
-		era--
-	}
-	yoe := y - era*400
-	mp := (m + 9) % 12
-	doy := (153*mp+2)/5 + dd - 1
-	doe := yoe*365 + yoe/4 - yoe/100 + doy
-	return era*146097 + doe - 719468
 }
 
 // MonthsWorked returns the whole months of the job held in year (see

@@ -193,25 +193,3 @@ func TestGroupContains(t *testing.T) {
 		}
 	}
 }
-
-func TestDayNumber(t *testing.T) {
-	// poverty.Date.DaysUntil goes through time.Duration, which saturates
-	// beyond about 292 years, so compare against an anchor a century away.
-	check := func(x poverty.Date) {
-		t.Helper()
-		anchor := poverty.MustDate(max(1, x.Year()-100), 3, 1)
-		if got, want := dayNumber(x)-dayNumber(anchor), anchor.DaysUntil(x); got != want {
-			t.Fatalf("dayNumber(%s) - dayNumber(%s) = %d, want %d", x, anchor, got, want)
-		}
-	}
-	if dayNumber(d("1970-01-01")) != 0 || dayNumber(d("2000-03-01")) != 11017 {
-		t.Errorf("epoch %d, 2000-03-01 %d", dayNumber(d("1970-01-01")), dayNumber(d("2000-03-01")))
-	}
-	for _, s := range []string{"0001-01-01", "1600-02-29", "1899-12-31", "2000-02-29", "2020-03-01", "2024-12-31", "9999-12-31"} {
-		check(d(s))
-	}
-	r := newRand(1)
-	for range 2000 {
-		check(randDate(r, d("1900-01-01"), 200*365))
-	}
-}
