@@ -27,17 +27,17 @@ const (
 	Urgent
 )
 
-var severityWords = words{"unknown", "notice", "warning", "urgent"}
+var severityWords = poverty.Words{"unknown", "notice", "warning", "urgent"}
 
 // String returns "notice", "warning", "urgent" or "unknown".
-func (s Severity) String() string { return severityWords.str(int(s), "Severity") }
+func (s Severity) String() string { return severityWords.Word(int(s), "Severity") }
 
 // MarshalText implements [encoding.TextMarshaler]; SeverityUnknown is an error.
-func (s Severity) MarshalText() ([]byte, error) { return severityWords.marshal(int(s), "severity") }
+func (s Severity) MarshalText() ([]byte, error) { return severityWords.Marshal(int(s), "severity") }
 
 // UnmarshalText implements [encoding.TextUnmarshaler].
 func (s *Severity) UnmarshalText(b []byte) error {
-	i, err := severityWords.parse(b, "severity")
+	i, err := severityWords.ParseOrUnset(b, "severity")
 	*s = Severity(i)
 	return err
 }
@@ -61,17 +61,17 @@ const (
 	Police
 )
 
-var actorWords = words{"unknown", "parents", "child_director", "supervisor", "school", "police"}
+var actorWords = poverty.Words{"unknown", "parents", "child_director", "supervisor", "school", "police"}
 
 // String returns the stable word, such as "police".
-func (a Actor) String() string { return actorWords.str(int(a), "Actor") }
+func (a Actor) String() string { return actorWords.Word(int(a), "Actor") }
 
 // MarshalText implements [encoding.TextMarshaler]; ActorUnknown is an error.
-func (a Actor) MarshalText() ([]byte, error) { return actorWords.marshal(int(a), "actor") }
+func (a Actor) MarshalText() ([]byte, error) { return actorWords.Marshal(int(a), "actor") }
 
 // UnmarshalText implements [encoding.TextUnmarshaler].
 func (a *Actor) UnmarshalText(b []byte) error {
-	i, err := actorWords.parse(b, "actor")
+	i, err := actorWords.ParseOrUnset(b, "actor")
 	*a = Actor(i)
 	return err
 }

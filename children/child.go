@@ -163,7 +163,7 @@ func (c *Child) Validate() error {
 		return bad("id", "", poverty.ErrMissing)
 	}
 	for _, k := range [...]struct{ field, v string }{{"id", c.ID}, {"household", c.Household}, {"township", c.Township}, {"village", c.Village}} {
-		if scrub(k.v) != k.v {
+		if poverty.MaskIDsIn(k.v) != k.v {
 			return bad(k.field, "", ErrIdentityKey)
 		}
 	}
@@ -208,7 +208,7 @@ func (c *Child) Validate() error {
 		if p.Situation == SituationUnknown || p.Situation >= numSituations {
 			return bad(r.String()+".situation", p.Situation.String(), poverty.ErrMissing)
 		}
-		if scrub(p.ID) != p.ID {
+		if poverty.MaskIDsIn(p.ID) != p.ID {
 			return bad(r.String()+".id", "", ErrIdentityKey)
 		}
 		if p.Capacity > Incapable {

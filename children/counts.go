@@ -79,7 +79,7 @@ func LoadCounts(r io.Reader, name string) ([]Count, error) {
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(&doc); err != nil {
-		return nil, &RecordError{Record: name, Field: "file", Err: fmt.Errorf("%w: %s", poverty.ErrSyntax, scrub(err.Error()))}
+		return nil, &RecordError{Record: name, Field: "file", Err: fmt.Errorf("%w: %s", poverty.ErrSyntax, poverty.MaskIDsIn(err.Error()))}
 	}
 	if doc.Schema != "fupin.children.counts/1" {
 		return nil, &RecordError{Record: name, Field: "schema", Value: doc.Schema, Err: poverty.ErrUnknownWord}

@@ -59,7 +59,7 @@ func (d *Decoder) Next(c *Child) error {
 	}
 	if err := d.sc.Err(); err != nil {
 		d.line++
-		return &RecordError{Line: d.line, Field: "line", Err: fmt.Errorf("%w: %s", poverty.ErrSyntax, scrub(err.Error()))}
+		return &RecordError{Line: d.line, Field: "line", Err: fmt.Errorf("%w: %s", poverty.ErrSyntax, poverty.MaskIDsIn(err.Error()))}
 	}
 	return io.EOF
 }
@@ -149,10 +149,10 @@ func jsonCause(err error) error {
 	var pe *poverty.ParseError
 	if errors.As(err, &pe) {
 		m := *pe
-		m.Input = scrub(m.Input)
+		m.Input = poverty.MaskIDsIn(m.Input)
 		return &m
 	}
-	return fmt.Errorf("%w: %s", poverty.ErrSyntax, scrub(err.Error()))
+	return fmt.Errorf("%w: %s", poverty.ErrSyntax, poverty.MaskIDsIn(err.Error()))
 }
 
 // DecodeAll reads every child from r. It stops at the first error.

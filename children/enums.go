@@ -6,41 +6,6 @@ import (
 	"github.com/openfupin/fupin/poverty"
 )
 
-// words is the word table of an enumeration whose zero value is unset: index
-// 0 is the unset word, the others are the stable snake_case words used in
-// JSON and in reason texts. Every enumeration of this package uses it, so
-// all share the same String, MarshalText and UnmarshalText behaviour.
-type words []string
-
-func (w words) str(i int, typ string) string {
-	if i >= 0 && i < len(w) {
-		return w[i]
-	}
-	return typ + "(" + strconv.Itoa(i) + ")"
-}
-
-// marshal rejects the unset value and values out of range, so that JSON
-// never carries a word that does not parse back.
-func (w words) marshal(i int, typ string) ([]byte, error) {
-	if i <= 0 || i >= len(w) {
-		return nil, &poverty.ParseError{What: typ, Input: w.str(i, typ), Err: poverty.ErrUnknownWord}
-	}
-	return []byte(w[i]), nil
-}
-
-// parse accepts the stable words; the empty text is the unset value.
-func (w words) parse(b []byte, typ string) (int, error) {
-	if len(b) == 0 {
-		return 0, nil
-	}
-	for i := 1; i < len(w); i++ {
-		if w[i] == string(b) {
-			return i, nil
-		}
-	}
-	return 0, &poverty.ParseError{What: typ, Input: poverty.MaskID(string(b)), Err: poverty.ErrUnknownWord}
-}
-
 // Hukou is the child's household registration (户籍): rural or urban. The
 // left-behind schemes cover children with rural hukou.
 type Hukou uint8
@@ -54,17 +19,17 @@ const (
 	Urban
 )
 
-var hukouWords = words{"unknown", "rural", "urban"}
+var hukouWords = poverty.Words{"unknown", "rural", "urban"}
 
 // String returns "rural", "urban" or "unknown".
-func (h Hukou) String() string { return hukouWords.str(int(h), "Hukou") }
+func (h Hukou) String() string { return hukouWords.Word(int(h), "Hukou") }
 
 // MarshalText implements [encoding.TextMarshaler]; HukouUnknown is an error.
-func (h Hukou) MarshalText() ([]byte, error) { return hukouWords.marshal(int(h), "hukou") }
+func (h Hukou) MarshalText() ([]byte, error) { return hukouWords.Marshal(int(h), "hukou") }
 
 // UnmarshalText implements [encoding.TextUnmarshaler]; "" is HukouUnknown.
 func (h *Hukou) UnmarshalText(b []byte) error {
-	i, err := hukouWords.parse(b, "hukou")
+	i, err := hukouWords.ParseOrUnset(b, "hukou")
 	*h = Hukou(i)
 	return err
 }
@@ -114,22 +79,22 @@ const (
 	numSituations
 )
 
-var situationWords = words{"unknown", "at_home", "migrant_in_county", "migrant_in_province",
+var situationWords = poverty.Words{"unknown", "at_home", "migrant_in_county", "migrant_in_province",
 	"migrant_out_of_province", "deceased", "missing", "lost_contact", "severely_disabled",
 	"seriously_ill", "imprisoned", "drug_rehabilitation", "other_restriction",
 	"guardianship_revoked", "deported"}
 
 // String returns the stable word, such as "migrant_out_of_province".
-func (s Situation) String() string { return situationWords.str(int(s), "Situation") }
+func (s Situation) String() string { return situationWords.Word(int(s), "Situation") }
 
 // MarshalText implements [encoding.TextMarshaler]; SituationUnknown is an error.
 func (s Situation) MarshalText() ([]byte, error) {
-	return situationWords.marshal(int(s), "situation")
+	return situationWords.Marshal(int(s), "situation")
 }
 
 // UnmarshalText implements [encoding.TextUnmarshaler]; "" is SituationUnknown.
 func (s *Situation) UnmarshalText(b []byte) error {
-	i, err := situationWords.parse(b, "situation")
+	i, err := situationWords.ParseOrUnset(b, "situation")
 	*s = Situation(i)
 	return err
 }
@@ -163,10 +128,10 @@ const (
 	Incapable
 )
 
-var capacityWords = words{"unknown", "capable", "incapable"}
+var capacityWords = poverty.Words{"unknown", "capable", "incapable"}
 
 // String returns "capable", "incapable" or "unknown".
-func (c Capacity) String() string { return capacityWords.str(int(c), "Capacity") }
+func (c Capacity) String() string { return capacityWords.Word(int(c), "Capacity") }
 
 // MarshalText implements [encoding.TextMarshaler]; CapacityUnknown is "unknown".
 func (c Capacity) MarshalText() ([]byte, error) { return []byte(c.String()), nil }
@@ -177,7 +142,7 @@ func (c *Capacity) UnmarshalText(b []byte) error {
 		*c = CapacityUnknown
 		return nil
 	}
-	i, err := capacityWords.parse(b, "capacity")
+	i, err := capacityWords.ParseOrUnset(b, "capacity")
 	*c = Capacity(i)
 	return err
 }
@@ -203,10 +168,10 @@ const (
 	NoGuardian
 )
 
-var guardianWords = words{"unknown", "parent", "grandparent", "other_relative", "entrusted_adult", "institution", "none"}
+var guardianWords = poverty.Words{"unknown", "parent", "grandparent", "other_relative", "entrusted_adult", "institution", "none"}
 
 // String returns the stable word, such as "grandparent" or "none".
-func (g GuardianKind) String() string { return guardianWords.str(int(g), "GuardianKind") }
+func (g GuardianKind) String() string { return guardianWords.Word(int(g), "GuardianKind") }
 
 // MarshalText implements [encoding.TextMarshaler]; GuardianUnknown is "unknown".
 func (g GuardianKind) MarshalText() ([]byte, error) { return []byte(g.String()), nil }
@@ -217,7 +182,7 @@ func (g *GuardianKind) UnmarshalText(b []byte) error {
 		*g = GuardianUnknown
 		return nil
 	}
-	i, err := guardianWords.parse(b, "guardian kind")
+	i, err := guardianWords.ParseOrUnset(b, "guardian kind")
 	*g = GuardianKind(i)
 	return err
 }
@@ -245,11 +210,11 @@ const (
 	Alone
 )
 
-var livingWords = words{"unknown", "with_parents", "with_one_parent", "with_grandparents",
+var livingWords = poverty.Words{"unknown", "with_parents", "with_one_parent", "with_grandparents",
 	"with_relatives", "with_other_adult", "in_institution", "alone"}
 
 // String returns the stable word, such as "with_grandparents" or "alone".
-func (l Living) String() string { return livingWords.str(int(l), "Living") }
+func (l Living) String() string { return livingWords.Word(int(l), "Living") }
 
 // MarshalText implements [encoding.TextMarshaler]; LivingUnknown is "unknown".
 func (l Living) MarshalText() ([]byte, error) { return []byte(l.String()), nil }
@@ -260,7 +225,7 @@ func (l *Living) UnmarshalText(b []byte) error {
 		*l = LivingUnknown
 		return nil
 	}
-	i, err := livingWords.parse(b, "living")
+	i, err := livingWords.ParseOrUnset(b, "living")
 	*l = Living(i)
 	return err
 }
@@ -291,11 +256,11 @@ const (
 	numSchools
 )
 
-var schoolWords = words{"unknown", "not_enrolled", "preschool", "primary", "junior_secondary",
+var schoolWords = poverty.Words{"unknown", "not_enrolled", "preschool", "primary", "junior_secondary",
 	"senior_secondary", "vocational", "higher", "postgraduate"}
 
 // String returns the stable word, such as "junior_secondary".
-func (s School) String() string { return schoolWords.str(int(s), "School") }
+func (s School) String() string { return schoolWords.Word(int(s), "School") }
 
 // MarshalText implements [encoding.TextMarshaler]; SchoolUnknown is "unknown".
 func (s School) MarshalText() ([]byte, error) { return []byte(s.String()), nil }
@@ -306,7 +271,7 @@ func (s *School) UnmarshalText(b []byte) error {
 		*s = SchoolUnknown
 		return nil
 	}
-	i, err := schoolWords.parse(b, "school")
+	i, err := schoolWords.ParseOrUnset(b, "school")
 	*s = School(i)
 	return err
 }
@@ -327,10 +292,10 @@ const (
 	Mother
 )
 
-var roleWords = words{"none", "father", "mother"}
+var roleWords = poverty.Words{"none", "father", "mother"}
 
 // String returns "father", "mother" or "none".
-func (r Role) String() string { return roleWords.str(int(r), "Role") }
+func (r Role) String() string { return roleWords.Word(int(r), "Role") }
 
 // MarshalText implements [encoding.TextMarshaler].
 func (r Role) MarshalText() ([]byte, error) { return []byte(r.String()), nil }
@@ -341,7 +306,7 @@ func (r *Role) UnmarshalText(b []byte) error {
 		*r = RoleNone
 		return nil
 	}
-	i, err := roleWords.parse(b, "role")
+	i, err := roleWords.ParseOrUnset(b, "role")
 	*r = Role(i)
 	return err
 }
@@ -363,17 +328,17 @@ const (
 	numKinds
 )
 
-var kindWords = words{"unknown", "left_behind", "de_facto_unattended", "acwf"}
+var kindWords = poverty.Words{"unknown", "left_behind", "de_facto_unattended", "acwf"}
 
 // String returns "left_behind", "de_facto_unattended" or "acwf".
-func (k Kind) String() string { return kindWords.str(int(k), "Kind") }
+func (k Kind) String() string { return kindWords.Word(int(k), "Kind") }
 
 // MarshalText implements [encoding.TextMarshaler]; KindUnknown is an error.
-func (k Kind) MarshalText() ([]byte, error) { return kindWords.marshal(int(k), "scheme kind") }
+func (k Kind) MarshalText() ([]byte, error) { return kindWords.Marshal(int(k), "scheme kind") }
 
 // UnmarshalText implements [encoding.TextUnmarshaler].
 func (k *Kind) UnmarshalText(b []byte) error {
-	i, err := kindWords.parse(b, "scheme kind")
+	i, err := kindWords.ParseOrUnset(b, "scheme kind")
 	*k = Kind(i)
 	return err
 }
@@ -393,17 +358,17 @@ const (
 	Undetermined
 )
 
-var outcomeWords = words{"unset", "no", "yes", "undetermined"}
+var outcomeWords = poverty.Words{"unset", "no", "yes", "undetermined"}
 
 // String returns "no", "yes", "undetermined" or "unset".
-func (o Outcome) String() string { return outcomeWords.str(int(o), "Outcome") }
+func (o Outcome) String() string { return outcomeWords.Word(int(o), "Outcome") }
 
 // MarshalText implements [encoding.TextMarshaler]; OutcomeUnset is an error.
-func (o Outcome) MarshalText() ([]byte, error) { return outcomeWords.marshal(int(o), "outcome") }
+func (o Outcome) MarshalText() ([]byte, error) { return outcomeWords.Marshal(int(o), "outcome") }
 
 // UnmarshalText implements [encoding.TextUnmarshaler].
 func (o *Outcome) UnmarshalText(b []byte) error {
-	i, err := outcomeWords.parse(b, "outcome")
+	i, err := outcomeWords.ParseOrUnset(b, "outcome")
 	*o = Outcome(i)
 	return err
 }
@@ -429,10 +394,10 @@ const (
 	numStatuses
 )
 
-var statusWords = words{"unknown", "none", "left_behind", "de_facto_unattended", "undetermined"}
+var statusWords = poverty.Words{"unknown", "none", "left_behind", "de_facto_unattended", "undetermined"}
 
 // String returns "none", "left_behind", "de_facto_unattended", "undetermined" or "unknown".
-func (s Status) String() string { return statusWords.str(int(s), "Status") }
+func (s Status) String() string { return statusWords.Word(int(s), "Status") }
 
 // MarshalText implements [encoding.TextMarshaler]; StatusUnknown is
 // "unknown" (a child classified by rules with no primary scheme), so that
@@ -441,7 +406,7 @@ func (s Status) MarshalText() ([]byte, error) {
 	if s == StatusUnknown {
 		return []byte("unknown"), nil
 	}
-	return statusWords.marshal(int(s), "status")
+	return statusWords.Marshal(int(s), "status")
 }
 
 // UnmarshalText implements [encoding.TextUnmarshaler]; "unknown" is StatusUnknown.
@@ -450,7 +415,7 @@ func (s *Status) UnmarshalText(b []byte) error {
 		*s = StatusUnknown
 		return nil
 	}
-	i, err := statusWords.parse(b, "status")
+	i, err := statusWords.ParseOrUnset(b, "status")
 	*s = Status(i)
 	return err
 }

@@ -65,42 +65,8 @@ func (e *RecordError) Error() string {
 	if e.Err != nil {
 		b.WriteString(e.Err.Error())
 	}
-	return scrub(b.String())
+	return poverty.MaskIDsIn(b.String())
 }
 
 // Unwrap returns the cause.
 func (e *RecordError) Unwrap() error { return e.Err }
-
-// scrub masks every run of 14 or more identity-number characters (digits,
-// and X or x) in s, keeping the first six and the last four, so that no
-// resident identity number (18 characters, or the old 15-digit form) can
-// leave the package in an error text, whichever field or parser it came
-// from, nor the division code and birth date that begin one. Shorter digit
-// runs (dates, counts, division codes) are kept.
-func scrub(s string) string {
-	out := []byte(nil)
-	i := 0
-	for i < len(s) {
-		if !idChar(s[i]) {
-			i++
-			continue
-		}
-		j := i
-		for j < len(s) && idChar(s[j]) {
-			j++
-		}
-		if j-i >= 14 {
-			if out == nil {
-				out = []byte(s)
-			}
-			copy(out[i:j], poverty.MaskID(s[i:j]))
-		}
-		i = j
-	}
-	if out == nil {
-		return s
-	}
-	return string(out)
-}
-
-func idChar(c byte) bool { return c >= '0' && c <= '9' || c == 'X' || c == 'x' }

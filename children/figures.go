@@ -25,17 +25,17 @@ const (
 	numAgeBands
 )
 
-var ageBandWords = words{"unknown", "0-5", "6-13", "14-16", "17+"}
+var ageBandWords = poverty.Words{"unknown", "0-5", "6-13", "14-16", "17+"}
 
 // String returns "0-5", "6-13", "14-16", "17+" or "unknown".
-func (a AgeBand) String() string { return ageBandWords.str(int(a), "AgeBand") }
+func (a AgeBand) String() string { return ageBandWords.Word(int(a), "AgeBand") }
 
 // MarshalText implements [encoding.TextMarshaler].
-func (a AgeBand) MarshalText() ([]byte, error) { return ageBandWords.marshal(int(a), "age band") }
+func (a AgeBand) MarshalText() ([]byte, error) { return ageBandWords.Marshal(int(a), "age band") }
 
 // UnmarshalText implements [encoding.TextUnmarshaler].
 func (a *AgeBand) UnmarshalText(b []byte) error {
-	i, err := ageBandWords.parse(b, "age band")
+	i, err := ageBandWords.ParseOrUnset(b, "age band")
 	*a = AgeBand(i)
 	return err
 }

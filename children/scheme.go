@@ -34,20 +34,20 @@ const (
 	AtLeastOneAway
 )
 
-var combinationWords = words{"unknown", "both_away_or_one_away_other_incapable",
+var combinationWords = poverty.Words{"unknown", "both_away_or_one_away_other_incapable",
 	"both_listed_or_one_absent_other_listed", "at_least_one_away"}
 
 // String returns the stable word used in scheme files.
-func (c Combination) String() string { return combinationWords.str(int(c), "Combination") }
+func (c Combination) String() string { return combinationWords.Word(int(c), "Combination") }
 
 // MarshalText implements [encoding.TextMarshaler].
 func (c Combination) MarshalText() ([]byte, error) {
-	return combinationWords.marshal(int(c), "rule")
+	return combinationWords.Marshal(int(c), "rule")
 }
 
 // UnmarshalText implements [encoding.TextUnmarshaler].
 func (c *Combination) UnmarshalText(b []byte) error {
-	i, err := combinationWords.parse(b, "rule")
+	i, err := combinationWords.ParseOrUnset(b, "rule")
 	*c = Combination(i)
 	return err
 }

@@ -29,17 +29,17 @@ const (
 	numServices
 )
 
-var serviceWords = words{"unknown", "children_home", "activity_centre", "child_director", "child_supervisor"}
+var serviceWords = poverty.Words{"unknown", "children_home", "activity_centre", "child_director", "child_supervisor"}
 
 // String returns the stable word, such as "children_home".
-func (s Service) String() string { return serviceWords.str(int(s), "Service") }
+func (s Service) String() string { return serviceWords.Word(int(s), "Service") }
 
 // MarshalText implements [encoding.TextMarshaler]; ServiceUnknown is an error.
-func (s Service) MarshalText() ([]byte, error) { return serviceWords.marshal(int(s), "service") }
+func (s Service) MarshalText() ([]byte, error) { return serviceWords.Marshal(int(s), "service") }
 
 // UnmarshalText implements [encoding.TextUnmarshaler].
 func (s *Service) UnmarshalText(b []byte) error {
-	i, err := serviceWords.parse(b, "service")
+	i, err := serviceWords.ParseOrUnset(b, "service")
 	*s = Service(i)
 	return err
 }

@@ -43,18 +43,18 @@ const (
 	numCauses
 )
 
-var causeWords = words{"unknown", "parent_returned", "parent_left", "aged_out", "situation_changed",
+var causeWords = poverty.Words{"unknown", "parent_returned", "parent_left", "aged_out", "situation_changed",
 	"capacity_changed", "duration_reached", "hukou_changed", "rule_changed", "added", "removed", "other"}
 
 // String returns the stable word, such as "parent_returned".
-func (c Cause) String() string { return causeWords.str(int(c), "Cause") }
+func (c Cause) String() string { return causeWords.Word(int(c), "Cause") }
 
 // MarshalText implements [encoding.TextMarshaler].
-func (c Cause) MarshalText() ([]byte, error) { return causeWords.marshal(int(c), "cause") }
+func (c Cause) MarshalText() ([]byte, error) { return causeWords.Marshal(int(c), "cause") }
 
 // UnmarshalText implements [encoding.TextUnmarshaler].
 func (c *Cause) UnmarshalText(b []byte) error {
-	i, err := causeWords.parse(b, "cause")
+	i, err := causeWords.ParseOrUnset(b, "cause")
 	*c = Cause(i)
 	return err
 }

@@ -1,39 +1,8 @@
 package labor
 
 import (
-	"strconv"
-
 	"github.com/openfupin/fupin/poverty"
 )
-
-// wordList is the word table of an enumeration whose zero value is unset:
-// index 0 is the unset word, the others are the stable snake_case words used
-// in JSON and in reason texts. Every enumeration of this package uses it, so
-// that each has the same String, MarshalText and UnmarshalText behaviour.
-type wordList []string
-
-func (w wordList) str(i int, typ string) string {
-	if i >= 0 && i < len(w) {
-		return w[i]
-	}
-	return typ + "(" + strconv.Itoa(i) + ")"
-}
-
-func (w wordList) marshal(i int, what string) ([]byte, error) {
-	if i <= 0 || i >= len(w) {
-		return nil, &poverty.ParseError{What: what, Input: w.str(i, what), Err: poverty.ErrUnknownWord}
-	}
-	return []byte(w[i]), nil
-}
-
-func (w wordList) parse(b []byte, what string) (int, error) {
-	for i := 1; i < len(w); i++ {
-		if w[i] == string(b) {
-			return i, nil
-		}
-	}
-	return 0, &poverty.ParseError{What: what, Input: string(b), Err: poverty.ErrUnknownWord}
-}
 
 // Channel is how a job was found or provided: the assistance channel that
 // counts it as supported transfer employment (转移就业).
@@ -59,18 +28,18 @@ const (
 	ChannelSelfFound
 )
 
-var channelWords = wordList{"unknown", "workshop", "workstation", "job_fair", "public_welfare_post", "returnee_business", "self_found"}
+var channelWords = poverty.Words{"unknown", "workshop", "workstation", "job_fair", "public_welfare_post", "returnee_business", "self_found"}
 
 // String returns the stable word ("workshop", "job_fair", ...).
-func (c Channel) String() string { return channelWords.str(int(c), "Channel") }
+func (c Channel) String() string { return channelWords.Word(int(c), "Channel") }
 
 // MarshalText implements [encoding.TextMarshaler]; ChannelUnknown is an error.
-func (c Channel) MarshalText() ([]byte, error) { return channelWords.marshal(int(c), "channel") }
+func (c Channel) MarshalText() ([]byte, error) { return channelWords.Marshal(int(c), "channel") }
 
 // UnmarshalText implements [encoding.TextUnmarshaler]; unknown words are
 // [poverty.ErrUnknownWord].
 func (c *Channel) UnmarshalText(b []byte) error {
-	i, err := channelWords.parse(b, "channel")
+	i, err := channelWords.Parse(b, "channel")
 	*c = Channel(i)
 	return err
 }
@@ -106,17 +75,17 @@ const (
 	PlaceOther
 )
 
-var placeWords = wordList{"unknown", "in_village", "in_township", "in_county", "in_city", "in_province", "other_province", "other"}
+var placeWords = poverty.Words{"unknown", "in_village", "in_township", "in_county", "in_city", "in_province", "other_province", "other"}
 
 // String returns the stable word ("in_village", "other_province", ...).
-func (p Place) String() string { return placeWords.str(int(p), "Place") }
+func (p Place) String() string { return placeWords.Word(int(p), "Place") }
 
 // MarshalText implements [encoding.TextMarshaler]; PlaceUnknown is an error.
-func (p Place) MarshalText() ([]byte, error) { return placeWords.marshal(int(p), "place") }
+func (p Place) MarshalText() ([]byte, error) { return placeWords.Marshal(int(p), "place") }
 
 // UnmarshalText implements [encoding.TextUnmarshaler].
 func (p *Place) UnmarshalText(b []byte) error {
-	i, err := placeWords.parse(b, "place")
+	i, err := placeWords.Parse(b, "place")
 	*p = Place(i)
 	return err
 }
@@ -155,19 +124,19 @@ const (
 	CulturalTourism
 )
 
-var typeWords = wordList{"unknown", "factory", "home_based", "farming", "trade", "cultural_tourism"}
+var typeWords = poverty.Words{"unknown", "factory", "home_based", "farming", "trade", "cultural_tourism"}
 
 // String returns the stable word ("factory", "home_based", ...).
-func (t WorkshopType) String() string { return typeWords.str(int(t), "WorkshopType") }
+func (t WorkshopType) String() string { return typeWords.Word(int(t), "WorkshopType") }
 
 // MarshalText implements [encoding.TextMarshaler]; TypeUnknown is an error.
 func (t WorkshopType) MarshalText() ([]byte, error) {
-	return typeWords.marshal(int(t), "workshop type")
+	return typeWords.Marshal(int(t), "workshop type")
 }
 
 // UnmarshalText implements [encoding.TextUnmarshaler].
 func (t *WorkshopType) UnmarshalText(b []byte) error {
-	i, err := typeWords.parse(b, "workshop type")
+	i, err := typeWords.Parse(b, "workshop type")
 	*t = WorkshopType(i)
 	return err
 }
@@ -198,17 +167,17 @@ const (
 	SiteIndustrialPark
 )
 
-var siteWords = wordList{"unknown", "village", "township", "lifted_out_village", "key_village", "relocation_site", "labour_dense_township", "industrial_park"}
+var siteWords = poverty.Words{"unknown", "village", "township", "lifted_out_village", "key_village", "relocation_site", "labour_dense_township", "industrial_park"}
 
 // String returns the stable word ("village", "relocation_site", ...).
-func (s Site) String() string { return siteWords.str(int(s), "Site") }
+func (s Site) String() string { return siteWords.Word(int(s), "Site") }
 
 // MarshalText implements [encoding.TextMarshaler]; SiteUnknown is an error.
-func (s Site) MarshalText() ([]byte, error) { return siteWords.marshal(int(s), "site") }
+func (s Site) MarshalText() ([]byte, error) { return siteWords.Marshal(int(s), "site") }
 
 // UnmarshalText implements [encoding.TextUnmarshaler].
 func (s *Site) UnmarshalText(b []byte) error {
-	i, err := siteWords.parse(b, "site")
+	i, err := siteWords.Parse(b, "site")
 	*s = Site(i)
 	return err
 }
@@ -230,10 +199,10 @@ const (
 	Pass
 )
 
-var gradeWords = wordList{"unknown", "excellent", "good", "pass"}
+var gradeWords = poverty.Words{"unknown", "excellent", "good", "pass"}
 
 // String returns "excellent", "good", "pass" or "unknown".
-func (g Grade) String() string { return gradeWords.str(int(g), "Grade") }
+func (g Grade) String() string { return gradeWords.Word(int(g), "Grade") }
 
 // MarshalText implements [encoding.TextMarshaler]; GradeUnknown is "unknown".
 func (g Grade) MarshalText() ([]byte, error) { return []byte(g.String()), nil }
@@ -245,7 +214,7 @@ func (g *Grade) UnmarshalText(b []byte) error {
 		*g = GradeUnknown
 		return nil
 	}
-	i, err := gradeWords.parse(b, "grade")
+	i, err := gradeWords.Parse(b, "grade")
 	*g = Grade(i)
 	return err
 }
@@ -281,17 +250,17 @@ const (
 	GroupMonitored
 )
 
-var groupWords = wordList{"unknown", "any", "registered_poor", "registered", "lifted_out", "lifted_out_or_monitored", "registered_or_monitored", "monitored"}
+var groupWords = poverty.Words{"unknown", "any", "registered_poor", "registered", "lifted_out", "lifted_out_or_monitored", "registered_or_monitored", "monitored"}
 
 // String returns the stable word ("registered_poor", ...).
-func (g Group) String() string { return groupWords.str(int(g), "Group") }
+func (g Group) String() string { return groupWords.Word(int(g), "Group") }
 
 // MarshalText implements [encoding.TextMarshaler]; GroupUnknown is an error.
-func (g Group) MarshalText() ([]byte, error) { return groupWords.marshal(int(g), "group") }
+func (g Group) MarshalText() ([]byte, error) { return groupWords.Marshal(int(g), "group") }
 
 // UnmarshalText implements [encoding.TextUnmarshaler].
 func (g *Group) UnmarshalText(b []byte) error {
-	i, err := groupWords.parse(b, "group")
+	i, err := groupWords.Parse(b, "group")
 	*g = Group(i)
 	return err
 }

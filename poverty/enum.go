@@ -1,41 +1,48 @@
 package poverty
 
-// words is the word table of an enumeration whose zero value is unset: index
-// 0 is the unset word, the others are the stable words used in JSON, CSV and
-// reason texts. The enumerations of this package share it so that each has
-// the same String, MarshalText and UnmarshalText behaviour.
-type words []string
+// Words is the word table of an enumeration whose zero value is unset:
+// index 0 is the unset word, the others are the stable snake_case words used
+// in JSON, CSV and reason texts. Every enumeration of the module (here and in
+// risk, children and labor) is built on it, so that all have the same String,
+// MarshalText and UnmarshalText behaviour and the same errors.
+type Words []string
 
-func (w words) str(i int, typ string) string {
+// Word returns the word for value i, or "typ(i)" when i is out of range.
+func (w Words) Word(i int, typ string) string {
 	if i >= 0 && i < len(w) {
 		return w[i]
 	}
 	return typ + "(" + itoa(i) + ")"
 }
 
-func (w words) marshal(i int, typ string) ([]byte, error) {
+// Marshal returns the word for i, rejecting the unset value and values out of
+// range with a *[ParseError] wrapping [ErrUnknownWord], so that text never
+// carries a word that does not parse back.
+func (w Words) Marshal(i int, what string) ([]byte, error) {
 	if i <= 0 || i >= len(w) {
-		return nil, &ParseError{What: typ, Input: w.str(i, typ), Err: ErrUnknownWord}
+		return nil, &ParseError{What: what, Input: w.Word(i, what), Err: ErrUnknownWord}
 	}
 	return []byte(w[i]), nil
 }
 
-// parseOrUnset is parse that also accepts "" and the unset word, for
-// enumerations whose unset value is a legitimate answer ("unknown").
-func (w words) parseOrUnset(b []byte, typ string) (int, error) {
-	if len(b) == 0 || string(b) == w[0] {
-		return 0, nil
-	}
-	return w.parse(b, typ)
-}
-
-func (w words) parse(b []byte, typ string) (int, error) {
+// Parse returns the value of a word other than the unset one; anything else
+// is a *[ParseError] wrapping [ErrUnknownWord].
+func (w Words) Parse(b []byte, what string) (int, error) {
 	for i := 1; i < len(w); i++ {
 		if w[i] == string(b) {
 			return i, nil
 		}
 	}
-	return 0, &ParseError{What: typ, Input: string(b), Err: ErrUnknownWord}
+	return 0, &ParseError{What: what, Input: MaskIDsIn(string(b)), Err: ErrUnknownWord}
+}
+
+// ParseOrUnset is Parse that also accepts empty text and the unset word, for
+// enumerations whose unset value is a legitimate answer ("unknown").
+func (w Words) ParseOrUnset(b []byte, what string) (int, error) {
+	if len(b) == 0 || string(b) == w[0] {
+		return 0, nil
+	}
+	return w.Parse(b, what)
 }
 
 // IncomeConcept is the income concept a figure or threshold is measured in.
@@ -61,19 +68,19 @@ const (
 	ConceptNotStated
 )
 
-var conceptWords = words{"unknown", "net_income", "disposable_income", "not_stated"}
+var conceptWords = Words{"unknown", "net_income", "disposable_income", "not_stated"}
 
 // String returns the stable word: "net_income", "disposable_income", "not_stated".
-func (c IncomeConcept) String() string { return conceptWords.str(int(c), "IncomeConcept") }
+func (c IncomeConcept) String() string { return conceptWords.Word(int(c), "IncomeConcept") }
 
 // MarshalText implements [encoding.TextMarshaler].
 func (c IncomeConcept) MarshalText() ([]byte, error) {
-	return conceptWords.marshal(int(c), "income concept")
+	return conceptWords.Marshal(int(c), "income concept")
 }
 
 // UnmarshalText implements [encoding.TextUnmarshaler].
 func (c *IncomeConcept) UnmarshalText(b []byte) error {
-	i, err := conceptWords.parse(b, "income concept")
+	i, err := conceptWords.Parse(b, "income concept")
 	*c = IncomeConcept(i)
 	return err
 }
@@ -108,17 +115,17 @@ const (
 	Supplied
 )
 
-var sourceWords = words{"unset", "CONFIRMED", "SECONDARY", "UNCONFIRMED", "APPROXIMATE", "SUPPLIED"}
+var sourceWords = Words{"unset", "CONFIRMED", "SECONDARY", "UNCONFIRMED", "APPROXIMATE", "SUPPLIED"}
 
 // String returns "CONFIRMED", "SECONDARY", "UNCONFIRMED", "APPROXIMATE" or "SUPPLIED".
-func (s SourceStatus) String() string { return sourceWords.str(int(s), "SourceStatus") }
+func (s SourceStatus) String() string { return sourceWords.Word(int(s), "SourceStatus") }
 
 // MarshalText implements [encoding.TextMarshaler].
-func (s SourceStatus) MarshalText() ([]byte, error) { return sourceWords.marshal(int(s), "status") }
+func (s SourceStatus) MarshalText() ([]byte, error) { return sourceWords.Marshal(int(s), "status") }
 
 // UnmarshalText implements [encoding.TextUnmarshaler].
 func (s *SourceStatus) UnmarshalText(b []byte) error {
-	i, err := sourceWords.parse(b, "status")
+	i, err := sourceWords.Parse(b, "status")
 	*s = SourceStatus(i)
 	return err
 }
@@ -133,17 +140,17 @@ const (
 	Male
 )
 
-var sexWords = words{"unknown", "female", "male"}
+var sexWords = Words{"unknown", "female", "male"}
 
 // String returns "female", "male" or "unknown".
-func (s Sex) String() string { return sexWords.str(int(s), "Sex") }
+func (s Sex) String() string { return sexWords.Word(int(s), "Sex") }
 
 // MarshalText implements [encoding.TextMarshaler]; SexUnknown is "unknown".
 func (s Sex) MarshalText() ([]byte, error) { return []byte(s.String()), nil }
 
 // UnmarshalText implements [encoding.TextUnmarshaler]; "" and "unknown" are SexUnknown.
 func (s *Sex) UnmarshalText(b []byte) error {
-	i, err := sexWords.parseOrUnset(b, "sex")
+	i, err := sexWords.ParseOrUnset(b, "sex")
 	*s = Sex(i)
 	return err
 }

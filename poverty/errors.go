@@ -48,7 +48,8 @@ var (
 
 // ParseError reports text that could not be parsed as a value of this
 // package. Input is the offending text, already masked when it may be a
-// resident identity number.
+// resident identity number; the message masks any run of identity-number
+// characters in it again ([MaskIDsIn]).
 type ParseError struct {
 	What  string // what was being parsed: "money", "rate", "date", "region", ...
 	Input string // the text, quoted in the message
@@ -56,7 +57,7 @@ type ParseError struct {
 }
 
 func (e *ParseError) Error() string {
-	return "poverty: parse " + e.What + " " + strconv.Quote(e.Input) + ": " + e.Err.Error()
+	return "poverty: parse " + e.What + " " + strconv.Quote(MaskIDsIn(e.Input)) + ": " + e.Err.Error()
 }
 
 // Unwrap returns the underlying sentinel error.
@@ -75,7 +76,7 @@ type FieldError struct {
 func (e *FieldError) Error() string {
 	s := "poverty: record " + strconv.Quote(e.Record) + ": field " + e.Field
 	if e.Value != "" {
-		s += " = " + strconv.Quote(e.Value)
+		s += " = " + strconv.Quote(MaskIDsIn(e.Value))
 	}
 	return s + ": " + e.Err.Error()
 }

@@ -12,17 +12,17 @@ const (
 	NotSecured
 )
 
-var checkWords = words{"unverified", "secured", "not_secured"}
+var checkWords = Words{"unverified", "secured", "not_secured"}
 
 // String returns "secured", "not_secured" or "unverified".
-func (c Check) String() string { return checkWords.str(int(c), "Check") }
+func (c Check) String() string { return checkWords.Word(int(c), "Check") }
 
 // MarshalText implements [encoding.TextMarshaler].
 func (c Check) MarshalText() ([]byte, error) { return []byte(c.String()), nil }
 
 // UnmarshalText implements [encoding.TextUnmarshaler]; "" is Unverified.
 func (c *Check) UnmarshalText(b []byte) error {
-	i, err := checkWords.parseOrUnset(b, "check")
+	i, err := checkWords.ParseOrUnset(b, "check")
 	*c = Check(i)
 	return err
 }

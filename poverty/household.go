@@ -20,17 +20,17 @@ const (
 	UnableToWork
 )
 
-var capacityWords = words{"unknown", "able", "partly_able", "unable"}
+var capacityWords = Words{"unknown", "able", "partly_able", "unable"}
 
 // String returns "able", "partly_able", "unable" or "unknown".
-func (c Capacity) String() string { return capacityWords.str(int(c), "Capacity") }
+func (c Capacity) String() string { return capacityWords.Word(int(c), "Capacity") }
 
 // MarshalText implements [encoding.TextMarshaler]; CapacityUnknown is "unknown".
 func (c Capacity) MarshalText() ([]byte, error) { return []byte(c.String()), nil }
 
 // UnmarshalText implements [encoding.TextUnmarshaler]; "" is CapacityUnknown.
 func (c *Capacity) UnmarshalText(b []byte) error {
-	i, err := capacityWords.parseOrUnset(b, "capacity")
+	i, err := capacityWords.ParseOrUnset(b, "capacity")
 	*c = Capacity(i)
 	return err
 }
@@ -55,17 +55,17 @@ const (
 	SettledElsewhere
 )
 
-var nonResidentWords = words{"", "active_soldier", "boarding_student", "settled_elsewhere"}
+var nonResidentWords = Words{"", "active_soldier", "boarding_student", "settled_elsewhere"}
 
 // String returns the stable word, or "" for NoExclusion.
-func (n NonResident) String() string { return nonResidentWords.str(int(n), "NonResident") }
+func (n NonResident) String() string { return nonResidentWords.Word(int(n), "NonResident") }
 
 // MarshalText implements [encoding.TextMarshaler].
 func (n NonResident) MarshalText() ([]byte, error) { return []byte(n.String()), nil }
 
 // UnmarshalText implements [encoding.TextUnmarshaler]; "" is NoExclusion.
 func (n *NonResident) UnmarshalText(b []byte) error {
-	i, err := nonResidentWords.parseOrUnset(b, "non-resident reason")
+	i, err := nonResidentWords.ParseOrUnset(b, "non-resident reason")
 	*n = NonResident(i)
 	return err
 }

@@ -179,3 +179,35 @@ func MaskID(s string) string {
 	}
 	return string(b)
 }
+
+// MaskIDsIn masks every run of 14 or more identity-number characters (digits,
+// X or x) in free text with [MaskID], keeping shorter digit runs (dates,
+// counts, division codes). Error messages of this module pass their values
+// through it, so that no resident identity number, 18 characters or the old
+// 15-digit form, leaves in an error text whichever field it was typed into.
+func MaskIDsIn(s string) string {
+	var out []byte
+	for i := 0; i < len(s); {
+		if !idChar(s[i]) {
+			i++
+			continue
+		}
+		j := i
+		for j < len(s) && idChar(s[j]) {
+			j++
+		}
+		if j-i >= 14 {
+			if out == nil {
+				out = []byte(s)
+			}
+			copy(out[i:j], MaskID(s[i:j]))
+		}
+		i = j
+	}
+	if out == nil {
+		return s
+	}
+	return string(out)
+}
+
+func idChar(c byte) bool { return c >= '0' && c <= '9' || c == 'X' || c == 'x' }

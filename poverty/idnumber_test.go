@@ -84,3 +84,25 @@ func TestIDNumberInvalid(t *testing.T) {
 		})
 	}
 }
+
+func TestMaskIDsIn(t *testing.T) {
+	raw := makeID("51343419890301002")
+	for in, want := range map[string]string{
+		"member " + raw + " unknown": "member 513434********" + raw[14:] + " unknown",
+		"born 19890301, code 513434": "born 19890301, code 513434",
+		"": "",
+	} {
+		if got := poverty.MaskIDsIn(in); got != want {
+			t.Errorf("MaskIDsIn(%q) = %q, want %q", in, got, want)
+		}
+	}
+	var s poverty.Sex
+	err := s.UnmarshalText([]byte(raw))
+	if err == nil || strings.Contains(err.Error(), raw[6:14]) {
+		t.Errorf("enum error reveals an identity number: %v", err)
+	}
+	fe := &poverty.FieldError{Record: "h", Field: "note", Value: "id " + raw, Err: poverty.ErrSyntax}
+	if strings.Contains(fe.Error(), raw[6:14]) {
+		t.Errorf("FieldError reveals an identity number: %v", fe)
+	}
+}

@@ -617,18 +617,18 @@ const (
 	OfMean
 )
 
-var relativeBaseWords = words{"unknown", "median", "mean"}
+var relativeBaseWords = Words{"unknown", "median", "mean"}
 
 // String returns "median", "mean" or "unknown".
-func (b RelativeBase) String() string { return relativeBaseWords.str(int(b), "RelativeBase") }
+func (b RelativeBase) String() string { return relativeBaseWords.Word(int(b), "RelativeBase") }
 
 // MarshalText implements [encoding.TextMarshaler]; RelativeBaseUnknown is an error.
-func (b RelativeBase) MarshalText() ([]byte, error) { return relativeBaseWords.marshal(int(b), "base") }
+func (b RelativeBase) MarshalText() ([]byte, error) { return relativeBaseWords.Marshal(int(b), "base") }
 
 // UnmarshalText implements [encoding.TextUnmarshaler]; unknown words are
 // [ErrUnknownWord].
 func (b *RelativeBase) UnmarshalText(t []byte) error {
-	i, err := relativeBaseWords.parse(t, "base")
+	i, err := relativeBaseWords.Parse(t, "base")
 	*b = RelativeBase(i)
 	return err
 }

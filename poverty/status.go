@@ -19,10 +19,10 @@ const (
 	AtOrBelowLine
 )
 
-var boundaryWords = words{"below", "at_or_below"}
+var boundaryWords = Words{"below", "at_or_below"}
 
 // String returns "below" or "at_or_below".
-func (b Boundary) String() string { return boundaryWords.str(int(b), "Boundary") }
+func (b Boundary) String() string { return boundaryWords.Word(int(b), "Boundary") }
 
 // MarshalText implements [encoding.TextMarshaler].
 func (b Boundary) MarshalText() ([]byte, error) {
@@ -73,17 +73,17 @@ const (
 	NotPoor
 )
 
-var statusWords = words{"unknown", "registered_poor", "lifted_out", "marginal", "poor_unregistered", "not_poor"}
+var statusWords = Words{"unknown", "registered_poor", "lifted_out", "marginal", "poor_unregistered", "not_poor"}
 
 // String returns the stable word ("registered_poor", "lifted_out", ...).
-func (s Status) String() string { return statusWords.str(int(s), "Status") }
+func (s Status) String() string { return statusWords.Word(int(s), "Status") }
 
 // MarshalText implements [encoding.TextMarshaler].
-func (s Status) MarshalText() ([]byte, error) { return statusWords.marshal(int(s), "status") }
+func (s Status) MarshalText() ([]byte, error) { return statusWords.Marshal(int(s), "status") }
 
 // UnmarshalText implements [encoding.TextUnmarshaler].
 func (s *Status) UnmarshalText(b []byte) error {
-	i, err := statusWords.parse(b, "status")
+	i, err := statusWords.Parse(b, "status")
 	*s = Status(i)
 	return err
 }

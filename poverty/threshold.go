@@ -74,19 +74,19 @@ const (
 	GreaterThan             // figure > cut-off ("gt")
 )
 
-var comparisonWords = words{"", "lt", "le", "ge", "gt"}
+var comparisonWords = Words{"", "lt", "le", "ge", "gt"}
 
 // String returns "lt", "le", "ge" or "gt".
-func (c Comparison) String() string { return comparisonWords.str(int(c), "Comparison") }
+func (c Comparison) String() string { return comparisonWords.Word(int(c), "Comparison") }
 
 // MarshalText implements [encoding.TextMarshaler].
 func (c Comparison) MarshalText() ([]byte, error) {
-	return comparisonWords.marshal(int(c), "comparison")
+	return comparisonWords.Marshal(int(c), "comparison")
 }
 
 // UnmarshalText implements [encoding.TextUnmarshaler].
 func (c *Comparison) UnmarshalText(b []byte) error {
-	i, err := comparisonWords.parse(b, "comparison")
+	i, err := comparisonWords.Parse(b, "comparison")
 	*c = Comparison(i)
 	return err
 }

@@ -35,23 +35,23 @@ const (
 // [Assessment.Checks].
 const NumWarningRules = int(numWarningRules) - 1
 
-var warningWords = wordList{"unknown", "rigid_expenditure", "income_drop", "medical_oop_amount",
+var warningWords = poverty.Words{"unknown", "rigid_expenditure", "income_drop", "medical_oop_amount",
 	"medical_oop_share", "guarantee_lost"}
 
 // String returns the stable word ("rigid_expenditure", ...).
-func (r WarningRule) String() string { return warningWords.str(int(r), "WarningRule") }
+func (r WarningRule) String() string { return warningWords.Word(int(r), "WarningRule") }
 
 // Code returns the reason code: "warning.rigid_expenditure".
 func (r WarningRule) Code() string { return "warning." + r.String() }
 
 // MarshalText implements [encoding.TextMarshaler].
 func (r WarningRule) MarshalText() ([]byte, error) {
-	return warningWords.marshal(int(r), "warning rule")
+	return warningWords.Marshal(int(r), "warning rule")
 }
 
 // UnmarshalText implements [encoding.TextUnmarshaler].
 func (r *WarningRule) UnmarshalText(b []byte) error {
-	i, err := warningWords.parse(b, "warning rule")
+	i, err := warningWords.Parse(b, "warning rule")
 	*r = WarningRule(i)
 	return err
 }
@@ -71,17 +71,17 @@ const (
 	NotEvaluated
 )
 
-var outcomeWords = wordList{"unknown", "clear", "triggered", "not_evaluated"}
+var outcomeWords = poverty.Words{"unknown", "clear", "triggered", "not_evaluated"}
 
 // String returns "clear", "triggered" or "not_evaluated".
-func (o Outcome) String() string { return outcomeWords.str(int(o), "Outcome") }
+func (o Outcome) String() string { return outcomeWords.Word(int(o), "Outcome") }
 
 // MarshalText implements [encoding.TextMarshaler].
-func (o Outcome) MarshalText() ([]byte, error) { return outcomeWords.marshal(int(o), "outcome") }
+func (o Outcome) MarshalText() ([]byte, error) { return outcomeWords.Marshal(int(o), "outcome") }
 
 // UnmarshalText implements [encoding.TextUnmarshaler].
 func (o *Outcome) UnmarshalText(b []byte) error {
-	i, err := outcomeWords.parse(b, "outcome")
+	i, err := outcomeWords.Parse(b, "outcome")
 	*o = Outcome(i)
 	return err
 }

@@ -46,17 +46,17 @@ const (
 	Returned
 )
 
-var stepWords = wordList{"unknown", "opened", "assistance_started", "measure_added", "tier_recorded", "eliminated", "returned"}
+var stepWords = poverty.Words{"unknown", "opened", "assistance_started", "measure_added", "tier_recorded", "eliminated", "returned"}
 
 // String returns the stable word.
-func (s Step) String() string { return stepWords.str(int(s), "Step") }
+func (s Step) String() string { return stepWords.Word(int(s), "Step") }
 
 // MarshalText implements [encoding.TextMarshaler].
-func (s Step) MarshalText() ([]byte, error) { return stepWords.marshal(int(s), "step") }
+func (s Step) MarshalText() ([]byte, error) { return stepWords.Marshal(int(s), "step") }
 
 // UnmarshalText implements [encoding.TextUnmarshaler].
 func (s *Step) UnmarshalText(b []byte) error {
-	i, err := stepWords.parse(b, "step")
+	i, err := stepWords.Parse(b, "step")
 	*s = Step(i)
 	return err
 }

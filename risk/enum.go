@@ -7,34 +7,6 @@ import (
 	"github.com/openfupin/fupin/poverty"
 )
 
-// wordList is the word table of an enumeration whose zero value is unset:
-// index 0 is the unset word, the others are the stable snake_case words
-// used in JSON and reason texts.
-type wordList []string
-
-func (w wordList) str(i int, typ string) string {
-	if i >= 0 && i < len(w) {
-		return w[i]
-	}
-	return typ + "(" + strconv.Itoa(i) + ")"
-}
-
-func (w wordList) marshal(i int, what string) ([]byte, error) {
-	if i <= 0 || i >= len(w) {
-		return nil, &poverty.ParseError{What: what, Input: strconv.Itoa(i), Err: poverty.ErrUnknownWord}
-	}
-	return []byte(w[i]), nil
-}
-
-func (w wordList) parse(b []byte, what string) (int, error) {
-	for i := 1; i < len(w); i++ {
-		if w[i] == string(b) {
-			return i, nil
-		}
-	}
-	return 0, &poverty.ParseError{What: what, Input: string(b), Err: poverty.ErrUnknownWord}
-}
-
 // Category is a monitored-household category (监测对象类型). The zero value
 // is [CategoryNone]: the household is not a monitored household.
 type Category uint8
@@ -60,18 +32,18 @@ const (
 	numCategories
 )
 
-var categoryWords = wordList{"none", "unstable_lifted_out", "marginal", "sudden_difficulty"}
+var categoryWords = poverty.Words{"none", "unstable_lifted_out", "marginal", "sudden_difficulty"}
 
 // String returns the stable word: "unstable_lifted_out", "marginal",
 // "sudden_difficulty", or "none".
-func (c Category) String() string { return categoryWords.str(int(c), "Category") }
+func (c Category) String() string { return categoryWords.Word(int(c), "Category") }
 
 // MarshalText implements [encoding.TextMarshaler]; CategoryNone is "none".
 func (c Category) MarshalText() ([]byte, error) {
 	if c == CategoryNone {
 		return []byte("none"), nil
 	}
-	return categoryWords.marshal(int(c), "category")
+	return categoryWords.Marshal(int(c), "category")
 }
 
 // UnmarshalText implements [encoding.TextUnmarshaler]; unknown words are
@@ -81,7 +53,7 @@ func (c *Category) UnmarshalText(b []byte) error {
 		*c = CategoryNone
 		return nil
 	}
-	i, err := categoryWords.parse(b, "category")
+	i, err := categoryWords.Parse(b, "category")
 	*c = Category(i)
 	return err
 }
@@ -117,7 +89,7 @@ const (
 	numFactors
 )
 
-var factorWords = wordList{"unknown", "illness", "disaster_flood", "disaster_geological", "disaster_drought",
+var factorWords = poverty.Words{"unknown", "illness", "disaster_flood", "disaster_geological", "disaster_drought",
 	"disaster_biological", "disaster_meteorological", "disaster_earthquake", "disaster_other", "disability",
 	"lack_of_labour", "accident", "industry_failure", "unstable_employment", "schooling", "other"}
 
@@ -138,7 +110,7 @@ func Factors() []Factor {
 }
 
 // String returns the stable word ("illness", "disaster_flood", ...).
-func (f Factor) String() string { return factorWords.str(int(f), "Factor") }
+func (f Factor) String() string { return factorWords.Word(int(f), "Factor") }
 
 // Code returns the code of the local code list ("01", "0201", "99"), or ""
 // for an unknown factor. The list is SECONDARY; see [FactorCodeSource].
@@ -163,7 +135,7 @@ func ParseFactor(s string) (Factor, error) {
 }
 
 // MarshalText implements [encoding.TextMarshaler]; the text is the word.
-func (f Factor) MarshalText() ([]byte, error) { return factorWords.marshal(int(f), "risk factor") }
+func (f Factor) MarshalText() ([]byte, error) { return factorWords.Marshal(int(f), "risk factor") }
 
 // UnmarshalText implements [encoding.TextUnmarshaler] with [ParseFactor].
 func (f *Factor) UnmarshalText(b []byte) error {
@@ -296,17 +268,17 @@ const (
 	numGuarantees
 )
 
-var guaranteeWords = wordList{"unknown", "food", "clothing", "education", "medical", "housing", "drinking_water"}
+var guaranteeWords = poverty.Words{"unknown", "food", "clothing", "education", "medical", "housing", "drinking_water"}
 
 // String returns the stable word ("food", ..., "drinking_water").
-func (g Guarantee) String() string { return guaranteeWords.str(int(g), "Guarantee") }
+func (g Guarantee) String() string { return guaranteeWords.Word(int(g), "Guarantee") }
 
 // MarshalText implements [encoding.TextMarshaler].
-func (g Guarantee) MarshalText() ([]byte, error) { return guaranteeWords.marshal(int(g), "guarantee") }
+func (g Guarantee) MarshalText() ([]byte, error) { return guaranteeWords.Marshal(int(g), "guarantee") }
 
 // UnmarshalText implements [encoding.TextUnmarshaler].
 func (g *Guarantee) UnmarshalText(b []byte) error {
-	i, err := guaranteeWords.parse(b, "guarantee")
+	i, err := guaranteeWords.Parse(b, "guarantee")
 	*g = Guarantee(i)
 	return err
 }
@@ -413,17 +385,17 @@ const (
 	DepartmentWarning
 )
 
-var channelWords = wordList{"unknown", "application", "cadre_visit", "department_warning"}
+var channelWords = poverty.Words{"unknown", "application", "cadre_visit", "department_warning"}
 
 // String returns "application", "cadre_visit" or "department_warning".
-func (c Channel) String() string { return channelWords.str(int(c), "Channel") }
+func (c Channel) String() string { return channelWords.Word(int(c), "Channel") }
 
 // MarshalText implements [encoding.TextMarshaler].
-func (c Channel) MarshalText() ([]byte, error) { return channelWords.marshal(int(c), "channel") }
+func (c Channel) MarshalText() ([]byte, error) { return channelWords.Marshal(int(c), "channel") }
 
 // UnmarshalText implements [encoding.TextUnmarshaler].
 func (c *Channel) UnmarshalText(b []byte) error {
-	i, err := channelWords.parse(b, "channel")
+	i, err := channelWords.Parse(b, "channel")
 	*c = Channel(i)
 	return err
 }
@@ -449,20 +421,20 @@ const (
 	numStages
 )
 
-var stageWords = wordList{"unknown", "identified", "under_assistance", "risk_eliminated", "returned_to_poverty"}
+var stageWords = poverty.Words{"unknown", "identified", "under_assistance", "risk_eliminated", "returned_to_poverty"}
 
 // String returns the stable word.
-func (s Stage) String() string { return stageWords.str(int(s), "Stage") }
+func (s Stage) String() string { return stageWords.Word(int(s), "Stage") }
 
 // Terminal reports whether no transition leaves s.
 func (s Stage) Terminal() bool { return s == RiskEliminated || s == ReturnedToPoverty }
 
 // MarshalText implements [encoding.TextMarshaler].
-func (s Stage) MarshalText() ([]byte, error) { return stageWords.marshal(int(s), "stage") }
+func (s Stage) MarshalText() ([]byte, error) { return stageWords.Marshal(int(s), "stage") }
 
 // UnmarshalText implements [encoding.TextUnmarshaler].
 func (s *Stage) UnmarshalText(b []byte) error {
-	i, err := stageWords.parse(b, "stage")
+	i, err := stageWords.Parse(b, "stage")
 	*s = Stage(i)
 	return err
 }
@@ -480,17 +452,17 @@ const (
 	numRoutes
 )
 
-var routeWords = wordList{"unset", "after_assistance", "naturally"}
+var routeWords = poverty.Words{"unset", "after_assistance", "naturally"}
 
 // String returns "after_assistance" or "naturally".
-func (r Route) String() string { return routeWords.str(int(r), "Route") }
+func (r Route) String() string { return routeWords.Word(int(r), "Route") }
 
 // MarshalText implements [encoding.TextMarshaler].
-func (r Route) MarshalText() ([]byte, error) { return routeWords.marshal(int(r), "route") }
+func (r Route) MarshalText() ([]byte, error) { return routeWords.Marshal(int(r), "route") }
 
 // UnmarshalText implements [encoding.TextUnmarshaler].
 func (r *Route) UnmarshalText(b []byte) error {
-	i, err := routeWords.parse(b, "route")
+	i, err := routeWords.Parse(b, "route")
 	*r = Route(i)
 	return err
 }
@@ -510,17 +482,17 @@ const (
 	numTiers
 )
 
-var tierWords = wordList{"unknown", "red", "orange", "yellow", "green"}
+var tierWords = poverty.Words{"unknown", "red", "orange", "yellow", "green"}
 
 // String returns "red", "orange", "yellow", "green" or "unknown".
-func (t Tier) String() string { return tierWords.str(int(t), "Tier") }
+func (t Tier) String() string { return tierWords.Word(int(t), "Tier") }
 
 // MarshalText implements [encoding.TextMarshaler]; TierUnknown is "unknown".
 func (t Tier) MarshalText() ([]byte, error) {
 	if t == TierUnknown {
 		return []byte("unknown"), nil
 	}
-	return tierWords.marshal(int(t), "tier")
+	return tierWords.Marshal(int(t), "tier")
 }
 
 // UnmarshalText implements [encoding.TextUnmarshaler]; "unknown" is TierUnknown.
@@ -529,7 +501,7 @@ func (t *Tier) UnmarshalText(b []byte) error {
 		*t = TierUnknown
 		return nil
 	}
-	i, err := tierWords.parse(b, "tier")
+	i, err := tierWords.Parse(b, "tier")
 	*t = Tier(i)
 	return err
 }
@@ -547,19 +519,19 @@ const (
 	SafetyNet
 )
 
-var measureTypeWords = wordList{"unknown", "development", "safety_net"}
+var measureTypeWords = poverty.Words{"unknown", "development", "safety_net"}
 
 // String returns "development" or "safety_net".
-func (t MeasureType) String() string { return measureTypeWords.str(int(t), "MeasureType") }
+func (t MeasureType) String() string { return measureTypeWords.Word(int(t), "MeasureType") }
 
 // MarshalText implements [encoding.TextMarshaler].
 func (t MeasureType) MarshalText() ([]byte, error) {
-	return measureTypeWords.marshal(int(t), "measure type")
+	return measureTypeWords.Marshal(int(t), "measure type")
 }
 
 // UnmarshalText implements [encoding.TextUnmarshaler].
 func (t *MeasureType) UnmarshalText(b []byte) error {
-	i, err := measureTypeWords.parse(b, "measure type")
+	i, err := measureTypeWords.Parse(b, "measure type")
 	*t = MeasureType(i)
 	return err
 }

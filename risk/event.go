@@ -42,18 +42,18 @@ const (
 	numEventKinds
 )
 
-var eventKindWords = wordList{"unknown", "medical_claim", "civil_affairs", "disaster", "employment",
+var eventKindWords = poverty.Words{"unknown", "medical_claim", "civil_affairs", "disaster", "employment",
 	"education", "application", "cadre_visit"}
 
 // String returns the JSON "type" word.
-func (k EventKind) String() string { return eventKindWords.str(int(k), "EventKind") }
+func (k EventKind) String() string { return eventKindWords.Word(int(k), "EventKind") }
 
 // MarshalText implements [encoding.TextMarshaler].
-func (k EventKind) MarshalText() ([]byte, error) { return eventKindWords.marshal(int(k), "event type") }
+func (k EventKind) MarshalText() ([]byte, error) { return eventKindWords.Marshal(int(k), "event type") }
 
 // UnmarshalText implements [encoding.TextUnmarshaler].
 func (k *EventKind) UnmarshalText(b []byte) error {
-	i, err := eventKindWords.parse(b, "event type")
+	i, err := eventKindWords.Parse(b, "event type")
 	*k = EventKind(i)
 	return err
 }
@@ -83,7 +83,7 @@ const (
 	numActions
 )
 
-var actionWords = wordList{"unknown", "dibao_granted", "dibao_ended", "tekun_granted", "tekun_ended",
+var actionWords = poverty.Words{"unknown", "dibao_granted", "dibao_ended", "tekun_granted", "tekun_ended",
 	"temporary_assistance", "medical_assistance", "job_lost", "job_found", "wage_change", "enrolment",
 	"school_costs", "dropped_out"}
 
@@ -91,7 +91,7 @@ var actionKind = [...]EventKind{EventUnknown, CivilAffairs, CivilAffairs, CivilA
 	CivilAffairs, CivilAffairs, Employment, Employment, Employment, EducationEvent, EducationEvent, EducationEvent}
 
 // String returns the stable word.
-func (a Action) String() string { return actionWords.str(int(a), "Action") }
+func (a Action) String() string { return actionWords.Word(int(a), "Action") }
 
 // Kind returns the event kind the action belongs to.
 func (a Action) Kind() EventKind {
@@ -102,11 +102,11 @@ func (a Action) Kind() EventKind {
 }
 
 // MarshalText implements [encoding.TextMarshaler].
-func (a Action) MarshalText() ([]byte, error) { return actionWords.marshal(int(a), "action") }
+func (a Action) MarshalText() ([]byte, error) { return actionWords.Marshal(int(a), "action") }
 
 // UnmarshalText implements [encoding.TextUnmarshaler].
 func (a *Action) UnmarshalText(b []byte) error {
-	i, err := actionWords.parse(b, "action")
+	i, err := actionWords.Parse(b, "action")
 	*a = Action(i)
 	return err
 }

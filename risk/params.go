@@ -39,17 +39,17 @@ const (
 	Default
 )
 
-var basisWords = wordList{"unset", "CONFIRMED", "SECONDARY", "COUNTY_RULE", "DEFAULT"}
+var basisWords = poverty.Words{"unset", "CONFIRMED", "SECONDARY", "COUNTY_RULE", "DEFAULT"}
 
 // String returns "CONFIRMED", "SECONDARY", "COUNTY_RULE" or "DEFAULT".
-func (b Basis) String() string { return basisWords.str(int(b), "Basis") }
+func (b Basis) String() string { return basisWords.Word(int(b), "Basis") }
 
 // MarshalText implements [encoding.TextMarshaler].
-func (b Basis) MarshalText() ([]byte, error) { return basisWords.marshal(int(b), "status") }
+func (b Basis) MarshalText() ([]byte, error) { return basisWords.Marshal(int(b), "status") }
 
 // UnmarshalText implements [encoding.TextUnmarshaler].
 func (b *Basis) UnmarshalText(t []byte) error {
-	i, err := basisWords.parse(t, "status")
+	i, err := basisWords.Parse(t, "status")
 	*b = Basis(i)
 	return err
 }

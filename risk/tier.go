@@ -28,19 +28,19 @@ const (
 	RelativeToLine
 )
 
-var schemeBasisWords = wordList{"unknown", "absolute", "relative_to_monitoring_line"}
+var schemeBasisWords = poverty.Words{"unknown", "absolute", "relative_to_monitoring_line"}
 
 // String returns "absolute" or "relative_to_monitoring_line".
-func (b SchemeBasis) String() string { return schemeBasisWords.str(int(b), "SchemeBasis") }
+func (b SchemeBasis) String() string { return schemeBasisWords.Word(int(b), "SchemeBasis") }
 
 // MarshalText implements [encoding.TextMarshaler].
 func (b SchemeBasis) MarshalText() ([]byte, error) {
-	return schemeBasisWords.marshal(int(b), "scheme basis")
+	return schemeBasisWords.Marshal(int(b), "scheme basis")
 }
 
 // UnmarshalText implements [encoding.TextUnmarshaler].
 func (b *SchemeBasis) UnmarshalText(t []byte) error {
-	i, err := schemeBasisWords.parse(t, "scheme basis")
+	i, err := schemeBasisWords.Parse(t, "scheme basis")
 	*b = SchemeBasis(i)
 	return err
 }
@@ -59,17 +59,17 @@ const (
 	Lower
 )
 
-var sideWords = wordList{"unset", "upper", "lower"}
+var sideWords = poverty.Words{"unset", "upper", "lower"}
 
 // String returns "upper" or "lower".
-func (s Side) String() string { return sideWords.str(int(s), "Side") }
+func (s Side) String() string { return sideWords.Word(int(s), "Side") }
 
 // MarshalText implements [encoding.TextMarshaler].
-func (s Side) MarshalText() ([]byte, error) { return sideWords.marshal(int(s), "side") }
+func (s Side) MarshalText() ([]byte, error) { return sideWords.Marshal(int(s), "side") }
 
 // UnmarshalText implements [encoding.TextUnmarshaler].
 func (s *Side) UnmarshalText(b []byte) error {
-	i, err := sideWords.parse(b, "side")
+	i, err := sideWords.Parse(b, "side")
 	*s = Side(i)
 	return err
 }
