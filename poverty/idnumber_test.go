@@ -90,7 +90,7 @@ func TestMaskIDsIn(t *testing.T) {
 	for in, want := range map[string]string{
 		"member " + raw + " unknown": "member 513434********" + raw[14:] + " unknown",
 		"born 19890301, code 513434": "born 19890301, code 513434",
-		"": "",
+		"":                           "",
 	} {
 		if got := poverty.MaskIDsIn(in); got != want {
 			t.Errorf("MaskIDsIn(%q) = %q, want %q", in, got, want)
