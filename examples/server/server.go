@@ -34,6 +34,10 @@ func (s *server) routes() http.Handler {
 		"/healthz":   {http.MethodGet, s.health},
 		"/v1/assess": {http.MethodPost, s.assess},
 		"/v1/exit":   {http.MethodPost, s.exit},
+		"/v1/tier":   {http.MethodPost, s.tier},
+		// Children and workshops.
+		"/v1/children/classify": {http.MethodPost, s.child},
+		"/v1/workshops/impact":  {http.MethodPost, s.impact},
 	}
 	mux := http.NewServeMux()
 	for path, rt := range table {

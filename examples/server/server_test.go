@@ -54,6 +54,9 @@ func TestEndpoints(t *testing.T) {
 	tests := []struct{ name, path, body, golden string }{
 		{"assess S1 household", "/v1/assess", "assess.json", "assess.golden.json"},
 		{"exit S1 household", "/v1/exit", "exit.json", "exit.golden.json"},
+		{"tier after a severe event", "/v1/tier", "tier.json", "tier.golden.json"},
+		{"child living alone", "/v1/children/classify", "child.json", "child.golden.json"},
+		{"workshop impact", "/v1/workshops/impact", "impact.json", "impact.golden.json"},
 	}
 	h := newTestServer(io.Discard)
 	for _, tc := range tests {
@@ -107,6 +110,14 @@ func TestProblems(t *testing.T) {
 		{"no line for the year", "POST", "/v1/assess", "", `{"household":{"id":"h","region":"53","year":2023,"concept":"net_income","members":[{"birth_date":"1980-01-01"}]}}`, 422, typeNoValue, "household.year", "2023"},
 		{"concept mismatch", "POST", "/v1/assess", "", `{"household":{"id":"h","region":"53","year":2020,"concept":"net_income","members":[{"birth_date":"1980-01-01"}]}}`, 422, typeInvalid, "household.concept", "income concepts differ"},
 		{"method", "GET", "/v1/assess", "", ``, 405, typeMethod, "", "use POST"},
+		{"tier: no scheme", "POST", "/v1/tier", "", `{"household":{"id":"h","region":"53","year":2020,"concept":"disposable_income","members":[{"birth_date":"1980-01-01"}]},"on":"2020-09-01"}`, 422, typeNoValue, "scheme", "no colour-tier scheme"},
+		{"tier: no date", "POST", "/v1/tier", "", `{"household":{"id":"h","region":"65","year":2020,"concept":"disposable_income","members":[{"birth_date":"1980-01-01"}]}}`, 422, typeInvalid, "on", "required"},
+		{"tier: event field", "POST", "/v1/tier", "", `{"household":{"id":"h","region":"65","year":2020,"concept":"disposable_income","members":[{"birth_date":"1980-01-01"}]},"on":"2020-09-01","events":[{"type":"cadre_visit","date":"2020-05-01","loss":"1"}]}`, 400, typeInvalid, "events[0].loss", "not a field"},
+		{"tier: months missing", "POST", "/v1/tier", "", `{"household":{"id":"h","region":"65","year":2020,"concept":"disposable_income","members":[{"birth_date":"1980-01-01"}]},"on":"2020-09-01","events":[{"type":"cadre_visit","date":"2020-05-01"}]}`, 422, typeInvalid, "household.monthly", "incomplete"},
+		{"child: bad word", "POST", "/v1/children/classify", "", `{"child":{"id":"c","father":{"situation":"on_holiday"}},"on":"2020-01-01"}`, 400, typeInvalid, "child.father.situation", "unknown word"},
+		{"child: no birth date", "POST", "/v1/children/classify", "", `{"child":{"id":"c"},"on":"2020-01-01"}`, 422, typeInvalid, "child.birth_date", "missing"},
+		{"impact: schema", "POST", "/v1/workshops/impact", "", `{"records":{"schema":"other"},"year":2019,"baseline_year":2017,"region":"62"}`, 422, typeInvalid, "records.schema", "unknown word"},
+		{"impact: no lines", "POST", "/v1/workshops/impact", "", `{"records":{"schema":"fupin.labor.records/1"},"year":2023,"baseline_year":2022,"region":"62"}`, 422, typeNoValue, "lines_year", "2023"},
 		{"not found", "GET", "/v2/other", "", ``, 404, typeNotFound, "", "/v2/other"},
 	}
 	var logs bytes.Buffer
@@ -168,17 +179,16 @@ func TestHealth(t *testing.T) {
 // FuzzEndpoints sends arbitrary bodies to every POST endpoint: never a
 // panic, never a 5xx; an error is always a problem with a detail.
 func FuzzEndpoints(f *testing.F) {
-	for _, name := range []string{"assess.json", "exit.json"} {
+	for i, name := range []string{"assess.json", "exit.json", "tier.json", "child.json", "impact.json"} {
 		b, _ := os.ReadFile(filepath.Join("testdata", name))
-		f.Add(uint8(0), string(b))
-		f.Add(uint8(1), string(b))
+		f.Add(uint8(i), string(b))
 	}
 	f.Add(uint8(0), `{"household":{"members":[{"id_number":"`+validID+`"}]}}`)
 	f.Add(uint8(1), `{"guarantees":{"food":"secured"},"boundary":"at_or_below"}`)
 	f.Add(uint8(0), `[1,2,{"a":null}]`)
 	var logs bytes.Buffer
 	h := newTestServer(&logs)
-	paths := []string{"/v1/assess", "/v1/exit"}
+	paths := []string{"/v1/assess", "/v1/exit", "/v1/tier", "/v1/children/classify", "/v1/workshops/impact"}
 	f.Fuzz(func(t *testing.T, which uint8, body string) {
 		logs.Reset()
 		rec := do(h, "POST", paths[int(which)%len(paths)], "application/json", body)

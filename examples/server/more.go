@@ -1,0 +1,237 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"net/http"
+	"strconv"
+
+	"github.com/openfupin/fupin/children"
+	"github.com/openfupin/fupin/labor"
+	"github.com/openfupin/fupin/poverty"
+	"github.com/openfupin/fupin/risk"
+)
+
+// The endpoints over packages risk, children and labor.
+
+// TierRequest is the body of POST /v1/tier: a household, the date, the
+// department events of the 12 months before it (package risk's event
+// JSON; they need the household's monthly incomes of those months), and
+// the scheme (by ID; empty: the scheme in force for the household's
+// province and year).
+type TierRequest struct {
+	Household poverty.Household `json:"household"`
+	On        poverty.Date      `json:"on"`
+	Events    json.RawMessage   `json:"events,omitempty"`
+	Scheme    string            `json:"scheme,omitempty"`
+	PolicyOptions
+}
+
+// TierResponse is the result of POST /v1/tier.
+type TierResponse struct {
+	HouseholdID string            `json:"household_id"`
+	Tier        risk.TierResult   `json:"tier"`
+	Warnings    []WarningView     `json:"warnings,omitempty"`
+	Line        poverty.Threshold `json:"monitoring_line,omitzero"`
+}
+
+// WarningView is one triggered warning with its explanation.
+type WarningView struct {
+	Code    string `json:"code"`
+	Explain string `json:"explain"`
+}
+
+func (s *server) tier(w http.ResponseWriter, r *http.Request) (any, *Problem) {
+	var req TierRequest
+	if p := decodeJSON(w, r, s.maxBody, &req); p != nil {
+		return nil, p
+	}
+	h := &req.Household
+	if err := h.Validate(); err != nil {
+		return nil, validationProblem("household", err)
+	}
+	if req.On.IsZero() {
+		return nil, newProblem(http.StatusUnprocessableEntity, typeInvalid, "on", "field on: the date of the assessment is required")
+	}
+	var scheme *risk.Scheme
+	schemes := risk.DefaultSchemes()
+	for i := range schemes {
+		sc := &schemes[i]
+		if (req.Scheme != "" && sc.ID == req.Scheme) || (req.Scheme == "" && sc.Region == h.Province() && sc.InForce(h.Year)) {
+			scheme = sc
+			break
+		}
+	}
+	if scheme == nil {
+		detail := fmt.Sprintf("no colour-tier scheme in force for province %s in %d", h.Province(), h.Year)
+		if req.Scheme != "" {
+			detail = "no scheme " + strconv.Quote(req.Scheme)
+		}
+		return nil, newProblem(http.StatusUnprocessableEntity, typeNoValue, "scheme", detail)
+	}
+	resp := TierResponse{HouseholdID: h.ID}
+	in := risk.TierInput{}
+	pc, err := h.PerCapita()
+	if err != nil {
+		return nil, validationProblem("household", err)
+	}
+	in.PerCapita = pc
+	if scheme.Basis == risk.RelativeToLine {
+		line, err := s.table.MonitoringLine(h.Year, h.Province(), req.lookup())
+		if err != nil {
+			return nil, lookupProblem("household.year", err)
+		}
+		resp.Line, in.Line = line, &line
+	}
+	if len(req.Events) > 0 && string(req.Events) != "null" {
+		events, err := risk.DecodeEvents(bytes.NewReader(req.Events))
+		if err != nil {
+			return nil, eventProblem(err)
+		}
+		a, err := risk.Assess(h, events, req.On, nil)
+		if err != nil {
+			return nil, assessProblem(err)
+		}
+		in.SevereGuaranteeFailure = a.SevereGuaranteeFailure()
+		for _, c := range a.Warnings() {
+			resp.Warnings = append(resp.Warnings, WarningView{Code: c.Code(), Explain: c.Explain()})
+		}
+	}
+	if resp.Tier, err = scheme.Classify(in); err != nil {
+		return nil, validationProblem("household", err)
+	}
+	return resp, nil
+}
+
+// eventProblem names the event and field of a risk.EventError.
+func eventProblem(err error) *Problem {
+	var ee *risk.EventError
+	if errors.As(err, &ee) {
+		field := "events[" + strconv.Itoa(ee.Index) + "]"
+		if ee.Field != "" {
+			field += "." + ee.Field
+		}
+		return newProblem(http.StatusBadRequest, typeInvalid, field, err.Error())
+	}
+	return newProblem(http.StatusBadRequest, typeInvalid, "events", err.Error())
+}
+
+// assessProblem reports a household the early-warning rules cannot read
+// (a missing month, an event after the date).
+func assessProblem(err error) *Problem {
+	var fe *poverty.FieldError
+	field := "household"
+	if errors.As(err, &fe) {
+		field += "." + fe.Field
+	} else if errors.Is(err, risk.ErrEventAfterDate) {
+		field = "events"
+	}
+	return newProblem(http.StatusUnprocessableEntity, typeInvalid, field, err.Error())
+}
+
+// ChildRequest is the body of POST /v1/children/classify.
+type ChildRequest struct {
+	Child children.Child `json:"child"`
+	On    poverty.Date   `json:"on"`
+}
+
+// ChildResponse is the result: the classification under each kind's
+// primary scheme with its reasons, the care flags and their explanation.
+type ChildResponse struct {
+	ChildID        string                  `json:"child_id"`
+	Status         children.Status         `json:"status"`
+	Classification children.Classification `json:"classification"`
+	Flags          children.Flags          `json:"flags"`
+	MustReport     bool                    `json:"must_report"`
+	Explain        string                  `json:"explain"`
+}
+
+func (s *server) child(w http.ResponseWriter, r *http.Request) (any, *Problem) {
+	var req ChildRequest
+	if p := decodeJSON(w, r, s.maxBody, &req); p != nil {
+		return nil, p
+	}
+	if req.On.IsZero() {
+		return nil, newProblem(http.StatusUnprocessableEntity, typeInvalid, "on", "field on: the date of the classification is required")
+	}
+	if err := req.Child.Validate(); err != nil {
+		return nil, childProblem(err)
+	}
+	checks := children.DefaultChecks()
+	cl, flags, err := children.Default().Assess(&req.Child, req.On, &checks)
+	if err != nil {
+		return nil, childProblem(err)
+	}
+	return ChildResponse{ChildID: req.Child.ID, Status: cl.Status(), Classification: cl, Flags: flags,
+		MustReport: flags.MustReport(), Explain: flags.Explain()}, nil
+}
+
+// childProblem names the field of a children.RecordError.
+func childProblem(err error) *Problem {
+	var re *children.RecordError
+	field := "child"
+	if errors.As(err, &re) && re.Field != "" {
+		field += "." + re.Field
+	}
+	return newProblem(http.StatusUnprocessableEntity, typeInvalid, field, err.Error())
+}
+
+// ImpactRequest is the body of POST /v1/workshops/impact: a package labor
+// records document (schema fupin.labor.records/1), the workshops to
+// measure (empty: all), the two years, and the province and year of the
+// lines both years are measured against.
+type ImpactRequest struct {
+	Records      json.RawMessage    `json:"records"`
+	Workshops    []string           `json:"workshops,omitempty"`
+	Year         int                `json:"year"`
+	BaselineYear int                `json:"baseline_year"`
+	LinesYear    int                `json:"lines_year"`
+	Region       poverty.Region     `json:"region"`
+	Children     *children.Snapshot `json:"children,omitempty"`
+	PolicyOptions
+}
+
+func (s *server) impact(w http.ResponseWriter, r *http.Request) (any, *Problem) {
+	var req ImpactRequest
+	if p := decodeJSON(w, r, s.maxBody, &req); p != nil {
+		return nil, p
+	}
+	if len(req.Records) == 0 {
+		return nil, newProblem(http.StatusUnprocessableEntity, typeInvalid, "records", "field records: a labor records document is required")
+	}
+	idx, err := labor.DecodeRecords(bytes.NewReader(req.Records), "records")
+	if err != nil {
+		field := "records"
+		var fe *poverty.FieldError
+		if errors.As(err, &fe) && fe.Field != "" && fe.Field != "file" {
+			field += "." + fe.Field
+		}
+		return nil, newProblem(http.StatusUnprocessableEntity, typeInvalid, field, err.Error())
+	}
+	ly := req.LinesYear
+	if ly == 0 {
+		ly = req.Year
+	}
+	lines, err := s.table.LinesFor(ly, req.Region, req.Boundary, req.lookup())
+	if err != nil {
+		return nil, lookupProblem("lines_year", err)
+	}
+	ids := req.Workshops
+	if len(ids) == 0 {
+		for _, ws := range idx.Records().Workshops {
+			ids = append(ids, ws.ID)
+		}
+	}
+	imp, err := idx.Impact(ids, labor.ImpactOptions{Year: req.Year, BaselineYear: req.BaselineYear, Before: lines, After: lines, Children: req.Children})
+	if err != nil {
+		field := ""
+		var fe *poverty.FieldError
+		if errors.As(err, &fe) {
+			field = fe.Field
+		}
+		return nil, newProblem(http.StatusUnprocessableEntity, typeInvalid, field, err.Error())
+	}
+	return imp, nil
+}
