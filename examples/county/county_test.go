@@ -126,3 +126,25 @@ func TestFlags(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkCounty runs the whole model (every package, every household)
+// on a generated village-sized population of 2,000 households built inside
+// the run, and reports the cost per household.
+func BenchmarkCounty(b *testing.B) {
+	cfg, err := decodeConfig(defaultConfig)
+	if err != nil {
+		b.Fatal(err)
+	}
+	cfg.Size = 2000
+	m, err := newModel(cfg)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := m.run(nil); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*cfg.Size), "ns/household")
+}
