@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/openfupin/fupin/poverty"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
@@ -32,14 +33,21 @@ func golden(t *testing.T, name string, got []byte) {
 	}
 }
 
-// TestGolden runs a small county in each format against golden files.
+// TestGolden runs a small county in each format against golden files,
+// and a 2021 county with the caller's own lines (an overlay file).
 func TestGolden(t *testing.T) {
-	for _, tc := range []struct{ name, format, province string }{
-		{"small.txt", "text", ""}, {"small.json", "json", ""}, {"small.csv", "csv", ""}, {"xinjiang.txt", "text", "65"},
+	for _, tc := range []struct {
+		name, format, province string
+		year                   int
+		thresholds             string
+	}{
+		{"small.txt", "text", "", 0, ""}, {"small.json", "json", "", 0, ""}, {"small.csv", "csv", "", 0, ""},
+		{"xinjiang.txt", "text", "65", 0, ""}, {"overlay-2021.txt", "text", "", 2021, "testdata/overlay-2021.json"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			var out, errb bytes.Buffer
-			if err := run(options{format: tc.format, size: 3000, top: 5, province: tc.province}, &out, &errb); err != nil {
+			o := options{format: tc.format, size: 3000, top: 5, province: tc.province, year: tc.year, thresholds: tc.thresholds, secondary: tc.thresholds != ""}
+			if err := run(o, &out, &errb); err != nil {
 				t.Fatal(err)
 			}
 			golden(t, tc.name, out.Bytes())
@@ -57,7 +65,7 @@ func TestReportConsistent(t *testing.T) {
 		t.Fatal(err)
 	}
 	cfg.Size = 30000
-	m, err := newModel(cfg)
+	m, err := newModel(cfg, nil, poverty.LookupOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -119,6 +127,7 @@ func TestFlags(t *testing.T) {
 		{options{format: "text", province: "99", top: -1}, "region"},
 		{options{format: "text", year: 2023, top: -1}, "2023"},
 		{options{format: "text", size: -5, top: -1}, "households"},
+		{options{format: "text", year: 2021, top: -1, thresholds: "testdata/overlay-2021.json"}, "secondary source"},
 	} {
 		err := run(tc.o, &bytes.Buffer{}, &bytes.Buffer{})
 		if err == nil || !strings.Contains(err.Error(), tc.want) {
@@ -136,7 +145,7 @@ func BenchmarkCounty(b *testing.B) {
 		b.Fatal(err)
 	}
 	cfg.Size = 2000
-	m, err := newModel(cfg)
+	m, err := newModel(cfg, nil, poverty.LookupOptions{})
 	if err != nil {
 		b.Fatal(err)
 	}

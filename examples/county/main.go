@@ -41,8 +41,10 @@ func main() {
 	province := flag.String("province", "", "province code, e.g. 53 or 65 (default 53)")
 	format := flag.String("format", "text", "output format: text, json or csv")
 	top := flag.Int("visit", -1, "number of households to visit first (default from the configuration)")
+	thresholds := flag.String("thresholds", "", "a thresholds JSON file (package poverty schema) overlaid on the embedded table, e.g. your province's monitoring line for a year the embedded data leave unconfirmed")
+	secondary := flag.Bool("accept-secondary", false, "accept thresholds from secondary sources")
 	flag.Parse()
-	o := options{config: *config, size: *size, seed: *seed, year: *year, province: *province, format: *format, top: *top}
+	o := options{secondary: *secondary, config: *config, size: *size, seed: *seed, year: *year, province: *province, format: *format, top: *top, thresholds: *thresholds}
 	if err := run(o, os.Stdout, os.Stderr); err != nil {
 		fmt.Fprintln(os.Stderr, "county:", err)
 		os.Exit(1)
@@ -51,6 +53,8 @@ func main() {
 
 type options struct {
 	config, province, format string
+	thresholds               string
+	secondary                bool
 	size, year, top          int
 	seed                     uint64
 }
@@ -89,7 +93,20 @@ func run(o options, stdout, stderr io.Writer) error {
 	default:
 		return fmt.Errorf("unknown format %q (want text, json or csv)", o.format)
 	}
-	m, err := newModel(cfg)
+	table := poverty.Default()
+	if o.thresholds != "" {
+		f, err := os.Open(o.thresholds)
+		if err != nil {
+			return err
+		}
+		t, err := poverty.LoadTable(f, o.thresholds)
+		f.Close()
+		if err != nil {
+			return err
+		}
+		table = table.Overlay(t)
+	}
+	m, err := newModel(cfg, table, poverty.LookupOptions{AcceptSecondary: o.secondary})
 	if err != nil {
 		return err
 	}

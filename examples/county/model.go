@@ -70,11 +70,16 @@ type model struct {
 	laborErr error
 }
 
-func newModel(cfg Config) (*model, error) {
+// newModel resolves the configuration against the thresholds table (nil:
+// the embedded one) with the lookup options.
+func newModel(cfg Config, table *poverty.Table, opts poverty.LookupOptions) (*model, error) {
+	if table == nil {
+		table = poverty.Default()
+	}
 	m := &model{cfg: cfg, on: poverty.MustDate(cfg.Year, time.December, 31), params: risk.DefaultParams(),
 		catalog: risk.DefaultCatalogue(), kids: children.Default(), checks: children.DefaultChecks()}
 	var err error
-	if m.lines, err = poverty.Default().LinesFor(cfg.Year, cfg.Province, cfg.Boundary, poverty.LookupOptions{}); err != nil {
+	if m.lines, err = table.LinesFor(cfg.Year, cfg.Province, cfg.Boundary, opts); err != nil {
 		return nil, err
 	}
 	schemes := risk.DefaultSchemes()
