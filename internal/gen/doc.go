@@ -30,6 +30,15 @@
 // yuan subsidy (Anhui, article 001) and migrant pay around 4,000 yuan a
 // month (Zhejiang, article 003).
 //
+// # Feeding the other packages
+//
+// [Record.RiskEvents] and [Record.Factors] give a household's department
+// events and risk factors for package risk, [Record.Children] its minors
+// as a village child registry for package children, and [Record.Labor]
+// its members as workers with their jobs for package labor. The mappings
+// are assumptions, listed in calibration.md. examples/county runs every
+// package over a generated county this way.
+//
 // # Output
 //
 // [AppendCSV] and [WriteCSV] write the household CSV schema of
