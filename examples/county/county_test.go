@@ -97,6 +97,9 @@ func TestReportConsistent(t *testing.T) {
 		[]int{hh, st, tiers, lb, wk, mon}); diff != "" {
 		t.Errorf("households, statuses, tiers, left-behind, workshop jobs, monitored (-headline +tables):\n%s", diff)
 	}
+	if h.Monitored.Eliminated == 0 || h.Monitored.Eliminated >= h.Monitored.Households {
+		t.Errorf("%d of %d cases eliminated at the follow-up", h.Monitored.Eliminated, h.Monitored.Households)
+	}
 	if h.Monitored.Measures < h.Monitored.Households || len(h.ClassifyFailures) != 0 {
 		t.Errorf("%d measures for %d monitored households; failures %v", h.Monitored.Measures, h.Monitored.Households, h.ClassifyFailures)
 	}

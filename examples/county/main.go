@@ -175,9 +175,16 @@ func writeText(w io.Writer, r *Report) error {
 	for _, c := range h.Measures {
 		p(" %s %d", c.Key, c.Count)
 	}
-	p("\n  cases by stage:")
+	p("\n  cases opened %s; follow-up %s:", h.Identified, h.FollowUp)
 	for _, c := range mon.ByStage {
 		p(" %s %d", c.Key, c.Count)
+	}
+	p(" (%s eliminated)", pctRate(mon.EliminationRate))
+	if len(h.NotEliminatedBy) > 0 {
+		p("; not eliminated because of")
+		for _, c := range h.NotEliminatedBy {
+			p(" %s %d", c.Key, c.Count)
+		}
 	}
 	if len(h.Tiers) > 0 {
 		p("\n  tiers (%s):", h.Scheme)
@@ -252,6 +259,10 @@ func writeCSV(w io.Writer, r *Report) error {
 	kv("warned_households", itoa(h.WarnedHouseholds))
 	kv("monitored", itoa(h.Monitored.Households))
 	kv("measures_per_household", h.Monitored.MeasuresPerHousehold.String())
+	kv("eliminated_at_follow_up", itoa(h.Monitored.Eliminated))
+	for _, c := range h.NotEliminatedBy {
+		kv("not_eliminated."+c.Key, itoa(c.Count))
+	}
 	for _, c := range h.Tiers {
 		kv("tier."+c.Key, itoa(c.Count))
 	}

@@ -59,7 +59,10 @@ func decodeConfig(b []byte) (Config, error) {
 // the labour rules.
 type model struct {
 	cfg      Config
-	on       poverty.Date // the assessment date: 31 December of the year
+	on       poverty.Date // the date of the report: 31 December of the year
+	identify poverty.Date // identification: 31 December of the year
+	followUp poverty.Date // the follow-up visit and elimination test: 15 June of the next year
+	fuLine   poverty.Threshold
 	lines    poverty.Lines
 	scheme   *risk.Scheme // nil when none is in force
 	params   risk.Params
@@ -76,7 +79,8 @@ func newModel(cfg Config, table *poverty.Table, opts poverty.LookupOptions) (*mo
 	if table == nil {
 		table = poverty.Default()
 	}
-	m := &model{cfg: cfg, on: poverty.MustDate(cfg.Year, time.December, 31), params: risk.DefaultParams(),
+	m := &model{cfg: cfg, on: poverty.MustDate(cfg.Year, time.December, 31),
+		identify: poverty.MustDate(cfg.Year, time.December, 31), followUp: poverty.MustDate(cfg.Year+1, time.June, 15), params: risk.DefaultParams(),
 		catalog: risk.DefaultCatalogue(), kids: children.Default(), checks: children.DefaultChecks()}
 	var err error
 	if m.lines, err = table.LinesFor(cfg.Year, cfg.Province, cfg.Boundary, opts); err != nil {
@@ -97,6 +101,13 @@ func newModel(cfg Config, table *poverty.Table, opts poverty.LookupOptions) (*mo
 		}
 	}
 	m.labor, m.laborErr = laborRules(cfg)
+	// The follow-up is in the next year: its own line where the table has
+	// one, otherwise this year's line carried forward, marked stale.
+	if m.fuLine, err = table.MonitoringLine(cfg.Year+1, cfg.Province, opts); err != nil {
+		m.fuLine = m.lines.Monitoring
+		m.fuLine.Stale = true
+		m.fuLine.Note = fmt.Sprintf("carried forward from %d by the county model: %v", cfg.Year, err)
+	}
 	return m, nil
 }
 
@@ -161,6 +172,9 @@ type Headline struct {
 	WorkshopJobs     int               `json:"workshop_jobs"`
 	WorkshopPoor     int               `json:"workshop_jobs_registered"`
 	Measures         []risk.Count      `json:"measures_proposed"`
+	Identified       poverty.Date      `json:"identified_on"`
+	FollowUp         poverty.Date      `json:"follow_up_on"`
+	NotEliminatedBy  []risk.Count      `json:"not_eliminated_by"` // failed criteria of the elimination test
 	ClassifyFailures map[string]int    `json:"classify_failures,omitempty"`
 	Lines            map[string]string `json:"lines"`
 }
@@ -226,6 +240,83 @@ func (c counter) list() []risk.Count {
 	return out
 }
 
+// openCase opens the monitored household's case through the channel that
+// found it, records the tier, and adds the measures the catalogue
+// proposes for its factors and workers, from the day after
+// identification.
+func (m *model) openCase(rec *gen.Record, id *risk.Identification, a *risk.Assessment, tier risk.Tier, measures counter) (*risk.Case, error) {
+	h := &rec.Household
+	channel := risk.CadreVisit
+	if a.NumWarnings() > 0 {
+		channel = risk.DepartmentWarning
+	}
+	// A case names its risk factors; a household identified on income
+	// alone, with no factor recorded, gets "other" (99).
+	cf := id.Factors
+	if cf.Len() == 0 {
+		cf = risk.FactorsOf(risk.OtherFactor)
+	}
+	c, err := risk.Open(risk.CaseInfo{ID: "case-" + h.ID, HouseholdID: h.ID, Region: m.cfg.Province, County: h.County,
+		Category: id.Category, Factors: cf, Channel: channel, Members: h.Residents()}, m.identify, id.Code())
+	if err != nil {
+		return nil, err
+	}
+	if tier != risk.TierUnknown {
+		if err := c.RecordTier(m.identify, tier, "tier at identification"); err != nil {
+			return nil, err
+		}
+	}
+	start := m.identify.AddDays(1)
+	for k, p := range m.catalog.Propose(cf, h.Workers()) {
+		measures[p.Measure.Code]++
+		mr := risk.MeasureRecord{Code: p.Measure.Code, Type: p.Measure.Type, Start: start}
+		if k == 0 {
+			err = c.StartAssistance(start, mr, p.Reason.Code)
+		} else {
+			err = c.AddMeasure(start, mr, p.Reason.Code)
+		}
+		if err != nil {
+			return nil, err
+		}
+	}
+	return c, nil
+}
+
+// followUpTest runs the risk-elimination test at the follow-up visit in
+// the next year on the household's own incomes (the model does not add the
+// measures' effects to them), against the next year's line or, where none
+// is confirmed, this year's carried forward and marked stale. The
+// generated events all fall in the year, so there is no new risk from
+// departments. The factors verified as resolved are the model's reading
+// (an assumption): a serious illness (a severe claim) and unstable
+// employment persist, disability and lack of labour never resolve, other
+// factors (minor illness, a disaster's damage, income-only risks) are
+// resolved after six months.
+func (m *model) followUpTest(rec *gen.Record, c *risk.Case, events []risk.Event) (risk.EliminationResult, error) {
+	severe := false
+	for i := range events {
+		severe = severe || (events[i].Kind == risk.MedicalClaim && events[i].Severe)
+	}
+	var resolved risk.FactorSet
+	for _, f := range c.Info().Factors.List() {
+		switch {
+		case f == risk.Illness && severe, f == risk.UnstableEmployment, f == risk.Disability, f == risk.LackOfLabour:
+		default:
+			resolved = resolved.With(f)
+		}
+	}
+	return risk.EliminationTest(risk.EliminationInput{Case: c, Household: &rec.Household, On: m.followUp, Line: &m.fuLine,
+		Boundary: m.cfg.Boundary, Guarantees: rec.Guarantees, Resolved: resolved}, &m.params)
+}
+
+func failedCodes(cs []poverty.Criterion) string {
+	codes := make([]string, len(cs))
+	for i, c := range cs {
+		codes[i] = c.Code
+	}
+	return strings.Join(codes, ", ")
+}
+
 // failureKey names a rejection by stage and cause, without the record,
 // so that failures aggregate.
 func failureKey(stage string, err error) string {
@@ -250,7 +341,7 @@ func brief(c *risk.Check) string {
 // at a time; progress, when not nil, is called about once a second.
 func (m *model) run(progress func(done, total int)) (*Report, error) {
 	cfg := m.cfg
-	gc := gen.Config{Seed: cfg.Seed, Households: cfg.Size, Year: cfg.Year, Province: cfg.Province, IDNumbers: true}
+	gc := gen.Config{Seed: cfg.Seed, Households: cfg.Size, Year: cfg.Year, Province: cfg.Province, IDNumbers: true, NextMonths: 6}
 	if err := gc.Validate(); err != nil {
 		return nil, err
 	}
@@ -258,7 +349,7 @@ func (m *model) run(progress func(done, total int)) (*Report, error) {
 	hd := &r.Headline
 	hd.Standard, hd.MonitoringLine = m.lines.Standard.Amount, m.lines.Monitoring.Amount
 	hd.Lines = map[string]string{"standard": m.lines.Standard.Cite(), "monitoring_line": m.lines.Monitoring.Cite()}
-	status, exitFail, warnings, tiers, flags, measures := counter{}, counter{}, counter{}, counter{}, counter{}, counter{}
+	status, exitFail, warnings, tiers, flags, measures, elimFail := counter{}, counter{}, counter{}, counter{}, counter{}, counter{}, counter{}
 	failures := map[string]int{}
 	townships := map[int]*Township{}
 	var tally risk.Tally
@@ -343,9 +434,17 @@ func (m *model) run(progress func(done, total int)) (*Report, error) {
 			}
 		}
 
-		// Department warnings and the monitored category (risk).
+		// Department warnings and the monitored category (risk), at the
+		// end of the year: the events of the 12 months before, and the
+		// income of the 12 months to November.
 		events = rec.RiskEvents(events[:0])
-		a, err := risk.Assess(h, events, m.on, &m.params)
+		early := events[:0:0]
+		for i := range events {
+			if !events[i].Date.After(m.identify) {
+				early = append(early, events[i])
+			}
+		}
+		a, err := risk.Assess(h, early, m.identify, &m.params)
 		if err != nil {
 			failures[failureKey("assess", err)]++
 			continue
@@ -359,15 +458,14 @@ func (m *model) run(progress func(done, total int)) (*Report, error) {
 				reasons = append(reasons, c.Code()+": "+brief(&c))
 			}
 		}
-		factors := rec.Factors()
-		id, err := risk.Identify(risk.IdentifyInput{Household: h, On: m.on, Assessment: &a, Guarantees: rec.Guarantees,
-			Factors: factors, Boundary: cfg.Boundary, Line: &m.lines.Monitoring})
+		id, err := risk.Identify(risk.IdentifyInput{Household: h, On: m.identify, Assessment: &a, Guarantees: rec.Guarantees,
+			Factors: rec.Factors(m.identify), Boundary: cfg.Boundary, Line: &m.lines.Monitoring})
 		if err != nil {
 			failures[failureKey("identify", err)]++
 			continue
 		}
 
-		// Colour tier (risk scheme).
+		// Colour tier (risk scheme) of the same 12 months.
 		tier := risk.TierUnknown
 		if m.scheme != nil {
 			tr, err := m.scheme.Classify(risk.TierInput{PerCapita: a.PerCapita, Line: &m.lines.Monitoring,
@@ -390,41 +488,31 @@ func (m *model) run(progress func(done, total int)) (*Report, error) {
 			}
 		}
 
-		// Monitored households: proposed measures and a case (risk).
+		// Monitored households: a case with the proposed measures from the
+		// day after identification, and the elimination test at the
+		// follow-up visit (risk).
 		if id.Category != risk.CategoryNone {
 			ts.Monitored++
 			score += 3
 			reasons = append(reasons, id.Code()+": per-capita income "+id.PerCapita.Amount.String()+" over the 12 months to "+id.On.String()+
 				", monitoring line "+id.Line.Amount.String())
-			channel := risk.CadreVisit
-			if a.NumWarnings() > 0 {
-				channel = risk.DepartmentWarning
-			}
-			// A case names its risk factors; a household identified on
-			// income alone, with no factor recorded, gets "other" (99).
-			cf := id.Factors
-			if cf.Len() == 0 {
-				cf = risk.FactorsOf(risk.OtherFactor)
-			}
-			c, err := risk.Open(risk.CaseInfo{ID: "case-" + h.ID, HouseholdID: h.ID, Region: cfg.Province, County: h.County,
-				Category: id.Category, Factors: cf, Channel: channel, Members: res}, m.on, id.Code())
+			c, err := m.openCase(rec, &id, &a, tier, measures)
 			if err != nil {
 				failures[failureKey("case", err)]++
 			} else {
-				if tier != risk.TierUnknown {
-					_ = c.RecordTier(m.on, tier, "tier at identification")
-				}
-				for k, p := range m.catalog.Propose(cf, h.Workers()) {
-					measures[p.Measure.Code]++
-					mr := risk.MeasureRecord{Code: p.Measure.Code, Type: p.Measure.Type, Start: m.on}
-					if k == 0 {
-						err = c.StartAssistance(m.on, mr, p.Reason.Code)
-					} else {
-						err = c.AddMeasure(m.on, mr, p.Reason.Code)
+				res, err := m.followUpTest(rec, c, events)
+				switch {
+				case err != nil:
+					failures[failureKey("elimination", err)]++
+				case res.Pass:
+					if err := c.Eliminate(&res); err != nil {
+						failures[failureKey("elimination", err)]++
 					}
-					if err != nil {
-						failures[failureKey("measure", err)]++
+				default:
+					for _, f := range res.Failed() {
+						elimFail[f.Code]++
 					}
+					reasons = append(reasons, "case not eliminated at the follow-up on "+m.followUp.String()+": "+failedCodes(res.Failed()))
 				}
 				tally.Add(c)
 			}
@@ -497,8 +585,12 @@ func (m *model) run(progress func(done, total int)) (*Report, error) {
 	if regN > 0 {
 		hd.RegisteredMean = regSum / poverty.Money(regN)
 	}
-	hd.ByStatus, hd.ExitFailedBy, hd.Warnings, hd.Tiers, hd.ChildFlags, hd.Measures =
-		status.list(), exitFail.list(), warnings.list(), tiers.list(), flags.list(), measures.list()
+	hd.ByStatus, hd.ExitFailedBy, hd.Warnings, hd.Tiers, hd.ChildFlags, hd.Measures, hd.NotEliminatedBy =
+		status.list(), exitFail.list(), warnings.list(), tiers.list(), flags.list(), measures.list(), elimFail.list()
+	hd.Identified, hd.FollowUp = m.identify, m.followUp
+	if m.fuLine.Stale {
+		r.Notes = append(r.Notes, "follow-up line: "+m.fuLine.Note)
+	}
 	if len(hd.Tiers) == 0 {
 		hd.Tiers = nil
 	}

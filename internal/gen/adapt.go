@@ -54,10 +54,11 @@ func (r *Record) RiskEvents(dst []risk.Event) []risk.Event {
 }
 
 // Factors returns the risk factors a village cadre would record for the
-// household from what the generator knows: illness for a chronically ill
-// member, disability, lack of labour when no resident can work, and
-// unstable employment after a lost job.
-func (r *Record) Factors() risk.FactorSet {
+// household on the date until (zero: at the end of the year) from what the
+// generator knows: illness for a chronically ill member, disability, lack
+// of labour when no resident can work, unstable employment after a lost
+// job, and flood after a disaster, events counting up to until.
+func (r *Record) Factors(until poverty.Date) risk.FactorSet {
 	var f risk.FactorSet
 	for i := range r.People {
 		p := &r.People[i]
@@ -72,6 +73,9 @@ func (r *Record) Factors() risk.FactorSet {
 		f = f.With(risk.LackOfLabour)
 	}
 	for i := range r.Events {
+		if !until.IsZero() && r.Events[i].Date.After(until) {
+			continue
+		}
 		switch r.Events[i].Kind {
 		case JobLoss:
 			f = f.With(risk.UnstableEmployment)

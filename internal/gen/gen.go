@@ -41,6 +41,10 @@ type Config struct {
 	// IDNumbers gives every member a valid resident identity number
 	// (GB 11643, fictitious sequence numbers). It costs time at scale.
 	IDNumbers bool
+	// NextMonths adds the first NextMonths months (0 to 12) of the year
+	// after to the monthly incomes, each as the same month of the year
+	// grown by 8% (assumption), for follow-up visits in the next year.
+	NextMonths int
 }
 
 // Defaults returns c with every zero field set to its documented default.
@@ -84,6 +88,8 @@ func (c Config) Validate() error {
 		return fmt.Errorf("%w: province %s", ErrConfig, c.Province)
 	case d.PerVillage < 1 || d.VillagesPerTownship < 1 || d.TownshipsPerCounty < 1:
 		return fmt.Errorf("%w: layout %d/%d/%d", ErrConfig, d.PerVillage, d.VillagesPerTownship, d.TownshipsPerCounty)
+	case d.NextMonths < 0 || d.NextMonths > 12:
+		return fmt.Errorf("%w: next months %d", ErrConfig, c.NextMonths)
 	case d.Counties() > 99:
 		return fmt.Errorf("%w: %d households need more than 99 counties", ErrConfig, c.Households)
 	}
@@ -226,7 +232,7 @@ type Event struct {
 
 // Record is one generated household: a [poverty.Household] (members,
 // income by component and by month — the 12 months of the year and the
-// December before it —, registration history) with where it
+// 12 before —, registration history) with where it
 // lives, what its members do, its guarantees and its department events.
 //
 // Slices in a Record handed out by [Config.All] or [Generator.Fill] are
@@ -743,11 +749,15 @@ func (g *Generator) income(rec *Record, poor bool) {
 			}
 		}
 	}
-	// The December before the year, so that a 12-month window ending in
-	// November of the year (identification on 31 December) is complete:
-	// the same as the year's December (assumption).
-	rec.Monthly = append(rec.Monthly, poverty.MonthlyIncome{
-		Month: poverty.YearMonthOf(g.cfg.Year-1, time.December), Income: month[11]})
+	// The year before, so that every 12-month window ending in the year is
+	// complete (identification at any date of the year, the "stably above"
+	// windows of the elimination test): each month as the same month of
+	// the year, deflated by rural income growth of about 8% a year
+	// (assumption).
+	for k := range month {
+		rec.Monthly = append(rec.Monthly, poverty.MonthlyIncome{
+			Month: poverty.YearMonthOf(g.cfg.Year-1, time.Month(k+1)), Income: deflate(&month[k])})
+	}
 	total = poverty.Income{}
 	for k := range month {
 		rec.Monthly = append(rec.Monthly, poverty.MonthlyIncome{
@@ -755,6 +765,32 @@ func (g *Generator) income(rec *Record, poor bool) {
 		total, _ = total.Add(month[k])
 	}
 	rec.Income = total
+	for k := range g.cfg.NextMonths {
+		rec.Monthly = append(rec.Monthly, poverty.MonthlyIncome{
+			Month: poverty.YearMonthOf(g.cfg.Year+1, time.Month(k+1)), Income: grow(&month[k])})
+	}
+}
+
+// growthPct is the assumed growth of rural incomes from the year before,
+// in percent.
+const growthPct = 8
+
+// deflate returns the month's income of the year before: every component
+// divided by 1 + growthPct/100, in whole yuan.
+func deflate(in *poverty.Income) poverty.Income {
+	d := func(m poverty.Money) poverty.Money { return m * 100 / (100 + growthPct) / poverty.Yuan * poverty.Yuan }
+	return poverty.Income{Wage: d(in.Wage), OperatingIncome: d(in.OperatingIncome), OperatingCosts: d(in.OperatingCosts),
+		Depreciation: d(in.Depreciation), ProductionTaxes: d(in.ProductionTaxes), Property: d(in.Property),
+		TransferIncome: d(in.TransferIncome), TransferSpending: d(in.TransferSpending)}
+}
+
+// grow returns the month's income of the year after: every component
+// times 1 + growthPct/100, in whole yuan.
+func grow(in *poverty.Income) poverty.Income {
+	d := func(m poverty.Money) poverty.Money { return m * (100 + growthPct) / 100 / poverty.Yuan * poverty.Yuan }
+	return poverty.Income{Wage: d(in.Wage), OperatingIncome: d(in.OperatingIncome), OperatingCosts: d(in.OperatingCosts),
+		Depreciation: d(in.Depreciation), ProductionTaxes: d(in.ProductionTaxes), Property: d(in.Property),
+		TransferIncome: d(in.TransferIncome), TransferSpending: d(in.TransferSpending)}
 }
 
 func (g *Generator) guarantees(rec *Record, poor bool) {

@@ -240,3 +240,27 @@ func ExampleConfig_All() {
 	// H530120-0000001 3 members, 3 resident, per capita 15301.33 disposable_income
 	// H530120-0000002 4 members, 4 resident, per capita 20626.25 disposable_income
 }
+
+// TestMonths checks the monthly series: the year before, the year, and the
+// months of the year after that NextMonths asks for, each month of another
+// year the same month of this year deflated or grown by 8%.
+func TestMonths(t *testing.T) {
+	c := gen.Config{Seed: 3, Households: 50, NextMonths: 6}
+	for rec := range c.All() {
+		if len(rec.Monthly) != 30 {
+			t.Fatalf("%s: %d months, want 30", rec.ID, len(rec.Monthly))
+		}
+		for i, m := range rec.Monthly {
+			if want := poverty.YearMonthOf(2019, time.January).Add(i); m.Month != want {
+				t.Fatalf("%s: month %d is %v, want %v", rec.ID, i, m.Month, want)
+			}
+		}
+		this, next := rec.Monthly[12].Income.Wage, rec.Monthly[24].Income.Wage
+		if next != this*108/100/poverty.Yuan*poverty.Yuan {
+			t.Fatalf("%s: January wage %v, next January %v, want 8%% more", rec.ID, this, next)
+		}
+	}
+	if err := (gen.Config{Households: 1, NextMonths: 13}).Validate(); !errors.Is(err, gen.ErrConfig) {
+		t.Errorf("NextMonths 13: %v, want ErrConfig", err)
+	}
+}
