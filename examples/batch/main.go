@@ -82,7 +82,7 @@ func run(o options, stdin io.Reader, stdout, stderr io.Writer) (err error) {
 			err = cerr
 		}
 	}()
-	cfg := gen.Config{Seed: o.seed, Households: o.gen, PerVillage: villageSize(o.gen)}
+	cfg := gen.Config{Seed: o.seed, Households: o.gen}
 	if o.province != "" {
 		if cfg.Province, err = poverty.ParseRegion(o.province); err != nil {
 			return err
@@ -190,16 +190,6 @@ func run(o options, stdin io.Reader, stdout, stderr io.Writer) (err error) {
 		return fmt.Errorf("counts do not add up: read %d != accepted %d + rejected %d", c.Read, c.Accepted, c.Rejected)
 	}
 	return nil
-}
-
-// villageSize keeps a generated province within 99 counties by making
-// villages larger as the population grows.
-func villageSize(n int) int {
-	per := 250
-	for (n+per*12*28-1)/(per*12*28) > 99 {
-		per *= 2
-	}
-	return per
 }
 
 // assess reads the header (CSV), then streams every record through the

@@ -34,7 +34,10 @@ type Config struct {
 	// PerVillage, VillagesPerTownship and TownshipsPerCounty place household
 	// i in village i/PerVillage and so on up; zeros mean 250, 12 and 28
 	// (assumptions close to a Zhenxiong-sized county of about 84,000
-	// households; see calibration.md).
+	// households; see calibration.md). When PerVillage is zero and the
+	// households would need more than 99 counties (a province of tens of
+	// millions of people), villages are made larger (500, 1,000, ...
+	// households) until they fit.
 	PerVillage          int
 	VillagesPerTownship int
 	TownshipsPerCounty  int
@@ -61,14 +64,18 @@ func (c Config) Defaults() Config {
 			c.Concept = poverty.NetIncome
 		}
 	}
-	if c.PerVillage == 0 {
-		c.PerVillage = 250
-	}
 	if c.VillagesPerTownship == 0 {
 		c.VillagesPerTownship = 12
 	}
 	if c.TownshipsPerCounty == 0 {
 		c.TownshipsPerCounty = 28
+	}
+	if c.PerVillage == 0 {
+		c.PerVillage = 250
+		for c.VillagesPerTownship > 0 && c.TownshipsPerCounty > 0 && c.PerVillage < 1<<30 &&
+			(c.Households+c.PerVillage*c.VillagesPerTownship*c.TownshipsPerCounty-1)/(c.PerVillage*c.VillagesPerTownship*c.TownshipsPerCounty) > 99 {
+			c.PerVillage *= 2
+		}
 	}
 	return c
 }
@@ -272,7 +279,8 @@ func New(c Config) (*Generator, error) {
 func (g *Generator) Config() Config { return g.cfg }
 
 // All returns the households in order. Each yielded *Record is reused for
-// the next household. The same configuration yields the same sequence.
+// the next household. The same configuration yields the same sequence. An
+// invalid configuration yields nothing: check it with [Config.Validate].
 func (c Config) All() iter.Seq[*Record] {
 	return func(yield func(*Record) bool) {
 		g, err := New(c)
