@@ -6,8 +6,11 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"runtime"
 	"slices"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/openfupin/fupin/children"
@@ -63,6 +66,7 @@ type model struct {
 	identify poverty.Date // identification: 31 December of the year
 	followUp poverty.Date // the follow-up visit and elimination test: 15 June of the next year
 	fuLine   poverty.Threshold
+	workers  int // goroutines; households are split between them
 	lines    poverty.Lines
 	scheme   *risk.Scheme // nil when none is in force
 	params   risk.Params
@@ -101,6 +105,7 @@ func newModel(cfg Config, table *poverty.Table, opts poverty.LookupOptions) (*mo
 		}
 	}
 	m.labor, m.laborErr = laborRules(cfg)
+	m.workers = runtime.GOMAXPROCS(0)
 	// The follow-up is in the next year: its own line where the table has
 	// one, otherwise this year's line carried forward, marked stale.
 	if m.fuLine, err = table.MonitoringLine(cfg.Year+1, cfg.Province, opts); err != nil {
@@ -317,6 +322,292 @@ func failedCodes(cs []poverty.Criterion) string {
 	return strings.Join(codes, ", ")
 }
 
+// shard holds the totals of one goroutine's share of the households, and
+// its reusable buffers. Shards are merged in order at the end; every total
+// is a sum, and the visit list keeps the best by score then position, so
+// the report does not depend on the number of shards.
+type shard struct {
+	hd                                                           Headline // the counts only
+	status, exitFail, warnings, tiers, flags, measures, elimFail counter
+	failures                                                     map[string]int
+	townships                                                    map[int]*Township
+	tally                                                        risk.Tally
+	lt                                                           *labor.Tally
+	visits                                                       visitHeap
+	registered                                                   int64
+	regSum, allSum                                               poverty.Money
+	regN                                                         int
+
+	events  []risk.Event
+	kids    []children.Child
+	workers []labor.Worker
+	jobs    [][]labor.Job
+}
+
+func (m *model) newShard() *shard {
+	sh := &shard{status: counter{}, exitFail: counter{}, warnings: counter{}, tiers: counter{}, flags: counter{},
+		measures: counter{}, elimFail: counter{}, failures: map[string]int{}, townships: map[int]*Township{}}
+	if m.labor != nil {
+		sh.lt = &labor.Tally{Rules: *m.labor, Poor: labor.GroupRegistered}
+	}
+	return sh
+}
+
+// merge adds o's totals to sh.
+func (sh *shard) merge(o *shard) {
+	a, b := &sh.hd, &o.hd
+	for _, p := range [][2]*int{{&a.Households, &b.Households}, {&a.Members, &b.Members}, {&a.Residents, &b.Residents},
+		{&a.ExitTested, &b.ExitTested}, {&a.ExitFailed, &b.ExitFailed}, {&a.WarnedHouseholds, &b.WarnedHouseholds},
+		{&a.Children, &b.Children}, {&a.LeftBehind, &b.LeftBehind}, {&a.Unattended, &b.Unattended},
+		{&a.MustReport, &b.MustReport}, {&a.WorkshopJobs, &b.WorkshopJobs}, {&a.WorkshopPoor, &b.WorkshopPoor}} {
+		*p[0] += *p[1]
+	}
+	for _, c := range [][2]counter{{sh.status, o.status}, {sh.exitFail, o.exitFail}, {sh.warnings, o.warnings}, {sh.tiers, o.tiers},
+		{sh.flags, o.flags}, {sh.measures, o.measures}, {sh.elimFail, o.elimFail}, {sh.failures, o.failures}} {
+		for k, v := range c[1] {
+			c[0][k] += v
+		}
+	}
+	for k, t := range o.townships {
+		u := sh.townships[k]
+		if u == nil {
+			sh.townships[k] = t
+			continue
+		}
+		u.Households += t.Households
+		u.BelowStandard += t.BelowStandard
+		u.BelowLine += t.BelowLine
+		u.Monitored += t.Monitored
+		u.Warned += t.Warned
+		u.Red += t.Red
+		u.Orange += t.Orange
+		u.LeftBehind += t.LeftBehind
+		u.WorkshopJobs += t.WorkshopJobs
+		u.sum += t.sum
+	}
+	sh.tally.Merge(&o.tally)
+	if sh.lt != nil && o.lt != nil {
+		sh.lt.Merge(o.lt)
+	}
+	for _, v := range o.visits {
+		sh.visits.offer(v, len(sh.visits)+len(o.visits))
+	}
+	sh.registered += o.registered
+	sh.regSum += o.regSum
+	sh.allSum += o.allSum
+	sh.regN += o.regN
+}
+
+// offer keeps v if it is among the best limit visits.
+func (h *visitHeap) offer(v Visit, limit int) {
+	if h.Len() < limit {
+		heap.Push(h, v)
+	} else if limit > 0 && visitHeap([]Visit{(*h)[0], v}).Less(0, 1) {
+		(*h)[0] = v
+		heap.Fix(h, 0)
+	}
+}
+
+// household runs every package over one generated household and adds
+// what it found to the shard's totals.
+func (m *model) household(sh *shard, rec *gen.Record) {
+	h := &rec.Household
+	tk := rec.CountyNo*1000 + rec.Township
+	ts := sh.townships[tk]
+	if ts == nil {
+		ts = &Township{Township: townshipName(rec)}
+		sh.townships[tk] = ts
+	}
+	ts.Households++
+	sh.hd.Households++
+	sh.hd.Members += len(h.Members)
+	res := h.Residents()
+	sh.hd.Residents += res
+	var reasons []string
+	score := 0
+
+	// Income and sh.status (poverty).
+	cl, err := poverty.Classify(h, &m.lines)
+	if err != nil {
+		sh.failures[failureKey("status", err)]++
+		return
+	}
+	sh.status[cl.Status.String()]++
+	sh.allSum += cl.PerCapita.Amount
+	ts.sum += cl.PerCapita.Amount
+	if h.Registration.Registered != 0 {
+		sh.registered += int64(res)
+		sh.regSum += cl.PerCapita.Amount
+		sh.regN++
+	}
+	if cl.BelowStandard {
+		ts.BelowStandard++
+		score += 3
+		reasons = append(reasons, cl.Code()+": per-capita income "+cl.PerCapita.Amount.String()+" below the standard "+m.lines.Standard.Amount.String())
+	}
+	if cl.BelowLine {
+		ts.BelowLine++
+	}
+
+	// Exit test for households lifted out in the year, as run then.
+	if h.Registration.Exited == m.cfg.Year {
+		sh.hd.ExitTested++
+		before := *h
+		before.Registration.Exited, before.Registration.Returned = 0, 0
+		ex, err := poverty.ExitTest(&before, m.lines.Standard, rec.Guarantees, m.cfg.Boundary, nil)
+		if err != nil {
+			sh.failures[failureKey("exit", err)]++
+		} else if !ex.Pass {
+			sh.hd.ExitFailed++
+			score += 4
+			for _, c := range ex.Failed() {
+				sh.exitFail[c.Code]++
+				reasons = append(reasons, c.Code+" failed: "+c.Input)
+			}
+		}
+	}
+
+	// Department sh.warnings and the monitored category (risk), at the
+	// end of the year: the sh.events of the 12 months before, and the
+	// income of the 12 months to November.
+	sh.events = rec.RiskEvents(sh.events[:0])
+	early := sh.events[:0:0]
+	for i := range sh.events {
+		if !sh.events[i].Date.After(m.identify) {
+			early = append(early, sh.events[i])
+		}
+	}
+	a, err := risk.Assess(h, early, m.identify, &m.params)
+	if err != nil {
+		sh.failures[failureKey("assess", err)]++
+		return
+	}
+	if n := a.NumWarnings(); n > 0 {
+		sh.hd.WarnedHouseholds++
+		ts.Warned++
+		score += 2 * n
+		for _, c := range a.Warnings() {
+			sh.warnings[c.Code()]++
+			reasons = append(reasons, c.Code()+": "+brief(&c))
+		}
+	}
+	id, err := risk.Identify(risk.IdentifyInput{Household: h, On: m.identify, Assessment: &a, Guarantees: rec.Guarantees,
+		Factors: rec.Factors(m.identify), Boundary: m.cfg.Boundary, Line: &m.lines.Monitoring})
+	if err != nil {
+		sh.failures[failureKey("identify", err)]++
+		return
+	}
+
+	// Colour tier (risk scheme) of the same 12 months.
+	tier := risk.TierUnknown
+	if m.scheme != nil {
+		tr, err := m.scheme.Classify(risk.TierInput{PerCapita: a.PerCapita, Line: &m.lines.Monitoring,
+			SevereGuaranteeFailure: a.SevereGuaranteeFailure()})
+		if err != nil {
+			sh.failures[failureKey("tier", err)]++
+		} else {
+			tier = tr.Tier
+			sh.tiers[tier.String()]++
+			switch tier {
+			case risk.Red:
+				ts.Red++
+				score += 5
+				reasons = append(reasons, tr.Code+" red: "+tr.Reason)
+			case risk.Orange:
+				ts.Orange++
+				score += 3
+				reasons = append(reasons, tr.Code+" orange: "+tr.Reason)
+			}
+		}
+	}
+
+	// Monitored households: a case with the proposed sh.measures from the
+	// day after identification, and the elimination test at the
+	// follow-up visit (risk).
+	if id.Category != risk.CategoryNone {
+		ts.Monitored++
+		score += 3
+		reasons = append(reasons, id.Code()+": per-capita income "+id.PerCapita.Amount.String()+" over the 12 months to "+id.On.String()+
+			", monitoring line "+id.Line.Amount.String())
+		c, err := m.openCase(rec, &id, &a, tier, sh.measures)
+		if err != nil {
+			sh.failures[failureKey("case", err)]++
+		} else {
+			res, err := m.followUpTest(rec, c, sh.events)
+			switch {
+			case err != nil:
+				sh.failures[failureKey("elimination", err)]++
+			case res.Pass:
+				if err := c.Eliminate(&res); err != nil {
+					sh.failures[failureKey("elimination", err)]++
+				}
+			default:
+				for _, f := range res.Failed() {
+					sh.elimFail[f.Code]++
+				}
+				reasons = append(reasons, "case not eliminated at the follow-up on "+m.followUp.String()+": "+failedCodes(res.Failed()))
+			}
+			sh.tally.Add(c)
+		}
+	}
+
+	// Children (children).
+	sh.kids = rec.Children(sh.kids[:0], m.on)
+	for i := range sh.kids {
+		sh.hd.Children++
+		kc, fl, err := m.kids.Assess(&sh.kids[i], m.on, &m.checks)
+		if err != nil {
+			sh.failures[failureKey("children", err)]++
+			return
+		}
+		switch kc.Status() {
+		case children.LeftBehind:
+			sh.hd.LeftBehind++
+			ts.LeftBehind++
+		case children.Unattended:
+			sh.hd.Unattended++
+			score += 4
+			reasons = append(reasons, "child "+sh.kids[i].ID+": de facto unattended")
+		}
+		if fl.MustReport() {
+			sh.hd.MustReport++
+		}
+		for _, f := range fl.All() {
+			sh.flags[f.Code+" ("+f.Severity.String()+")"]++
+			if f.Severity == children.Urgent {
+				score += 5
+				reasons = append(reasons, "child "+sh.kids[i].ID+": "+f.String())
+			}
+		}
+	}
+
+	// Labour (labor).
+	var lh labor.Household
+	lh, sh.workers, sh.jobs = rec.Labor(sh.workers, sh.jobs)
+	if sh.lt != nil {
+		if err := sh.lt.Add(&lh, sh.workers, sh.jobs); err != nil {
+			sh.failures[failureKey("labour", err)]++
+		}
+	}
+	for i := range sh.jobs {
+		for k := range sh.jobs[i] {
+			if sh.jobs[i][k].Channel == labor.ChannelWorkshop {
+				sh.hd.WorkshopJobs++
+				ts.WorkshopJobs++
+				if h.Registration.Registered != 0 {
+					sh.hd.WorkshopPoor++
+				}
+			}
+		}
+	}
+
+	if score > 0 {
+		v := Visit{Household: h.ID, Township: ts.Township, Village: fmt.Sprintf("%s-V%02d", ts.Township, rec.Village+1),
+			Score: score, Status: cl.Status.String(), PerCapita: cl.PerCapita.Amount.String(), Reasons: reasons, index: rec.Index}
+		sh.visits.offer(v, m.cfg.VisitFirst)
+	}
+}
+
 // failureKey names a rejection by stage and cause, without the record,
 // so that failures aggregate.
 func failureKey(stage string, err error) string {
@@ -349,14 +640,7 @@ func (m *model) run(progress func(done, total int)) (*Report, error) {
 	hd := &r.Headline
 	hd.Standard, hd.MonitoringLine = m.lines.Standard.Amount, m.lines.Monitoring.Amount
 	hd.Lines = map[string]string{"standard": m.lines.Standard.Cite(), "monitoring_line": m.lines.Monitoring.Cite()}
-	status, exitFail, warnings, tiers, flags, measures, elimFail := counter{}, counter{}, counter{}, counter{}, counter{}, counter{}, counter{}
-	failures := map[string]int{}
-	townships := map[int]*Township{}
-	var tally risk.Tally
-	var lt *labor.Tally
-	if m.labor != nil {
-		lt = &labor.Tally{Rules: *m.labor, Poor: labor.GroupRegistered}
-	} else {
+	if m.labor == nil {
 		r.Notes = append(r.Notes, "labour figures left out: "+m.laborErr.Error())
 	}
 	if m.scheme != nil {
@@ -364,221 +648,53 @@ func (m *model) run(progress func(done, total int)) (*Report, error) {
 	} else {
 		r.Notes = append(r.Notes, fmt.Sprintf("no colour-tier scheme in force for province %s in %d: tiers left out", cfg.Province, cfg.Year))
 	}
-	visits := &visitHeap{}
-	var events []risk.Event
-	var kids []children.Child
-	var workers []labor.Worker
-	var jobs [][]labor.Job
-	var registered int64
-	var regSum, allSum poverty.Money
-	var regN int
-	last := time.Now()
-	for rec := range gc.All() {
-		h := &rec.Household
-		if progress != nil && time.Since(last) >= time.Second {
-			progress(rec.Index, cfg.Size)
-			last = time.Now()
-		}
-		tk := rec.CountyNo*1000 + rec.Township
-		ts := townships[tk]
-		if ts == nil {
-			ts = &Township{Township: townshipName(rec)}
-			townships[tk] = ts
-		}
-		ts.Households++
-		hd.Households++
-		hd.Members += len(h.Members)
-		res := h.Residents()
-		hd.Residents += res
-		var reasons []string
-		score := 0
-
-		// Income and status (poverty).
-		cl, err := poverty.Classify(h, &m.lines)
-		if err != nil {
-			failures[failureKey("status", err)]++
-			continue
-		}
-		status[cl.Status.String()]++
-		allSum += cl.PerCapita.Amount
-		ts.sum += cl.PerCapita.Amount
-		if h.Registration.Registered != 0 {
-			registered += int64(res)
-			regSum += cl.PerCapita.Amount
-			regN++
-		}
-		if cl.BelowStandard {
-			ts.BelowStandard++
-			score += 3
-			reasons = append(reasons, cl.Code()+": per-capita income "+cl.PerCapita.Amount.String()+" below the standard "+m.lines.Standard.Amount.String())
-		}
-		if cl.BelowLine {
-			ts.BelowLine++
-		}
-
-		// Exit test for households lifted out in the year, as run then.
-		if h.Registration.Exited == cfg.Year {
-			hd.ExitTested++
-			before := *h
-			before.Registration.Exited, before.Registration.Returned = 0, 0
-			ex, err := poverty.ExitTest(&before, m.lines.Standard, rec.Guarantees, cfg.Boundary, nil)
-			if err != nil {
-				failures[failureKey("exit", err)]++
-			} else if !ex.Pass {
-				hd.ExitFailed++
-				score += 4
-				for _, c := range ex.Failed() {
-					exitFail[c.Code]++
-					reasons = append(reasons, c.Code+" failed: "+c.Input)
+	shards := make([]*shard, max(1, min(m.workers, cfg.Size/1000+1)))
+	var done atomic.Int64
+	var wg sync.WaitGroup
+	for k := range shards {
+		sh := m.newShard()
+		shards[k] = sh
+		lo, hi := k*cfg.Size/len(shards), (k+1)*cfg.Size/len(shards)
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			g, _ := gen.New(gc)
+			var rec gen.Record
+			for i := lo; i < hi; i++ {
+				g.Fill(&rec, i)
+				m.household(sh, &rec)
+				if i&1023 == 1023 {
+					done.Add(1024)
 				}
 			}
-		}
-
-		// Department warnings and the monitored category (risk), at the
-		// end of the year: the events of the 12 months before, and the
-		// income of the 12 months to November.
-		events = rec.RiskEvents(events[:0])
-		early := events[:0:0]
-		for i := range events {
-			if !events[i].Date.After(m.identify) {
-				early = append(early, events[i])
-			}
-		}
-		a, err := risk.Assess(h, early, m.identify, &m.params)
-		if err != nil {
-			failures[failureKey("assess", err)]++
-			continue
-		}
-		if n := a.NumWarnings(); n > 0 {
-			hd.WarnedHouseholds++
-			ts.Warned++
-			score += 2 * n
-			for _, c := range a.Warnings() {
-				warnings[c.Code()]++
-				reasons = append(reasons, c.Code()+": "+brief(&c))
-			}
-		}
-		id, err := risk.Identify(risk.IdentifyInput{Household: h, On: m.identify, Assessment: &a, Guarantees: rec.Guarantees,
-			Factors: rec.Factors(m.identify), Boundary: cfg.Boundary, Line: &m.lines.Monitoring})
-		if err != nil {
-			failures[failureKey("identify", err)]++
-			continue
-		}
-
-		// Colour tier (risk scheme) of the same 12 months.
-		tier := risk.TierUnknown
-		if m.scheme != nil {
-			tr, err := m.scheme.Classify(risk.TierInput{PerCapita: a.PerCapita, Line: &m.lines.Monitoring,
-				SevereGuaranteeFailure: a.SevereGuaranteeFailure()})
-			if err != nil {
-				failures[failureKey("tier", err)]++
-			} else {
-				tier = tr.Tier
-				tiers[tier.String()]++
-				switch tier {
-				case risk.Red:
-					ts.Red++
-					score += 5
-					reasons = append(reasons, tr.Code+" red: "+tr.Reason)
-				case risk.Orange:
-					ts.Orange++
-					score += 3
-					reasons = append(reasons, tr.Code+" orange: "+tr.Reason)
-				}
-			}
-		}
-
-		// Monitored households: a case with the proposed measures from the
-		// day after identification, and the elimination test at the
-		// follow-up visit (risk).
-		if id.Category != risk.CategoryNone {
-			ts.Monitored++
-			score += 3
-			reasons = append(reasons, id.Code()+": per-capita income "+id.PerCapita.Amount.String()+" over the 12 months to "+id.On.String()+
-				", monitoring line "+id.Line.Amount.String())
-			c, err := m.openCase(rec, &id, &a, tier, measures)
-			if err != nil {
-				failures[failureKey("case", err)]++
-			} else {
-				res, err := m.followUpTest(rec, c, events)
-				switch {
-				case err != nil:
-					failures[failureKey("elimination", err)]++
-				case res.Pass:
-					if err := c.Eliminate(&res); err != nil {
-						failures[failureKey("elimination", err)]++
-					}
-				default:
-					for _, f := range res.Failed() {
-						elimFail[f.Code]++
-					}
-					reasons = append(reasons, "case not eliminated at the follow-up on "+m.followUp.String()+": "+failedCodes(res.Failed()))
-				}
-				tally.Add(c)
-			}
-		}
-
-		// Children (children).
-		kids = rec.Children(kids[:0], m.on)
-		for i := range kids {
-			hd.Children++
-			kc, fl, err := m.kids.Assess(&kids[i], m.on, &m.checks)
-			if err != nil {
-				failures[failureKey("children", err)]++
-				continue
-			}
-			switch kc.Status() {
-			case children.LeftBehind:
-				hd.LeftBehind++
-				ts.LeftBehind++
-			case children.Unattended:
-				hd.Unattended++
-				score += 4
-				reasons = append(reasons, "child "+kids[i].ID+": de facto unattended")
-			}
-			if fl.MustReport() {
-				hd.MustReport++
-			}
-			for _, f := range fl.All() {
-				flags[f.Code+" ("+f.Severity.String()+")"]++
-				if f.Severity == children.Urgent {
-					score += 5
-					reasons = append(reasons, "child "+kids[i].ID+": "+f.String())
-				}
-			}
-		}
-
-		// Labour (labor).
-		var lh labor.Household
-		lh, workers, jobs = rec.Labor(workers, jobs)
-		if lt != nil {
-			if err := lt.Add(&lh, workers, jobs); err != nil {
-				failures[failureKey("labour", err)]++
-			}
-		}
-		for i := range jobs {
-			for k := range jobs[i] {
-				if jobs[i][k].Channel == labor.ChannelWorkshop {
-					hd.WorkshopJobs++
-					ts.WorkshopJobs++
-					if h.Registration.Registered != 0 {
-						hd.WorkshopPoor++
-					}
-				}
-			}
-		}
-
-		if score > 0 {
-			v := Visit{Household: h.ID, Township: ts.Township, Village: fmt.Sprintf("%s-V%02d", ts.Township, rec.Village+1),
-				Score: score, Status: cl.Status.String(), PerCapita: cl.PerCapita.Amount.String(), Reasons: reasons, index: rec.Index}
-			if visits.Len() < cfg.VisitFirst {
-				heap.Push(visits, v)
-			} else if cfg.VisitFirst > 0 && visitHeap([]Visit{(*visits)[0], v}).Less(0, 1) {
-				(*visits)[0] = v
-				heap.Fix(visits, 0)
+		}()
+	}
+	finished := make(chan struct{})
+	go func() { wg.Wait(); close(finished) }()
+	tick := time.NewTicker(time.Second)
+wait:
+	for {
+		select {
+		case <-finished:
+			break wait
+		case <-tick.C:
+			if progress != nil {
+				progress(int(done.Load()), cfg.Size)
 			}
 		}
 	}
+	tick.Stop()
+	sh := shards[0]
+	for _, o := range shards[1:] {
+		sh.merge(o)
+	}
+	status, exitFail, warnings, tiers, flags, measures, elimFail := sh.status, sh.exitFail, sh.warnings, sh.tiers, sh.flags, sh.measures, sh.elimFail
+	failures, townships, tally, lt, visits := sh.failures, sh.townships, &sh.tally, sh.lt, &sh.visits
+	registered, regSum, allSum, regN := sh.registered, sh.regSum, sh.allSum, sh.regN
+	hd.Households, hd.Members, hd.Residents, hd.ExitTested, hd.ExitFailed, hd.WarnedHouseholds = sh.hd.Households,
+		sh.hd.Members, sh.hd.Residents, sh.hd.ExitTested, sh.hd.ExitFailed, sh.hd.WarnedHouseholds
+	hd.Children, hd.LeftBehind, hd.Unattended, hd.MustReport, hd.WorkshopJobs, hd.WorkshopPoor = sh.hd.Children,
+		sh.hd.LeftBehind, sh.hd.Unattended, sh.hd.MustReport, sh.hd.WorkshopJobs, sh.hd.WorkshopPoor
 	if hd.Households > 0 {
 		hd.MeanPerCapita = allSum / poverty.Money(hd.Households)
 	}
@@ -621,13 +737,14 @@ func (m *model) run(progress func(done, total int)) (*Report, error) {
 		}
 		r.Townships = append(r.Townships, *t)
 	}
-	r.Visit = []Visit(*visits)
+	r.Visit = slices.Clone([]Visit(*visits))
 	slices.SortFunc(r.Visit, func(a, b Visit) int {
 		if a.Score != b.Score {
 			return b.Score - a.Score
 		}
 		return a.index - b.index
 	})
+	r.Visit = r.Visit[:min(len(r.Visit), cfg.VisitFirst)]
 	r.Sources = []string{
 		"status: " + m.lines.Standard.Source,
 		"monitoring line: " + m.lines.Monitoring.Source,
