@@ -189,12 +189,11 @@ type Person struct {
 	Mother, Father int
 	// Guardian is the index of the member who cares for a child whose
 	// parents are both away, -1 otherwise.
-	Guardian  int
-	Disabled  bool
-	Chronic   bool // a serious or chronic illness
-	InSchool  bool
-	Returned  bool // a migrant who came home to work (S5)
-	BornMonth time.Month
+	Guardian int
+	Disabled bool
+	Chronic  bool // a serious or chronic illness
+	InSchool bool
+	Returned bool // a migrant who came home to work (S5)
 	// FirstMonth is the first month of the wage job in the year (0 for
 	// January); the job runs WorkMonths months from it.
 	FirstMonth int
@@ -554,7 +553,6 @@ func (g *Generator) work(rec *Record, poor bool) {
 	for i := range rec.Members {
 		m, p := &rec.Members[i], &rec.People[i]
 		age := m.BirthDate.AgeOn(yearEnd(g.cfg.Year))
-		p.BornMonth = m.BirthDate.Month()
 		disabled := 0.03
 		chronic := 0.04 + float64(max(age-40, 0))*0.004
 		if poor {
@@ -817,7 +815,8 @@ func (g *Generator) guarantees(rec *Record, poor bool) {
 }
 
 // events draws department events in the year: medical bills for the
-// chronically ill, disaster losses and job losses (assumptions; S3).
+// chronically ill, disaster losses, job losses and boarding students'
+// school costs (assumptions; S3).
 func (g *Generator) events(rec *Record) {
 	r := g.r
 	y := g.cfg.Year
@@ -830,6 +829,9 @@ func (g *Generator) events(rec *Record) {
 		}
 		if p.Work.Migrant() && r.Float64() < 0.03 {
 			rec.Events = append(rec.Events, Event{Kind: JobLoss, Date: day(), Member: i})
+		}
+		if rec.Members[i].Exclusion == poverty.BoardingStudent && r.Float64() < 0.3 {
+			rec.Events = append(rec.Events, Event{Kind: SchoolCost, Date: day(), Amount: yuan(g.norm(4000, 1000)), Member: i})
 		}
 	}
 	if r.Float64() < 0.01 {
