@@ -126,11 +126,7 @@ func reject(c *chunk, lineNo int, id, field string, err error) {
 	if errors.As(err, &fe) && field == "" {
 		field = fe.Field
 	}
-	reason := err.Error()
-	if looksLikeIDNumber(id) {
-		reason = strings.ReplaceAll(reason, id, poverty.MaskID(id))
-	}
-	c.rej = appendReject(c.rej, lineNo, id, field, reason)
+	c.rej = appendReject(c.rej, lineNo, id, field, poverty.MaskIDsIn(err.Error()))
 	c.out = appendRejectedResult(c.out, lineNo, id, field)
 	c.rejected++
 }
@@ -158,25 +154,11 @@ func appendRejectedResult(b []byte, lineNo int, id, field string) []byte {
 	return append(b, '\n')
 }
 
-// appendID writes a household identifier, masked if it looks like a
-// resident identity number (a household ID should never be one).
+// appendID writes a household identifier with any identity number in it
+// masked (poverty.MaskIDsIn; a household ID should never hold one). It
+// does not allocate when there is nothing to mask.
 func appendID(b []byte, id string) []byte {
-	if looksLikeIDNumber(id) {
-		id = poverty.MaskID(id)
-	}
-	return appendCSVField(b, id)
-}
-
-func looksLikeIDNumber(s string) bool {
-	if len(s) != 18 {
-		return false
-	}
-	for i := 0; i < 17; i++ {
-		if s[i] < '0' || s[i] > '9' {
-			return false
-		}
-	}
-	return true
+	return appendCSVField(b, poverty.MaskIDsIn(id))
 }
 
 // appendCSVField writes s, quoted as RFC 4180 requires when it holds a

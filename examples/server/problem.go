@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"io"
 	"net/http"
-	"regexp"
 	"strconv"
 	"strings"
 
@@ -65,17 +64,10 @@ func writeProblem(w http.ResponseWriter, p *Problem) {
 	w.Write(append(b, '\n'))
 }
 
-// idPattern matches text that looks like a resident identity number.
-var idPattern = regexp.MustCompile(`\d{17}[\dXx]`)
-
-// maskIDs masks every identity-number-like run of characters in s, so that
-// no response detail or log line carries one in clear.
-func maskIDs(s string) string {
-	if len(s) < 18 {
-		return s
-	}
-	return idPattern.ReplaceAllStringFunc(s, poverty.MaskID)
-}
+// maskIDs masks every identity-number-like run of characters in s
+// (poverty.MaskIDsIn), so that no response detail or log line carries one
+// in clear.
+func maskIDs(s string) string { return poverty.MaskIDsIn(s) }
 
 // decodeJSON reads one JSON value from the request body into v, strictly:
 // the media type must be JSON, the body at most limit bytes, unknown
