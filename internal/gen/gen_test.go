@@ -15,7 +15,7 @@ import (
 )
 
 func TestDeterministic(t *testing.T) {
-	c := gen.Config{Seed: 7, Households: 2000, IDNumbers: true}
+	c := gen.Config{Seed: 7, Households: 20000, IDNumbers: true}
 	var a, b bytes.Buffer
 	if _, err := gen.WriteCSV(&a, c); err != nil {
 		t.Fatal(err)
@@ -25,6 +25,14 @@ func TestDeterministic(t *testing.T) {
 	}
 	if !bytes.Equal(a.Bytes(), b.Bytes()) {
 		t.Fatal("two runs with the same config differ")
+	}
+	// The parallel writer gives the bytes of the households in order.
+	want := []byte(gen.CSVHeader + "\n")
+	for rec := range c.All() {
+		want = gen.AppendCSV(want, rec)
+	}
+	if !bytes.Equal(a.Bytes(), want) {
+		t.Fatal("WriteCSV differs from AppendCSV over All")
 	}
 	var d bytes.Buffer
 	c.Seed = 8
