@@ -20,6 +20,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"github.com/openfupin/fupin/internal/exampleio"
 	"io"
 	"os"
 	"strconv"
@@ -94,12 +95,9 @@ type Detail struct {
 }
 
 func run(path string, show int, format string, w io.Writer) error {
-	raw := defaultData
-	if path != "" {
-		var err error
-		if raw, err = os.ReadFile(path); err != nil {
-			return err
-		}
+	raw, err := exampleio.Read(path, defaultData)
+	if err != nil {
+		return err
 	}
 	hs, err := parse(raw)
 	if err != nil {

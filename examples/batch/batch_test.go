@@ -4,11 +4,9 @@ import (
 	"bufio"
 	"bytes"
 	"encoding/csv"
-	"flag"
 	"fmt"
+	"github.com/openfupin/fupin/internal/golden"
 	"io"
-	"os"
-	"path/filepath"
 	"runtime"
 	"strconv"
 	"strings"
@@ -20,29 +18,8 @@ import (
 	"github.com/openfupin/fupin/risk"
 )
 
-var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
-
 func defaultSettings() *settings {
 	return &settings{table: poverty.Default(), schemes: risk.DefaultSchemes()}
-}
-
-// golden compares got with testdata/name, or rewrites it with -update.
-func golden(t *testing.T, name string, got []byte) {
-	t.Helper()
-	path := filepath.Join("testdata", name)
-	if *update {
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if diff := cmp.Diff(string(want), string(got)); diff != "" {
-		t.Errorf("%s (-want +got):\n%s", name, diff)
-	}
 }
 
 // TestSample runs the command on the sample it ships and checks the
@@ -52,9 +29,9 @@ func TestSample(t *testing.T) {
 	if err := run(options{out: "-", workers: 3, seed: 1}, nil, &out, &errb); err != nil {
 		t.Fatal(err)
 	}
-	golden(t, "sample.results.csv", out.Bytes())
+	golden.Check(t, "sample.results.csv", out.Bytes())
 	rejects, summary, _ := strings.Cut(errb.String(), "batch: read")
-	golden(t, "sample.rejects.csv", []byte(rejects))
+	golden.Check(t, "sample.rejects.csv", []byte(rejects))
 	if !strings.HasPrefix(summary, " 36 = accepted 25 + rejected 11 ") {
 		t.Errorf("summary %q, want 36 = accepted 25 + rejected 11", summary)
 	}

@@ -17,6 +17,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"github.com/openfupin/fupin/internal/exampleio"
 	"io"
 	"os"
 	"strings"
@@ -72,23 +73,17 @@ func main() {
 }
 
 func run(registryPath, servicesPath, format string, w io.Writer) error {
-	reg, svc := defaultRegistry, defaultServices
-	var err error
-	if registryPath != "" {
-		if reg, err = os.ReadFile(registryPath); err != nil {
-			return err
-		}
+	reg, err := exampleio.Read(registryPath, defaultRegistry)
+	if err != nil {
+		return err
 	}
-	if servicesPath != "" {
-		if svc, err = os.ReadFile(servicesPath); err != nil {
-			return err
-		}
+	svc, err := exampleio.Read(servicesPath, defaultServices)
+	if err != nil {
+		return err
 	}
 	var sf ServicesFile
-	dec := json.NewDecoder(bytes.NewReader(svc))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(&sf); err != nil {
-		return fmt.Errorf("services: %w", err)
+	if err := exampleio.DecodeJSON(svc, "services", &sf); err != nil {
+		return err
 	}
 	if sf.On.IsZero() {
 		return fmt.Errorf("services: field on: %w", poverty.ErrMissing)

@@ -3,35 +3,13 @@ package main
 import (
 	"bytes"
 	"encoding/json"
-	"flag"
-	"os"
-	"path/filepath"
+	"github.com/openfupin/fupin/internal/golden"
 	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/openfupin/fupin/poverty"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
-
-func golden(t *testing.T, name string, got []byte) {
-	t.Helper()
-	path := filepath.Join("testdata", name)
-	if *update {
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if diff := cmp.Diff(string(want), string(got)); diff != "" {
-		t.Errorf("%s (-want +got):\n%s", name, diff)
-	}
-}
 
 // TestGolden runs a small county in each format against golden files,
 // and a 2021 county with the caller's own lines (an overlay file).
@@ -50,7 +28,7 @@ func TestGolden(t *testing.T) {
 			if err := run(o, &out, &errb); err != nil {
 				t.Fatal(err)
 			}
-			golden(t, tc.name, out.Bytes())
+			golden.Check(t, tc.name, out.Bytes())
 		})
 	}
 }

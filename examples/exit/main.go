@@ -17,6 +17,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"github.com/openfupin/fupin/internal/exampleio"
 	"io"
 	"os"
 
@@ -47,12 +48,9 @@ func main() {
 }
 
 func run(path, format string, w io.Writer) error {
-	raw := defaultData
-	if path != "" {
-		var err error
-		if raw, err = os.ReadFile(path); err != nil {
-			return err
-		}
+	raw, err := exampleio.Read(path, defaultData)
+	if err != nil {
+		return err
 	}
 	var in input
 	dec := json.NewDecoder(bytes.NewReader(raw))

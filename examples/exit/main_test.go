@@ -1,39 +1,17 @@
 package main
 
 import (
+	"io"
+
 	"bytes"
-	"flag"
+	"github.com/openfupin/fupin/internal/golden"
 	"os"
 	"path/filepath"
 	"testing"
-
-	"github.com/google/go-cmp/cmp"
 )
 
-var update = flag.Bool("update", false, "rewrite the golden files")
-
 func TestGolden(t *testing.T) {
-	for _, format := range []string{"text", "json"} {
-		t.Run(format, func(t *testing.T) {
-			var out bytes.Buffer
-			if err := run("", format, &out); err != nil {
-				t.Fatal(err)
-			}
-			golden := filepath.Join("testdata", "s1."+format+".golden")
-			if *update {
-				if err := os.WriteFile(golden, out.Bytes(), 0o644); err != nil {
-					t.Fatal(err)
-				}
-			}
-			want, err := os.ReadFile(golden)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if d := cmp.Diff(string(want), out.String()); d != "" {
-				t.Errorf("output differs from %s (-want +got)\n%s", golden, d)
-			}
-		})
-	}
+	golden.Formats(t, func(format string, w io.Writer) error { return run("", format, w) }, "text", "json")
 }
 
 func TestBadInput(t *testing.T) {

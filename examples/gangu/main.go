@@ -20,6 +20,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"github.com/openfupin/fupin/internal/exampleio"
 	"io"
 	"os"
 	"strconv"
@@ -69,12 +70,9 @@ type Output struct {
 }
 
 func run(path, format string, w io.Writer) error {
-	raw := defaultData
-	if path != "" {
-		var err error
-		if raw, err = os.ReadFile(path); err != nil {
-			return err
-		}
+	raw, err := exampleio.Read(path, defaultData)
+	if err != nil {
+		return err
 	}
 	recs, registry, err := parse(raw)
 	if err != nil {

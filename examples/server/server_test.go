@@ -3,7 +3,7 @@ package main
 import (
 	"bytes"
 	"encoding/json"
-	"flag"
+	"github.com/openfupin/fupin/internal/golden"
 	"io"
 	"log/slog"
 	"net/http"
@@ -14,11 +14,8 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/google/go-cmp/cmp"
 	"github.com/openfupin/fupin/poverty"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
 
 // validID is the GB 11643 standard's own example number (valid check
 // character).
@@ -72,14 +69,7 @@ func TestEndpoints(t *testing.T) {
 			if err := json.Indent(&pretty, rec.Body.Bytes(), "", "  "); err != nil {
 				t.Fatal(err)
 			}
-			path := filepath.Join("testdata", tc.golden)
-			if *update {
-				os.WriteFile(path, pretty.Bytes(), 0o644)
-				return
-			}
-			if diff := cmp.Diff(readFile(t, tc.golden), pretty.String()); diff != "" {
-				t.Errorf("(-want +got):\n%s", diff)
-			}
+			golden.Check(t, tc.golden, pretty.Bytes())
 		})
 	}
 }

@@ -15,9 +15,9 @@ import (
 	"bytes"
 	_ "embed"
 	"encoding/json"
-	"errors"
 	"flag"
 	"fmt"
+	"github.com/openfupin/fupin/internal/exampleio"
 	"io"
 	"os"
 	"strings"
@@ -126,21 +126,13 @@ type HouseholdView struct {
 }
 
 func run(path, format string, w io.Writer) error {
-	raw := defaultData
-	if path != "" {
-		var err error
-		if raw, err = os.ReadFile(path); err != nil {
-			return err
-		}
+	raw, err := exampleio.Read(path, defaultData)
+	if err != nil {
+		return err
 	}
 	var f Feed
-	dec := json.NewDecoder(bytes.NewReader(raw))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(&f); err != nil {
-		return fmt.Errorf("feed: %w", err)
-	}
-	if dec.More() {
-		return errors.New("feed: more than one JSON value")
+	if err := exampleio.DecodeJSON(raw, "feed", &f); err != nil {
+		return err
 	}
 	if f.On.IsZero() {
 		return fmt.Errorf("feed: field on: %w", poverty.ErrMissing)

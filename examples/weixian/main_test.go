@@ -1,9 +1,11 @@
 package main
 
 import (
+	"io"
+
 	"bytes"
 	"encoding/json"
-	"flag"
+	"github.com/openfupin/fupin/internal/golden"
 	"os"
 	"path/filepath"
 	"strings"
@@ -12,29 +14,8 @@ import (
 	"github.com/google/go-cmp/cmp"
 )
 
-var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
-
 func TestGolden(t *testing.T) {
-	for _, format := range []string{"text", "json"} {
-		t.Run(format, func(t *testing.T) {
-			var b bytes.Buffer
-			if err := run("", format, &b); err != nil {
-				t.Fatal(err)
-			}
-			path := filepath.Join("testdata", "output."+format)
-			if *update {
-				os.WriteFile(path, b.Bytes(), 0o644)
-				return
-			}
-			want, err := os.ReadFile(path)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if diff := cmp.Diff(string(want), b.String()); diff != "" {
-				t.Errorf("(-want +got):\n%s", diff)
-			}
-		})
-	}
+	golden.Formats(t, func(format string, w io.Writer) error { return run("", format, w) }, "text", "json")
 }
 
 // TestSeedsStory checks the article's sequence, computed by the library

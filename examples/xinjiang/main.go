@@ -14,9 +14,9 @@ import (
 	"bytes"
 	_ "embed"
 	"encoding/json"
-	"errors"
 	"flag"
 	"fmt"
+	"github.com/openfupin/fupin/internal/exampleio"
 	"io"
 	"os"
 	"slices"
@@ -106,21 +106,13 @@ func main() {
 }
 
 func run(path, format string, w io.Writer) error {
-	raw := defaultData
-	if path != "" {
-		var err error
-		if raw, err = os.ReadFile(path); err != nil {
-			return err
-		}
+	raw, err := exampleio.Read(path, defaultData)
+	if err != nil {
+		return err
 	}
 	var p Platform
-	dec := json.NewDecoder(bytes.NewReader(raw))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(&p); err != nil {
-		return fmt.Errorf("platform: %w", err)
-	}
-	if dec.More() {
-		return errors.New("platform: more than one JSON value")
+	if err := exampleio.DecodeJSON(raw, "platform", &p); err != nil {
+		return err
 	}
 	s, ok := risk.FindScheme(risk.DefaultSchemes(), p.Scheme)
 	if !ok {

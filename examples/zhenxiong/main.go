@@ -19,6 +19,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"github.com/openfupin/fupin/internal/exampleio"
 	"io"
 	"os"
 	"slices"
@@ -69,23 +70,16 @@ type Output struct {
 	Articles     []string            `json:"articles"`
 }
 
-func read(path string, def []byte) ([]byte, error) {
-	if path == "" {
-		return def, nil
-	}
-	return os.ReadFile(path)
-}
-
 func run(labourPath, workshopsPath, exportPath, format string, w io.Writer) error {
-	lraw, err := read(labourPath, defaultLabour)
+	lraw, err := exampleio.Read(labourPath, defaultLabour)
 	if err != nil {
 		return err
 	}
-	wraw, err := read(workshopsPath, defaultWorkshops)
+	wraw, err := exampleio.Read(workshopsPath, defaultWorkshops)
 	if err != nil {
 		return err
 	}
-	eraw, err := read(exportPath, defaultExport)
+	eraw, err := exampleio.Read(exportPath, defaultExport)
 	if err != nil {
 		return err
 	}
@@ -94,10 +88,8 @@ func run(labourPath, workshopsPath, exportPath, format string, w io.Writer) erro
 		Workstations []labor.Workstation `json:"workstations"`
 		JobFairs     []labor.JobFair     `json:"job_fairs"`
 	}
-	dec := json.NewDecoder(bytes.NewReader(eraw))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(&export); err != nil {
-		return fmt.Errorf("export.json: %w", err)
+	if err := exampleio.DecodeJSON(eraw, "export.json", &export); err != nil {
+		return err
 	}
 
 	rules, err := employmentRules(2020)
