@@ -12,21 +12,18 @@
 package main
 
 import (
-	"bufio"
-	"bytes"
 	_ "embed"
-	"encoding/csv"
 	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
-	"github.com/openfupin/fupin/internal/exampleio"
 	"io"
 	"os"
 	"strconv"
 	"strings"
 	"time"
 
+	"github.com/openfupin/fupin/internal/exampleio"
 	"github.com/openfupin/fupin/poverty"
 	"github.com/openfupin/fupin/risk"
 )
@@ -237,28 +234,13 @@ func writeText(w io.Writer, o *Output) error {
 // parse reads the CSV strictly: the header, then one household a line;
 // lines starting with # are comments. Errors name the line and field.
 func parse(raw []byte) ([]household, error) {
-	var body bytes.Buffer
-	sc := bufio.NewScanner(bytes.NewReader(raw))
-	skipped := 0
-	for sc.Scan() {
-		if strings.HasPrefix(sc.Text(), "#") && body.Len() == 0 {
-			skipped++
-			continue
-		}
-		body.WriteString(sc.Text() + "\n")
-	}
-	cr := csv.NewReader(&body)
-	cr.FieldsPerRecord = len(strings.Split(header, ","))
-	recs, err := cr.ReadAll()
+	recs, first, err := exampleio.CSV(raw, "households.csv", header)
 	if err != nil {
-		return nil, fmt.Errorf("households.csv: %w", err)
-	}
-	if len(recs) == 0 || strings.Join(recs[0], ",") != header {
-		return nil, fmt.Errorf("households.csv: header must be %q", header)
+		return nil, err
 	}
 	var out []household
-	for i, f := range recs[1:] {
-		line := i + 2 + skipped
+	for i, f := range recs {
+		line := first + i
 		bad := func(field, value string, err error) error {
 			return fmt.Errorf("households.csv line %d: %w", line, &poverty.FieldError{Record: f[0], Field: field, Value: value, Err: err})
 		}

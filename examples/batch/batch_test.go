@@ -5,7 +5,6 @@ import (
 	"bytes"
 	"encoding/csv"
 	"fmt"
-	"github.com/openfupin/fupin/internal/golden"
 	"io"
 	"runtime"
 	"strconv"
@@ -14,6 +13,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/openfupin/fupin/internal/gen"
+	"github.com/openfupin/fupin/internal/golden"
 	"github.com/openfupin/fupin/poverty"
 	"github.com/openfupin/fupin/risk"
 )

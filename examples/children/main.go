@@ -17,12 +17,12 @@ import (
 	"errors"
 	"flag"
 	"fmt"
-	"github.com/openfupin/fupin/internal/exampleio"
 	"io"
 	"os"
 	"strings"
 
 	"github.com/openfupin/fupin/children"
+	"github.com/openfupin/fupin/internal/exampleio"
 	"github.com/openfupin/fupin/poverty"
 )
 

@@ -3,11 +3,11 @@ package main
 import (
 	"bytes"
 	"encoding/json"
-	"github.com/openfupin/fupin/internal/golden"
 	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/openfupin/fupin/internal/golden"
 	"github.com/openfupin/fupin/poverty"
 )
 

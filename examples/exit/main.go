@@ -17,10 +17,10 @@ import (
 	"errors"
 	"flag"
 	"fmt"
-	"github.com/openfupin/fupin/internal/exampleio"
 	"io"
 	"os"
 
+	"github.com/openfupin/fupin/internal/exampleio"
 	"github.com/openfupin/fupin/poverty"
 )
 

@@ -1,13 +1,13 @@
 package main
 
 import (
-	"io"
-
 	"bytes"
-	"github.com/openfupin/fupin/internal/golden"
+	"io"
 	"os"
 	"path/filepath"
 	"testing"
+
+	"github.com/openfupin/fupin/internal/golden"
 )
 
 func TestGolden(t *testing.T) {

@@ -12,21 +12,18 @@
 package main
 
 import (
-	"bufio"
-	"bytes"
 	_ "embed"
-	"encoding/csv"
 	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
-	"github.com/openfupin/fupin/internal/exampleio"
 	"io"
 	"os"
 	"strconv"
 	"strings"
 
 	"github.com/openfupin/fupin/children"
+	"github.com/openfupin/fupin/internal/exampleio"
 	"github.com/openfupin/fupin/labor"
 	"github.com/openfupin/fupin/poverty"
 )
@@ -141,30 +138,15 @@ func writeText(w io.Writer, o *Output) error {
 // the village registry of the workers' children before the workshops.
 func parse(raw []byte) (*labor.Records, children.Snapshot, error) {
 	reg := children.Snapshot{On: registryOn}
-	var body bytes.Buffer
-	sc := bufio.NewScanner(bytes.NewReader(raw))
-	skipped := 0
-	for sc.Scan() {
-		if strings.HasPrefix(sc.Text(), "#") && body.Len() == 0 {
-			skipped++
-			continue
-		}
-		body.WriteString(sc.Text() + "\n")
-	}
-	cr := csv.NewReader(&body)
-	cr.FieldsPerRecord = len(strings.Split(header, ","))
-	rows, err := cr.ReadAll()
+	rows, first, err := exampleio.CSV(raw, "returned.csv", header)
 	if err != nil {
-		return nil, reg, fmt.Errorf("returned.csv: %w", err)
-	}
-	if len(rows) == 0 || strings.Join(rows[0], ",") != header {
-		return nil, reg, fmt.Errorf("returned.csv: header must be %q", header)
+		return nil, reg, err
 	}
 	r := &labor.Records{}
 	seenWS := map[string]bool{}
 	seenHH := map[string]bool{}
-	for i, f := range rows[1:] {
-		line := i + 2 + skipped
+	for i, f := range rows {
+		line := first + i
 		bad := func(field, value string, err error) error {
 			return fmt.Errorf("returned.csv line %d: %w", line, &poverty.FieldError{Record: f[4], Field: field, Value: value, Err: err})
 		}

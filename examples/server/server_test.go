@@ -3,7 +3,6 @@ package main
 import (
 	"bytes"
 	"encoding/json"
-	"github.com/openfupin/fupin/internal/golden"
 	"io"
 	"log/slog"
 	"net/http"
@@ -14,6 +13,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/openfupin/fupin/internal/golden"
 	"github.com/openfupin/fupin/poverty"
 )
 

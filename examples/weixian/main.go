@@ -17,11 +17,11 @@ import (
 	"encoding/json"
 	"flag"
 	"fmt"
-	"github.com/openfupin/fupin/internal/exampleio"
 	"io"
 	"os"
 	"strings"
 
+	"github.com/openfupin/fupin/internal/exampleio"
 	"github.com/openfupin/fupin/poverty"
 	"github.com/openfupin/fupin/risk"
 )

@@ -1,17 +1,16 @@
 package main
 
 import (
-	"io"
-
 	"bytes"
 	"encoding/json"
-	"github.com/openfupin/fupin/internal/golden"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/openfupin/fupin/internal/golden"
 )
 
 func TestGolden(t *testing.T) {

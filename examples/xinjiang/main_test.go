@@ -1,16 +1,15 @@
 package main
 
 import (
-	"io"
-
 	"bytes"
 	"encoding/json"
-	"github.com/openfupin/fupin/internal/golden"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
+	"github.com/openfupin/fupin/internal/golden"
 	"github.com/openfupin/fupin/risk"
 )
 

@@ -11,21 +11,18 @@
 package main
 
 import (
-	"bufio"
-	"bytes"
 	_ "embed"
-	"encoding/csv"
 	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
-	"github.com/openfupin/fupin/internal/exampleio"
 	"io"
 	"os"
 	"slices"
 	"strconv"
 	"strings"
 
+	"github.com/openfupin/fupin/internal/exampleio"
 	"github.com/openfupin/fupin/labor"
 	"github.com/openfupin/fupin/poverty"
 )
@@ -185,24 +182,9 @@ func employmentRules(year int) (labor.EmploymentRules, error) {
 // for each year (income other than the jobs; the jobs' wages are added by
 // the library), the workers, their jobs and the workshops named.
 func records(name string, raw []byte, years []int) (*labor.Records, error) {
-	var body bytes.Buffer
-	sc := bufio.NewScanner(bytes.NewReader(raw))
-	skipped := 0
-	for sc.Scan() {
-		if strings.HasPrefix(sc.Text(), "#") && body.Len() == 0 {
-			skipped++
-			continue
-		}
-		body.WriteString(sc.Text() + "\n")
-	}
-	cr := csv.NewReader(&body)
-	cr.FieldsPerRecord = len(strings.Split(header, ","))
-	rows, err := cr.ReadAll()
+	rows, first, err := exampleio.CSV(raw, name, header)
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w", name, err)
-	}
-	if len(rows) == 0 || strings.Join(rows[0], ",") != header {
-		return nil, fmt.Errorf("%s: header must be %q", name, header)
+		return nil, err
 	}
 	r := &labor.Records{}
 	type hh struct {
@@ -213,8 +195,8 @@ func records(name string, raw []byte, years []int) (*labor.Records, error) {
 	households := map[string]hh{}
 	var order []string
 	workshops := map[string]bool{}
-	for i, f := range rows[1:] {
-		line := i + 2 + skipped
+	for i, f := range rows {
+		line := first + i
 		bad := func(field, value string, err error) error {
 			return fmt.Errorf("%s line %d: %w", name, line, &poverty.FieldError{Record: f[4], Field: field, Value: value, Err: err})
 		}

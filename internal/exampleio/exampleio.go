@@ -4,10 +4,13 @@
 package exampleio
 
 import (
+	"bufio"
 	"bytes"
+	"encoding/csv"
 	"encoding/json"
 	"fmt"
 	"os"
+	"strings"
 )
 
 // Read returns the contents of path, or embedded when path is "".
@@ -40,4 +43,34 @@ func Load(path string, embedded []byte, what string, v any) error {
 		return err
 	}
 	return DecodeJSON(raw, what, v)
+}
+
+// CSV reads a comma-separated file whose leading lines may be comments
+// starting with '#', followed by a header line that must equal header, and
+// returns the data rows with the line number of the first one, so that
+// errors can name the line. name names the file in errors.
+func CSV(raw []byte, name, header string) (rows [][]string, firstLine int, err error) {
+	var body bytes.Buffer
+	sc := bufio.NewScanner(bytes.NewReader(raw))
+	skipped := 0
+	for sc.Scan() {
+		if strings.HasPrefix(sc.Text(), "#") && body.Len() == 0 {
+			skipped++
+			continue
+		}
+		body.WriteString(sc.Text() + "\n")
+	}
+	if err := sc.Err(); err != nil {
+		return nil, 0, fmt.Errorf("%s: %w", name, err)
+	}
+	cr := csv.NewReader(&body)
+	cr.FieldsPerRecord = len(strings.Split(header, ","))
+	all, err := cr.ReadAll()
+	if err != nil {
+		return nil, 0, fmt.Errorf("%s: %w", name, err)
+	}
+	if len(all) == 0 || strings.Join(all[0], ",") != header {
+		return nil, 0, fmt.Errorf("%s: header must be %q", name, header)
+	}
+	return all[1:], skipped + 2, nil
 }
