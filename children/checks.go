@@ -4,7 +4,6 @@ import (
 	"bytes"
 	_ "embed"
 	"encoding/json"
-	"fmt"
 	"io"
 	"strconv"
 	"strings"
@@ -257,13 +256,8 @@ func LoadChecks(r io.Reader, name string) (Checks, error) {
 		Vintage string  `json:"vintage"`
 		Params  *Checks `json:"params"`
 	}
-	dec := json.NewDecoder(bytes.NewReader(data))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(&doc); err != nil {
-		return Checks{}, &RecordError{Record: name, Field: "file", Err: fmt.Errorf("%w: %v", poverty.ErrSyntax, err)}
-	}
-	if dec.More() {
-		return Checks{}, &RecordError{Record: name, Field: "file", Err: fmt.Errorf("%w: data after the document", poverty.ErrSyntax)}
+	if err := poverty.DecodeStrict(data, &doc); err != nil {
+		return Checks{}, &RecordError{Record: name, Field: "file", Err: err}
 	}
 	if doc.Schema != "fupin.children.checks/1" {
 		return Checks{}, &RecordError{Record: name, Field: "schema", Value: doc.Schema, Err: poverty.ErrUnknownWord}

@@ -3,7 +3,6 @@ package children
 import (
 	"bytes"
 	_ "embed"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -76,10 +75,8 @@ func LoadCounts(r io.Reader, name string) ([]Count, error) {
 		Vintage string  `json:"vintage"`
 		Counts  []Count `json:"counts"`
 	}
-	dec := json.NewDecoder(bytes.NewReader(data))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(&doc); err != nil {
-		return nil, &RecordError{Record: name, Field: "file", Err: fmt.Errorf("%w: %s", poverty.ErrSyntax, poverty.MaskIDsIn(err.Error()))}
+	if err := poverty.DecodeStrict(data, &doc); err != nil {
+		return nil, &RecordError{Record: name, Field: "file", Err: err}
 	}
 	if doc.Schema != "fupin.children.counts/1" {
 		return nil, &RecordError{Record: name, Field: "schema", Value: doc.Schema, Err: poverty.ErrUnknownWord}

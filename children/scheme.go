@@ -3,7 +3,6 @@ package children
 import (
 	"bytes"
 	_ "embed"
-	"encoding/json"
 	"fmt"
 	"io"
 	"slices"
@@ -340,14 +339,9 @@ func LoadRules(rd io.Reader, name string) (*Rules, error) {
 	if len(data) > MaxRulesBytes {
 		return nil, &RecordError{Record: name, Field: "file", Err: poverty.ErrRange}
 	}
-	dec := json.NewDecoder(bytes.NewReader(data))
-	dec.DisallowUnknownFields()
 	var doc fileDoc
-	if err := dec.Decode(&doc); err != nil {
-		return nil, &RecordError{Record: name, Field: "file", Err: fmt.Errorf("%w: %v", poverty.ErrSyntax, err)}
-	}
-	if dec.More() {
-		return nil, &RecordError{Record: name, Field: "file", Err: fmt.Errorf("%w: data after the document", poverty.ErrSyntax)}
+	if err := poverty.DecodeStrict(data, &doc); err != nil {
+		return nil, &RecordError{Record: name, Field: "file", Err: err}
 	}
 	if doc.Schema != "fupin.children/1" {
 		return nil, &RecordError{Record: name, Field: "schema", Value: doc.Schema, Err: poverty.ErrUnknownWord}

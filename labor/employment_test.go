@@ -184,7 +184,7 @@ func TestEmploymentCases(t *testing.T) {
 			} `json:"want"`
 		} `json:"cases"`
 	}
-	if err := decodeStrict(data, &doc); err != nil {
+	if err := poverty.DecodeStrict(data, &doc); err != nil {
 		t.Fatal(err)
 	}
 	for _, c := range doc.Cases {

@@ -76,7 +76,7 @@ func TestImpactCases(t *testing.T) {
 		About string       `json:"about"`
 		Cases []impactCase `json:"cases"`
 	}
-	if err := decodeStrict(data, &doc); err != nil {
+	if err := poverty.DecodeStrict(data, &doc); err != nil {
 		t.Fatal(err)
 	}
 	for _, c := range doc.Cases {

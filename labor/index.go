@@ -37,22 +37,12 @@ const MaxRecordsBytes = 256 << 20
 // references between records are checked by [NewIndex]. name identifies
 // the input in errors. Identity numbers are masked in every error.
 func DecodeRecords(r io.Reader, name string) (*Index, error) {
-	data, err := io.ReadAll(io.LimitReader(r, MaxRecordsBytes+1))
-	if err != nil {
-		return nil, &poverty.FieldError{Record: name, Field: "file", Err: err}
-	}
-	if len(data) > MaxRecordsBytes {
-		return nil, &poverty.FieldError{Record: name, Field: "file", Err: poverty.ErrRange}
-	}
 	var doc struct {
 		Schema string `json:"schema"`
 		Records
 	}
-	if err := decodeStrict(data, &doc); err != nil {
-		return nil, &poverty.FieldError{Record: name, Field: "file", Err: err}
-	}
-	if doc.Schema != RecordsSchema {
-		return nil, &poverty.FieldError{Record: name, Field: "schema", Value: doc.Schema, Err: poverty.ErrUnknownWord}
+	if err := poverty.ReadParamFile(r, name, MaxRecordsBytes, RecordsSchema, &doc); err != nil {
+		return nil, err
 	}
 	rec := doc.Records
 	return NewIndex(&rec)

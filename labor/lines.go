@@ -69,7 +69,7 @@ func (d *Decoder) Next() (Line, error) {
 		}
 		var l Line
 		rec := d.name + " line " + strconv.Itoa(d.line)
-		if err := decodeStrict(b, &l); err != nil {
+		if err := poverty.DecodeStrict(b, &l); err != nil {
 			return Line{}, &poverty.FieldError{Record: rec, Field: "line", Err: err}
 		}
 		var err error

@@ -3,7 +3,6 @@ package labor
 import (
 	"bytes"
 	_ "embed"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -344,19 +343,9 @@ func DefaultParams() *Params { return defaultParams() }
 // and the field (*[poverty.FieldError]). name identifies the file in errors
 // and in each record's Origin.
 func LoadParams(r io.Reader, name string) (*Params, error) {
-	data, err := io.ReadAll(io.LimitReader(r, MaxParamsBytes+1))
-	if err != nil {
-		return nil, &poverty.FieldError{Record: name, Field: "file", Err: err}
-	}
-	if len(data) > MaxParamsBytes {
-		return nil, &poverty.FieldError{Record: name, Field: "file", Err: poverty.ErrRange}
-	}
 	var f paramsFile
-	if err := decodeStrict(data, &f); err != nil {
-		return nil, &poverty.FieldError{Record: name, Field: "file", Err: err}
-	}
-	if f.Schema != ParamsSchema {
-		return nil, &poverty.FieldError{Record: name, Field: "schema", Value: f.Schema, Err: poverty.ErrUnknownWord}
+	if err := poverty.ReadParamFile(r, name, MaxParamsBytes, ParamsSchema, &f); err != nil {
+		return nil, err
 	}
 	p := &Params{vintage: f.Vintage, ages: f.AgeLimits, minWages: f.MinimumWages, stable: f.Stable,
 		transfer: f.Transfer, recognise: f.Recognition, tables: f.AwardTables, transport: f.Transport}
@@ -364,23 +353,6 @@ func LoadParams(r io.Reader, name string) (*Params, error) {
 		return nil, err
 	}
 	return p, nil
-}
-
-// decodeStrict decodes one JSON document, rejecting unknown fields and
-// trailing data.
-func decodeStrict(data []byte, v any) error {
-	dec := json.NewDecoder(bytes.NewReader(data))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(v); err != nil {
-		if errors.Is(err, poverty.ErrSyntax) {
-			return err
-		}
-		return fmt.Errorf("%w: %w", poverty.ErrSyntax, err)
-	}
-	if _, err := dec.Token(); err != io.EOF {
-		return fmt.Errorf("%w: data after the document", poverty.ErrSyntax)
-	}
-	return nil
 }
 
 func (p *Params) validate(name string) error {

@@ -109,7 +109,7 @@ func TestRecognitionCases(t *testing.T) {
 		About string            `json:"about"`
 		Cases []recognitionCase `json:"cases"`
 	}
-	if err := decodeStrict(data, &doc); err != nil {
+	if err := poverty.DecodeStrict(data, &doc); err != nil {
 		t.Fatal(err)
 	}
 	p := DefaultParams()

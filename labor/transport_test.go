@@ -35,7 +35,7 @@ func TestTransportSubsidy(t *testing.T) {
 		About string          `json:"about"`
 		Cases []transportCase `json:"cases"`
 	}
-	if err := decodeStrict(data, &doc); err != nil {
+	if err := poverty.DecodeStrict(data, &doc); err != nil {
 		t.Fatal(err)
 	}
 	p := DefaultParams()

@@ -56,6 +56,7 @@ type ParseError struct {
 	Err   error  // one of the sentinel errors
 }
 
+// Error returns "poverty: parse <what> <input>: <cause>".
 func (e *ParseError) Error() string {
 	return "poverty: parse " + e.What + " " + strconv.Quote(MaskIDsIn(e.Input)) + ": " + e.Err.Error()
 }
@@ -73,6 +74,8 @@ type FieldError struct {
 	Err    error  // the cause; usually a sentinel or a *ParseError
 }
 
+// Error returns "poverty: record <id>: field <name> = <value>: <cause>",
+// with identity numbers masked.
 func (e *FieldError) Error() string {
 	s := "poverty: record " + strconv.Quote(e.Record) + ": field " + e.Field
 	if e.Value != "" {
@@ -93,6 +96,7 @@ type LookupError struct {
 	Note   string // what the data say about the gap, if anything
 }
 
+// Error returns "poverty: <kind> for <year> in region <r>: <cause> (<note>)".
 func (e *LookupError) Error() string {
 	s := fmt.Sprintf("poverty: %s for %d in region %q: %v", e.Kind, e.Year, e.Region.String(), e.Err)
 	if e.Note != "" {

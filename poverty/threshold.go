@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"cmp"
 	_ "embed"
-	"encoding/json"
 	"fmt"
 	"io"
 	"slices"
@@ -311,24 +310,9 @@ const MaxTableBytes = 8 << 20
 // UNCONFIRMED record and duplicate keys are all errors naming the record
 // and field.
 func LoadTable(r io.Reader, name string) (*Table, error) {
-	data, err := io.ReadAll(io.LimitReader(r, MaxTableBytes+1))
-	if err != nil {
-		return nil, &FieldError{Record: name, Field: "file", Err: err}
-	}
-	if len(data) > MaxTableBytes {
-		return nil, &FieldError{Record: name, Field: "file", Err: ErrRange}
-	}
-	dec := json.NewDecoder(bytes.NewReader(data))
-	dec.DisallowUnknownFields()
 	var doc fileDoc
-	if err := dec.Decode(&doc); err != nil {
-		return nil, &FieldError{Record: name, Field: "file", Err: fmt.Errorf("%w: %v", ErrSyntax, err)}
-	}
-	if dec.More() {
-		return nil, &FieldError{Record: name, Field: "file", Err: fmt.Errorf("%w: data after the document", ErrSyntax)}
-	}
-	if doc.Schema != "fupin.thresholds/1" {
-		return nil, &FieldError{Record: name, Field: "schema", Value: doc.Schema, Err: ErrUnknownWord}
+	if err := ReadParamFile(r, name, MaxTableBytes, "fupin.thresholds/1", &doc); err != nil {
+		return nil, err
 	}
 	t := &Table{vintage: doc.Vintage}
 	seen := map[tkey]bool{}

@@ -418,7 +418,7 @@ func (c *Case) MarshalJSON() ([]byte, error) {
 // *[TransitionError] or *[poverty.FieldError].
 func (c *Case) UnmarshalJSON(b []byte) error {
 	var w caseWire
-	if err := jsonStrict(b, &w); err != nil {
+	if err := poverty.DecodeStrict(b, &w); err != nil {
 		return &poverty.FieldError{Record: "case", Field: "json", Err: fmt.Errorf("%w: %v", poverty.ErrSyntax, err)}
 	}
 	if len(w.History) == 0 {

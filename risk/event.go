@@ -246,7 +246,7 @@ func (e *Event) UnmarshalJSON(b []byte) error {
 
 func decodeEvent(b []byte, index int) (Event, error) {
 	var w eventWire
-	if err := jsonStrict(b, &w); err != nil {
+	if err := poverty.DecodeStrict(b, &w); err != nil {
 		return Event{}, &EventError{Index: index, Field: "json", Err: fmt.Errorf("%w: %v", poverty.ErrSyntax, err)}
 	}
 	var ev Event
@@ -453,7 +453,7 @@ func DecodeEvents(r io.Reader) ([]Event, error) {
 		return nil, &EventError{Index: -1, Field: "file", Err: poverty.ErrRange}
 	}
 	var raw []json.RawMessage
-	if err := jsonStrict(data, &raw); err != nil {
+	if err := poverty.DecodeStrict(data, &raw); err != nil {
 		return nil, &EventError{Index: -1, Field: "json", Err: fmt.Errorf("%w: %v", poverty.ErrSyntax, err)}
 	}
 	out := make([]Event, 0, len(raw))

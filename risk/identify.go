@@ -36,7 +36,7 @@ var documents = sync.OnceValue(func() []Document {
 		Schema    string     `json:"schema"`
 		Documents []Document `json:"documents"`
 	}
-	if err := jsonStrict(categoriesJSON, &doc); err != nil || doc.Schema != "fupin.risk.categories/1" {
+	if err := poverty.DecodeStrict(categoriesJSON, &doc); err != nil || doc.Schema != "fupin.risk.categories/1" {
 		panic("risk: embedded categories.json: bad document")
 	}
 	return doc.Documents

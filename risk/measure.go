@@ -69,19 +69,9 @@ func DefaultCatalogue() *Catalogue { return defaultCatalogue() }
 // data/measures.json ("fupin.risk.measures/1"). Decoding is strict; codes
 // must be unique, types known, sources and statuses present.
 func LoadCatalogue(r io.Reader, name string) (*Catalogue, error) {
-	data, err := io.ReadAll(io.LimitReader(r, MaxParamsBytes+1))
-	if err != nil {
-		return nil, &poverty.FieldError{Record: name, Field: "file", Err: err}
-	}
-	if len(data) > MaxParamsBytes {
-		return nil, &poverty.FieldError{Record: name, Field: "file", Err: poverty.ErrRange}
-	}
 	var doc catalogueDoc
-	if err := jsonStrict(data, &doc); err != nil {
-		return nil, &poverty.FieldError{Record: name, Field: "file", Err: fmt.Errorf("%w: %v", poverty.ErrSyntax, err)}
-	}
-	if doc.Schema != "fupin.risk.measures/1" {
-		return nil, &poverty.FieldError{Record: name, Field: "schema", Value: doc.Schema, Err: poverty.ErrUnknownWord}
+	if err := poverty.ReadParamFile(r, name, MaxParamsBytes, "fupin.risk.measures/1", &doc); err != nil {
+		return nil, err
 	}
 	if doc.MappingStatus == BasisUnset || doc.MappingSource == "" {
 		return nil, &poverty.FieldError{Record: name, Field: "mapping_status", Err: poverty.ErrMissing}

@@ -3,7 +3,6 @@ package risk
 import (
 	"bytes"
 	_ "embed"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -194,19 +193,9 @@ type paramFile struct {
 func (p Params) Load(r io.Reader, name string) (Params, error) { return p.load(r, name, false) }
 
 func (p Params) load(r io.Reader, name string, complete bool) (Params, error) {
-	data, err := io.ReadAll(io.LimitReader(r, MaxParamsBytes+1))
-	if err != nil {
-		return Params{}, &poverty.FieldError{Record: name, Field: "file", Err: err}
-	}
-	if len(data) > MaxParamsBytes {
-		return Params{}, &poverty.FieldError{Record: name, Field: "file", Err: poverty.ErrRange}
-	}
 	var doc paramsDoc
-	if err := jsonStrict(data, &doc); err != nil {
-		return Params{}, &poverty.FieldError{Record: name, Field: "file", Err: fmt.Errorf("%w: %v", poverty.ErrSyntax, err)}
-	}
-	if doc.Schema != "fupin.risk.params/1" {
-		return Params{}, &poverty.FieldError{Record: name, Field: "schema", Value: doc.Schema, Err: poverty.ErrUnknownWord}
+	if err := poverty.ReadParamFile(r, name, MaxParamsBytes, "fupin.risk.params/1", &doc); err != nil {
+		return Params{}, err
 	}
 	out := p
 	out.history = append([]Param(nil), p.history...)
@@ -339,21 +328,4 @@ func (p *Params) List() []Param {
 		out = append(out, *f)
 	}
 	return out
-}
-
-// jsonStrict decodes exactly one JSON value into v, rejecting unknown fields
-// and trailing data.
-func jsonStrict(data []byte, v any) error {
-	dec := json.NewDecoder(bytes.NewReader(data))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(v); err != nil {
-		return err
-	}
-	if dec.More() {
-		return errors.New("data after the JSON value")
-	}
-	if _, err := dec.Token(); err != io.EOF {
-		return errors.New("data after the JSON value")
-	}
-	return nil
 }

@@ -27,7 +27,7 @@ var ruleTable = sync.OnceValue(func() map[string]Rule {
 		Schema string `json:"schema"`
 		Rules  []Rule `json:"rules"`
 	}
-	if err := jsonStrict(rulesJSON, &doc); err != nil || doc.Schema != "fupin.risk.rules/1" {
+	if err := poverty.DecodeStrict(rulesJSON, &doc); err != nil || doc.Schema != "fupin.risk.rules/1" {
 		panic("risk: embedded rules.json: bad document")
 	}
 	m := make(map[string]Rule, len(doc.Rules))

@@ -324,19 +324,9 @@ func FindScheme(schemes []Scheme, id string) (Scheme, bool) {
 // source. Decoding is strict; every scheme is validated; duplicate IDs are
 // errors.
 func LoadSchemes(r io.Reader, name string) ([]Scheme, error) {
-	data, err := io.ReadAll(io.LimitReader(r, MaxParamsBytes+1))
-	if err != nil {
-		return nil, &poverty.FieldError{Record: name, Field: "file", Err: err}
-	}
-	if len(data) > MaxParamsBytes {
-		return nil, &poverty.FieldError{Record: name, Field: "file", Err: poverty.ErrRange}
-	}
 	var doc schemesDoc
-	if err := jsonStrict(data, &doc); err != nil {
-		return nil, &poverty.FieldError{Record: name, Field: "file", Err: fmt.Errorf("%w: %v", poverty.ErrSyntax, err)}
-	}
-	if doc.Schema != "fupin.risk.tiers/1" {
-		return nil, &poverty.FieldError{Record: name, Field: "schema", Value: doc.Schema, Err: poverty.ErrUnknownWord}
+	if err := poverty.ReadParamFile(r, name, MaxParamsBytes, "fupin.risk.tiers/1", &doc); err != nil {
+		return nil, err
 	}
 	var out []Scheme
 	for i, f := range doc.Schemes {
