@@ -73,7 +73,9 @@
 // The sources do not settle the equal cases; the choices are 4,000 orange
 // (red is "< 4,000"), 4,500 orange (yellow is "> 4,500") and 5,000 yellow
 // (green is "> 5,000"), each noted in data/tiers.json. More income never
-// gives a worse tier.
+// gives a worse tier. [Scheme.Classify] explains its answer; [Scheme.Tier]
+// gives the same tier without the explanation and without allocating, for
+// batch work.
 //
 // # Assistance measures
 //

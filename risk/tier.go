@@ -206,48 +206,30 @@ type TierResult struct {
 // from the scheme's (or the line's) is [poverty.ErrConceptMismatch]; a
 // relative scheme without a line is [poverty.ErrMissing].
 func (s *Scheme) Classify(in TierInput) (TierResult, error) {
-	if err := s.Validate(); err != nil {
+	var cuts [maxCuts]poverty.Money
+	idx, n, err := s.decide(in, &cuts)
+	if err != nil {
 		return TierResult{}, err
 	}
-	res := TierResult{Scheme: s.ID, PerCapita: in.PerCapita, Source: s.Source + " [" + s.Status.String() + "]"}
-	ref := poverty.Figure{Concept: s.Concept}
+	res := TierResult{Scheme: s.ID, PerCapita: in.PerCapita, Source: s.Source + " [" + s.Status.String() + "]",
+		Cuts: append([]poverty.Money(nil), cuts[:n]...)}
 	if s.Basis == RelativeToLine {
-		if in.Line == nil {
-			return TierResult{}, &poverty.FieldError{Record: "scheme " + s.ID, Field: "line", Err: poverty.ErrMissing}
-		}
-		ref = in.Line.Figure()
 		res.Source += "; line " + in.Line.Cite()
 	}
-	if _, err := in.PerCapita.Compare(ref); err != nil {
-		return TierResult{}, &poverty.FieldError{Record: "scheme " + s.ID, Field: "concept",
-			Value: in.PerCapita.Concept.String() + " vs " + ref.Concept.String(), Err: err}
-	}
-	idx := 0
 	var why []string
-	for i, c := range s.Cuts {
-		v := c.Amount
-		if s.Basis == RelativeToLine {
-			var err error
-			if v, err = in.Line.Amount.MulRate(c.Multiple, poverty.RoundHalfUp); err != nil {
-				return TierResult{}, &poverty.FieldError{Record: "scheme " + s.ID, Field: "line", Err: err}
-			}
-		}
-		res.Cuts = append(res.Cuts, v)
-		pc := in.PerCapita.Amount
-		if idx == i && (pc > v || (pc == v && c.AtCut == Upper)) {
-			idx = i + 1
-		}
-		if pc == v {
+	for i, v := range res.Cuts {
+		if in.PerCapita.Amount == v {
+			c := s.Cuts[i]
 			why = append(why, fmt.Sprintf("exactly at cut-off %s: %s band (%s)", v, c.AtCut, c.Note))
 		}
 	}
 	res.ByIncome = s.Tiers[idx]
 	res.Tier, res.Code = res.ByIncome, "tier.income"
-	cuts := make([]string, len(res.Cuts))
+	words := make([]string, len(res.Cuts))
 	for i, v := range res.Cuts {
-		cuts[i] = v.String()
+		words[i] = v.String()
 	}
-	res.Reason = fmt.Sprintf("per-capita income %s against cut-offs %s gives %s", in.PerCapita, strings.Join(cuts, ", "), res.ByIncome)
+	res.Reason = fmt.Sprintf("per-capita income %s against cut-offs %s gives %s", in.PerCapita, strings.Join(words, ", "), res.ByIncome)
 	if len(why) > 0 {
 		res.Reason += "; " + strings.Join(why, "; ")
 	}
@@ -256,6 +238,57 @@ func (s *Scheme) Classify(in TierInput) (TierResult, error) {
 		res.Reason += fmt.Sprintf("; a guarantee failed after a severe event: %s whatever the income", res.Tier)
 	}
 	return res, nil
+}
+
+// Tier returns the tier [Scheme.Classify] gives, without building the
+// explanation: the path for batch work, which does not allocate unless it
+// fails.
+func (s *Scheme) Tier(in TierInput) (Tier, error) {
+	var cuts [maxCuts]poverty.Money
+	idx, _, err := s.decide(in, &cuts)
+	if err != nil {
+		return TierUnknown, err
+	}
+	if s.SevereGuaranteeRed && in.SevereGuaranteeFailure {
+		return s.Tiers[0], nil
+	}
+	return s.Tiers[idx], nil
+}
+
+// maxCuts bounds the cut-offs of a scheme: one fewer than the tiers.
+const maxCuts = int(numTiers)
+
+// decide validates the scheme and the input, resolves the cut-offs into
+// cuts (n of them) and returns the index of the tier the income falls in.
+func (s *Scheme) decide(in TierInput, cuts *[maxCuts]poverty.Money) (idx, n int, err error) {
+	if err := s.Validate(); err != nil {
+		return 0, 0, err
+	}
+	ref := poverty.Figure{Concept: s.Concept}
+	if s.Basis == RelativeToLine {
+		if in.Line == nil {
+			return 0, 0, &poverty.FieldError{Record: "scheme " + s.ID, Field: "line", Err: poverty.ErrMissing}
+		}
+		ref = in.Line.Figure()
+	}
+	if _, err := in.PerCapita.Compare(ref); err != nil {
+		return 0, 0, &poverty.FieldError{Record: "scheme " + s.ID, Field: "concept",
+			Value: in.PerCapita.Concept.String() + " vs " + ref.Concept.String(), Err: err}
+	}
+	for i, c := range s.Cuts {
+		v := c.Amount
+		if s.Basis == RelativeToLine {
+			if v, err = in.Line.Amount.MulRate(c.Multiple, poverty.RoundHalfUp); err != nil {
+				return 0, 0, &poverty.FieldError{Record: "scheme " + s.ID, Field: "line", Err: err}
+			}
+		}
+		cuts[i] = v
+		pc := in.PerCapita.Amount
+		if idx == i && (pc > v || (pc == v && c.AtCut == Upper)) {
+			idx = i + 1
+		}
+	}
+	return idx, len(s.Cuts), nil
 }
 
 type schemesDoc struct {
