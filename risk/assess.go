@@ -253,7 +253,11 @@ var ErrEventAfterDate = fmt.Errorf("%w: event after the assessment date", povert
 // p.RigidExcess times the previous year's income; income drop (the average
 // of the last p.IncomeDropRecentMonths months, adjusted by employment events
 // of on's month not yet in the records, at least p.IncomeDropShare below
-// the average of the earlier months); out-of-pocket medical spending at or
+// the average of the earlier months; a within-year comparison, so that
+// seasonal farm income falling after a harvest can fire it: assess on a
+// date whose trailing window fits the local income calendar, or raise
+// p.IncomeDropShare, which is a library default, not a national rule);
+// out-of-pocket medical spending at or
 // above p.MedicalOOPAmount, or at or above p.MedicalOOPShare of the window's
 // income; a guarantee item reported lost. Civil-affairs decisions (dibao,
 // tekun, assistance paid) and enrolments without costs fire no rule by
