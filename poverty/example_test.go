@@ -188,3 +188,45 @@ func ExampleDate_AgeOn() {
 	fmt.Println(born.AgeOn(poverty.MustParseDate("2026-05-19")), born.AgeOn(poverty.MustParseDate("2026-05-20")))
 	// Output: 15 16
 }
+
+func ExampleTable_VillageDelisting() {
+	tab := poverty.Default()
+	// The same incidence, 2.5%, in a western and in a central province.
+	for _, region := range []string{"62", "34"} {
+		r, _ := tab.VillageDelisting(2018, poverty.MustParseRegion(region), poverty.VillageCounts{
+			Name: "village", Population: 1200, Poor: 30,
+		}, poverty.LookupOptions{})
+		fmt.Println(poverty.MustParseRegion(region).Name(), r.Pass, r.Criteria[0].Input)
+	}
+	// Output:
+	// Gansu true poor 30 / population 1200 = 2.5% (le 3%)
+	// Anhui false poor 30 / population 1200 = 2.5% (le 2%)
+}
+
+func ExampleTable_History() {
+	own, _ := poverty.LoadTable(strings.NewReader(`{"schema": "fupin.thresholds/1", "records": [
+	  {"kind": "monitoring_line", "region": "53", "year": 2025, "value": "8800", "unit": "yuan_per_person_year",
+	   "concept": "net_income", "source": "a revised circular held by the caller", "status": "SUPPLIED"}]}`), "revision.json")
+	tab := poverty.Default().Overlay(own)
+	for _, th := range tab.History(poverty.KindMonitoringLine, "", poverty.MustParseRegion("53"), 2025) {
+		fmt.Println(th.Amount, th.Status, th.Origin)
+	}
+	// Output:
+	// 8700.00 CONFIRMED embedded
+	// 8800.00 SUPPLIED revision.json
+}
+
+func ExampleFigure_As() {
+	// A net-income household against the 2020 line, which the 2020 guidance
+	// states in disposable income: the library refuses to mix concepts...
+	income := poverty.Figure{Amount: poverty.YuanAmount(5800), Concept: poverty.NetIncome}
+	line, _ := poverty.Default().MonitoringLine(2020, poverty.National, poverty.LookupOptions{})
+	_, err := income.Compare(line.Figure())
+	fmt.Println(err)
+	// ...unless the caller relabels the figure, visibly, under its own rule.
+	c, _ := income.As(poverty.DisposableIncome).Compare(line.Figure())
+	fmt.Println(c)
+	// Output:
+	// income concepts differ
+	// -1
+}
