@@ -43,16 +43,23 @@
 // # Embedding
 //
 // A monitoring platform classifies a household against the lines of its
-// province and year:
+// province and year, supplying from its own parameter file any line the
+// embedded data leave unconfirmed (the package example shows the whole flow,
+// compiled and checked):
 //
 //	tab := poverty.Default() // embedded, sourced policy data
-//	lines, err := tab.LinesFor(2025, poverty.MustParseRegion("53"), poverty.BelowLine, poverty.LookupOptions{})
+//	own, err := poverty.LoadTable(file, "guizhou-2023.json")
 //	if err != nil {
-//		return err // e.g. ErrUnconfirmed: supply your own line with tab.Overlay
+//		return err // a *poverty.FieldError naming the file, record and field
+//	}
+//	tab = tab.Overlay(own) // the embedded history is kept
+//	lines, err := tab.LinesFor(2023, poverty.MustParseRegion("52"), poverty.BelowLine, poverty.LookupOptions{})
+//	if err != nil {
+//		return err // e.g. ErrUnconfirmed: a line no source confirms
 //	}
 //	c, err := poverty.Classify(&household, &lines)
 //	if err != nil {
-//		return err // a *poverty.FieldError naming the household and field
+//		return err
 //	}
 //	fmt.Println(c.Status, c.Explain())
 //
