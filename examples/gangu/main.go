@@ -85,11 +85,7 @@ func run(path, format string, w io.Writer) error {
 	if err != nil {
 		return err
 	}
-	var ids []string
-	for _, ws := range recs.Workshops {
-		ids = append(ids, ws.ID)
-	}
-	imp, err := idx.Impact(ids, labor.ImpactOptions{Year: year, BaselineYear: baselineYear, Before: lines, After: lines, Children: &registry})
+	imp, err := idx.Impact(nil, labor.ImpactOptions{Year: year, BaselineYear: baselineYear, Before: lines, After: lines, Children: &registry})
 	if err != nil {
 		return err
 	}

@@ -220,9 +220,7 @@ func (s *server) impact(w http.ResponseWriter, r *http.Request) (any, *Problem) 
 	}
 	ids := req.Workshops
 	if len(ids) == 0 {
-		for _, ws := range idx.Records().Workshops {
-			ids = append(ids, ws.ID)
-		}
+		ids = nil // every workshop in the records
 	}
 	imp, err := idx.Impact(ids, labor.ImpactOptions{Year: req.Year, BaselineYear: req.BaselineYear, Before: lines, After: lines, Children: req.Children})
 	if err != nil {

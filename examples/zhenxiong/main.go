@@ -137,13 +137,9 @@ func run(labourPath, workshopsPath, exportPath, format string, w io.Writer) erro
 	if err != nil {
 		return err
 	}
-	var ids []string
-	for _, ws := range wrecs.Workshops {
-		ids = append(ids, ws.ID)
-	}
 	// The 2018 standard is UNCONFIRMED: both years are measured against
 	// the 2020 lines, so the change is the income change alone.
-	if out.Returnee, err = widx.Impact(ids, labor.ImpactOptions{Year: 2020, BaselineYear: 2018, Before: lines, After: lines}); err != nil {
+	if out.Returnee, err = widx.Impact(nil, labor.ImpactOptions{Year: 2020, BaselineYear: 2018, Before: lines, After: lines}); err != nil {
 		return err
 	}
 	out.Returnee.PerHousehold = nil // the report shows the totals
