@@ -43,6 +43,7 @@ type MeasureError struct {
 	Err     error
 }
 
+// Error returns the message naming the measure, the input and the cause.
 func (e *MeasureError) Error() string {
 	s := "poverty: measure " + e.Measure
 	if e.Input != "" {

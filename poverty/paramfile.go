@@ -28,7 +28,10 @@ func DecodeStrict(data []byte, v any) error {
 // maskedError masks identity numbers in the text of the error it wraps.
 type maskedError struct{ err error }
 
+// Error returns the wrapped message with identity numbers masked.
 func (m maskedError) Error() string { return MaskIDsIn(m.err.Error()) }
+
+// Unwrap returns the wrapped error.
 func (m maskedError) Unwrap() error { return m.err }
 
 // ReadParamFile reads one parameter file of at most limit bytes from r,
