@@ -18,7 +18,7 @@ import (
 var ErrSchemeMismatch = errors.New("counts use different definitions")
 
 // Count is a published count of children under one scheme: the national
-// figures of POLICY.md 4.3, each tied to the definition it was made under,
+// figures of docs/POLICY.md 4.3, each tied to the definition it was made under,
 // so that figures of different definitions are never compared. The zero
 // Count is no count.
 type Count struct {

@@ -6,8 +6,8 @@
 // that must be reported to the police at once; measures services coverage;
 // counts a registry the way the Ministry of Civil Affairs reports it; and
 // finds which children stopped (or started) being left-behind between two
-// snapshots, and why. The policy facts are those of POLICY.md section 4 and
-// SEEDS.md S7 of the project.
+// snapshots, and why. The policy facts are those of docs/POLICY.md section 4 and
+// docs/SEEDS.md S7.
 //
 // # Records
 //
@@ -119,7 +119,7 @@
 // directors and supervisors by village or township ([Facility], [Place]).
 // [ServiceMap.Coverage] counts how many left-behind children of a registry
 // live where each service exists and lists the villages without a child
-// director. No coverage target for children's homes is encoded: POLICY.md
+// director. No coverage target for children's homes is encoded: docs/POLICY.md
 // records none as confirmed.
 //
 // # Registry figures
@@ -131,7 +131,7 @@
 // allocating, and merges across goroutines for registries of millions.
 // [ChangeOf] is the change between two registries with a single rounding:
 // 9.02 to 6.97 million is -22.7% (one CCTV report says -22.9%; the counts
-// give -22.7%). [PublishedCounts] holds the national counts of POLICY.md
+// give -22.7%). [PublishedCounts] holds the national counts of docs/POLICY.md
 // 4.3, each tied to its scheme; [CompareCounts] refuses to compare counts of
 // different definitions ([ErrSchemeMismatch]): the ACWF 61 million and the
 // registry's 6.97 million are not a fall of 89%.

@@ -13,7 +13,7 @@ import (
 )
 
 // DataVintage is the date the embedded scheme data were last checked
-// against POLICY.md section 4.
+// against docs/POLICY.md section 4.
 const DataVintage = "2026-11-23"
 
 // Combination is how a scheme combines the two parents' situations.

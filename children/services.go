@@ -8,7 +8,7 @@ import (
 )
 
 // Service is a child-care service or post that a village or township may
-// have (POLICY.md 4.5).
+// have (docs/POLICY.md 4.5).
 type Service uint8
 
 // Services. ServiceUnknown is the zero value.

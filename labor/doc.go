@@ -4,10 +4,10 @@
 // labour export through workstations, job fairs and transport subsidies,
 // and what workshops change for workers' households and children.
 //
-// It follows SEEDS.md S5 (workshops near home: Gangu's 52 workshops and 960
+// It follows docs/SEEDS.md S5 (workshops near home: Gangu's 52 workshops and 960
 // returned mothers, a Zhenxiong returnee's 537 jobs) and S6 (Zhenxiong's
 // 666,100 workers supported through transfer employment), with the rules of
-// POLICY.md section 5. It builds on package poverty (money, dates,
+// docs/POLICY.md section 5. It builds on package poverty (money, dates,
 // households, lines) and package children (left-behind classification and
 // transitions).
 //
@@ -39,7 +39,7 @@
 // the labour force) and the share from registered poor households. The
 // stable-employment and transferred-labour definitions are local rules rated
 // SECONDARY, so their lookups need AcceptSecondary; the local minimum wage is
-// always the caller's parameter (no source in POLICY.md gives one), and a
+// always the caller's parameter (no source in docs/POLICY.md gives one), and a
 // decision that needs it without it is [ErrNoParameter]. The national "at
 // least one able-bodied member employed" wording is UNCONFIRMED: it is kept
 // as the record national-one-member-employed, without values, so that the

@@ -49,7 +49,7 @@ func (c *Channel) UnmarshalText(b []byte) error {
 func (c Channel) Assisted() bool { return c > ChannelUnknown && c < ChannelSelfFound }
 
 // Place is where a rural worker works, in the categories of the NBS
-// agricultural census (table 2-3-1-6, rural labour by place of work; POLICY.md
+// agricultural census (table 2-3-1-6, rural labour by place of work; docs/POLICY.md
 // 5.3): each category is "outside" the ones before it.
 //
 // The zero value is [PlaceUnknown], unset.
@@ -104,7 +104,7 @@ func (p Place) OutsideCounty() bool { return p >= InCity && p <= PlaceOther }
 func (p Place) NearHome() bool { return p >= InVillage && p <= InCounty }
 
 // WorkshopType is one of the five types of workshop that Guangxi 柳江区
-// recognises (POLICY.md 5.1); the other localities use the same words.
+// recognises (docs/POLICY.md 5.1); the other localities use the same words.
 //
 // The zero value is [TypeUnknown], unset.
 type WorkshopType uint8

@@ -12,7 +12,7 @@ import (
 // Workstation is a labour-export workstation (劳务工作站) that a sending
 // county runs in a receiving province: it collects recruitment information,
 // places workers, settles labour disputes and helps recover unpaid wages
-// (SEEDS.md S6). The counts are the station's own reports; placements can
+// (docs/SEEDS.md S6). The counts are the station's own reports; placements can
 // also be counted from [Job] records whose Via names the station.
 //
 // The zero Workstation is not valid: it has no ID.
@@ -59,7 +59,7 @@ func (w *Workstation) Validate() error {
 }
 
 // JobFair is a recruitment fair: who came, how many vacancies they brought,
-// how many were filled (SEEDS.md S6: 153 recruiters, about 50,000
+// how many were filled (docs/SEEDS.md S6: 153 recruiters, about 50,000
 // vacancies, at a relocation site).
 //
 // The zero JobFair is not valid: it has no ID.

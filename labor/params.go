@@ -62,7 +62,7 @@ func (e *ParamError) Unwrap() error { return e.Err }
 
 // Header is the provenance every parameter record carries: where and when it
 // applies, the document it comes from, and how well that is sourced
-// (POLICY.md "How to use this file").
+// (docs/POLICY.md "How to use this file").
 //
 // The zero Header is not a valid record: it has no ID and no source.
 type Header struct {
@@ -140,7 +140,7 @@ func (a *AgeLimits) WorkingAge(born poverty.Date, sex poverty.Sex, on poverty.Da
 }
 
 // MinimumWage is a local monthly minimum wage. The embedded data hold none:
-// the sources in POLICY.md give no figures, so the caller supplies the
+// the sources in docs/POLICY.md give no figures, so the caller supplies the
 // county's own value, with its source, in a parameter file or a literal.
 //
 // The zero MinimumWage is not a valid record.
@@ -171,7 +171,7 @@ type TransferRule struct {
 }
 
 // RecognitionRule is one locality's workshop recognition criteria and award
-// (POLICY.md 5.1). Every non-zero field is a criterion; [Params.Recognise]
+// (docs/POLICY.md 5.1). Every non-zero field is a criterion; [Params.Recognise]
 // tests each and explains it. Worker criteria decide which posts count;
 // MinWorkers is the head count of counted posts the workshop needs.
 type RecognitionRule struct {
@@ -246,7 +246,7 @@ type AwardRow struct {
 	Pass       poverty.Money `json:"pass"`
 }
 
-// TransportRule is a transport subsidy for migrant workers (POLICY.md 5.4):
+// TransportRule is a transport subsidy for migrant workers (docs/POLICY.md 5.4):
 // who is eligible, for which jobs, and how much by destination tier.
 //
 // The zero TransportRule is not a valid record.
@@ -331,7 +331,7 @@ var defaultParams = sync.OnceValue(func() *Params {
 
 // DefaultParams returns the parameters embedded in the package: the
 // recognition rules, award table, transport subsidies, age limits and
-// employment definitions of POLICY.md section 5, each with its source and
+// employment definitions of docs/POLICY.md section 5, each with its source and
 // status. It is decoded once; the same immutable *Params is returned each
 // time.
 func DefaultParams() *Params { return defaultParams() }

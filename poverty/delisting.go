@@ -12,7 +12,7 @@ type VillageCounts struct {
 
 // CountyCounts are the counts a county delisting (贫困县摘帽) reads. The three
 // rates of the 2017 assessment (三率一度) are computed from them by the
-// formulas of POLICY.md 1.7:
+// formulas of docs/POLICY.md 1.7:
 //
 //	wrongful-exit rate = WronglyExited / SampledExited
 //	omission rate      = Omitted / SampledNonRegistered

@@ -22,7 +22,7 @@
 // Thresholds are data, not code. [Default] returns the [Table] decoded from
 // the JSON embedded in the package (data/thresholds.json), in which every
 // value carries its year, region, unit, income concept, price base, source
-// (document name and number) and status, as POLICY.md rates it:
+// (document name and number) and status, as docs/POLICY.md rates it:
 //
 //   - the national rural poverty standard by series: the 1986 standard (206
 //     yuan at 1985 prices), the 2000 standards (625 and the low-income 865 at

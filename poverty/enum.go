@@ -93,7 +93,7 @@ func (c IncomeConcept) comparable(d IncomeConcept) bool {
 	return c == d || c == ConceptNotStated || d == ConceptNotStated
 }
 
-// SourceStatus is how well a policy value is sourced, as POLICY.md rates it.
+// SourceStatus is how well a policy value is sourced, as docs/POLICY.md rates it.
 type SourceStatus uint8
 
 // Source statuses. StatusUnset is the zero value.

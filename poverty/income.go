@@ -30,7 +30,7 @@ func (f Figure) Compare(g Figure) (int, error) {
 func (f Figure) String() string { return f.Amount.String() + " " + f.Concept.String() }
 
 // Income is a household's income for an accounting period (a year, or a
-// month in a monthly series), by the four NBS components (POLICY.md 7):
+// month in a monthly series), by the four NBS components (docs/POLICY.md 7):
 //
 //	wage income          Wage
 //	net operating income OperatingIncome - OperatingCosts - Depreciation - ProductionTaxes

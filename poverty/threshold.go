@@ -257,7 +257,7 @@ var defaultTable = sync.OnceValue(func() *Table {
 })
 
 // Default returns the table built from the policy data embedded in the
-// package (see POLICY.md of the project for every value's source). It is
+// package (see docs/POLICY.md in the module for every value's source). It is
 // decoded once; the same immutable *Table is returned each time.
 func Default() *Table { return defaultTable() }
 

@@ -3,7 +3,7 @@
 // risk factors, colour tiers, assistance measures, the case lifecycle from
 // identification to risk elimination, and reports over many cases.
 //
-// It is the library side of the monitoring systems of SEEDS.md S2-S4:
+// It is the library side of the monitoring systems of docs/SEEDS.md S2-S4:
 // Weixian's big-data warning on a medical bill, Hebei's network over medical
 // insurance, civil affairs and emergency management, Xinjiang's four
 // colours, and Anhui's marginal households and measures. It builds on
@@ -35,7 +35,7 @@
 //   - a guarantee item reported lost.
 //
 // No national or provincial document publishes a numeric trigger
-// (POLICY.md 3.2). The numbers are therefore explicit library defaults with
+// (docs/POLICY.md 3.2). The numbers are therefore explicit library defaults with
 // status DEFAULT in data/params.json, never national policy; callers
 // replace them with [Params.Load] (an override keeps the replaced value in
 // [Params.History]). Assess is allocation-free: explanations are built
@@ -55,7 +55,7 @@
 //
 // # Risk factors
 //
-// [Factor] codes follow the local code list of POLICY.md 2.2 (01 illness,
+// [Factor] codes follow the local code list of docs/POLICY.md 2.2 (01 illness,
 // 0201-0299 disasters, 03 disability, 04 lack of labour, 05 accident, 06
 // industry failure, 07 unstable employment, 09 schooling, 99 other). That
 // list is SECONDARY (one local system, see [FactorCodeSource]). Factors

@@ -59,7 +59,7 @@ func (c *Category) UnmarshalText(b []byte) error {
 }
 
 // Factor is a relapse-risk factor (致贫/返贫风险), with the two- or four-digit
-// code of the monitoring-era code list that POLICY.md 2.2 records from one
+// code of the monitoring-era code list that docs/POLICY.md 2.2 records from one
 // local monitoring system. That list is SECONDARY (a local code table found
 // in public code); the codes are kept because systems exchange them, not
 // because a national document fixes them. Code 08 does not occur in it.
@@ -96,9 +96,9 @@ var factorWords = poverty.Words{"unknown", "illness", "disaster_flood", "disaste
 var factorCodes = [...]string{"", "01", "0201", "0202", "0203", "0204", "0205", "0206", "0299", "03", "04",
 	"05", "06", "07", "09", "99"}
 
-// FactorCodeSource is the provenance of the factor codes, as POLICY.md 2.2
+// FactorCodeSource is the provenance of the factor codes, as docs/POLICY.md 2.2
 // gives it, and their status.
-const FactorCodeSource = "risk-code constants of a local monitoring system (public code; repository not identified), POLICY.md 2.2; SECONDARY"
+const FactorCodeSource = "risk-code constants of a local monitoring system (public code; repository not identified), docs/POLICY.md 2.2; SECONDARY"
 
 // Factors returns every known factor in code order.
 func Factors() []Factor {
@@ -442,7 +442,7 @@ func (s *Stage) UnmarshalText(b []byte) error {
 // Route is how a risk was eliminated. The zero value is unset.
 type Route uint8
 
-// Elimination routes (枞阳县 risk-elimination procedure, POLICY.md 2.3).
+// Elimination routes (枞阳县 risk-elimination procedure, docs/POLICY.md 2.3).
 const (
 	RouteUnset Route = iota
 	// AfterAssistance: eliminated after assistance measures (帮扶后消除).

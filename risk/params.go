@@ -100,7 +100,7 @@ func (p Param) Cite() string {
 // Params are the numeric parameters of the rules of this package. Each field
 // is a [Param] with its source and status. The warning triggers are
 // explicit library defaults (status DEFAULT): no national document fixes
-// them (POLICY.md 3.2). The six-month stability period is a county rule
+// them (docs/POLICY.md 3.2). The six-month stability period is a county rule
 // (枞阳县); the 5% and 10% caps are CONFIRMED.
 //
 // Get the embedded values with [DefaultParams] and override them with
