@@ -2,7 +2,6 @@ package main
 
 import (
 	"bytes"
-	"encoding/json"
 	"io"
 	"os"
 	"path/filepath"
@@ -21,14 +20,8 @@ func TestGolden(t *testing.T) {
 // gives Anhui's reported ratios: 3.37 measures per household and 29.4% of
 // households with the risk eliminated (SEEDS.md S2).
 func TestSeedsFigures(t *testing.T) {
-	var b bytes.Buffer
-	if err := run("", 0, "json", &b); err != nil {
-		t.Fatal(err)
-	}
 	var o Output
-	if err := json.Unmarshal(b.Bytes(), &o); err != nil {
-		t.Fatal(err)
-	}
+	golden.DecodeOutput(t, func(w io.Writer) error { return run("", 0, "json", w) }, &o)
 	r := o.Report
 	got := []string{r.MeasuresPerHousehold.Decimal().Round(2).String(), ((r.EliminationRate + 500) / 1000 * 1000).Percent()}
 	if diff := cmp.Diff([]string{"3.37", "29.4%"}, got); diff != "" {

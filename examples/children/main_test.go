@@ -2,7 +2,6 @@ package main
 
 import (
 	"bytes"
-	"encoding/json"
 	"io"
 	"os"
 	"path/filepath"
@@ -22,14 +21,8 @@ func TestGolden(t *testing.T) {
 // unattended, which children must be reported at once, and the village
 // without a child director.
 func TestRegistry(t *testing.T) {
-	var b bytes.Buffer
-	if err := run("", "", "json", &b); err != nil {
-		t.Fatal(err)
-	}
 	var o Output
-	if err := json.Unmarshal(b.Bytes(), &o); err != nil {
-		t.Fatal(err)
-	}
+	golden.DecodeOutput(t, func(w io.Writer) error { return run("", "", "json", w) }, &o)
 	got := map[string]string{}
 	for _, c := range o.Children {
 		got[c.ID] = c.Status

@@ -2,7 +2,6 @@ package main
 
 import (
 	"bytes"
-	"encoding/json"
 	"io"
 	"os"
 	"path/filepath"
@@ -21,14 +20,8 @@ func TestGolden(t *testing.T) {
 // came home, and nearly 1,700 fewer left-behind children, every one of
 // them reunited with a parent who came home (SEEDS.md S5).
 func TestSeedsFigures(t *testing.T) {
-	var b bytes.Buffer
-	if err := run("", "json", &b); err != nil {
-		t.Fatal(err)
-	}
 	var o Output
-	if err := json.Unmarshal(b.Bytes(), &o); err != nil {
-		t.Fatal(err)
-	}
+	golden.DecodeOutput(t, func(w io.Writer) error { return run("", "json", w) }, &o)
 	m := o.Impact
 	if m.Workshops != 52 || m.ReturnedMothers != 960 {
 		t.Errorf("workshops %d, returned mothers %d; want 52, 960", m.Workshops, m.ReturnedMothers)

@@ -2,7 +2,6 @@ package main
 
 import (
 	"bytes"
-	"encoding/json"
 	"io"
 	"os"
 	"path/filepath"
@@ -24,14 +23,8 @@ func TestGolden(t *testing.T) {
 // the department-warning channel with the 7,000 yuan relief, and the risk
 // is eliminated at the follow-up.
 func TestSeedsStory(t *testing.T) {
-	var b bytes.Buffer
-	if err := run("", "json", &b); err != nil {
-		t.Fatal(err)
-	}
 	var o Output
-	if err := json.Unmarshal(b.Bytes(), &o); err != nil {
-		t.Fatal(err)
-	}
+	golden.DecodeOutput(t, func(w io.Writer) error { return run("", "json", w) }, &o)
 	got := map[string]string{}
 	for _, v := range o.Assessments {
 		got[v.ID] = v.Category + " " + strings.Join(firstWords(v.Warnings), ",")

@@ -2,7 +2,6 @@ package main
 
 import (
 	"bytes"
-	"encoding/json"
 	"io"
 	"os"
 	"path/filepath"
@@ -22,14 +21,8 @@ func TestGolden(t *testing.T) {
 // boundary households sit where the scheme's notes put them; a severe
 // event that cost a guarantee makes a household red whatever its income.
 func TestSeedsCases(t *testing.T) {
-	var b bytes.Buffer
-	if err := run("", "json", &b); err != nil {
-		t.Fatal(err)
-	}
 	var d Dashboard
-	if err := json.Unmarshal(b.Bytes(), &d); err != nil {
-		t.Fatal(err)
-	}
+	golden.DecodeOutput(t, func(w io.Writer) error { return run("", "json", w) }, &d)
 	got := map[string]risk.Tier{}
 	for _, r := range d.Rows {
 		got[r.ID] = r.Tier

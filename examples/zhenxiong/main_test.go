@@ -2,7 +2,6 @@ package main
 
 import (
 	"bytes"
-	"encoding/json"
 	"io"
 	"os"
 	"path/filepath"
@@ -23,14 +22,8 @@ func TestGolden(t *testing.T) {
 // poor households, and 43.8% of the returnee's 537 workshop jobs held by
 // people from poor households (SEEDS.md S5, S6).
 func TestSeedsFigures(t *testing.T) {
-	var b bytes.Buffer
-	if err := run("", "", "", "json", &b); err != nil {
-		t.Fatal(err)
-	}
 	var o Output
-	if err := json.Unmarshal(b.Bytes(), &o); err != nil {
-		t.Fatal(err)
-	}
+	golden.DecodeOutput(t, func(w io.Writer) error { return run("", "", "", "json", w) }, &o)
 	// The article gives the transfer rate to the whole percent.
 	whole := o.TransferRate.Decimal().Shift(2).Round(0).String() + "%"
 	got := []string{whole, pct(o.PoorShare), pct(o.Returnee.PoorShare)}

@@ -4,6 +4,7 @@ package golden
 
 import (
 	"bytes"
+	"encoding/json"
 	"flag"
 	"io"
 	"os"
@@ -49,5 +50,18 @@ func Formats(t *testing.T, run func(format string, w io.Writer) error, formats .
 			}
 			Check(t, "output."+format, b.Bytes())
 		})
+	}
+}
+
+// DecodeOutput runs an example that writes JSON and decodes what it wrote
+// into v, failing the test if either step fails.
+func DecodeOutput(t testing.TB, run func(w io.Writer) error, v any) {
+	t.Helper()
+	var b bytes.Buffer
+	if err := run(&b); err != nil {
+		t.Fatal(err)
+	}
+	if err := json.Unmarshal(b.Bytes(), v); err != nil {
+		t.Fatal(err)
 	}
 }
