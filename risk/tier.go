@@ -349,6 +349,24 @@ func FindScheme(schemes []Scheme, id string) (Scheme, bool) {
 	return Scheme{}, false
 }
 
+// SchemeFor returns the scheme in force in year for region: the first
+// scheme of the province in force that year, otherwise the first national
+// scheme in force, otherwise false. Listing a caller's own schemes before
+// [DefaultSchemes] lets them take precedence.
+func SchemeFor(schemes []Scheme, region poverty.Region, year int) (*Scheme, bool) {
+	for _, want := range [...]poverty.Region{region, poverty.National} {
+		for i := range schemes {
+			if schemes[i].Region == want && schemes[i].InForce(year) {
+				return &schemes[i], true
+			}
+		}
+		if region == poverty.National {
+			break
+		}
+	}
+	return nil, false
+}
+
 // LoadSchemes reads tier schemes in the schema of the embedded
 // data/tiers.json ("fupin.risk.tiers/1"): per scheme an id, region, years,
 // basis ("absolute" or "relative_to_monitoring_line"), concept, tiers from

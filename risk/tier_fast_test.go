@@ -1,6 +1,7 @@
 package risk_test
 
 import (
+	"fmt"
 	"testing"
 
 	"github.com/openfupin/fupin/poverty"
@@ -57,4 +58,41 @@ func BenchmarkSchemeTier(b *testing.B) {
 	for b.Loop() {
 		_, _ = s.Tier(in)
 	}
+}
+
+func TestSchemeFor(t *testing.T) {
+	national := risk.Scheme{ID: "national", Region: poverty.National, From: 2021}
+	yunnan := risk.Scheme{ID: "yunnan", Region: poverty.MustParseRegion("53"), From: 2023, To: 2024}
+	schemes := append(risk.DefaultSchemes(), yunnan, national)
+	for _, tt := range []struct {
+		region string
+		year   int
+		want   string
+	}{
+		{"65", 2020, "xinjiang-2020"}, // the province's own scheme
+		{"65", 2019, ""},              // nothing in force
+		{"65", 2021, "national"},      // falls back to the national scheme
+		{"53", 2023, "yunnan"},        // province before national
+		{"53", 2025, "national"},      // the province's scheme has ended
+		{"national", 2022, "national"},
+	} {
+		s, ok := risk.SchemeFor(schemes, poverty.MustParseRegion(tt.region), tt.year)
+		got := ""
+		if ok {
+			got = s.ID
+		}
+		if got != tt.want {
+			t.Errorf("SchemeFor(%s, %d) = %q, want %q", tt.region, tt.year, got, tt.want)
+		}
+	}
+}
+
+func ExampleSchemeFor() {
+	s, ok := risk.SchemeFor(risk.DefaultSchemes(), poverty.MustParseRegion("65"), 2020)
+	fmt.Println(s.ID, ok)
+	_, ok = risk.SchemeFor(risk.DefaultSchemes(), poverty.MustParseRegion("53"), 2020)
+	fmt.Println(ok)
+	// Output:
+	// xinjiang-2020 true
+	// false
 }

@@ -98,12 +98,7 @@ func newModel(cfg Config, table *poverty.Table, opts poverty.LookupOptions) (*mo
 		}
 		schemes = append(own, schemes...)
 	}
-	for i := range schemes {
-		if schemes[i].Region == cfg.Province && schemes[i].InForce(cfg.Year) {
-			m.scheme = &schemes[i]
-			break
-		}
-	}
+	m.scheme, _ = risk.SchemeFor(schemes, cfg.Province, cfg.Year)
 	m.labor, m.laborErr = laborRules(cfg)
 	m.workers = runtime.GOMAXPROCS(0)
 	// The follow-up is in the next year: its own line where the table has

@@ -57,12 +57,12 @@ func (s *server) tier(w http.ResponseWriter, r *http.Request) (any, *Problem) {
 	}
 	var scheme *risk.Scheme
 	schemes := risk.DefaultSchemes()
-	for i := range schemes {
-		sc := &schemes[i]
-		if (req.Scheme != "" && sc.ID == req.Scheme) || (req.Scheme == "" && sc.Region == h.Province() && sc.InForce(h.Year)) {
-			scheme = sc
-			break
+	if req.Scheme != "" {
+		if sc, ok := risk.FindScheme(schemes, req.Scheme); ok {
+			scheme = &sc
 		}
+	} else {
+		scheme, _ = risk.SchemeFor(schemes, h.Province(), h.Year)
 	}
 	if scheme == nil {
 		detail := fmt.Sprintf("no colour-tier scheme in force for province %s in %d", h.Province(), h.Year)
