@@ -48,6 +48,13 @@ type Config struct {
 	// after to the monthly incomes, each as the same month of the year
 	// grown by 8% (assumption), for follow-up visits in the next year.
 	NextMonths int
+	// SafetyNet is the per-capita income below which most households are
+	// topped up by the minimum living allowance and other support (an
+	// assumption of the generator; see calibration.md). Zero means the
+	// monitoring line of Year and Province in package poverty's embedded
+	// data, looked up leniently, or the 2020 line (1.5 times the standard,
+	// 6,000 yuan) where no line of that year is confirmed.
+	SafetyNet poverty.Money
 }
 
 // Defaults returns c with every zero field set to its documented default.
@@ -62,6 +69,16 @@ func (c Config) Defaults() Config {
 		c.Concept = poverty.DisposableIncome
 		if c.Year < 2014 {
 			c.Concept = poverty.NetIncome
+		}
+	}
+	if c.SafetyNet == 0 {
+		opts := poverty.LookupOptions{Lenient: true}
+		line, err := poverty.Default().MonitoringLine(c.Year, c.Province, opts)
+		if err != nil {
+			line, err = poverty.Default().MonitoringLine(2020, c.Province, opts)
+		}
+		if err == nil {
+			c.SafetyNet = line.Amount
 		}
 	}
 	if c.VillagesPerTownship == 0 {
@@ -114,8 +131,11 @@ func (c Config) Counties() int {
 // then 01 (a prefecture) and 20+k, e.g. 530120. The codes are fictitious
 // apart from their province.
 func (c Config) County(k int) poverty.County {
-	d := c.Defaults()
-	return poverty.County(int(d.Province)*10000 + 100 + 20 + k)
+	p := c.Province
+	if p == poverty.National {
+		p = c.Defaults().Province
+	}
+	return poverty.County(int(p)*10000 + 100 + 20 + k)
 }
 
 // Role is a member's place in the household. RoleUnknown is the zero value.
@@ -735,12 +755,13 @@ func (g *Generator) income(rec *Record, poor bool) {
 	if rec.Registration.Registered != 0 && r.Float64() < 0.1 {
 		month[4].Excluded.EarmarkedSubsidy += 40000 * poverty.Yuan // housing subsidy (S1)
 	}
-	// The safety net: most households left below 6,000 yuan a head (1.5
-	// times the 2020 standard) receive the minimum living allowance (低保)
-	// and other support, topped up to a level drawn between 6,000 and
-	// 8,000 yuan a head (assumption; by 2020 "two assurances" were secured
-	// and the monitored population was generally about 5% of the
-	// registered population).
+	// The safety net: most households left below Config.SafetyNet a head
+	// (by default the monitoring line: 6,000 yuan in 2020, 1.5 times the
+	// standard) receive the minimum living allowance (低保) and other
+	// support, topped up to a level drawn between the net and a third above
+	// it (assumption; by 2020 "two assurances" were secured and the
+	// monitored population was generally about 5% of the registered
+	// population).
 	var total poverty.Income
 	for k := range month {
 		total, _ = total.Add(month[k])
@@ -748,8 +769,9 @@ func (g *Generator) income(rec *Record, poor bool) {
 	if n := rec.Residents(); n > 0 {
 		t, _ := total.Total()
 		pc := t / poverty.Money(n)
-		if pc < 6000*poverty.Yuan && r.Float64() < 0.85 {
-			top := (yuan(6000+2000*r.Float64()) - pc) * poverty.Money(n) / 12 / poverty.Yuan * poverty.Yuan
+		if net := g.cfg.SafetyNet; pc < net && r.Float64() < 0.85 {
+			lo := net.Yuan()
+			top := (yuan(lo+lo/3*r.Float64()) - pc) * poverty.Money(n) / 12 / poverty.Yuan * poverty.Yuan
 			for k := range month {
 				month[k].TransferIncome += top
 			}

@@ -268,3 +268,26 @@ func TestMonths(t *testing.T) {
 		t.Errorf("NextMonths 13: %v, want ErrConfig", err)
 	}
 }
+
+// TestSafetyNetFromThresholds checks that the safety-net level comes from
+// the embedded monitoring lines, not from a number in the generator.
+func TestSafetyNetFromThresholds(t *testing.T) {
+	for _, tt := range []struct {
+		province string
+		year     int
+		want     poverty.Money
+	}{
+		{"53", 2020, poverty.YuanAmount(6000)},  // 1.5 x the 2020 standard, derived
+		{"35", 2023, poverty.YuanAmount(10560)}, // Fujian's own 2023 line
+		{"53", 2026, poverty.YuanAmount(8700)},  // Yunnan 2025 carried forward (lenient)
+		{"52", 2023, poverty.YuanAmount(6000)},  // unconfirmed: the 2020 line
+	} {
+		c := gen.Config{Households: 1, Year: tt.year, Province: poverty.MustParseRegion(tt.province)}.Defaults()
+		if c.SafetyNet != tt.want {
+			t.Errorf("%s %d: SafetyNet %s, want %s", tt.province, tt.year, c.SafetyNet, tt.want)
+		}
+	}
+	if c := (gen.Config{SafetyNet: poverty.YuanAmount(7000)}).Defaults(); c.SafetyNet != poverty.YuanAmount(7000) {
+		t.Errorf("a set SafetyNet was replaced: %s", c.SafetyNet)
+	}
+}
