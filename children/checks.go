@@ -9,6 +9,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/openfupin/fupin/internal/param"
 	"github.com/openfupin/fupin/poverty"
 )
 
@@ -256,7 +257,7 @@ func LoadChecks(r io.Reader, name string) (Checks, error) {
 		Vintage string  `json:"vintage"`
 		Params  *Checks `json:"params"`
 	}
-	if err := poverty.DecodeStrict(data, &doc); err != nil {
+	if err := param.Decode(data, &doc); err != nil {
 		return Checks{}, &RecordError{Record: name, Field: "file", Err: err}
 	}
 	if doc.Schema != "fupin.children.checks/1" {

@@ -9,6 +9,7 @@ import (
 	"slices"
 	"sync"
 
+	"github.com/openfupin/fupin/internal/param"
 	"github.com/openfupin/fupin/poverty"
 )
 
@@ -75,7 +76,7 @@ func LoadCounts(r io.Reader, name string) ([]Count, error) {
 		Vintage string  `json:"vintage"`
 		Counts  []Count `json:"counts"`
 	}
-	if err := poverty.DecodeStrict(data, &doc); err != nil {
+	if err := param.Decode(data, &doc); err != nil {
 		return nil, &RecordError{Record: name, Field: "file", Err: err}
 	}
 	if doc.Schema != "fupin.children.counts/1" {

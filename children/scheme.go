@@ -9,6 +9,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/openfupin/fupin/internal/param"
 	"github.com/openfupin/fupin/poverty"
 )
 
@@ -340,7 +341,7 @@ func LoadRules(rd io.Reader, name string) (*Rules, error) {
 		return nil, &RecordError{Record: name, Field: "file", Err: poverty.ErrRange}
 	}
 	var doc fileDoc
-	if err := poverty.DecodeStrict(data, &doc); err != nil {
+	if err := param.Decode(data, &doc); err != nil {
 		return nil, &RecordError{Record: name, Field: "file", Err: err}
 	}
 	if doc.Schema != "fupin.children/1" {

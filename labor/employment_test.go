@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/openfupin/fupin/internal/param"
 	"github.com/openfupin/fupin/poverty"
 )
 
@@ -184,7 +185,7 @@ func TestEmploymentCases(t *testing.T) {
 			} `json:"want"`
 		} `json:"cases"`
 	}
-	if err := poverty.DecodeStrict(data, &doc); err != nil {
+	if err := param.Decode(data, &doc); err != nil {
 		t.Fatal(err)
 	}
 	for _, c := range doc.Cases {

@@ -10,6 +10,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/openfupin/fupin/children"
+	"github.com/openfupin/fupin/internal/param"
 	"github.com/openfupin/fupin/poverty"
 )
 
@@ -76,7 +77,7 @@ func TestImpactCases(t *testing.T) {
 		About string       `json:"about"`
 		Cases []impactCase `json:"cases"`
 	}
-	if err := poverty.DecodeStrict(data, &doc); err != nil {
+	if err := param.Decode(data, &doc); err != nil {
 		t.Fatal(err)
 	}
 	for _, c := range doc.Cases {

@@ -41,7 +41,7 @@ func DecodeRecords(r io.Reader, name string) (*Index, error) {
 		Schema string `json:"schema"`
 		Records
 	}
-	if err := poverty.ReadParamFile(r, name, MaxRecordsBytes, RecordsSchema, &doc); err != nil {
+	if err := readFile(r, name, MaxRecordsBytes, RecordsSchema, &doc); err != nil {
 		return nil, err
 	}
 	rec := doc.Records

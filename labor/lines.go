@@ -9,6 +9,7 @@ import (
 	"io"
 	"strconv"
 
+	"github.com/openfupin/fupin/internal/param"
 	"github.com/openfupin/fupin/poverty"
 )
 
@@ -69,7 +70,7 @@ func (d *Decoder) Next() (Line, error) {
 		}
 		var l Line
 		rec := d.name + " line " + strconv.Itoa(d.line)
-		if err := poverty.DecodeStrict(b, &l); err != nil {
+		if err := param.Decode(b, &l); err != nil {
 			return Line{}, &poverty.FieldError{Record: rec, Field: "line", Err: err}
 		}
 		var err error

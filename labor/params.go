@@ -344,7 +344,7 @@ func DefaultParams() *Params { return defaultParams() }
 // and in each record's Origin.
 func LoadParams(r io.Reader, name string) (*Params, error) {
 	var f paramsFile
-	if err := poverty.ReadParamFile(r, name, MaxParamsBytes, ParamsSchema, &f); err != nil {
+	if err := readFile(r, name, MaxParamsBytes, ParamsSchema, &f); err != nil {
 		return nil, err
 	}
 	p := &Params{vintage: f.Vintage, ages: f.AgeLimits, minWages: f.MinimumWages, stable: f.Stable,

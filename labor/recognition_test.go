@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/openfupin/fupin/internal/param"
 	"github.com/openfupin/fupin/poverty"
 )
 
@@ -109,7 +110,7 @@ func TestRecognitionCases(t *testing.T) {
 		About string            `json:"about"`
 		Cases []recognitionCase `json:"cases"`
 	}
-	if err := poverty.DecodeStrict(data, &doc); err != nil {
+	if err := param.Decode(data, &doc); err != nil {
 		t.Fatal(err)
 	}
 	p := DefaultParams()

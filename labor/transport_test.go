@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/openfupin/fupin/internal/param"
 	"github.com/openfupin/fupin/poverty"
 )
 
@@ -35,7 +36,7 @@ func TestTransportSubsidy(t *testing.T) {
 		About string          `json:"about"`
 		Cases []transportCase `json:"cases"`
 	}
-	if err := poverty.DecodeStrict(data, &doc); err != nil {
+	if err := param.Decode(data, &doc); err != nil {
 		t.Fatal(err)
 	}
 	p := DefaultParams()

@@ -93,43 +93,6 @@ func (c IncomeConcept) comparable(d IncomeConcept) bool {
 	return c == d || c == ConceptNotStated || d == ConceptNotStated
 }
 
-// SourceStatus is how well a policy value is sourced, as docs/POLICY.md rates it.
-type SourceStatus uint8
-
-// Source statuses. StatusUnset is the zero value.
-const (
-	SourceUnset SourceStatus = iota
-	// Confirmed: a primary or official document, or a government or statistics page.
-	Confirmed
-	// Secondary: one non-official source. Returned only with
-	// [LookupOptions.AcceptSecondary].
-	Secondary
-	// Unconfirmed: no source found. Never returned as fact.
-	Unconfirmed
-	// Approximate: rounded values of unknown vintage (PPP factors).
-	Approximate
-	// Supplied: a value from the caller's own parameter file (a provincial
-	// circular, a county's own line) that the library's sources do not
-	// cover. Lookups return it like a confirmed value; its Source and the
-	// threshold's Origin say where it came from.
-	Supplied
-)
-
-var sourceWords = Words{"unset", "CONFIRMED", "SECONDARY", "UNCONFIRMED", "APPROXIMATE", "SUPPLIED"}
-
-// String returns "CONFIRMED", "SECONDARY", "UNCONFIRMED", "APPROXIMATE" or "SUPPLIED".
-func (s SourceStatus) String() string { return sourceWords.Word(int(s), "SourceStatus") }
-
-// MarshalText implements [encoding.TextMarshaler].
-func (s SourceStatus) MarshalText() ([]byte, error) { return sourceWords.Marshal(int(s), "status") }
-
-// UnmarshalText implements [encoding.TextUnmarshaler].
-func (s *SourceStatus) UnmarshalText(b []byte) error {
-	i, err := sourceWords.Parse(b, "status")
-	*s = SourceStatus(i)
-	return err
-}
-
 // Sex is a person's sex as recorded in the resident identity number.
 type Sex uint8
 

@@ -4,15 +4,17 @@ import (
 	"errors"
 	"fmt"
 	"strconv"
+
+	"github.com/openfupin/fupin/internal/param"
 )
 
 // Sentinel errors. Every error this package returns wraps one of them, so
 // callers test with [errors.Is] and never match message text.
 var (
 	// ErrSyntax reports text that is not in the expected form.
-	ErrSyntax = errors.New("invalid syntax")
+	ErrSyntax = param.ErrSyntax
 	// ErrRange reports a value outside the range this package accepts.
-	ErrRange = errors.New("value out of range")
+	ErrRange = param.ErrRange
 	// ErrNegative reports a negative value where only zero or more is allowed.
 	ErrNegative = errors.New("negative value not allowed")
 	// ErrOverflow reports arithmetic whose result does not fit in [Money] or [Rate].
@@ -41,9 +43,15 @@ var (
 	// ErrMissing reports a required field left empty.
 	ErrMissing = errors.New("required value missing")
 	// ErrUnknownWord reports an enumeration word this package does not know.
-	ErrUnknownWord = errors.New("unknown word")
+	ErrUnknownWord = param.ErrUnknownWord
 	// ErrDuplicate reports a record that appears twice where keys must be unique.
 	ErrDuplicate = errors.New("duplicate record")
+	// ErrOutOfScope reports a LOCAL value asked for outside the region it
+	// belongs to (see [Provenance.Serve]).
+	ErrOutOfScope = errors.New("value local to another region")
+	// ErrNotInForce reports a rule or document asked for on a date outside
+	// its effective period.
+	ErrNotInForce = errors.New("not in force")
 )
 
 // ParseError reports text that could not be parsed as a value of this

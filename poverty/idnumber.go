@@ -3,6 +3,8 @@ package poverty
 import (
 	"log/slog"
 	"time"
+
+	"github.com/openfupin/fupin/internal/param"
 )
 
 // IDNumber is an 18-character resident identity number (居民身份证号码,
@@ -166,48 +168,11 @@ func (id *IDNumber) UnmarshalText(b []byte) error {
 // that it can be put in an error or a log line: it keeps at most the first
 // six and the last four characters of text of 11 or more bytes and replaces
 // everything else with '*'; shorter text is masked entirely.
-func MaskID(s string) string {
-	b := []byte(s)
-	if len(b) <= 10 {
-		for i := range b {
-			b[i] = '*'
-		}
-		return string(b)
-	}
-	for i := 6; i < len(b)-4; i++ {
-		b[i] = '*'
-	}
-	return string(b)
-}
+func MaskID(s string) string { return param.MaskID(s) }
 
 // MaskIDsIn masks every run of 14 or more identity-number characters (digits,
 // X or x) in free text with [MaskID], keeping shorter digit runs (dates,
 // counts, division codes). Error messages of this module pass their values
 // through it, so that no resident identity number, 18 characters or the old
 // 15-digit form, leaves in an error text whichever field it was typed into.
-func MaskIDsIn(s string) string {
-	var out []byte
-	for i := 0; i < len(s); {
-		if !idChar(s[i]) {
-			i++
-			continue
-		}
-		j := i
-		for j < len(s) && idChar(s[j]) {
-			j++
-		}
-		if j-i >= 14 {
-			if out == nil {
-				out = []byte(s)
-			}
-			copy(out[i:j], MaskID(s[i:j]))
-		}
-		i = j
-	}
-	if out == nil {
-		return s
-	}
-	return string(out)
-}
-
-func idChar(c byte) bool { return c >= '0' && c <= '9' || c == 'X' || c == 'x' }
+func MaskIDsIn(s string) string { return param.MaskIDsIn(s) }

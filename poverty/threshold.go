@@ -311,7 +311,7 @@ const MaxTableBytes = 8 << 20
 // and field.
 func LoadTable(r io.Reader, name string) (*Table, error) {
 	var doc fileDoc
-	if err := ReadParamFile(r, name, MaxTableBytes, "fupin.thresholds/1", &doc); err != nil {
+	if err := readFile(r, name, MaxTableBytes, "fupin.thresholds/1", &doc); err != nil {
 		return nil, err
 	}
 	t := &Table{vintage: doc.Vintage}

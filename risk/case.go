@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strconv"
 
+	"github.com/openfupin/fupin/internal/param"
 	"github.com/openfupin/fupin/poverty"
 )
 
@@ -418,7 +419,7 @@ func (c *Case) MarshalJSON() ([]byte, error) {
 // *[TransitionError] or *[poverty.FieldError].
 func (c *Case) UnmarshalJSON(b []byte) error {
 	var w caseWire
-	if err := poverty.DecodeStrict(b, &w); err != nil {
+	if err := param.Decode(b, &w); err != nil {
 		return &poverty.FieldError{Record: "case", Field: "json", Err: fmt.Errorf("%w: %v", poverty.ErrSyntax, err)}
 	}
 	if len(w.History) == 0 {

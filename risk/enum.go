@@ -4,6 +4,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/openfupin/fupin/internal/param"
 	"github.com/openfupin/fupin/poverty"
 )
 
@@ -234,7 +235,7 @@ func (s FactorSet) MarshalJSON() ([]byte, error) {
 // unknown words are errors.
 func (s *FactorSet) UnmarshalJSON(b []byte) error {
 	var words []string
-	if err := poverty.DecodeStrict(b, &words); err != nil {
+	if err := param.Decode(b, &words); err != nil {
 		return &poverty.ParseError{What: "risk factors", Input: string(b), Err: poverty.ErrSyntax}
 	}
 	var v FactorSet
@@ -351,7 +352,7 @@ func (s GuaranteeSet) MarshalJSON() ([]byte, error) {
 // errors.
 func (s *GuaranteeSet) UnmarshalJSON(b []byte) error {
 	var words []string
-	if err := poverty.DecodeStrict(b, &words); err != nil {
+	if err := param.Decode(b, &words); err != nil {
 		return &poverty.ParseError{What: "guarantees", Input: string(b), Err: poverty.ErrSyntax}
 	}
 	var v GuaranteeSet

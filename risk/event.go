@@ -7,6 +7,7 @@ import (
 	"io"
 	"strconv"
 
+	"github.com/openfupin/fupin/internal/param"
 	"github.com/openfupin/fupin/poverty"
 )
 
@@ -246,7 +247,7 @@ func (e *Event) UnmarshalJSON(b []byte) error {
 
 func decodeEvent(b []byte, index int) (Event, error) {
 	var w eventWire
-	if err := poverty.DecodeStrict(b, &w); err != nil {
+	if err := param.Decode(b, &w); err != nil {
 		return Event{}, &EventError{Index: index, Field: "json", Err: fmt.Errorf("%w: %v", poverty.ErrSyntax, err)}
 	}
 	var ev Event
@@ -453,7 +454,7 @@ func DecodeEvents(r io.Reader) ([]Event, error) {
 		return nil, &EventError{Index: -1, Field: "file", Err: poverty.ErrRange}
 	}
 	var raw []json.RawMessage
-	if err := poverty.DecodeStrict(data, &raw); err != nil {
+	if err := param.Decode(data, &raw); err != nil {
 		return nil, &EventError{Index: -1, Field: "json", Err: fmt.Errorf("%w: %v", poverty.ErrSyntax, err)}
 	}
 	out := make([]Event, 0, len(raw))

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/openfupin/fupin/internal/param"
 	"github.com/openfupin/fupin/poverty"
 )
 
@@ -36,7 +37,7 @@ var documents = sync.OnceValue(func() []Document {
 		Schema    string     `json:"schema"`
 		Documents []Document `json:"documents"`
 	}
-	if err := poverty.DecodeStrict(categoriesJSON, &doc); err != nil || doc.Schema != "fupin.risk.categories/1" {
+	if err := param.Decode(categoriesJSON, &doc); err != nil || doc.Schema != "fupin.risk.categories/1" {
 		panic("risk: embedded categories.json: bad document")
 	}
 	return doc.Documents

@@ -70,7 +70,7 @@ func DefaultCatalogue() *Catalogue { return defaultCatalogue() }
 // must be unique, types known, sources and statuses present.
 func LoadCatalogue(r io.Reader, name string) (*Catalogue, error) {
 	var doc catalogueDoc
-	if err := poverty.ReadParamFile(r, name, MaxParamsBytes, "fupin.risk.measures/1", &doc); err != nil {
+	if err := readFile(r, name, MaxParamsBytes, "fupin.risk.measures/1", &doc); err != nil {
 		return nil, err
 	}
 	if doc.MappingStatus == BasisUnset || doc.MappingSource == "" {

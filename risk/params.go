@@ -194,7 +194,7 @@ func (p Params) Load(r io.Reader, name string) (Params, error) { return p.load(r
 
 func (p Params) load(r io.Reader, name string, complete bool) (Params, error) {
 	var doc paramsDoc
-	if err := poverty.ReadParamFile(r, name, MaxParamsBytes, "fupin.risk.params/1", &doc); err != nil {
+	if err := readFile(r, name, MaxParamsBytes, "fupin.risk.params/1", &doc); err != nil {
 		return Params{}, err
 	}
 	out := p

@@ -5,6 +5,7 @@ import (
 	"slices"
 	"sync"
 
+	"github.com/openfupin/fupin/internal/param"
 	"github.com/openfupin/fupin/poverty"
 )
 
@@ -27,7 +28,7 @@ var ruleTable = sync.OnceValue(func() map[string]Rule {
 		Schema string `json:"schema"`
 		Rules  []Rule `json:"rules"`
 	}
-	if err := poverty.DecodeStrict(rulesJSON, &doc); err != nil || doc.Schema != "fupin.risk.rules/1" {
+	if err := param.Decode(rulesJSON, &doc); err != nil || doc.Schema != "fupin.risk.rules/1" {
 		panic("risk: embedded rules.json: bad document")
 	}
 	m := make(map[string]Rule, len(doc.Rules))

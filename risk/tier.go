@@ -376,7 +376,7 @@ func SchemeFor(schemes []Scheme, region poverty.Region, year int) (*Scheme, bool
 // errors.
 func LoadSchemes(r io.Reader, name string) ([]Scheme, error) {
 	var doc schemesDoc
-	if err := poverty.ReadParamFile(r, name, MaxParamsBytes, "fupin.risk.tiers/1", &doc); err != nil {
+	if err := readFile(r, name, MaxParamsBytes, "fupin.risk.tiers/1", &doc); err != nil {
 		return nil, err
 	}
 	var out []Scheme

@@ -1,19 +1,20 @@
-package poverty_test
+package param_test
 
 import (
 	"errors"
 	"strings"
 	"testing"
 
+	"github.com/openfupin/fupin/internal/param"
 	"github.com/openfupin/fupin/poverty"
 )
 
-func TestDecodeStrict(t *testing.T) {
+func TestDecode(t *testing.T) {
 	var v struct {
 		Region poverty.Region `json:"region"`
 		Note   string         `json:"note"`
 	}
-	raw := makeID("51343419890301002")
+	raw := "513434198903010020"
 	for name, tt := range map[string]struct {
 		in   string
 		want []error
@@ -25,7 +26,7 @@ func TestDecodeStrict(t *testing.T) {
 		"not json":       {`{"region":`, []error{poverty.ErrSyntax}},
 	} {
 		t.Run(name, func(t *testing.T) {
-			err := poverty.DecodeStrict([]byte(tt.in), &v)
+			err := param.Decode([]byte(tt.in), &v)
 			if tt.want == nil {
 				if err != nil {
 					t.Fatal(err)
@@ -44,23 +45,23 @@ func TestDecodeStrict(t *testing.T) {
 	}
 }
 
-func TestReadParamFile(t *testing.T) {
+func TestReadFile(t *testing.T) {
 	var doc struct {
 		Schema string `json:"schema"`
 	}
 	check := func(in string, limit int, field string, want error) {
 		t.Helper()
-		err := poverty.ReadParamFile(strings.NewReader(in), "f.json", limit, "s/1", &doc)
-		var fe *poverty.FieldError
-		if !errors.As(err, &fe) || fe.Record != "f.json" || fe.Field != field || !errors.Is(err, want) {
-			t.Errorf("ReadParamFile(%q) = %v, want field %q wrapping %v", in, err, field, want)
+		err := param.ReadFile(strings.NewReader(in), limit, "s/1", &doc)
+		var fe *param.FileError
+		if !errors.As(err, &fe) || fe.Field != field || !errors.Is(err, want) {
+			t.Errorf("ReadFile(%q) = %v, want field %q wrapping %v", in, err, field, want)
 		}
 	}
 	check(`{"schema":"s/2"}`, 100, "schema", poverty.ErrUnknownWord)
 	check(`{"schema":"s/1","x":1}`, 100, "file", poverty.ErrSyntax)
 	check(`{"schema":"s/1"}`, 5, "file", poverty.ErrRange)
 	check(`[`, 100, "file", poverty.ErrSyntax)
-	if err := poverty.ReadParamFile(strings.NewReader(`{"schema":"s/1"}`), "f.json", 100, "s/1", &doc); err != nil || doc.Schema != "s/1" {
+	if err := param.ReadFile(strings.NewReader(`{"schema":"s/1"}`), 100, "s/1", &doc); err != nil || doc.Schema != "s/1" {
 		t.Errorf("valid file: %v", err)
 	}
 }
