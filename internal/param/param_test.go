@@ -5,6 +5,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/google/go-cmp/cmp"
+
 	"github.com/openfupin/fupin/internal/param"
 	"github.com/openfupin/fupin/poverty"
 )
@@ -63,5 +65,60 @@ func TestReadFile(t *testing.T) {
 	check(`[`, 100, "file", poverty.ErrSyntax)
 	if err := param.ReadFile(strings.NewReader(`{"schema":"s/1"}`), 100, "s/1", &doc); err != nil || doc.Schema != "s/1" {
 		t.Errorf("valid file: %v", err)
+	}
+}
+
+type rec struct {
+	ID    string
+	Value int
+	Tags  []string
+}
+
+func recKey(r *rec) string { return r.ID }
+
+func TestSetOverlayHistory(t *testing.T) {
+	base, dup := param.NewSet([]rec{{"a", 1, nil}, {"b", 2, nil}}, recKey)
+	if dup != -1 {
+		t.Fatalf("dup = %d", dup)
+	}
+	if _, dup := param.NewSet([]rec{{"a", 1, nil}, {"a", 2, nil}}, recKey); dup != 1 {
+		t.Errorf("a repeated key is reported at index 1, got %d", dup)
+	}
+	o1, _ := param.NewSet([]rec{{"b", 20, nil}, {"c", 30, nil}}, recKey)
+	o2, _ := param.NewSet([]rec{{"b", 200, nil}}, recKey)
+	got := base.Overlay(o1).Overlay(o2)
+
+	if diff := cmp.Diff([]rec{{"a", 1, nil}, {"b", 200, nil}, {"c", 30, nil}}, got.All()); diff != "" {
+		t.Errorf("current (-want +got):\n%s", diff)
+	}
+	if diff := cmp.Diff([]rec{{"b", 2, nil}, {"b", 20, nil}, {"b", 200, nil}}, got.History("b", nil)); diff != "" {
+		t.Errorf("history of b, oldest first (-want +got):\n%s", diff)
+	}
+	if diff := cmp.Diff([]rec{{"a", 1, nil}, {"b", 2, nil}}, base.All()); diff != "" {
+		t.Errorf("overlay changed its receiver (-want +got):\n%s", diff)
+	}
+	if got.Len() != 3 || got.Get("c") == nil || got.Get("c").Value != 30 || got.Get("z") != nil {
+		t.Errorf("Len/Get wrong: %d %v", got.Len(), got.Get("c"))
+	}
+	// An overlay of an overlay keeps the history of both sides.
+	nested := base.Overlay(o1.Overlay(o2))
+	if n := len(nested.History("b", nil)); n != 3 {
+		t.Errorf("history through a nested overlay has %d versions, want 3", n)
+	}
+	// The zero Set overlays like an empty one.
+	var zero param.Set[string, rec]
+	if n := zero.Overlay(base).Len(); n != 2 {
+		t.Errorf("zero.Overlay(base).Len() = %d", n)
+	}
+}
+
+func TestSetHistoryCopies(t *testing.T) {
+	s, _ := param.NewSet([]rec{{"a", 1, []string{"x"}}}, recKey)
+	clone := func(r rec) rec { r.Tags = append([]string(nil), r.Tags...); return r }
+	h := s.History("a", clone)
+	h[0].Tags[0] = "changed"
+	h[0].Value = 99
+	if diff := cmp.Diff([]rec{{"a", 1, []string{"x"}}}, s.History("a", clone)); diff != "" {
+		t.Errorf("a caller changed the set through History (-want +got):\n%s", diff)
 	}
 }
