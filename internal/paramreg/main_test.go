@@ -82,8 +82,8 @@ func TestWalk(t *testing.T) {
 		{"a", "value=10; rows=[{min: 1}, {min: 2}]", "yuan", "35", "2023", "LOCAL (provincial)"},
 		{"a.rural_only", "value=true", "", "national", "", "DEFAULT"},
 		{"poverty_standard/2010/national/2020", "kind=poverty_standard; series=2010; year=2020; value=4000", "", "national", "", "SECONDARY"},
-		{"bad", "", "", "national", "", "unset"},
-		{"int-from", "", "", "national", "", "CONFIRMED"},
+		{"bad", "", "", "", "", "unset"}, // decoding stops at the first bad member
+		{"int-from", "", "", "", "", "unset"},
 		{"no-scope", "", "", "", "", "CONFIRMED"},
 		{"demo", "", "", "national", "", "EXAMPLE"},
 	}
