@@ -53,34 +53,48 @@ func ExampleTable_Standard() {
 
 func ExampleTable_Standard_lenient() {
 	tab := poverty.Default()
-	_, err := tab.Standard(2022, poverty.National, poverty.LookupOptions{})
-	fmt.Println(err)
-	th, _ := tab.Standard(2022, poverty.National, poverty.LookupOptions{Lenient: true})
-	fmt.Println(th.Amount, th.Year, "stale:", th.Stale)
+	// Past 2020 no standard series is in force, lenient or not: the 2010
+	// standard's last published value is 2020's, and from 2021 monitoring
+	// lines take over. The lenient lookup does not extend a closed series.
+	_, err := tab.Standard(2022, poverty.National, poverty.LookupOptions{Lenient: true})
+	fmt.Println(errors.Is(err, poverty.ErrNotInForce), err)
+	// Within a series, a lenient lookup past the last value returns it with
+	// its own year and status, marked stale.
+	th, _ := tab.MonitoringLine(2026, poverty.MustParseRegion("53"), poverty.LookupOptions{Lenient: true})
+	fmt.Println(th.Amount, th.Year, th.Label(), "stale:", th.Stale)
 	// Output:
-	// poverty: poverty_standard for 2022 in region "national": no value for year (past the last year with a value, 2020; a lenient lookup carries a confirmed value forward)
-	// 4000.00 2020 stale: true
+	// true poverty: poverty_standard for 2022 in region "national": not in force: no value for year (no standard series in force)
+	// 8700.00 2025 LOCAL 53 (provincial, via township notice) stale: true
 }
 
 func ExampleTable_MonitoringLine() {
 	tab := poverty.Default()
 	yunnan := poverty.MustParseRegion("53")
 	l, _ := tab.MonitoringLine(2025, yunnan, poverty.LookupOptions{})
-	fmt.Println(l.Amount, l.Concept, l.Source)
+	fmt.Println(l.Amount, l.Concept, l.Provenance.Cite())
+	// The 2020 line is derived from two approximate values, and prints so.
 	derived, _ := tab.MonitoringLine(2020, yunnan, poverty.LookupOptions{})
-	fmt.Println(derived.Amount, derived.Concept, "derived:", derived.Derived)
+	fmt.Println(derived, derived.Concept)
 	_, err := tab.MonitoringLine(2022, yunnan, poverty.LookupOptions{})
 	fmt.Println(errors.Is(err, poverty.ErrUnconfirmed))
 	// Output:
-	// 8700.00 net_income 云农办通〔2025〕1号, as cited in a 凤尾镇 township notice
-	// 6000.00 disposable_income derived: true
+	// 8700.00 net_income 云农办通〔2025〕1号, as cited in a 凤尾镇 township notice [LOCAL 53 (provincial, via township notice)]
+	// ≈ 6000.00 (derived: ≈ 1.5 × standard ≈ 4000.00) disposable_income
 	// true
+}
+
+func ExampleThreshold_Cite() {
+	tab := poverty.Default()
+	th, _ := tab.Lookup(poverty.KindVillageIncidenceMax, "", 2018, poverty.MustParseRegion("62"), poverty.LookupOptions{AcceptSecondary: true})
+	fmt.Println(th.Cite())
+	// Output:
+	// village_incidence_max 0.03 (2016): 厅字〔2016〕16号 《关于建立贫困退出机制的意见》 (as quoted in an exam question); web page on the Guangxi 十一有一低于 standard [SECONDARY west]
 }
 
 func ExampleTable_Overlay() {
 	own, err := poverty.LoadTable(strings.NewReader(`{
-	  "schema": "fupin.thresholds/1",
-	  "records": [{"kind": "monitoring_line", "region": "52", "year": 2023, "value": "7300",
+	  "schema": "fupin.thresholds/2",
+	  "records": [{"kind": "monitoring_line", "scope": "52", "year": 2023, "value": "7300",
 	    "unit": "yuan_per_person_year", "concept": "net_income",
 	    "source": "provincial circular held by the caller", "status": "SUPPLIED"}]
 	}`), "guizhou.json")
@@ -156,12 +170,14 @@ func ExampleTable_CountyDelisting() {
 	for _, c := range r.Criteria {
 		fmt.Println(c.Code, c.Pass, c.Input)
 	}
+	fmt.Println(r.Criteria[1].Param)
 	// Output:
 	// pass: true
 	// delisting.county_incidence true poor 5000 / population 200000 = 2.5% (lt 3%)
 	// delisting.county_wrongful_exit true wrongly_exited 12 / sampled_exited 1000 = 1.2% (lt 2%)
 	// delisting.county_omission true omitted 40 / sampled_non_registered 5000 = 0.8% (lt 2%)
 	// delisting.county_approval true approving 953 / surveyed 1000 = 95.3% (ge 90%)
+	// county_wrongful_exit_max 0.02 (2017): 《贫困县退出专项评估检查实施办法(试行)》, 国务院扶贫办, Oct 2017 (Liaowang, 2017; Ningxia News, 2019-04-27; People's Daily, 2019-07-03) [CONFIRMED]
 }
 
 func ExampleParseIDNumber() {
@@ -191,29 +207,64 @@ func ExampleDate_AgeOn() {
 
 func ExampleTable_VillageDelisting() {
 	tab := poverty.Default()
+	// The village cut-offs are SECONDARY (POLICY.md 1.7): a strict lookup
+	// refuses them, and the criterion's parameter says so when accepted.
+	_, err := tab.VillageDelisting(2018, poverty.MustParseRegion("62"), poverty.VillageCounts{Name: "village", Population: 1200, Poor: 30}, poverty.LookupOptions{})
+	fmt.Println(errors.Is(err, poverty.ErrSecondary))
 	// The same incidence, 2.5%, in a western and in a central province.
 	for _, region := range []string{"62", "34"} {
 		r, _ := tab.VillageDelisting(2018, poverty.MustParseRegion(region), poverty.VillageCounts{
 			Name: "village", Population: 1200, Poor: 30,
-		}, poverty.LookupOptions{})
+		}, poverty.LookupOptions{AcceptSecondary: true})
 		fmt.Println(poverty.MustParseRegion(region).Name(), r.Pass, r.Criteria[0].Input)
 	}
 	// Output:
+	// true
 	// Gansu true poor 30 / population 1200 = 2.5% (le 3%)
 	// Anhui false poor 30 / population 1200 = 2.5% (le 2%)
 }
 
 func ExampleTable_History() {
-	own, _ := poverty.LoadTable(strings.NewReader(`{"schema": "fupin.thresholds/1", "records": [
-	  {"kind": "monitoring_line", "region": "53", "year": 2025, "value": "8800", "unit": "yuan_per_person_year",
+	own, _ := poverty.LoadTable(strings.NewReader(`{"schema": "fupin.thresholds/2", "records": [
+	  {"kind": "monitoring_line", "scope": "53", "year": 2025, "value": "8800", "unit": "yuan_per_person_year",
 	   "concept": "net_income", "source": "a revised circular held by the caller", "status": "SUPPLIED"}]}`), "revision.json")
 	tab := poverty.Default().Overlay(own)
-	for _, th := range tab.History(poverty.KindMonitoringLine, "", poverty.MustParseRegion("53"), 2025) {
-		fmt.Println(th.Amount, th.Status, th.Origin)
+	for _, th := range tab.History(poverty.KindMonitoringLine, "", poverty.ScopeOf(poverty.MustParseRegion("53")), 2025) {
+		fmt.Println(th.Amount, th.Label(), th.Origin)
 	}
 	// Output:
-	// 8700.00 CONFIRMED embedded
-	// 8800.00 SUPPLIED revision.json
+	// 8700.00 LOCAL 53 (provincial, via township notice) embedded
+	// 8800.00 SUPPLIED 53 revision.json
+}
+
+func ExampleTable_Gaps() {
+	// Records lists the values; Gaps the UNCONFIRMED records kept to show
+	// what no source confirms, with the commonly quoted figure in the note.
+	for _, g := range poverty.Default().Gaps(poverty.KindStandard) {
+		fmt.Println(g.Year, g.Status, g.HasValue(), g.Note)
+	}
+	// Output:
+	// 2017 UNCONFIRMED false a household-check list in public code uses 2,952 for 2014-2017; not an NBS publication
+	// 2018 UNCONFIRMED false commonly quoted 2,995; no source found
+}
+
+func ExampleRules() {
+	for _, r := range poverty.Rules() {
+		if r.Value != 0 {
+			fmt.Println(r.Code, r.Value, r.Unit, r.Label())
+		}
+	}
+	// Output:
+	// household.resident 6 months_at_home SECONDARY
+	// income.trailing_window 12 months DEFAULT
+}
+
+func ExampleTrailingWindowOf() {
+	on := poverty.MustParseDate("2020-06-15")
+	w := poverty.TrailingWindow(on) // the embedded 12 months, a DEFAULT reading
+	own := poverty.TrailingWindowOf(on, 6)
+	fmt.Println(w.From, w.To, own.From, own.To)
+	// Output: 2019-06 2020-05 2019-12 2020-05
 }
 
 func ExampleFigure_As() {

@@ -118,7 +118,7 @@ func FuzzParseDate(f *testing.F) {
 
 func FuzzLoadTable(f *testing.F) {
 	f.Add([]byte(overlayJSON))
-	f.Add([]byte(`{"schema":"fupin.thresholds/1","records":[{"kind":"county_incidence_max","zone":"west","year":2016,"value":"0.03","unit":"ratio","comparison":"lt","source":"x","status":"CONFIRMED"}]}`))
+	f.Add([]byte(`{"schema":"fupin.thresholds/2","records":[{"kind":"county_incidence_max","scope":"west","year":2016,"value":"0.03","unit":"ratio","comparison":"lt","source":"x","status":"CONFIRMED"}]}`))
 	f.Add([]byte(`{}`))
 	f.Fuzz(func(t *testing.T, b []byte) {
 		tab, err := poverty.LoadTable(bytes.NewReader(b), "fuzz.json")
@@ -132,7 +132,11 @@ func FuzzLoadTable(f *testing.F) {
 		// Any table that loads can be overlaid and queried without panicking.
 		merged := poverty.Default().Overlay(tab)
 		for _, r := range tab.Records("") {
-			if _, err := merged.Lookup(r.Kind, r.Series, r.Year, r.Region, poverty.LookupOptions{Lenient: true, AcceptSecondary: true}); err != nil &&
+			region := poverty.National
+			if len(r.Scope) == 2 {
+				region = poverty.MustParseRegion(string(r.Scope))
+			}
+			if _, err := merged.Lookup(r.Kind, r.Series, r.Year, region, poverty.LookupOptions{Lenient: true, AcceptSecondary: true}); err != nil &&
 				!errors.Is(err, poverty.ErrUnconfirmed) && !errors.Is(err, poverty.ErrUnknownYear) && !errors.Is(err, poverty.ErrUnknownRegion) {
 				t.Fatalf("lookup of a loaded record: %v", err)
 			}

@@ -92,14 +92,23 @@ type Member struct {
 }
 
 // Resident reports whether the member counts among the household's resident
-// members (常住人口) under the NBS rule: at home six months or more of the
-// year, or away longer but with income mainly brought home; soldiers,
-// boarding students and members settled elsewhere never count.
-func (m *Member) Resident() bool {
+// members (常住人口) under the embedded rule "household.resident" (the NBS
+// definition as restated by secondary sources, SECONDARY; see [RuleFor]):
+// at home six months or more of the year, or away longer but with income
+// mainly brought home; soldiers, boarding students and members settled
+// elsewhere never count. [Member.ResidentUnder] applies another number of
+// months.
+func (m *Member) Resident() bool { return m.ResidentUnder(residentMonths()) }
+
+// ResidentUnder reports whether the member is resident under a rule that
+// asks for minMonthsHome months at home in the year (the embedded rule asks
+// for six), or income mainly brought home; exclusions apply as for
+// [Member.Resident].
+func (m *Member) ResidentUnder(minMonthsHome int) bool {
 	if m.Exclusion != NoExclusion {
 		return false
 	}
-	return m.MonthsAway <= 6 || m.IncomeBroughtHome
+	return 12-m.MonthsAway >= minMonthsHome || m.IncomeBroughtHome
 }
 
 // Born returns the member's birth date: BirthDate, or the date read from the
@@ -156,6 +165,18 @@ type Household struct {
 	// Monthly holds monthly incomes, for the 12-month monitoring window.
 	Monthly      []MonthlyIncome `json:"monthly,omitempty"`
 	Registration Registration    `json:"registration"`
+	// MinMonthsHome is the months at home in the year that make a member
+	// resident, for a caller whose rule differs from the embedded one; 0
+	// applies the embedded rule "household.resident" (six months).
+	MinMonthsHome int `json:"min_months_home,omitempty"`
+}
+
+// minMonthsHome returns the household's resident rule, in months at home.
+func (h *Household) minMonthsHome() int {
+	if h.MinMonthsHome > 0 {
+		return h.MinMonthsHome
+	}
+	return residentMonths()
 }
 
 // Province returns the household's province: from County when set,
@@ -167,11 +188,12 @@ func (h *Household) Province() Region {
 	return h.Region
 }
 
-// Residents returns the number of resident members.
+// Residents returns the number of resident members, under the household's
+// rule (MinMonthsHome, or the embedded rule).
 func (h *Household) Residents() int {
-	n := 0
+	n, home := 0, h.minMonthsHome()
 	for i := range h.Members {
-		if h.Members[i].Resident() {
+		if h.Members[i].ResidentUnder(home) {
 			n++
 		}
 	}
@@ -180,9 +202,9 @@ func (h *Household) Residents() int {
 
 // Workers returns the number of resident members able or partly able to work.
 func (h *Household) Workers() int {
-	n := 0
+	n, home := 0, h.minMonthsHome()
 	for i := range h.Members {
-		if h.Members[i].Resident() && h.Members[i].Capacity.CanWork() {
+		if h.Members[i].ResidentUnder(home) && h.Members[i].Capacity.CanWork() {
 			n++
 		}
 	}
@@ -266,6 +288,9 @@ func (h *Household) Validate() error {
 		if m.MonthsAway < 0 || m.MonthsAway > 12 {
 			add(f+".months_away", strconv.Itoa(m.MonthsAway), ErrRange)
 		}
+	}
+	if h.MinMonthsHome < 0 || h.MinMonthsHome > 12 {
+		add("min_months_home", strconv.Itoa(h.MinMonthsHome), ErrRange)
 	}
 	in := &h.Income
 	for _, c := range []struct {

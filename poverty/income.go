@@ -144,14 +144,21 @@ type Window struct {
 	To   YearMonth `json:"to"`
 }
 
-// TrailingWindow returns the 12 months before the month of identification:
-// from the start of the same month a year earlier to the end of the month
-// before (Anhui's rule for marginal households, and the 2021 guidance's "12
-// months before the application"). Identified on 2020-06-15, the window is
-// 2019-06 to 2020-05.
-func TrailingWindow(identified Date) Window {
+// TrailingWindow returns the monitoring income window of the embedded rule
+// "income.trailing_window": the 12 months before the month of
+// identification, from the start of the same month a year earlier to the
+// end of the month before. Identified on 2020-06-15, the window is 2019-06
+// to 2020-05. The rule is CONFIRMED only locally (Anhui's rule for marginal
+// households, 定南县's "12 months before the application"); for the nation
+// it is the library's DEFAULT reading ([RuleFor] gives its provenance). A
+// caller with another window uses [TrailingWindowOf]. It does not allocate.
+func TrailingWindow(identified Date) Window { return TrailingWindowOf(identified, windowMonths()) }
+
+// TrailingWindowOf returns the window of the given number of whole months
+// before the month of identification (months >= 1).
+func TrailingWindowOf(identified Date, months int) Window {
 	m := identified.YearMonth()
-	return Window{From: m.Add(-12), To: m.Add(-1)}
+	return Window{From: m.Add(-months), To: m.Add(-1)}
 }
 
 // Months returns the number of months in the window.

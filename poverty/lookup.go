@@ -3,50 +3,60 @@ package poverty
 import (
 	"cmp"
 	"errors"
+	"fmt"
 	"slices"
 )
 
 // Lookup returns the threshold of the kind (and series, for kinds that have
 // series; "" otherwise) for year in region.
 //
-// The search falls back from the province to its zone (for zone-wide rules
-// such as the western 3% incidence cut-off) and then to National. Kinds
+// The search goes from the province's own values (scope its province code)
+// to its zone's (for zone-wide rules such as the western 3% incidence
+// cut-off; the zone of the three-way and of the four-way division) and then
+// to national ones. County values are never found by region. Kinds
 // published year by year (the standard, monitoring lines) need a record for
-// the year itself; rules are in force from their Year until their To.
+// the year itself; rules apply from their Year until their Until.
 //
-// A record rated UNCONFIRMED is never returned: the error wraps
-// [ErrUnconfirmed] and carries the record's note (for example the commonly
-// quoted figure). A SECONDARY record wraps [ErrSecondary] unless
-// opts.AcceptSecondary is set. A year past the last year with a value wraps
-// [ErrUnknownYear], unless opts.Lenient is set, in which case the last
-// value is returned with Stale set. Errors are *[LookupError].
+// What is served follows [Provenance.Serve]: a record rated UNCONFIRMED is
+// never returned (the error wraps [ErrUnconfirmed] and carries the record's
+// note, for example the commonly quoted figure); a SECONDARY record wraps
+// [ErrSecondary] unless opts.AcceptSecondary is set; LOCAL, DEFAULT,
+// SUPPLIED and EXAMPLE records are served for the regions their scope
+// covers. A year past the last year with a value wraps [ErrUnknownYear],
+// unless opts.Lenient is set, in which case the last value is returned with
+// its own year and status and Stale set; past the end of a series the
+// sources close (the standard's 2010 series ends in 2020), the error wraps
+// [ErrNotInForce] too and nothing is carried forward. Errors are
+// *[LookupError].
 //
 // Lookup does not allocate when it succeeds.
 func (t *Table) Lookup(kind Kind, series string, year int, region Region, opts LookupOptions) (Threshold, error) {
 	if !region.IsValid() {
 		return Threshold{}, &LookupError{Kind: kind, Year: year, Region: region, Err: ErrUnknownRegion}
 	}
-	type level struct {
-		region Region
-		zone   Zone
+	var levels [4]Scope
+	n := 0
+	if region != National {
+		levels[0], levels[1], levels[2] = ScopeOf(region), Scope(region.Zone().String()), Scope(region.ZoneFourWay().String())
+		n = 3
+		if levels[2] == levels[1] {
+			n = 2
+		}
 	}
-	levels := [3]level{{region: region}, {zone: region.Zone()}, {region: National}}
-	n := 3
-	if region == National {
-		levels[0], n = level{region: National}, 1
-	}
+	levels[n] = ScopeNational
+	n++
 	pastEnd, lastYear := false, 0
 	span := t.span(kind, series)
 	for _, lv := range levels[:n] {
 		var last *Threshold // latest record with a value at this level
-		any := false
+		found := false
 		maxYear := 0
 		for i := range span {
 			r := &span[i]
-			if r.Region != lv.region || r.Zone != lv.zone {
+			if r.Scope != lv {
 				continue
 			}
-			any = true
+			found = true
 			maxYear = max(maxYear, r.Year)
 			if kind.annual() {
 				if r.Year == year {
@@ -57,14 +67,18 @@ func (t *Table) Lookup(kind Kind, series string, year int, region Region, opts L
 				}
 				continue
 			}
-			if r.Year <= year && (r.To == 0 || year <= r.To) {
+			if r.Year <= year && (r.Until == 0 || year <= r.Until) {
 				return t.accept(*r, year, region, opts)
 			}
 		}
-		if any && kind.annual() && year > maxYear {
+		if found && kind.annual() && year > maxYear {
+			if s := t.seriesOf(kind, series); s != nil && !s.inForceIn(year) {
+				return Threshold{}, &LookupError{Kind: kind, Year: year, Region: region, Err: errNotInForceYear,
+					Note: "the " + series + " series ends in " + s.To + "; a lenient lookup does not extend it"}
+			}
 			if opts.Lenient && last != nil {
 				th, err := t.accept(*last, year, region, opts)
-				th.Stale = true
+				th.Stale = err == nil
 				return th, err
 			}
 			pastEnd, lastYear = true, max(lastYear, maxYear)
@@ -72,10 +86,14 @@ func (t *Table) Lookup(kind Kind, series string, year int, region Region, opts L
 	}
 	e := &LookupError{Kind: kind, Year: year, Region: region, Err: ErrUnknownYear}
 	if pastEnd {
-		e.Note = "past the last year with a value, " + itoa(lastYear) + "; a lenient lookup carries a confirmed value forward"
+		e.Note = "past the last year with a value, " + itoa(lastYear) + "; a lenient lookup returns the last value, marked stale"
 	}
 	return Threshold{}, e
 }
+
+// errNotInForceYear is the error of a lookup past the end of a closed
+// series: both [ErrNotInForce] and [ErrUnknownYear].
+var errNotInForceYear = fmt.Errorf("%w: %w", ErrNotInForce, ErrUnknownYear)
 
 // span returns the records of the kind and series: a contiguous run of the
 // sorted records.
@@ -104,34 +122,42 @@ func cmpKindSeries(r Threshold, k kindSeries) int {
 }
 
 func (t *Table) accept(r Threshold, year int, region Region, opts LookupOptions) (Threshold, error) {
-	switch {
-	case r.Status == Unconfirmed:
-		return Threshold{}, &LookupError{Kind: r.Kind, Year: year, Region: region, Err: ErrUnconfirmed, Note: r.Note}
-	case r.Status == Secondary && !opts.AcceptSecondary:
-		return Threshold{}, &LookupError{Kind: r.Kind, Year: year, Region: region, Err: ErrSecondary, Note: "source: " + r.Source}
+	switch err := r.Serve(region, false, opts); {
+	case err == nil:
+		return r, nil
+	case errors.Is(err, ErrUnconfirmed):
+		return Threshold{}, &LookupError{Kind: r.Kind, Year: year, Region: region, Err: err, Note: r.Note}
+	default:
+		return Threshold{}, &LookupError{Kind: r.Kind, Year: year, Region: region, Err: err, Note: "source: " + r.Provenance.Cite()}
 	}
-	return r, nil
 }
 
 // Standard returns the national rural poverty standard in force in year, at
-// current prices, from the series in force that year (the 2010 standard from
-// 2011). region is accepted for provincial overlays; the embedded data are
-// national. Errors are as for [Table.Lookup].
+// current prices, from the series in force that year (the 2010 standard
+// from 2011 to 2020). No series is in force before 1985 or after 2020 (from
+// 2021 the provinces' monitoring lines take over): the error then wraps
+// [ErrNotInForce] and [ErrUnknownYear], lenient or not. region is accepted
+// for provincial overlays; the embedded data are national. Errors are as
+// for [Table.Lookup].
 func (t *Table) Standard(year int, region Region, opts LookupOptions) (Threshold, error) {
 	s := t.SeriesInForce(KindStandard, year)
 	if s == "" {
-		return Threshold{}, &LookupError{Kind: KindStandard, Year: year, Region: region, Err: ErrUnknownYear, Note: "no standard in force"}
+		return Threshold{}, &LookupError{Kind: KindStandard, Year: year, Region: region, Err: errNotInForceYear, Note: "no standard series in force"}
 	}
 	return t.Lookup(KindStandard, s, year, region, opts)
 }
 
 // MonitoringLine returns the monitoring line (监测线) for year in region: the
-// province's own line where the data hold one, otherwise a national line.
-// Where no line is published but a multiplier rule is in force (2020: about
-// 1.5 times the standard, 国开发〔2020〕6号), the line is derived from the
-// standard and returned with Derived set, the multiplier's income concept,
-// and both sources. National lines for 2021-2025 are UNCONFIRMED and return
-// [ErrUnconfirmed]; supply your own with [Table.Overlay].
+// province's own line where the data hold one (Fujian 2023 and Yunnan 2023
+// and 2025, LOCAL to their province), otherwise a national line. Where no
+// line is published but a multiplier rule is in force (2020: about 1.5
+// times the standard, 国开发〔2020〕6号), the line is derived from the
+// standard and returned with Derived set, Factor and Base holding the
+// multiplier and the standard, the multiplier's income concept and scope,
+// the weaker of the two statuses and both sources; [Threshold.String]
+// prints it as "≈ 6000.00 (derived: ≈ 1.5 × standard ≈ 4000.00)". National
+// lines for 2021-2025 are UNCONFIRMED and return [ErrUnconfirmed]; supply
+// your own with [Table.Overlay].
 func (t *Table) MonitoringLine(year int, region Region, opts LookupOptions) (Threshold, error) {
 	line, err := t.Lookup(KindMonitoringLine, "", year, region, opts)
 	if err == nil || !errors.Is(err, ErrUnknownYear) {
@@ -149,15 +175,16 @@ func (t *Table) MonitoringLine(year int, region Region, opts LookupOptions) (Thr
 	if aerr != nil {
 		return Threshold{}, &LookupError{Kind: KindMonitoringLine, Year: year, Region: region, Err: aerr}
 	}
-	status := mult.Status
+	p := mult.Provenance
 	if std.Status != Confirmed {
-		status = std.Status // the weaker of the two
+		p.Status, p.Qualifier = std.Status, std.Qualifier // the weaker of the two
 	}
+	p.Source = mult.Source + "; times the standard: " + std.Source
+	p.Note = "derived: " + mult.Rate.String() + " times the poverty standard " + std.Amount.String()
 	return Threshold{
-		Kind: KindMonitoringLine, Region: mult.Region, Year: year, Amount: amt, Unit: UnitYuanPerPersonYear,
-		Concept: mult.Concept, PriceBase: "current", Status: status,
+		Kind: KindMonitoringLine, Year: year, Amount: amt, Unit: UnitYuanPerPersonYear,
+		Concept: mult.Concept, PriceBase: "current", Provenance: p,
 		Approximate: mult.Approximate || std.Approximate, Derived: true, Stale: std.Stale, Origin: mult.Origin,
-		Source: mult.Source + "; times the standard: " + std.Source,
-		Note:   "derived: " + mult.Rate.String() + " times the poverty standard " + std.Amount.String(),
+		Factor: mult.Rate, Base: std.Amount, FactorApproximate: mult.Approximate, BaseApproximate: std.Approximate,
 	}, nil
 }

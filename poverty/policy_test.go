@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"os"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -34,6 +35,7 @@ type lookupCase struct {
 	Stale           bool                  `json:"stale"`
 	Derived         bool                  `json:"derived"`
 	Approximate     bool                  `json:"approximate"`
+	Label           string                `json:"label"`
 	Error           string                `json:"error"`
 }
 
@@ -60,20 +62,23 @@ type classifyCase struct {
 }
 
 type delistCase struct {
-	Name          string               `json:"name"`
-	Level         string               `json:"level"`
-	Region        poverty.Region       `json:"region"`
-	Year          int                  `json:"year"`
-	Counts        poverty.CountyCounts `json:"counts"`
-	WantPass      bool                 `json:"want_pass"`
-	WantFailed    []string             `json:"want_failed"`
-	WantIncidence string               `json:"want_incidence"`
+	Name            string               `json:"name"`
+	Level           string               `json:"level"`
+	Region          poverty.Region       `json:"region"`
+	Year            int                  `json:"year"`
+	AcceptSecondary bool                 `json:"accept_secondary"`
+	Counts          poverty.CountyCounts `json:"counts"`
+	WantPass        bool                 `json:"want_pass"`
+	WantFailed      []string             `json:"want_failed"`
+	WantIncidence   string               `json:"want_incidence"`
+	Error           string               `json:"error"`
 }
 
 var sentinels = map[string]error{
 	"unconfirmed":      poverty.ErrUnconfirmed,
 	"secondary":        poverty.ErrSecondary,
 	"unknown_year":     poverty.ErrUnknownYear,
+	"not_in_force":     poverty.ErrNotInForce,
 	"unknown_region":   poverty.ErrUnknownRegion,
 	"concept_mismatch": poverty.ErrConceptMismatch,
 	"no_residents":     poverty.ErrNoResidents,
@@ -117,6 +122,7 @@ type lookupGot struct {
 	Amount                      string
 	Concept                     poverty.IncomeConcept
 	Stale, Derived, Approximate bool
+	Label                       string
 }
 
 func runLookupCases(t *testing.T, cases []lookupCase, look func(c lookupCase, o poverty.LookupOptions) (poverty.Threshold, error)) {
@@ -130,8 +136,11 @@ func runLookupCases(t *testing.T, cases []lookupCase, look func(c lookupCase, o 
 			if th.Source == "" {
 				t.Errorf("threshold has no source")
 			}
-			want := lookupGot{c.Want, c.Concept, c.Stale, c.Derived, c.Approximate}
-			got := lookupGot{th.Amount.String(), th.Concept, th.Stale, th.Derived, th.Approximate}
+			want := lookupGot{c.Want, c.Concept, c.Stale, c.Derived, c.Approximate, c.Label}
+			got := lookupGot{th.Amount.String(), th.Concept, th.Stale, th.Derived, th.Approximate, ""}
+			if c.Label != "" {
+				got.Label = th.Label()
+			}
 			if d := cmp.Diff(want, got); d != "" {
 				t.Errorf("(-want +got)\n%s", d)
 			}
@@ -231,13 +240,19 @@ func TestPolicyDelisting(t *testing.T) {
 		t.Run(c.Name, func(t *testing.T) {
 			var r poverty.DelistingResult
 			var err error
+			opts := poverty.LookupOptions{AcceptSecondary: c.AcceptSecondary}
 			if c.Level == "village" {
-				r, err = tab.VillageDelisting(c.Year, c.Region, poverty.VillageCounts{Name: c.Counts.Name, Population: c.Counts.Population, Poor: c.Counts.Poor}, poverty.LookupOptions{})
+				r, err = tab.VillageDelisting(c.Year, c.Region, poverty.VillageCounts{Name: c.Counts.Name, Population: c.Counts.Population, Poor: c.Counts.Poor}, opts)
 			} else {
-				r, err = tab.CountyDelisting(c.Year, c.Region, c.Counts, poverty.LookupOptions{})
+				r, err = tab.CountyDelisting(c.Year, c.Region, c.Counts, opts)
 			}
-			if err != nil {
-				t.Fatal(err)
+			if checkErr(t, c.Error, err) {
+				return
+			}
+			for _, cr := range r.Criteria {
+				if c.Level == "village" && !strings.Contains(cr.Param, "[SECONDARY") {
+					t.Errorf("village criterion does not say SECONDARY: %s", cr.Param)
+				}
 			}
 			var failed []string
 			for _, cr := range r.Criteria {

@@ -1,6 +1,9 @@
 package poverty
 
-import "fmt"
+import (
+	"errors"
+	"fmt"
+)
 
 // Boundary is the explicit choice of what happens to an income exactly at a
 // line. The sources say "below the line" and "stably above the line" without
@@ -94,7 +97,9 @@ func (s Status) Code() string { return "status." + s.String() }
 
 // Lines are the two thresholds a status classification reads: the poverty
 // standard and the monitoring line for the household's year and province,
-// as [Table.Standard] and [Table.MonitoringLine] return them.
+// as [Table.Standard] and [Table.MonitoringLine] return them. From 2021 no
+// standard is in force: Standard is then the zero Threshold (HasValue
+// false) and only the monitoring line decides.
 type Lines struct {
 	Standard   Threshold
 	Monitoring Threshold
@@ -102,9 +107,13 @@ type Lines struct {
 }
 
 // LinesFor looks up the standard and monitoring line for year and region.
+// For a year in which no standard series is in force ([ErrNotInForce]) but a
+// monitoring line is (2021 on: provinces set monitoring ranges,
+// 中农组发〔2021〕7号), the standard is left zero; any other failure of
+// either lookup is returned.
 func (t *Table) LinesFor(year int, region Region, b Boundary, opts LookupOptions) (Lines, error) {
 	std, err := t.Standard(year, region, opts)
-	if err != nil {
+	if err != nil && !errors.Is(err, ErrNotInForce) {
 		return Lines{}, err
 	}
 	mon, err := t.MonitoringLine(year, region, opts)
@@ -130,11 +139,16 @@ type Classification struct {
 func (c *Classification) Code() string { return c.Status.Code() }
 
 // Explain returns the reason in words: the rule, the figure read and the
-// lines with their sources.
+// lines as [Threshold.Cite] gives them (approximate and derived values say
+// so, and each source carries its status).
 func (c *Classification) Explain() string {
 	r, _ := RuleFor(c.Code())
-	return fmt.Sprintf("%s: %s; per-capita income %s over %d resident members; standard %s; monitoring line %s; boundary %s",
-		c.Code(), r.Rule, c.PerCapita, c.Residents, c.Lines.Standard.Cite(), c.Lines.Monitoring.Cite(), c.Lines.Boundary)
+	std := "none in force"
+	if c.Lines.Standard.HasValue() {
+		std = c.Lines.Standard.Cite()
+	}
+	return fmt.Sprintf("%s: %s; per-capita income %s over %d resident members; standard %s; monitoring line %s; boundary %s; rule: %s",
+		c.Code(), r.Rule, c.PerCapita, c.Residents, std, c.Lines.Monitoring.Cite(), c.Lines.Boundary, r.Provenance.Cite())
 }
 
 // Classify gives the household's status in its accounting year from its
@@ -142,8 +156,10 @@ func (c *Classification) Explain() string {
 // standard and the monitoring line. Registered households are
 // RegisteredPoor or LiftedOut whatever their income (BelowStandard and
 // BelowLine tell how they stand); others are PoorUnregistered, Marginal or
-// NotPoor by income. Income and lines of different concepts are
-// [ErrConceptMismatch].
+// NotPoor by income. Where Lines has no standard (years from 2021), a
+// never-registered household below the monitoring line is Marginal (the
+// 边缘易致贫户 of 中农组发〔2021〕7号), never PoorUnregistered. Income and
+// lines of different concepts are [ErrConceptMismatch].
 //
 // Classify does not allocate unless it fails.
 func Classify(h *Household, l *Lines) (Classification, error) {
@@ -151,13 +167,14 @@ func Classify(h *Household, l *Lines) (Classification, error) {
 	if err != nil {
 		return Classification{}, err
 	}
-	if !pc.Concept.comparable(l.Standard.Concept) || !pc.Concept.comparable(l.Monitoring.Concept) {
+	hasStd := l.Standard.HasValue()
+	if hasStd && !pc.Concept.comparable(l.Standard.Concept) || !pc.Concept.comparable(l.Monitoring.Concept) {
 		return Classification{}, &FieldError{Record: h.ID, Field: "concept", Value: pc.Concept.String(), Err: ErrConceptMismatch}
 	}
 	c := Classification{
 		PerCapita:     pc,
 		Residents:     h.Residents(),
-		BelowStandard: l.Boundary.Below(pc.Amount, l.Standard.Amount),
+		BelowStandard: hasStd && l.Boundary.Below(pc.Amount, l.Standard.Amount),
 		BelowLine:     l.Boundary.Below(pc.Amount, l.Monitoring.Amount),
 		Lines:         *l,
 	}

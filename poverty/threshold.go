@@ -110,15 +110,21 @@ func (c Comparison) Holds(sign int) bool {
 // monitoring line, a multiplier or a delisting cut-off, with the provenance
 // a case worker needs to say why a rule decided as it did.
 //
+// Its [Provenance] is embedded: Source, Status, Qualifier, Scope (the
+// region the value applies to: "national", a zone word such as "west", or a
+// province code), From and To (the effective dates, as far as the sources
+// date them) and Note. Year and Until are the years the value applies to,
+// which the lookups search by.
+//
 // Thresholds are plain comparable values; a lookup returns a copy. The zero
-// Threshold is not a value: its Kind is empty.
+// Threshold is not a value: its Kind is empty. [Threshold.String] is the
+// value as a person should read it (approximate and derived values say so);
+// [Threshold.Cite] adds the year and the source with its status.
 type Threshold struct {
 	Kind   Kind   `json:"kind"`
 	Series string `json:"series,omitempty"` // the series of a standard ("2010")
-	Region Region `json:"region"`           // National or a province
-	Zone   Zone   `json:"zone,omitempty"`   // set instead of a province for zone-wide rules
-	Year   int    `json:"year"`             // the year the value applies to, or the first year a rule is in force
-	To     int    `json:"to,omitempty"`     // last year a rule is in force; 0 while in force
+	Year   int    `json:"year"`             // the year the value applies to, or the first year a rule applies
+	Until  int    `json:"until,omitempty"`  // last year a rule applies; 0 while it applies
 
 	Amount     Money         `json:"amount,omitempty"` // the value, for money units
 	Rate       Rate          `json:"rate,omitempty"`   // the value, for ratios
@@ -127,57 +133,80 @@ type Threshold struct {
 	PriceBase  string        `json:"price_base,omitempty"` // "current", or the constant-price year
 	Comparison Comparison    `json:"comparison,omitempty"`
 
-	Source      string       `json:"source"`
-	Status      SourceStatus `json:"status"`
-	Approximate bool         `json:"approximate,omitempty"` // the source gives an approximation ("about 4,000")
-	Derived     bool         `json:"derived,omitempty"`     // computed by the library from other values, not published
-	Stale       bool         `json:"stale,omitempty"`       // carried forward past its year by a lenient lookup
-	Origin      string       `json:"origin,omitempty"`      // "embedded", or the name given to LoadTable
-	Note        string       `json:"note,omitempty"`
+	Provenance
+	Approximate bool   `json:"approximate,omitempty"` // the source gives an approximation ("about 4,000")
+	Derived     bool   `json:"derived,omitempty"`     // computed by the library from other values, not published
+	Stale       bool   `json:"stale,omitempty"`       // the last value, returned by a lenient lookup for a later year
+	Origin      string `json:"origin,omitempty"`      // "embedded", or the name given to LoadTable
+
+	// For a derived value: Amount = Factor × Base, where Base is the value
+	// of the standard; FactorApproximate and BaseApproximate say which input
+	// the sources give only approximately.
+	Factor            Rate  `json:"factor,omitempty"`
+	Base              Money `json:"base,omitempty"`
+	FactorApproximate bool  `json:"factor_approximate,omitempty"`
+	BaseApproximate   bool  `json:"base_approximate,omitempty"`
 }
 
 // HasValue reports whether the threshold carries a value: false for
-// UNCONFIRMED records kept only to show the gap.
-func (t Threshold) HasValue() bool { return t.Status != Unconfirmed && t.Status != SourceUnset }
+// UNCONFIRMED records kept only to show the gap, and for the zero Threshold.
+func (t Threshold) HasValue() bool {
+	return t.Kind != "" && t.Status != Unconfirmed && t.Status != SourceUnset
+}
 
 // Figure returns the threshold's amount as a [Figure] in its income concept.
 func (t Threshold) Figure() Figure { return Figure{Amount: t.Amount, Concept: t.Concept} }
 
-// Cite returns a short citation for reason texts: the value, year, region,
-// status and source.
-func (t Threshold) Cite() string {
+// String returns the value as a person should read it: "10560.00", "0.02",
+// "≈ 4000.00" for an approximate value, "≈ 6000.00 (derived: ≈ 1.5 ×
+// standard ≈ 4000.00)" for a derived one; "no value" for a record without
+// a value. Reasons and explanations use it through [Threshold.Cite].
+func (t Threshold) String() string {
+	if !t.HasValue() {
+		return "no value"
+	}
+	approx := func(b bool) string {
+		if b {
+			return "≈ "
+		}
+		return ""
+	}
 	v := t.Amount.String()
 	if t.Unit == UnitRatio {
 		v = t.Rate.String()
 	}
-	where := t.Region.String()
-	if t.Zone != ZoneUnknown {
-		where = t.Zone.String()
+	s := approx(t.Approximate) + v
+	if t.Derived && t.Factor != 0 {
+		s += " (derived: " + approx(t.FactorApproximate) + t.Factor.String() + " × standard " + approx(t.BaseApproximate) + t.Base.String() + ")"
+	} else if t.Derived {
+		s += " (derived)"
 	}
-	s := fmt.Sprintf("%s %s (%d, %s, %s", t.Kind, v, t.Year, where, t.Status)
-	if t.Approximate {
-		s += ", approximate"
-	}
-	if t.Derived {
-		s += ", derived"
-	}
+	return s
+}
+
+// Cite returns a short citation for reason texts: the kind, the value as
+// [Threshold.String] gives it, the year it applies to (marked stale when a
+// lenient lookup returned it for a later year) and the source with its
+// status label ([Provenance.Cite]): "monitoring_line 8700.00 (2025):
+// 云农办通〔2025〕1号 ... [LOCAL 53 (provincial, via township notice)]".
+func (t Threshold) Cite() string {
+	y := itoa(t.Year)
 	if t.Stale {
-		s += ", stale"
+		y += ", stale"
 	}
-	return s + "): " + t.Source
+	return string(t.Kind) + " " + t.String() + " (" + y + "): " + t.Provenance.Cite()
 }
 
 // IntlLine is a World Bank international poverty line in US dollars per
 // person per day at purchasing-power parity. The library holds no PPP
 // factor: convert with [IntlLine.Annual] and a factor the caller supplies.
+// Its embedded [Provenance] dates the line's first use in From ("2022-09")
+// where the sources give it, "" where they do not.
 type IntlLine struct {
-	ID      string       `json:"id"`
-	Cents   int64        `json:"cents"`          // US cents per person per day: 215 for $2.15
-	PPPBase int          `json:"ppp_base"`       // the PPP round: 2011, 2017, 2021
-	From    int          `json:"from,omitempty"` // year first in use; 0 where unconfirmed
-	Status  SourceStatus `json:"status"`
-	Source  string       `json:"source"`
-	Note    string       `json:"note,omitempty"`
+	ID      string `json:"id"`
+	Cents   int64  `json:"cents"`    // US cents per person per day: 215 for $2.15
+	PPPBase int    `json:"ppp_base"` // the PPP round: 2011, 2017, 2021
+	Provenance
 }
 
 // DaysPerYear is the number of days [IntlLine.Annual] multiplies a daily
@@ -204,21 +233,29 @@ func (l IntlLine) Daily(ppp decimal.Decimal, mode Rounding) (Money, error) {
 }
 
 // Series describes one series of a kind (for the standard: the 1986, 2000,
-// 2008 and 2010 standards) and the years in which it was the one in force.
+// 2008 and 2010 standards). Its embedded [Provenance] gives, in From and To,
+// the years in which it was the series in force, and the sources for them.
+// A Reference series (the 2000-2007 low-income standard) was never the one
+// in force; its values are looked up by name only.
 type Series struct {
-	Kind   Kind   `json:"kind"`
-	Series string `json:"series"`
-	From   int    `json:"from"`
-	To     int    `json:"to,omitempty"` // 0: still in force; -1: never in force (reference only)
-	Name   string `json:"name"`
+	Kind      Kind   `json:"kind"`
+	Series    string `json:"series"`
+	Name      string `json:"name"`
+	Reference bool   `json:"reference,omitempty"`
+	Provenance
 }
 
 // LookupOptions controls how strictly a lookup treats gaps. The zero value
-// is strict and accepts only CONFIRMED values.
+// is strict: it serves CONFIRMED, LOCAL (for its own region), DEFAULT,
+// SUPPLIED and EXAMPLE values, never UNCONFIRMED ones, and SECONDARY ones
+// only with AcceptSecondary ([Provenance.Serve]).
 type LookupOptions struct {
-	// Lenient carries the last known value forward, flagged Stale, when the
-	// year asked for is past the last year with a value. Strict lookups
-	// return ErrUnknownYear.
+	// Lenient returns the last value of a series published year by year,
+	// with its own year and status and flagged Stale, when the year asked
+	// for is past the last year with a value. It never extends a series
+	// the sources close (the poverty standard ends in 2020): past its end
+	// the lookup fails with [ErrNotInForce]. Strict lookups return
+	// [ErrUnknownYear] past the last value.
 	Lenient bool
 	// AcceptSecondary returns values rated SECONDARY instead of ErrSecondary.
 	AcceptSecondary bool
@@ -226,7 +263,9 @@ type LookupOptions struct {
 
 // Table is an immutable set of thresholds: the embedded policy data from
 // [Default], a caller's own file from [LoadTable], or a combination made by
-// [Table.Overlay]. A Table is safe for concurrent use.
+// [Table.Overlay]. A Table is safe for concurrent use, and nothing it
+// returns shares memory with it: thresholds, series and lines are values
+// without references, and every slice returned is a new one.
 type Table struct {
 	vintage string
 	recs    []Threshold // current records, sorted by key
@@ -238,12 +277,11 @@ type Table struct {
 type tkey struct {
 	kind   Kind
 	series string
-	region Region
-	zone   Zone
+	scope  Scope
 	year   int
 }
 
-func keyOf(t *Threshold) tkey { return tkey{t.Kind, t.Series, t.Region, t.Zone, t.Year} }
+func keyOf(t *Threshold) tkey { return tkey{t.Kind, t.Series, t.Scope, t.Year} }
 
 //go:embed data/thresholds.json
 var thresholdsJSON []byte
@@ -253,6 +291,11 @@ var defaultTable = sync.OnceValue(func() *Table {
 	if err != nil {
 		panic("poverty: embedded thresholds.json: " + err.Error())
 	}
+	for _, r := range t.recs {
+		if r.Status == Example || r.Status == Supplied {
+			panic("poverty: embedded thresholds.json: " + r.Cite() + ": " + r.Status.String() + " in library data")
+		}
+	}
 	return t
 })
 
@@ -261,57 +304,86 @@ var defaultTable = sync.OnceValue(func() *Table {
 // decoded once; the same immutable *Table is returned each time.
 func Default() *Table { return defaultTable() }
 
+// TableSchema is the schema name of the parameter files [LoadTable] reads.
+const TableSchema = "fupin.thresholds/2"
+
 // The JSON schema, documented in the package overview.
 type fileDoc struct {
 	Schema  string       `json:"schema"`
 	Vintage string       `json:"vintage"`
-	Series  []Series     `json:"series"`
+	Series  []fileSeries `json:"series"`
 	Records []fileRecord `json:"records"`
 	Intl    []fileIntl   `json:"intl_lines"`
+}
+
+// fileProv is the provenance of a file record, with the status and scope
+// as text so that errors name the record and field.
+type fileProv struct {
+	Source    string `json:"source"`
+	Status    string `json:"status"`
+	Qualifier string `json:"qualifier"`
+	Scope     string `json:"scope"`
+	From      string `json:"from"`
+	To        string `json:"to"`
+	Note      string `json:"note"`
+}
+
+func (fp *fileProv) decode(rn string) (Provenance, error) {
+	p := Provenance{Source: fp.Source, Qualifier: fp.Qualifier, Scope: Scope(fp.Scope), From: fp.From, To: fp.To, Note: fp.Note}
+	if err := p.Status.UnmarshalText([]byte(fp.Status)); err != nil {
+		return p, &FieldError{Record: rn, Field: "status", Value: fp.Status, Err: err}
+	}
+	if err := p.Validate(rn); err != nil {
+		return p, err
+	}
+	return p, nil
+}
+
+type fileSeries struct {
+	Kind      Kind   `json:"kind"`
+	Series    string `json:"series"`
+	Name      string `json:"name"`
+	Reference bool   `json:"reference"`
+	fileProv
 }
 
 type fileRecord struct {
 	ID          string  `json:"id"`
 	Kind        Kind    `json:"kind"`
 	Series      string  `json:"series"`
-	Region      *string `json:"region"`
-	Zone        string  `json:"zone"`
 	Year        int     `json:"year"`
-	To          int     `json:"to"`
+	Until       int     `json:"until"`
 	Value       *string `json:"value"`
 	Unit        Unit    `json:"unit"`
 	Concept     string  `json:"concept"`
 	PriceBase   string  `json:"price_base"`
 	Comparison  string  `json:"comparison"`
-	Source      string  `json:"source"`
-	Status      string  `json:"status"`
 	Approximate bool    `json:"approximate"`
-	Note        string  `json:"note"`
+	fileProv
 }
 
 type fileIntl struct {
 	ID      string `json:"id"`
 	USD     string `json:"usd"`
 	PPPBase int    `json:"ppp_base"`
-	From    int    `json:"from"`
-	Status  string `json:"status"`
-	Source  string `json:"source"`
-	Note    string `json:"note"`
+	fileProv
 }
 
 // MaxTableBytes bounds the size of a parameter file [LoadTable] reads.
 const MaxTableBytes = 8 << 20
 
 // LoadTable decodes a parameter file in the schema of the embedded data
-// ("fupin.thresholds/1"; see the package overview) and validates every
-// record. name identifies the file in errors and in each threshold's
-// Origin. Unknown fields, unknown kinds, units, concepts and statuses, a
-// value with the wrong form for its unit, a missing source, a value on an
-// UNCONFIRMED record and duplicate keys are all errors naming the record
-// and field.
+// ([TableSchema], "fupin.thresholds/2"; see the package overview) and
+// validates every record. name identifies the file in errors and in each
+// threshold's Origin. Every status is accepted (CONFIRMED, SECONDARY,
+// UNCONFIRMED, LOCAL, DEFAULT, SUPPLIED, EXAMPLE); the lookups decide what
+// to serve ([Provenance.Serve]). Unknown fields, unknown kinds, units,
+// concepts and statuses, an invalid scope or effective date, a value with
+// the wrong form for its unit, a missing source, a value on an UNCONFIRMED
+// record and duplicate keys are all errors naming the record and field.
 func LoadTable(r io.Reader, name string) (*Table, error) {
 	var doc fileDoc
-	if err := readFile(r, name, MaxTableBytes, "fupin.thresholds/1", &doc); err != nil {
+	if err := readFile(r, name, MaxTableBytes, TableSchema, &doc); err != nil {
 		return nil, err
 	}
 	t := &Table{vintage: doc.Vintage}
@@ -323,19 +395,25 @@ func LoadTable(r io.Reader, name string) (*Table, error) {
 		}
 		k := keyOf(&th)
 		if seen[k] {
-			return nil, &FieldError{Record: recName(name, i, doc.Records[i].ID), Field: "key", Value: fmt.Sprintf("%s/%s/%s/%d", th.Kind, th.Series, th.Region, th.Year), Err: ErrDuplicate}
+			return nil, &FieldError{Record: recName(name, i, doc.Records[i].ID), Field: "key", Value: fmt.Sprintf("%s/%s/%s/%d", th.Kind, th.Series, th.Scope, th.Year), Err: ErrDuplicate}
 		}
 		seen[k] = true
 		t.recs = append(t.recs, th)
 	}
-	for i, s := range doc.Series {
-		if !s.Kind.known() || s.Series == "" {
-			return nil, &FieldError{Record: fmt.Sprintf("%s series[%d]", name, i), Field: "kind", Value: string(s.Kind), Err: ErrUnknownWord}
+	for i := range doc.Series {
+		fs := &doc.Series[i]
+		rn := fmt.Sprintf("%s series[%d]", name, i)
+		if !fs.Kind.known() || fs.Series == "" {
+			return nil, &FieldError{Record: rn, Field: "kind", Value: string(fs.Kind), Err: ErrUnknownWord}
 		}
-		t.series = append(t.series, s)
+		p, err := fs.fileProv.decode(rn)
+		if err != nil {
+			return nil, err
+		}
+		t.series = append(t.series, Series{Kind: fs.Kind, Series: fs.Series, Name: fs.Name, Reference: fs.Reference, Provenance: p})
 	}
-	for i, l := range doc.Intl {
-		il, err := l.decode(name, i)
+	for i := range doc.Intl {
+		il, err := doc.Intl[i].decode(name, i)
 		if err != nil {
 			return nil, err
 		}
@@ -366,36 +444,22 @@ func (fr *fileRecord) decode(file string, i int) (Threshold, error) {
 	fail := func(field, value string, err error) (Threshold, error) {
 		return Threshold{}, &FieldError{Record: rn, Field: field, Value: value, Err: err}
 	}
-	th := Threshold{Kind: fr.Kind, Series: fr.Series, Year: fr.Year, To: fr.To, Unit: fr.Unit,
-		PriceBase: fr.PriceBase, Source: fr.Source, Approximate: fr.Approximate, Note: fr.Note, Origin: file}
+	th := Threshold{Kind: fr.Kind, Series: fr.Series, Year: fr.Year, Until: fr.Until, Unit: fr.Unit,
+		PriceBase: fr.PriceBase, Approximate: fr.Approximate, Origin: file}
 	if !fr.Kind.known() {
 		return fail("kind", string(fr.Kind), ErrUnknownWord)
-	}
-	if fr.Region != nil {
-		if err := th.Region.UnmarshalText([]byte(*fr.Region)); err != nil {
-			return fail("region", *fr.Region, err)
-		}
-	}
-	if fr.Zone != "" {
-		if err := th.Zone.UnmarshalText([]byte(fr.Zone)); err != nil {
-			return fail("zone", fr.Zone, err)
-		}
-		if th.Region != National {
-			return fail("zone", fr.Zone, fmt.Errorf("%w: a record has a province or a zone, not both", ErrSyntax))
-		}
 	}
 	if fr.Year < 1978 || fr.Year > 2100 {
 		return fail("year", itoa(fr.Year), ErrRange)
 	}
-	if fr.To != 0 && fr.To < fr.Year {
-		return fail("to", itoa(fr.To), ErrRange)
+	if fr.Until != 0 && fr.Until < fr.Year {
+		return fail("until", itoa(fr.Until), ErrRange)
 	}
-	if err := th.Status.UnmarshalText([]byte(fr.Status)); err != nil {
-		return fail("status", fr.Status, err)
+	p, err := fr.fileProv.decode(rn)
+	if err != nil {
+		return Threshold{}, err
 	}
-	if fr.Source == "" {
-		return fail("source", "", ErrMissing)
-	}
+	th.Provenance = p
 	if fr.Concept != "" {
 		if err := th.Concept.UnmarshalText([]byte(fr.Concept)); err != nil {
 			return fail("concept", fr.Concept, err)
@@ -427,7 +491,6 @@ func (fr *fileRecord) decode(file string, i int) (Threshold, error) {
 	if fr.Value == nil {
 		return fail("value", "", ErrMissing)
 	}
-	var err error
 	if fr.Unit == UnitRatio {
 		th.Rate, err = ParseRate(*fr.Value)
 	} else {
@@ -444,7 +507,7 @@ func (fr *fileRecord) decode(file string, i int) (Threshold, error) {
 
 func (fl *fileIntl) decode(file string, i int) (IntlLine, error) {
 	rn := recName(file, i, fl.ID)
-	l := IntlLine{ID: fl.ID, PPPBase: fl.PPPBase, From: fl.From, Source: fl.Source, Note: fl.Note}
+	l := IntlLine{ID: fl.ID, PPPBase: fl.PPPBase}
 	if fl.ID == "" {
 		return l, &FieldError{Record: rn, Field: "id", Err: ErrMissing}
 	}
@@ -456,11 +519,8 @@ func (fl *fileIntl) decode(file string, i int) (IntlLine, error) {
 		return l, &FieldError{Record: rn, Field: "usd", Value: fl.USD, Err: err}
 	}
 	l.Cents = int64(m)
-	if err := l.Status.UnmarshalText([]byte(fl.Status)); err != nil {
-		return l, &FieldError{Record: rn, Field: "status", Value: fl.Status, Err: err}
-	}
-	if fl.Source == "" {
-		return l, &FieldError{Record: rn, Field: "source", Err: ErrMissing}
+	if l.Provenance, err = fl.fileProv.decode(rn); err != nil {
+		return l, err
 	}
 	if fl.PPPBase < 1985 || fl.PPPBase > 2100 {
 		return l, &FieldError{Record: rn, Field: "ppp_base", Value: itoa(fl.PPPBase), Err: ErrRange}
@@ -468,23 +528,37 @@ func (fl *fileIntl) decode(file string, i int) (IntlLine, error) {
 	return l, nil
 }
 
+func cmpKey(ka, kb tkey) int {
+	if c := cmp.Compare(string(ka.kind), string(kb.kind)); c != 0 {
+		return c
+	}
+	if c := cmp.Compare(ka.series, kb.series); c != 0 {
+		return c
+	}
+	if c := cmp.Compare(scopeRank(ka.scope), scopeRank(kb.scope)); c != 0 {
+		return c
+	}
+	if c := cmp.Compare(ka.scope, kb.scope); c != 0 {
+		return c
+	}
+	return cmp.Compare(ka.year, kb.year)
+}
+
+// scopeRank orders national values first, then zones, provinces and counties.
+func scopeRank(s Scope) int {
+	switch {
+	case s == ScopeNational:
+		return 0
+	case len(s) == 2:
+		return 2
+	case len(s) == 6 && s[0] >= '0' && s[0] <= '9':
+		return 3
+	}
+	return 1
+}
+
 func (t *Table) sort() {
-	slices.SortStableFunc(t.recs, func(a, b Threshold) int {
-		ka, kb := keyOf(&a), keyOf(&b)
-		if c := cmp.Compare(string(ka.kind), string(kb.kind)); c != 0 {
-			return c
-		}
-		if c := cmp.Compare(ka.series, kb.series); c != 0 {
-			return c
-		}
-		if ka.region != kb.region {
-			return int(ka.region) - int(kb.region)
-		}
-		if ka.zone != kb.zone {
-			return int(ka.zone) - int(kb.zone)
-		}
-		return ka.year - kb.year
-	})
+	slices.SortStableFunc(t.recs, func(a, b Threshold) int { return cmpKey(keyOf(&a), keyOf(&b)) })
 }
 
 // Vintage returns the vintage string of the table's data (for the embedded
@@ -492,8 +566,8 @@ func (t *Table) sort() {
 func (t *Table) Vintage() string { return t.vintage }
 
 // Overlay returns a new table in which the records of o replace those of t
-// with the same kind, series, region, zone and year, and the rest of t is
-// kept. Replaced records are not erased: [Table.History] still returns them.
+// with the same kind, series, scope and year, and the rest of t is kept.
+// Replaced records are not erased: [Table.History] still returns them.
 // Series and international lines of o are added, replacing those with the
 // same name or ID. Neither t nor o is changed.
 func (t *Table) Overlay(o *Table) *Table {
@@ -536,12 +610,29 @@ func (t *Table) Overlay(o *Table) *Table {
 	return n
 }
 
-// Records returns a copy of every current record of the kind, in key order
-// (series, region, zone, year). An empty kind returns all records.
+// Records returns a copy of every current record of the kind that carries a
+// value, in key order (series, scope: national, zones, provinces; year). An
+// empty kind returns all of them. UNCONFIRMED records, which carry no value,
+// are not among them: [Table.Gaps] lists those.
 func (t *Table) Records(kind Kind) []Threshold {
 	var out []Threshold
 	for _, r := range t.recs {
-		if kind == "" || r.Kind == kind {
+		if (kind == "" || r.Kind == kind) && r.Status != Unconfirmed {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+// Gaps returns a copy of every current UNCONFIRMED record of the kind (all
+// kinds for ""), in key order: the values no source confirms, kept so that
+// the gap is visible, each with its source ("no source found") and a note
+// naming the commonly quoted figure. They carry no value and are never
+// served as fact. Records and Gaps together list the whole table.
+func (t *Table) Gaps(kind Kind) []Threshold {
+	var out []Threshold
+	for _, r := range t.recs {
+		if (kind == "" || r.Kind == kind) && r.Status == Unconfirmed {
 			out = append(out, r)
 		}
 	}
@@ -550,42 +641,75 @@ func (t *Table) Records(kind Kind) []Threshold {
 
 // History returns every version of the record with the given key that the
 // table has seen, oldest first, the current one last: the embedded value,
-// then each overlay's.
-func (t *Table) History(kind Kind, series string, region Region, year int) []Threshold {
+// then each overlay's. scope is the record's scope: [ScopeNational], a zone
+// word, or a province code ([ScopeOf] of a [Region]).
+func (t *Table) History(kind Kind, series string, scope Scope, year int) []Threshold {
+	k := tkey{kind, series, scope, year}
 	var out []Threshold
-	for _, r := range t.history {
-		if r.Kind == kind && r.Series == series && r.Region == region && r.Zone == ZoneUnknown && r.Year == year {
-			out = append(out, r)
+	for i := range t.history {
+		if keyOf(&t.history[i]) == k {
+			out = append(out, t.history[i])
 		}
 	}
-	for _, r := range t.recs {
-		if r.Kind == kind && r.Series == series && r.Region == region && r.Zone == ZoneUnknown && r.Year == year {
-			out = append(out, r)
+	for i := range t.recs {
+		if keyOf(&t.recs[i]) == k {
+			out = append(out, t.recs[i])
 		}
 	}
 	return out
 }
 
-// SeriesList returns the series of the kind.
+// SeriesList returns the series of the kind (all series for ""), as copies.
 func (t *Table) SeriesList(kind Kind) []Series {
 	var out []Series
 	for _, s := range t.series {
-		if s.Kind == kind {
+		if kind == "" || s.Kind == kind {
 			out = append(out, s)
 		}
 	}
 	return out
 }
 
-// SeriesInForce returns the series of the kind in force in year, or "" if
-// the table declares none.
+// SeriesInForce returns the series of the kind in force in year (its
+// effective period covers the year and it is not a reference series), or ""
+// if the table declares none: for the standard, "" from 2021.
 func (t *Table) SeriesInForce(kind Kind, year int) string {
-	for _, s := range t.series {
-		if s.Kind == kind && s.To >= 0 && year >= s.From && (s.To == 0 || year <= s.To) {
+	for i := range t.series {
+		if s := &t.series[i]; s.Kind == kind && !s.Reference && s.From != "" && s.inForceIn(year) {
 			return s.Series
 		}
 	}
 	return ""
+}
+
+// inForceIn reports whether the series' period overlaps year, as
+// [Provenance.InForceIn] does, without allocating (bounds are validated on
+// load, so their first four bytes are the year).
+func (s *Series) inForceIn(year int) bool {
+	from, to := boundYear(s.From), boundYear(s.To)
+	return (from == 0 || from <= year) && (to == 0 || year <= to)
+}
+
+// boundYear returns the year of a validated effective-date bound, 0 for "".
+func boundYear(b string) int {
+	if len(b) < 4 {
+		return 0
+	}
+	y := 0
+	for i := 0; i < 4; i++ {
+		y = y*10 + int(b[i]-'0')
+	}
+	return y
+}
+
+// seriesOf returns the declared series of the kind with the name, or nil.
+func (t *Table) seriesOf(kind Kind, name string) *Series {
+	for i := range t.series {
+		if t.series[i].Kind == kind && t.series[i].Series == name {
+			return &t.series[i]
+		}
+	}
+	return nil
 }
 
 // IntlLines returns the World Bank lines, in the order of the data.

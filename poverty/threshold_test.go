@@ -32,12 +32,12 @@ func TestDefaultTableSources(t *testing.T) {
 }
 
 const overlayJSON = `{
- "schema": "fupin.thresholds/1",
+ "schema": "fupin.thresholds/2",
  "vintage": "county-2025-01",
  "records": [
-  {"kind": "monitoring_line", "region": "national", "year": 2023, "value": "7100", "unit": "yuan_per_person_year",
+  {"kind": "monitoring_line", "scope": "national", "year": 2023, "value": "7100", "unit": "yuan_per_person_year",
    "concept": "net_income", "source": "our county's own circular", "status": "CONFIRMED"},
-  {"kind": "monitoring_line", "region": "53", "year": 2025, "value": "8800", "unit": "yuan_per_person_year",
+  {"kind": "monitoring_line", "scope": "53", "year": 2025, "value": "8800", "unit": "yuan_per_person_year",
    "concept": "net_income", "source": "hypothetical revision", "status": "CONFIRMED"}
  ]
 }`
@@ -55,7 +55,7 @@ func TestOverlayKeepsHistory(t *testing.T) {
 		t.Errorf("overlay line = %+v, %v", l, err)
 	}
 	// ...a replaced provincial value keeps its embedded history...
-	hist := tab.History(poverty.KindMonitoringLine, "", poverty.MustParseRegion("53"), 2025)
+	hist := tab.History(poverty.KindMonitoringLine, "", "53", 2025)
 	var got []string
 	for _, h := range hist {
 		got = append(got, h.Amount.String()+" "+h.Origin)
@@ -74,27 +74,27 @@ func TestOverlayKeepsHistory(t *testing.T) {
 
 func TestLoadTableErrors(t *testing.T) {
 	rec := func(s string) string {
-		return `{"schema":"fupin.thresholds/1","records":[` + s + `]}`
+		return `{"schema":"fupin.thresholds/2","records":[` + s + `]}`
 	}
-	ok := `"kind":"monitoring_line","region":"53","year":2025,"unit":"yuan_per_person_year","concept":"net_income","source":"x","status":"CONFIRMED"`
+	ok := `"kind":"monitoring_line","scope":"53","year":2025,"unit":"yuan_per_person_year","concept":"net_income","source":"x","status":"CONFIRMED"`
 	tests := []struct {
 		name, in, field string
 		err             error
 	}{
 		{"unknown field", rec(`{` + ok + `,"value":"1","colour":"red"}`), "file", poverty.ErrSyntax},
 		{"bad schema", `{"schema":"v2"}`, "schema", poverty.ErrUnknownWord},
-		{"unknown kind", rec(`{"kind":"magic","year":2020,"source":"x","status":"CONFIRMED","unit":"ratio","value":"1"}`), "kind", poverty.ErrUnknownWord},
-		{"bad region", rec(`{"kind":"monitoring_line","region":"99","year":2025,"unit":"yuan_per_person_year","concept":"net_income","source":"x","status":"CONFIRMED","value":"1"}`), "region", poverty.ErrUnknownRegion},
+		{"unknown kind", rec(`{"kind":"magic","scope":"national","year":2020,"source":"x","status":"CONFIRMED","unit":"ratio","value":"1"}`), "kind", poverty.ErrUnknownWord},
+		{"bad region", rec(`{"kind":"monitoring_line","scope":"99","year":2025,"unit":"yuan_per_person_year","concept":"net_income","source":"x","status":"CONFIRMED","value":"1"}`), "scope", poverty.ErrUnknownRegion},
 		{"bad money", rec(`{` + ok + `,"value":"1.234"}`), "value", poverty.ErrSyntax},
 		{"negative", rec(`{` + ok + `,"value":"-1"}`), "value", poverty.ErrNegative},
 		{"missing value", rec(`{` + ok + `}`), "value", poverty.ErrMissing},
-		{"unconfirmed with value", rec(`{"kind":"monitoring_line","year":2025,"unit":"yuan_per_person_year","concept":"net_income","source":"x","status":"UNCONFIRMED","value":"7500"}`), "value", poverty.ErrSyntax},
-		{"no source", rec(`{"kind":"monitoring_line","year":2025,"unit":"yuan_per_person_year","concept":"net_income","status":"CONFIRMED","value":"1"}`), "source", poverty.ErrMissing},
-		{"bad status", rec(`{"kind":"monitoring_line","year":2025,"unit":"yuan_per_person_year","concept":"net_income","source":"x","status":"MAYBE","value":"1"}`), "status", poverty.ErrUnknownWord},
-		{"no concept", rec(`{"kind":"monitoring_line","year":2025,"unit":"yuan_per_person_year","source":"x","status":"CONFIRMED","value":"1"}`), "concept", poverty.ErrMissing},
+		{"unconfirmed with value", rec(`{"kind":"monitoring_line","scope":"national","year":2025,"unit":"yuan_per_person_year","concept":"net_income","source":"x","status":"UNCONFIRMED","value":"7500"}`), "value", poverty.ErrSyntax},
+		{"no source", rec(`{"kind":"monitoring_line","scope":"national","year":2025,"unit":"yuan_per_person_year","concept":"net_income","status":"CONFIRMED","value":"1"}`), "source", poverty.ErrMissing},
+		{"bad status", rec(`{"kind":"monitoring_line","scope":"national","year":2025,"unit":"yuan_per_person_year","concept":"net_income","source":"x","status":"MAYBE","value":"1"}`), "status", poverty.ErrUnknownWord},
+		{"no concept", rec(`{"kind":"monitoring_line","scope":"national","year":2025,"unit":"yuan_per_person_year","source":"x","status":"CONFIRMED","value":"1"}`), "concept", poverty.ErrMissing},
 		{"duplicate", rec(`{` + ok + `,"value":"1"},{` + ok + `,"value":"2"}`), "key", poverty.ErrDuplicate},
 		{"trailing data", rec(`{`+ok+`,"value":"1"}`) + `{}`, "file", poverty.ErrSyntax},
-		{"year", rec(`{"kind":"monitoring_line","year":3000,"unit":"yuan_per_person_year","concept":"net_income","source":"x","status":"CONFIRMED","value":"1"}`), "year", poverty.ErrRange},
+		{"year", rec(`{"kind":"monitoring_line","scope":"national","year":3000,"unit":"yuan_per_person_year","concept":"net_income","source":"x","status":"CONFIRMED","value":"1"}`), "year", poverty.ErrRange},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
