@@ -2,9 +2,10 @@ package poverty
 
 import (
 	_ "embed"
-	"encoding/json"
 	"strconv"
 	"sync"
+
+	"github.com/openfupin/fupin/internal/param"
 )
 
 // Region is the region a policy value applies to: the whole country, or one
@@ -72,9 +73,11 @@ type provinceInfo struct {
 // once and never changed.
 var provinces = sync.OnceValue(func() *[100]provinceInfo {
 	var doc struct {
+		Schema string `json:"schema"`
+		Provenance
 		Provinces []provinceInfo `json:"provinces"`
 	}
-	if err := json.Unmarshal(regionsJSON, &doc); err != nil {
+	if err := param.Decode(regionsJSON, &doc); err != nil {
 		panic("poverty: embedded regions.json: " + err.Error())
 	}
 	var t [100]provinceInfo
