@@ -19,8 +19,8 @@ func Example() {
 	_, err := tab.MonitoringLine(2023, guizhou, poverty.LookupOptions{})
 	fmt.Println("embedded line unconfirmed:", errors.Is(err, poverty.ErrUnconfirmed))
 
-	own, err := poverty.LoadTable(strings.NewReader(`{"schema": "fupin.thresholds/1", "records": [
-	  {"kind": "monitoring_line", "region": "52", "year": 2023, "value": "7300",
+	own, err := poverty.LoadTable(strings.NewReader(`{"schema": "fupin.thresholds/2", "records": [
+	  {"kind": "monitoring_line", "scope": "52", "year": 2023, "value": "7300",
 	   "unit": "yuan_per_person_year", "concept": "net_income",
 	   "source": "the province's 2023 circular, held by the platform", "status": "SUPPLIED"}]}`), "guizhou-2023.json")
 	if err != nil {

@@ -98,8 +98,8 @@ func (s Status) Code() string { return "status." + s.String() }
 // Lines are the two thresholds a status classification reads: the poverty
 // standard and the monitoring line for the household's year and province,
 // as [Table.Standard] and [Table.MonitoringLine] return them. From 2021 no
-// standard is in force: Standard is then the zero Threshold (HasValue
-// false) and only the monitoring line decides.
+// standard is in force: Standard is then the zero Threshold and only the
+// monitoring line decides.
 type Lines struct {
 	Standard   Threshold
 	Monitoring Threshold
@@ -144,7 +144,7 @@ func (c *Classification) Code() string { return c.Status.Code() }
 func (c *Classification) Explain() string {
 	r, _ := RuleFor(c.Code())
 	std := "none in force"
-	if c.Lines.Standard.HasValue() {
+	if c.Lines.Standard != (Threshold{}) {
 		std = c.Lines.Standard.Cite()
 	}
 	return fmt.Sprintf("%s: %s; per-capita income %s over %d resident members; standard %s; monitoring line %s; boundary %s; rule: %s",
@@ -167,7 +167,7 @@ func Classify(h *Household, l *Lines) (Classification, error) {
 	if err != nil {
 		return Classification{}, err
 	}
-	hasStd := l.Standard.HasValue()
+	hasStd := l.Standard != (Threshold{})
 	if hasStd && !pc.Concept.comparable(l.Standard.Concept) || !pc.Concept.comparable(l.Monitoring.Concept) {
 		return Classification{}, &FieldError{Record: h.ID, Field: "concept", Value: pc.Concept.String(), Err: ErrConceptMismatch}
 	}

@@ -149,10 +149,8 @@ type Threshold struct {
 }
 
 // HasValue reports whether the threshold carries a value: false for
-// UNCONFIRMED records kept only to show the gap, and for the zero Threshold.
-func (t Threshold) HasValue() bool {
-	return t.Kind != "" && t.Status != Unconfirmed && t.Status != SourceUnset
-}
+// UNCONFIRMED records kept only to show the gap.
+func (t Threshold) HasValue() bool { return t.Status != Unconfirmed && t.Status != SourceUnset }
 
 // Figure returns the threshold's amount as a [Figure] in its income concept.
 func (t Threshold) Figure() Figure { return Figure{Amount: t.Amount, Concept: t.Concept} }
@@ -160,9 +158,10 @@ func (t Threshold) Figure() Figure { return Figure{Amount: t.Amount, Concept: t.
 // String returns the value as a person should read it: "10560.00", "0.02",
 // "≈ 4000.00" for an approximate value, "≈ 6000.00 (derived: ≈ 1.5 ×
 // standard ≈ 4000.00)" for a derived one; "no value" for a record without
-// a value. Reasons and explanations use it through [Threshold.Cite].
+// a value (UNCONFIRMED). Reasons and explanations use it through
+// [Threshold.Cite].
 func (t Threshold) String() string {
-	if !t.HasValue() {
+	if t.Status == Unconfirmed {
 		return "no value"
 	}
 	approx := func(b bool) string {
