@@ -51,7 +51,10 @@ func (r *DelistingResult) add(c Criterion) {
 }
 
 // VillageDelisting tests a village of region against the incidence cut-off
-// in force in year (at most 2%, 3% in the western region). Counts must be
+// in force in year (at most 2%, 3% in the western region). The embedded
+// cut-offs are SECONDARY (docs/POLICY.md 1.7: "CONFIRMED by inference and
+// SECONDARY"): without opts.AcceptSecondary the error wraps [ErrSecondary],
+// and with it the criterion's parameter says "[SECONDARY]". Counts must be
 // non-negative with Poor <= Population and Population > 0.
 func (t *Table) VillageDelisting(year int, region Region, c VillageCounts, opts LookupOptions) (DelistingResult, error) {
 	if err := checkCounts(c.Name, c.Population, []part{{"poor", c.Poor, c.Population}}); err != nil {
