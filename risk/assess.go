@@ -110,8 +110,10 @@ type Check struct {
 	// which has none.
 	Param Param `json:"param"`
 	// RecentMonths is, for income_drop, how many of the last months of the
-	// window were compared with the months before them.
-	RecentMonths int `json:"recent_months,omitempty"`
+	// window were compared with the EarlierMonths before them (together the
+	// monitoring window, [poverty.TrailingWindow]).
+	RecentMonths  int `json:"recent_months,omitempty"`
+	EarlierMonths int `json:"earlier_months,omitempty"`
 	// Missing names the missing input when Outcome is NotEvaluated.
 	Missing string `json:"missing,omitempty"`
 }
@@ -129,7 +131,7 @@ func (c Check) Explain() string {
 		s += fmt.Sprintf("rigid expenditure %s against previous year's income %s", c.Observed, c.Reference)
 	case IncomeDrop:
 		s += fmt.Sprintf("average monthly income of the last %d months (projected) %s against %s in the %d months before, fall %s",
-			c.RecentMonths, c.Observed, c.Reference, 12-c.RecentMonths, c.Share.Percent())
+			c.RecentMonths, c.Observed, c.Reference, c.EarlierMonths, c.Share.Percent())
 	case MedicalOOPAmount:
 		s += fmt.Sprintf("compliant out-of-pocket medical spending %s", c.Observed)
 	case MedicalOOPShare:
@@ -143,7 +145,7 @@ func (c Check) Explain() string {
 	if c.Param.ID != "" {
 		s += "; parameter " + c.Param.Cite()
 	}
-	return s + "; rule source: " + r.Source + " [" + r.Status.String() + "]"
+	return s + "; rule source: " + r.Cite()
 }
 
 // Assessment is the result of [Assess]: the figures read from the household
@@ -157,7 +159,7 @@ type Assessment struct {
 	On          poverty.Date   `json:"on"`
 	Window      poverty.Window `json:"window"`
 	Residents   int            `json:"residents"`
-	// WindowIncome is the household's income over the 12-month window.
+	// WindowIncome is the household's income over the monitoring window.
 	WindowIncome poverty.Money `json:"window_income"`
 	// PerCapita is WindowIncome per resident member, in the household's
 	// income concept, rounded as [poverty.PerCapitaRounding].
@@ -237,7 +239,8 @@ func (a *Assessment) SevereGuaranteeFailure() bool { return a.SevereThenLost }
 var ErrEventAfterDate = fmt.Errorf("%w: event after the assessment date", poverty.ErrRange)
 
 // Assess runs the early-warning rules over a household and the events of
-// the 12 months before on (the window [poverty.TrailingWindow]; events from
+// the monitoring window before on ([poverty.TrailingWindow], the 12 months
+// before on's month; events from
 // the first day of the window to on inclusive count, earlier events are
 // ignored, later ones are an error).
 //
@@ -285,15 +288,19 @@ func Assess(h *poverty.Household, events []Event, on poverty.Date, p *Params) (A
 	if a.Residents == 0 {
 		return a, &poverty.FieldError{Record: h.ID, Field: "members", Err: poverty.ErrNoResidents}
 	}
+	if err := use(&p.RigidExcess, &p.IncomeDropShare, &p.IncomeDropRecentMonths, &p.MedicalOOPAmount, &p.MedicalOOPShare); err != nil {
+		return a, err
+	}
+	months := w.Months()
 	k := p.IncomeDropRecentMonths.Count
-	if k < 1 || k > 11 {
+	if k < 1 || k >= months {
 		return a, &poverty.FieldError{Record: "params income_drop_recent_months", Field: "value", Value: p.IncomeDropRecentMonths.Value(), Err: poverty.ErrRange}
 	}
 	recent, earlier, err := windowTotals(h, w, k)
 	if err != nil {
 		return a, err
 	}
-	a.WindowIncome = recent + earlier // both within ±12×MaxAmount: no overflow
+	a.WindowIncome = recent + earlier // both within ±maxWindowMonths×4×MaxAmount: no overflow
 	pc, err := a.WindowIncome.Div(int64(a.Residents), poverty.PerCapitaRounding)
 	if err != nil {
 		return a, &poverty.FieldError{Record: h.ID, Field: "monthly", Err: err}
@@ -393,9 +400,9 @@ func Assess(h *poverty.Household, events []Event, on poverty.Date, p *Params) (A
 
 	// Rule 2: income drop.
 	c = &a.Checks[IncomeDrop-1]
-	*c = Check{Rule: IncomeDrop, Param: p.IncomeDropShare, RecentMonths: k}
-	n := int64(k) * int64(12-k)
-	ra, err1 := recent.Mul(int64(12 - k))
+	*c = Check{Rule: IncomeDrop, Param: p.IncomeDropShare, RecentMonths: k, EarlierMonths: months - k}
+	n := int64(k) * int64(months-k)
+	ra, err1 := recent.Mul(int64(months - k))
 	rb, err2 := adj.Mul(n)
 	base, err3 := earlier.Mul(int64(k))
 	proj, err4 := ra.Add(rb)
@@ -403,7 +410,7 @@ func Assess(h *poverty.Household, events []Event, on poverty.Date, p *Params) (A
 		return a, &poverty.FieldError{Record: h.ID, Field: "monthly", Err: poverty.ErrOverflow}
 	}
 	c.Observed, _ = proj.Div(n, poverty.RoundHalfUp)
-	c.Reference, _ = earlier.Div(int64(12-k), poverty.RoundHalfUp)
+	c.Reference, _ = earlier.Div(int64(months-k), poverty.RoundHalfUp)
 	if base <= 0 {
 		c.Outcome, c.Missing = NotEvaluated, "income in the earlier months of the window (none to fall from)"
 	} else {
@@ -447,14 +454,22 @@ func outcome(fired bool) Outcome {
 	return Clear
 }
 
-// windowTotals returns the household's income over the 12-month window w
-// from its monthly records, split into the last k months and the months
-// before them. Every month must be present exactly once, as for
-// [poverty.SumWindow] (whose sentinels it reports); it sums monthly totals
-// instead of components, which is the same figure and twice as fast on the
-// hot path. Twelve totals within ±4×MaxAmount cannot overflow an int64.
+// maxWindowMonths bounds the monitoring window, as for [poverty.SumWindow].
+const maxWindowMonths = 120
+
+// windowTotals returns the household's income over the window w (the
+// monitoring window, [poverty.TrailingWindow]) from its monthly records,
+// split into the last k months and the months before them. Every month
+// must be present exactly once, as for [poverty.SumWindow] (whose sentinels
+// it reports); it sums monthly totals instead of components, which is the
+// same figure and twice as fast on the hot path. At most maxWindowMonths
+// totals within ±4×MaxAmount cannot overflow an int64.
 func windowTotals(h *poverty.Household, w poverty.Window, k int) (recent, earlier poverty.Money, err error) {
-	var seen [12]bool
+	months := w.Months()
+	if months < 1 || months > maxWindowMonths {
+		return 0, 0, &poverty.FieldError{Record: h.ID, Field: "window", Value: w.From.String() + ".." + w.To.String(), Err: poverty.ErrRange}
+	}
+	var seen [maxWindowMonths]bool
 	n := 0
 	split := w.To.Add(1 - k)
 	for i := range h.Monthly {
@@ -479,7 +494,7 @@ func windowTotals(h *poverty.Household, w poverty.Window, k int) (recent, earlie
 			earlier += t
 		}
 	}
-	if err == nil && n != 12 {
+	if err == nil && n != months {
 		err = poverty.ErrIncompleteWindow
 	}
 	if err != nil {

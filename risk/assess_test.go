@@ -119,7 +119,7 @@ func TestAssessRules(t *testing.T) {
 				t.Errorf("outcomes (-want +got):\n%s", diff)
 			}
 			for _, w := range a.Warnings() {
-				if w.Rule != risk.GuaranteeLost && (w.Param.Source == "" || w.Param.Status == risk.BasisUnset) {
+				if w.Rule != risk.GuaranteeLost && (w.Param.Source == "" || w.Param.Status == poverty.SourceUnset) {
 					t.Errorf("%s: warning without a sourced parameter", w.Rule)
 				}
 				if w.Explain() == "" {

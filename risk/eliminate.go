@@ -76,9 +76,10 @@ func (r *EliminationResult) Explain() string {
 // case; every criterion is evaluated and reported, even after one fails:
 //
 //   - elimination.income_stable: for each of the p.StableMonths months
-//     before On's month (default six, a county rule of 枞阳县; the national
-//     rule is UNCONFIRMED), the per-capita income of the 12 months ending in
-//     that month is above the monitoring line of On's year. Missing monthly
+//     before On's month (DEFAULT six, following 枞阳县's county rule; a
+//     national period is UNCONFIRMED), the per-capita income of the
+//     monitoring window ending in that month ([poverty.TrailingWindow], 12
+//     months) is above the monitoring line of On's year. Missing monthly
 //     records fail the criterion and say which window was incomplete.
 //   - elimination.guarantees: food, clothing, education, medical care,
 //     housing and drinking water all Secured.
@@ -90,7 +91,9 @@ func (r *EliminationResult) Explain() string {
 //     (Hainan FAQ, 2021-12: keep tracking).
 //
 // The route is after assistance when the case has measures, naturally
-// otherwise. A nil p uses [DefaultParams]. Errors: missing inputs, a closed
+// otherwise. A nil p uses [DefaultParams]. Errors: missing inputs, an
+// absent or UNCONFIRMED p.StableMonths (*[poverty.FieldError] naming
+// stable_months), a closed
 // case ([ErrTerminal]), a line that cannot be looked up, different income
 // concepts.
 func EliminationTest(in EliminationInput, p *Params) (EliminationResult, error) {
@@ -113,6 +116,9 @@ func EliminationTest(in EliminationInput, p *Params) (EliminationResult, error) 
 	}
 	if h.ID != c.info.HouseholdID {
 		return EliminationResult{}, &poverty.FieldError{Record: "case " + c.ID(), Field: "household", Value: h.ID, Err: poverty.ErrRange}
+	}
+	if err := use(&p.StableMonths); err != nil {
+		return EliminationResult{}, err
 	}
 	n := p.StableMonths.Count
 	if n < 1 || n > 60 {
@@ -144,7 +150,9 @@ func EliminationTest(in EliminationInput, p *Params) (EliminationResult, error) 
 	stable, detail := true, ""
 	for j := n - 1; j >= 0; j-- {
 		end := last.Add(-j)
-		w := poverty.Window{From: end.Add(-11), To: end}
+		// The monitoring window of a date in the month after end ends in end.
+		next := end.Add(1)
+		w := poverty.TrailingWindow(poverty.MustDate(next.Year(), next.Month(), 1))
 		pc, err := h.PerCapitaOver(w)
 		if err != nil {
 			stable = false
@@ -157,9 +165,9 @@ func EliminationTest(in EliminationInput, p *Params) (EliminationResult, error) 
 		}
 		above := !in.Boundary.Below(pc.Amount, res.Line.Amount)
 		stable = stable && above
-		detail += fmt.Sprintf("; 12 months to %s: %s (above %t)", end, pc.Amount, above)
+		detail += fmt.Sprintf("; %d months to %s: %s (above %t)", w.Months(), end, pc.Amount, above)
 	}
-	add("elimination.income_stable", stable, fmt.Sprintf("per-capita income of the 12 months ending in each of the %d months before %s, boundary %s%s",
+	add("elimination.income_stable", stable, fmt.Sprintf("per-capita income of the monitoring window ending in each of the %d months before %s, boundary %s%s",
 		n, in.On.YearMonth(), in.Boundary, detail), res.Line.Cite()+"; "+p.StableMonths.Cite())
 
 	ns := NotSecured(in.Guarantees)

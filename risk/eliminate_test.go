@@ -125,10 +125,14 @@ func lineFor2020(t *testing.T) *poverty.Threshold {
 
 func TestEliminationParams(t *testing.T) {
 	p := risk.DefaultParams()
-	if p.StableMonths.Count != 6 || p.StableMonths.Status != risk.CountyRule {
+	if p.StableMonths.Count != 6 || p.StableMonths.Status != poverty.LibraryDefault {
 		t.Fatalf("stable months %s", p.StableMonths.Cite())
 	}
-	p.StableMonths = risk.Param{ID: "stable_months", Unit: risk.UnitMonths, Count: 5, Status: risk.CountyRule, Source: "a county with five months"}
+	if !strings.Contains(p.StableMonths.Source, "枞阳县") || p.StableMonths.Scope != poverty.ScopeNational {
+		t.Errorf("stable months: the national DEFAULT names the 枞阳县 rule it follows: %s", p.StableMonths.Cite())
+	}
+	p.StableMonths = risk.Param{ID: "stable_months", Unit: risk.UnitMonths, Count: 5,
+		Provenance: poverty.Provenance{Status: poverty.Supplied, Source: "a county with five months", Scope: "53"}}
 	c := openCase(t, "e", measure("public_welfare_post", risk.Development, "2020-01-01"))
 	res, err := risk.EliminationTest(risk.EliminationInput{Case: c, Household: recovering("e", true), On: day("2020-11-05"),
 		Line: lineFor2020(t), Guarantees: poverty.AllSecured(), Resolved: risk.FactorsOf(risk.Illness)}, &p)
@@ -161,5 +165,23 @@ func TestEliminationErrors(t *testing.T) {
 				t.Errorf("error %v, want %v", err, tc.want)
 			}
 		})
+	}
+	// A stability period that is absent (a partial Params) or UNCONFIRMED
+	// is refused with an error naming the parameter.
+	in := risk.EliminationInput{Case: open, Household: recovering("e", true), On: day("2020-12-01"), Line: lineFor2020(t)}
+	for name, tc := range map[string]struct {
+		p    risk.Param
+		want error
+	}{
+		"absent":      {risk.Param{}, poverty.ErrMissing},
+		"unconfirmed": {risk.Param{ID: "stable_months", Unit: risk.UnitMonths, Provenance: poverty.Provenance{Status: poverty.Unconfirmed, Source: "s", Scope: "national"}}, poverty.ErrUnconfirmed},
+	} {
+		p := risk.DefaultParams()
+		p.StableMonths = tc.p
+		_, err := risk.EliminationTest(in, &p)
+		var fe *poverty.FieldError
+		if !errors.Is(err, tc.want) || !errors.As(err, &fe) || (name == "unconfirmed" && !strings.Contains(err.Error(), "stable_months")) {
+			t.Errorf("%s stable_months: error %v, want a *poverty.FieldError wrapping %v", name, err, tc.want)
+		}
 	}
 }

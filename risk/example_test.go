@@ -2,6 +2,7 @@ package risk_test
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"strings"
 	"time"
@@ -85,7 +86,7 @@ func ExampleCheck_Explain() {
 	fmt.Println(c.Param.Cite()[:48])
 	// Output:
 	// compliant out-of-pocket medical spending 10500.00
-	// medical_oop_amount = 10000.00 yuan (DEFAULT): li
+	// medical_oop_amount = 10000.00 yuan: library defa
 }
 
 func ExampleIdentify() {
@@ -113,23 +114,25 @@ func ExampleIdentify() {
 	// identify.shock_2020 false
 }
 
-func ExampleCategoriesIn() {
-	for _, year := range []int{2019, 2020, 2021} {
-		d, err := risk.CategoriesIn(year)
+func ExampleCategoriesOn() {
+	for _, on := range []string{"2020-03-19", "2020-03-20", "2020-12-31", "2021-01-01"} {
+		d, err := risk.CategoriesOn(poverty.MustParseDate(on))
 		if err != nil {
-			fmt.Println(year, "not in force")
+			fmt.Println(on, errors.Is(err, poverty.ErrNotInForce), err)
 			continue
 		}
-		fmt.Println(year, d.Categories)
+		fmt.Println(on, d.ID, d.From, d.Categories, d.Label())
 	}
 	// Output:
-	// 2019 not in force
-	// 2020 [unstable_lifted_out marginal]
-	// 2021 [unstable_lifted_out marginal sudden_difficulty]
+	// 2020-03-19 true risk: monitored categories on 2020-03-19: not in force (relapse monitoring starts with 国开发〔2020〕6号 《国务院扶贫开发领导小组关于建立防止返贫监测和帮扶机制的指导意见》, in force from 2020-03-20)
+	// 2020-03-20 2020 2020-03-20 [unstable_lifted_out marginal] CONFIRMED
+	// 2020-12-31 2020 2020-03-20 [unstable_lifted_out marginal] CONFIRMED
+	// 2021-01-01 2021 2021 [unstable_lifted_out marginal sudden_difficulty] CONFIRMED
 }
 
 func ExampleScheme_Classify() {
-	s, _ := risk.FindScheme(risk.DefaultSchemes(), "xinjiang-2020")
+	s, _ := risk.DefaultSchemes().Get("xinjiang-2020")
+	fmt.Println(s.Cite())
 	for _, pc := range []string{"3999.99", "4000", "4500", "4900", "5000", "5000.01"} {
 		res, _ := s.Classify(risk.TierInput{PerCapita: poverty.Figure{Amount: poverty.MustParseMoney(pc), Concept: poverty.NetIncome}})
 		fmt.Println(pc, res.Tier)
@@ -138,6 +141,7 @@ func ExampleScheme_Classify() {
 		SevereGuaranteeFailure: true})
 	fmt.Println("8000 after a severe event with a guarantee lost:", res.Tier, res.Code)
 	// Output:
+	// Xinjiang Poverty Alleviation Office via Xinhua, "新疆四级预警动态帮扶防返贫致贫", 2020-09-22 (reprint); cut-offs from CRI German service, 2020-09-22; income concept not stated (POLICY.md 3.1) [CONFIRMED 65 (press)]
 	// 3999.99 red
 	// 4000 orange
 	// 4500 orange
@@ -148,21 +152,30 @@ func ExampleScheme_Classify() {
 }
 
 func ExampleLoadSchemes_relative() {
-	schemes, err := risk.LoadSchemes(strings.NewReader(`{"schema": "fupin.risk.tiers/1", "schemes": [{
-	  "id": "my-county", "region": "53", "from": 2023, "basis": "relative_to_monitoring_line",
+	own, err := risk.LoadSchemes(strings.NewReader(`{"schema": "fupin.risk.tiers/1", "schemes": [{
+	  "id": "my-county", "basis": "relative_to_monitoring_line",
 	  "tiers": ["red", "yellow", "green"],
 	  "cuts": [{"value": "1", "at_cut": "upper"}, {"value": "1.5", "at_cut": "lower"}],
-	  "status": "DEFAULT", "source": "my county's own scheme"}]}`), "my-county.json")
+	  "status": "SUPPLIED", "scope": "53", "from": "2023", "source": "my county's own scheme"}]}`), "my-county.json")
 	if err != nil {
 		fmt.Println(err)
 		return
 	}
-	line, _ := poverty.Default().MonitoringLine(2023, poverty.MustParseRegion("53"), poverty.LookupOptions{})
+	schemes := risk.DefaultSchemes().Overlay(own)
+	yunnan := poverty.MustParseRegion("53")
+	s, ok := risk.SchemeFor(schemes, yunnan, 2023)
+	if !ok {
+		fmt.Println("no scheme")
+		return
+	}
+	fmt.Println(s.ID, s.Label(), s.Origin)
+	line, _ := poverty.Default().MonitoringLine(2023, yunnan, poverty.LookupOptions{})
 	for _, pc := range []int64{8000, 8050, 12075, 12076} {
-		res, _ := schemes[0].Classify(risk.TierInput{PerCapita: poverty.Figure{Amount: poverty.YuanAmount(pc), Concept: poverty.NetIncome}, Line: &line})
+		res, _ := s.Classify(risk.TierInput{PerCapita: poverty.Figure{Amount: poverty.YuanAmount(pc), Concept: poverty.NetIncome}, Line: &line})
 		fmt.Println(pc, res.Tier, res.Cuts)
 	}
 	// Output:
+	// my-county SUPPLIED 53 my-county.json
 	// 8000 red [8050.00 12075.00]
 	// 8050 yellow [8050.00 12075.00]
 	// 12075 yellow [8050.00 12075.00]
@@ -284,20 +297,22 @@ func ExampleTally() {
 	// 6% within 5% false
 }
 
-func ExampleParams_Load() {
-	p, err := risk.DefaultParams().Load(strings.NewReader(`{"schema": "fupin.risk.params/1", "params": [
-	  {"id": "medical_oop_amount", "unit": "yuan", "value": "8000", "status": "COUNTY_RULE", "source": "my county's trigger"}]}`), "county.json")
+func ExampleParams_Overlay() {
+	own, err := risk.LoadParams(strings.NewReader(`{"schema": "fupin.risk.params/1", "params": [
+	  {"id": "medical_oop_amount", "unit": "yuan", "value": "8000", "status": "SUPPLIED", "scope": "53", "source": "my county's trigger"}]}`), "county.json")
 	if err != nil {
 		fmt.Println(err)
 		return
 	}
+	p := risk.DefaultParams().Overlay(own)
 	fmt.Println(p.MedicalOOPAmount.Cite())
-	for _, old := range p.History() {
-		fmt.Println("replaced:", old.ID, old.Value(), old.Status, old.Origin)
+	for _, v := range p.History("medical_oop_amount") {
+		fmt.Println("version:", v.Value(), v.Label(), v.Origin)
 	}
 	// Output:
-	// medical_oop_amount = 8000.00 yuan (COUNTY_RULE): my county's trigger
-	// replaced: medical_oop_amount 10000.00 DEFAULT embedded
+	// medical_oop_amount = 8000.00 yuan: my county's trigger [SUPPLIED 53]
+	// version: 10000.00 DEFAULT embedded
+	// version: 8000.00 SUPPLIED 53 county.json
 }
 
 func ExampleCase_MarshalJSON() {

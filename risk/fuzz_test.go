@@ -99,13 +99,15 @@ func FuzzLoadParams(f *testing.F) {
 		f.Fatal(err)
 	}
 	f.Add(b)
-	f.Add([]byte(`{"schema":"fupin.risk.params/1","params":[{"id":"stable_months","unit":"months","value":"12","status":"COUNTY_RULE","source":"s"}]}`))
+	f.Add([]byte(`{"schema":"fupin.risk.params/1","params":[{"id":"stable_months","unit":"months","value":"12","status":"LOCAL","scope":"340722","source":"s"}]}`))
+	f.Add([]byte(`{"schema":"fupin.risk.params/1","params":[{"id":"cap_deep","unit":"ratio","status":"UNCONFIRMED","scope":"national","source":"s","note":"about 10%"}]}`))
 	base := risk.DefaultParams()
 	f.Fuzz(func(t *testing.T, data []byte) {
-		p, err := base.Load(bytes.NewReader(data), "fuzz")
+		o, err := risk.LoadParams(bytes.NewReader(data), "fuzz")
 		if err != nil {
 			return
 		}
+		p := base.Overlay(o)
 		if err := p.Validate(); err != nil {
 			t.Fatalf("accepted invalid parameters: %v", err)
 		}
@@ -128,7 +130,7 @@ func FuzzLoadSchemes(f *testing.F) {
 		if err != nil {
 			return
 		}
-		for _, s := range ss {
+		for _, s := range ss.All() {
 			if err := s.Validate(); err != nil {
 				t.Fatalf("accepted invalid scheme: %v", err)
 			}

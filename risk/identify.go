@@ -2,7 +2,6 @@ package risk
 
 import (
 	_ "embed"
-	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -12,22 +11,27 @@ import (
 	"github.com/openfupin/fupin/poverty"
 )
 
-// Document is a guidance document that defines the monitored categories for
-// a run of years. The zero Document defines no category.
+// Document is a guidance document that defines the monitored categories,
+// with its provenance (embedded: d.Source, d.Status, d.Scope ...). Its From
+// is the date it came into force as far as the sources give it (国开发〔2020〕6号:
+// "2020-03-20", the issue date stated in 中农组发〔2021〕7号; 中农组发〔2021〕7号:
+// "2021", the year of its number, as no day is given); To is empty while no
+// source dates its end. A later document replaces an earlier one from its
+// own From ([CategoriesOn]). The zero Document defines no category.
 type Document struct {
 	ID         string     `json:"id"`
 	Name       string     `json:"name"`
-	Issued     string     `json:"issued"`
-	From       int        `json:"from"`
-	To         int        `json:"to"` // last year in force; 0 while in force
 	Categories []Category `json:"categories"`
-	Status     Basis      `json:"status"`
-	Source     string     `json:"source"`
-	Note       string     `json:"note"`
+	poverty.Provenance
 }
 
 // Has reports whether the document defines the category.
 func (d *Document) Has(c Category) bool { return slices.Contains(d.Categories, c) }
+
+func (d Document) clone() Document {
+	d.Categories = slices.Clone(d.Categories)
+	return d
+}
 
 //go:embed data/categories.json
 var categoriesJSON []byte
@@ -40,24 +44,58 @@ var documents = sync.OnceValue(func() []Document {
 	if err := param.Decode(categoriesJSON, &doc); err != nil || doc.Schema != "fupin.risk.categories/1" {
 		panic("risk: embedded categories.json: bad document")
 	}
+	for i := range doc.Documents {
+		d := &doc.Documents[i]
+		if err := d.Provenance.Validate("categories " + d.ID); err != nil || d.From == "" || len(d.Categories) == 0 {
+			panic("risk: embedded categories.json: bad document " + d.ID)
+		}
+	}
 	return doc.Documents
 })
 
-// ErrNotInForce reports a year in which no relapse-monitoring document is in
-// force (before 2020).
-var ErrNotInForce = errors.New("not in force")
+// Documents returns the guidance documents of data/categories.json in the
+// order they came into force, each with its provenance. The result is a
+// deep copy.
+func Documents() []Document {
+	ds := documents()
+	out := make([]Document, len(ds))
+	for i := range ds {
+		out[i] = ds[i].clone()
+	}
+	return out
+}
 
-// CategoriesIn returns the document that defines the monitored categories in
-// year: 国开发〔2020〕6号 for 2020 (two categories), 中农组发〔2021〕7号 from
-// 2021 (three). Before 2020 it is an error wrapping [ErrNotInForce].
-func CategoriesIn(year int) (Document, error) {
-	for _, d := range documents() {
-		if year >= d.From && (d.To == 0 || year <= d.To) {
-			d.Categories = slices.Clone(d.Categories)
-			return d, nil
+// NotInForceError reports a date on which no relapse-monitoring document is
+// in force: before the first document of data/categories.json. It wraps
+// [poverty.ErrNotInForce].
+type NotInForceError struct {
+	On    poverty.Date // the date asked for
+	First string       // the name of the first document
+	From  string       // the date the first document came into force
+}
+
+func (e *NotInForceError) Error() string {
+	return "risk: monitored categories on " + e.On.String() + ": " + poverty.ErrNotInForce.Error() +
+		" (relapse monitoring starts with " + e.First + ", in force from " + e.From + ")"
+}
+
+// Unwrap returns [poverty.ErrNotInForce].
+func (e *NotInForceError) Unwrap() error { return poverty.ErrNotInForce }
+
+// CategoriesOn returns the document that defines the monitored categories
+// on day on: the latest document of data/categories.json in force that day
+// ([poverty.Provenance.InForce]): 国开发〔2020〕6号 from 2020-03-20 (two
+// categories), 中农组发〔2021〕7号 from 2021 (three). Before the first
+// document it is a *[NotInForceError] wrapping [poverty.ErrNotInForce]. The
+// Document is a deep copy.
+func CategoriesOn(on poverty.Date) (Document, error) {
+	ds := documents()
+	for i := len(ds) - 1; i >= 0; i-- {
+		if ds[i].InForce(on) {
+			return ds[i].clone(), nil
 		}
 	}
-	return Document{}, fmt.Errorf("risk: monitored categories in %d: %w (relapse monitoring starts with 国开发〔2020〕6号, 2020)", year, ErrNotInForce)
+	return Document{}, &NotInForceError{On: on, First: ds[0].Name, From: ds[0].From}
 }
 
 // IdentifyInput is what [Identify] reads. Household and On are required.
@@ -68,9 +106,9 @@ func CategoriesIn(year int) (Document, error) {
 // no recorded factors and no department warnings.
 type IdentifyInput struct {
 	Household *poverty.Household
-	// On is the date of identification; the income window is the 12 months
-	// before it ([poverty.TrailingWindow]) and its year picks the document
-	// and the monitoring line.
+	// On is the date of identification; the income window is the months
+	// before it ([poverty.TrailingWindow]), the document is the one in force
+	// on it ([CategoriesOn]) and its year picks the monitoring line.
 	On poverty.Date
 	// PerCapita, when set, is the caller's per-capita income over the
 	// window, used instead of the monthly records.
@@ -135,14 +173,14 @@ func (id *Identification) Explain() string {
 // Identify decides whether a household is a monitored household, and of
 // which category, under the document in force in the year of in.On.
 //
-// It reads the per-capita income over the 12 months before identification
-// (or the caller's figure), the monitoring line of the household's province
+// It reads the per-capita income over the monitoring window before
+// identification ([poverty.TrailingWindow], or the caller's figure), the monitoring line of the household's province
 // and year, compliant out-of-pocket spending, the guarantees, recorded risk
 // factors, department warnings, and the members able to work. The rules:
 //
 //   - A household still on the registered poor list is not a monitored
 //     household (identify.registered_poor).
-//   - 2020 (国开发〔2020〕6号): monitored if income is within the range and a
+//   - 2020 (国开发〔2020〕6号, from 2020-03-20): monitored if income is within the range and a
 //     risk is present, or if rigid expenditure or an income drop fired
 //     (identify.shock_2020); a lifted-out household is an unstable
 //     lifted-out household, any other a marginal household.
@@ -153,9 +191,11 @@ func (id *Identification) Explain() string {
 //     line, or with a guarantee not secured, and which cannot cope on its
 //     own, is in sudden severe difficulty.
 //
+// The document is the one in force on in.On ([CategoriesOn]); the rules of
+// the 2020 guidance apply under a document without the third category.
 // Every criterion evaluated is in the result with its inputs and sources.
-// Errors: a missing household or date, a year before 2020
-// ([ErrNotInForce]), a monitoring line that cannot be looked up (for
+// Errors: a missing household or date, a date before the first document
+// (*[NotInForceError], wrapping [poverty.ErrNotInForce]), a monitoring line that cannot be looked up (for
 // example [poverty.ErrUnconfirmed] for a national line after 2020: supply
 // the province's line), an incomplete income window, and income concepts
 // that differ ([poverty.ErrConceptMismatch]).
@@ -168,7 +208,7 @@ func Identify(in IdentifyInput) (Identification, error) {
 		return Identification{}, &poverty.FieldError{Record: h.ID, Field: "on", Err: poverty.ErrMissing}
 	}
 	year := in.On.Year()
-	doc, err := CategoriesIn(year)
+	doc, err := CategoriesOn(in.On)
 	if err != nil {
 		return Identification{}, err
 	}
@@ -230,7 +270,7 @@ func Identify(in IdentifyInput) (Identification, error) {
 	add := func(code string, pass bool, input, param string) {
 		id.Criteria = append(id.Criteria, criterion(code, pass, input, param))
 	}
-	add("identify.document", true, fmt.Sprintf("year %d: %s defines %s", year, doc.Name, catList(doc.Categories)), doc.Source)
+	add("identify.document", true, fmt.Sprintf("%s: %s (in force from %s) defines %s", in.On, doc.Name, doc.From, catList(doc.Categories)), doc.Cite())
 	reg := h.Registration
 	if reg.InPoorListOn(year) {
 		add("identify.registered_poor", true, fmt.Sprintf("registered %d, exited %d, returned %d; year %d", reg.Registered, reg.Exited, reg.Returned, year), "")
@@ -239,7 +279,8 @@ func Identify(in IdentifyInput) (Identification, error) {
 	liftedOut := reg.LiftedOutBy(year)
 	inRange := in.Boundary.Below(id.PerCapita.Amount, id.Line.Amount)
 	inRangeNet := in.Boundary.Below(id.NetOfOOP.Amount, id.Line.Amount)
-	src := "monthly records of " + poverty.TrailingWindow(in.On).From.String() + ".." + poverty.TrailingWindow(in.On).To.String()
+	w := poverty.TrailingWindow(in.On)
+	src := "monthly records of " + w.From.String() + ".." + w.To.String()
 	if id.CallerIncome {
 		src = "caller-supplied figure"
 	}
@@ -250,7 +291,8 @@ func Identify(in IdentifyInput) (Identification, error) {
 	cope := id.Workers > 0 && !inRangeNet && id.NotSecured == 0
 	add("identify.coping_capacity", cope, fmt.Sprintf("%d resident members able to work; net income below line %t; guarantees not secured %s", id.Workers, inRangeNet, id.NotSecured), "")
 
-	if year <= 2020 {
+	if !doc.Has(SuddenDifficulty) {
+		// The 2020 guidance: no third category; the shock range counts.
 		add("identify.shock_2020", shock, fmt.Sprintf("rigid expenditure warning %t; income drop warning %t", a != nil && a.Triggered(RigidExpenditure), a != nil && a.Triggered(IncomeDrop)), "")
 		if (inRange && risky) || shock {
 			id.Category = Marginal

@@ -1,7 +1,9 @@
 package risk_test
 
 import (
+	"encoding/json"
 	"errors"
+	"os"
 	"strings"
 	"testing"
 	"time"
@@ -11,30 +13,80 @@ import (
 	"github.com/openfupin/fupin/risk"
 )
 
-func TestCategoriesIn(t *testing.T) {
+func TestCategoriesOn(t *testing.T) {
+	two := []risk.Category{risk.UnstableLiftedOut, risk.Marginal}
+	three := []risk.Category{risk.UnstableLiftedOut, risk.Marginal, risk.SuddenDifficulty}
 	tests := []struct {
-		year int
+		on   string
 		want []risk.Category
 		doc  string
+		err  error
 	}{
-		{2020, []risk.Category{risk.UnstableLiftedOut, risk.Marginal}, "国开发〔2020〕6号"},
-		{2021, []risk.Category{risk.UnstableLiftedOut, risk.Marginal, risk.SuddenDifficulty}, "中农组发〔2021〕7号"},
-		{2025, []risk.Category{risk.UnstableLiftedOut, risk.Marginal, risk.SuddenDifficulty}, "中农组发〔2021〕7号"},
+		{"2019-12-31", nil, "", poverty.ErrNotInForce},
+		{"2020-03-19", nil, "", poverty.ErrNotInForce}, // the day before 国开发〔2020〕6号 was issued
+		{"2020-03-20", two, "国开发〔2020〕6号", nil},
+		{"2020-12-31", two, "国开发〔2020〕6号", nil},
+		{"2021-01-01", three, "中农组发〔2021〕7号", nil},
+		{"2025-06-30", three, "中农组发〔2021〕7号", nil},
 	}
 	for _, tc := range tests {
-		t.Run(time.Date(tc.year, 1, 1, 0, 0, 0, 0, time.UTC).Format("2006"), func(t *testing.T) {
-			d, err := risk.CategoriesIn(tc.year)
+		t.Run(tc.on, func(t *testing.T) {
+			d, err := risk.CategoriesOn(day(tc.on))
+			if tc.err != nil {
+				var nf *risk.NotInForceError
+				if !errors.Is(err, tc.err) || !errors.As(err, &nf) || nf.From != "2020-03-20" {
+					t.Errorf("error %v, want a *risk.NotInForceError wrapping %v", err, tc.err)
+				}
+				return
+			}
 			if err != nil {
 				t.Fatal(err)
 			}
 			if diff := cmp.Diff(tc.want, d.Categories); diff != "" || !strings.Contains(d.Name, tc.doc) {
 				t.Errorf("document %s categories (-want +got):\n%s", d.Name, diff)
 			}
+			if d.Status != poverty.Confirmed || d.Scope != poverty.ScopeNational {
+				t.Errorf("document %s: %s", d.ID, d.Label())
+			}
 		})
 	}
-	if _, err := risk.CategoriesIn(2019); !errors.Is(err, risk.ErrNotInForce) {
-		t.Errorf("2019: %v, want ErrNotInForce", err)
+}
+
+// TestDocumentsImmutable: what Documents and CategoriesOn return is a copy;
+// changing every field and element leaves the next caller's view as the
+// embedded data.
+func TestDocumentsImmutable(t *testing.T) {
+	fresh := func() []risk.Document {
+		var doc struct {
+			Schema    string          `json:"schema"`
+			Documents []risk.Document `json:"documents"`
+		}
+		b, err := os.ReadFile("data/categories.json")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := json.Unmarshal(b, &doc); err != nil {
+			t.Fatal(err)
+		}
+		return doc.Documents
 	}
+	got := risk.Documents()
+	for i := range got {
+		got[i] = mutateDocument(got[i])
+	}
+	d, _ := risk.CategoriesOn(day("2021-06-01"))
+	_ = mutateDocument(d)
+	if diff := cmp.Diff(fresh(), risk.Documents()); diff != "" {
+		t.Errorf("documents changed by a caller (-want +got):\n%s", diff)
+	}
+}
+
+func mutateDocument(d risk.Document) risk.Document {
+	for i := range d.Categories {
+		d.Categories[i] = risk.CategoryNone
+	}
+	d.ID, d.Name, d.Categories, d.Provenance = "x", "x", nil, poverty.Provenance{Source: "x"}
+	return d
 }
 
 // yunnanHousehold is a Yunnan household with 12 equal monthly incomes from
@@ -138,7 +190,7 @@ func TestIdentifyErrors(t *testing.T) {
 	}{
 		{"no household", risk.IdentifyInput{On: on}, poverty.ErrMissing},
 		{"no date", risk.IdentifyInput{Household: flat()}, poverty.ErrMissing},
-		{"before 2020", risk.IdentifyInput{Household: flat(), On: day("2019-12-31")}, risk.ErrNotInForce},
+		{"before 2020", risk.IdentifyInput{Household: flat(), On: day("2019-12-31")}, poverty.ErrNotInForce},
 		{"national 2021 line unconfirmed", risk.IdentifyInput{Household: h2021, On: day("2021-06-15")}, poverty.ErrUnconfirmed},
 		{"incomplete window", risk.IdentifyInput{Household: household("w", 2, 2019, 0, poverty.YearMonthOf(2019, time.June), repeat(y(1000), 11)...), On: on}, poverty.ErrIncompleteWindow},
 		{"concept mismatch", risk.IdentifyInput{Household: net, On: on}, poverty.ErrConceptMismatch},

@@ -9,11 +9,15 @@ import (
 	"strconv"
 	"sync"
 
+	"github.com/openfupin/fupin/internal/param"
 	"github.com/openfupin/fupin/poverty"
 )
 
-// Measure is one assistance measure of the catalogue, with a stable code.
-// The zero Measure has no code and is invalid.
+// Measure is one assistance measure of the catalogue, with a stable code
+// and its provenance (embedded: m.Source, m.Status, m.Scope ...), which
+// grounds the measure itself; which factors it addresses is the
+// catalogue's mapping ([Catalogue.Mapping]). The zero Measure has no code
+// and is invalid.
 type Measure struct {
 	Code string      `json:"code"`
 	Name string      `json:"name"`
@@ -26,30 +30,32 @@ type Measure struct {
 	NoLabour bool `json:"no_labour,omitempty"`
 	// Fallback: proposed to a household able to work when no other
 	// development-type measure addresses its factors.
-	Fallback bool   `json:"fallback,omitempty"`
-	Source   string `json:"source"`
-	Status   Basis  `json:"status"`
+	Fallback bool `json:"fallback,omitempty"`
+	poverty.Provenance
 }
 
-// Catalogue is an immutable list of assistance measures: development-type
-// measures (industry support, transfer employment, micro-credit, skills
-// training, public-welfare posts, work-for-relief) for households able to
-// work, and safety-net measures (dibao, medical insurance and assistance,
-// temporary assistance, pension, tekun support, education aid). It is safe
-// for concurrent use. The zero Catalogue has no measures and proposes
-// nothing; use [DefaultCatalogue] or [LoadCatalogue].
+// Catalogue is an immutable list of assistance measures keyed by code, with
+// the versions overlays replaced: development-type measures (industry
+// support, transfer employment, micro-credit, skills training,
+// public-welfare posts, work-for-relief) for households able to work, and
+// safety-net measures (dibao, medical insurance and assistance, temporary
+// assistance, pension, tekun support, education aid). Get the embedded one
+// with [DefaultCatalogue], read a caller's file with [LoadCatalogue] and
+// combine them with [Catalogue.Overlay]. It is safe for concurrent use and
+// returns only copies. The zero Catalogue has no measures and proposes
+// nothing.
 type Catalogue struct {
-	measures      []Measure
-	mappingStatus Basis
-	mappingSource string
+	set     param.Set[string, Measure]
+	mapping poverty.Provenance
 }
 
 type catalogueDoc struct {
-	Schema        string    `json:"schema"`
-	MappingStatus Basis     `json:"mapping_status"`
-	MappingSource string    `json:"mapping_source"`
-	Measures      []Measure `json:"measures"`
+	Schema   string             `json:"schema"`
+	Mapping  poverty.Provenance `json:"mapping"`
+	Measures []Measure          `json:"measures"`
 }
+
+func measureKey(m *Measure) string { return m.Code }
 
 //go:embed data/measures.json
 var measuresJSON []byte
@@ -62,50 +68,72 @@ var defaultCatalogue = sync.OnceValue(func() *Catalogue {
 	return c
 })
 
-// DefaultCatalogue returns the embedded measure catalogue.
+// DefaultCatalogue returns the embedded measure catalogue
+// (data/measures.json). It is shared and immutable: its methods return
+// copies.
 func DefaultCatalogue() *Catalogue { return defaultCatalogue() }
 
 // LoadCatalogue reads a catalogue in the schema of the embedded
-// data/measures.json ("fupin.risk.measures/1"). Decoding is strict; codes
-// must be unique, types known, sources and statuses present.
+// data/measures.json ("fupin.risk.measures/1"): a "mapping" object with the
+// provenance of the factor-to-measure mapping ("source", "status", "scope",
+// ...), and "measures", each with "code", "name", "type" ("development" or
+// "safety_net"), "factors", optional "no_labour" and "fallback", and the
+// provenance members "source", "status", "qualifier", "scope", "from", "to"
+// and "note". Every status is accepted; an UNCONFIRMED measure is listed but
+// never proposed. Decoding is strict; codes must be unique, types known,
+// provenances complete ([poverty.Provenance.Validate]).
 func LoadCatalogue(r io.Reader, name string) (*Catalogue, error) {
 	var doc catalogueDoc
 	if err := readFile(r, name, MaxParamsBytes, "fupin.risk.measures/1", &doc); err != nil {
 		return nil, err
 	}
-	if doc.MappingStatus == BasisUnset || doc.MappingSource == "" {
-		return nil, &poverty.FieldError{Record: name, Field: "mapping_status", Err: poverty.ErrMissing}
+	if err := doc.Mapping.Validate(name + " mapping"); err != nil {
+		return nil, err
 	}
-	c := &Catalogue{mappingStatus: doc.MappingStatus, mappingSource: doc.MappingSource}
-	for i, m := range doc.Measures {
+	for i := range doc.Measures {
+		m := &doc.Measures[i]
 		rec := name + " measures[" + strconv.Itoa(i) + "]"
 		switch {
 		case m.Code == "":
 			return nil, &poverty.FieldError{Record: rec, Field: "code", Err: poverty.ErrMissing}
 		case m.Type != Development && m.Type != SafetyNet:
 			return nil, &poverty.FieldError{Record: rec, Field: "type", Err: poverty.ErrMissing}
-		case m.Source == "" || m.Status == BasisUnset:
-			return nil, &poverty.FieldError{Record: rec, Field: "source", Err: poverty.ErrMissing}
 		case m.Fallback && m.Type != Development:
 			return nil, &poverty.FieldError{Record: rec, Field: "fallback", Err: fmt.Errorf("%w: only a development-type measure is a fallback", poverty.ErrRange)}
 		}
-		if _, dup := c.Lookup(m.Code); dup {
-			return nil, &poverty.FieldError{Record: rec, Field: "code", Value: m.Code, Err: poverty.ErrDuplicate}
+		if err := m.Provenance.Validate(rec); err != nil {
+			return nil, err
 		}
-		c.measures = append(c.measures, m)
 	}
-	return c, nil
+	set, dup := param.NewSet(doc.Measures, measureKey)
+	if dup >= 0 {
+		return nil, &poverty.FieldError{Record: name + " measures[" + strconv.Itoa(dup) + "]", Field: "code", Value: doc.Measures[dup].Code, Err: poverty.ErrDuplicate}
+	}
+	return &Catalogue{set: set, mapping: doc.Mapping}, nil
 }
 
-// Measures returns the catalogue's measures in order.
-func (c *Catalogue) Measures() []Measure { return slices.Clone(c.measures) }
+// Overlay returns a catalogue in which o's measures replace those of c with
+// the same code and o's new measures follow c's; the mapping is o's. Neither
+// operand changes; the replaced versions stay in [Catalogue.History].
+func (c *Catalogue) Overlay(o *Catalogue) *Catalogue {
+	return &Catalogue{set: c.set.Overlay(o.set), mapping: o.mapping}
+}
+
+// History returns every version of the measure code, oldest first and the
+// current one last.
+func (c *Catalogue) History(code string) []Measure { return c.set.History(code, nil) }
+
+// Mapping returns the provenance of the catalogue's mapping of factors to
+// measures (DEFAULT in the embedded catalogue: the library's proposal).
+func (c *Catalogue) Mapping() poverty.Provenance { return c.mapping }
+
+// Measures returns the catalogue's measures in order, as copies.
+func (c *Catalogue) Measures() []Measure { return slices.Clone(c.set.All()) }
 
 // Lookup returns the measure with the code.
 func (c *Catalogue) Lookup(code string) (Measure, bool) {
-	for _, m := range c.measures {
-		if m.Code == code {
-			return m, true
-		}
+	if m := c.set.Get(code); m != nil {
+		return *m, true
 	}
 	return Measure{}, false
 }
@@ -130,34 +158,40 @@ type Proposal struct {
 //     households without labour capacity (propose.no_labour): dibao,
 //     medical insurance and assistance, pension.
 //
-// Each reason cites the principle (国开发〔2020〕6号, CONFIRMED) and the
-// mapping of factors to measures (a library default, status DEFAULT).
+// Each reason cites the principle (国开发〔2020〕6号, CONFIRMED), the
+// mapping of factors to measures (a library default, status DEFAULT) and
+// the measure, each with [poverty.Provenance.Cite]. UNCONFIRMED measures
+// are never proposed.
 func (c *Catalogue) Propose(factors FactorSet, workers int) []Proposal {
 	var out []Proposal
 	able := workers > 0
-	mapping := "factor mapping: " + c.mappingSource + " [" + c.mappingStatus.String() + "]"
+	mapping := "factor mapping: " + c.mapping.Cite()
 	dev := false
-	for _, m := range c.measures {
+	measures := c.set.All()
+	for _, m := range measures {
+		if m.Status == poverty.Unconfirmed {
+			continue
+		}
 		matched := m.Factors & factors
 		switch {
 		case m.Type == Development && able && matched != 0:
 			dev = true
 			out = append(out, Proposal{Measure: m, Factors: matched, Reason: criterion("propose.development", true,
-				fmt.Sprintf("%s addresses %s; %d members able to work", m.Code, matched, workers), mapping+"; measure: "+m.Source)})
+				fmt.Sprintf("%s addresses %s; %d members able to work", m.Code, matched, workers), mapping+"; measure: "+m.Cite())})
 		case m.Type == SafetyNet && !able && m.NoLabour:
 			out = append(out, Proposal{Measure: m, Factors: matched, Reason: criterion("propose.no_labour", true,
-				fmt.Sprintf("%s: no member able to work; factors %s", m.Code, factors), "measure: "+m.Source)})
+				fmt.Sprintf("%s: no member able to work; factors %s", m.Code, factors), "measure: "+m.Cite())})
 		case m.Type == SafetyNet && matched != 0:
 			out = append(out, Proposal{Measure: m, Factors: matched, Reason: criterion("propose.safety_net", true,
-				fmt.Sprintf("%s addresses %s", m.Code, matched), mapping+"; measure: "+m.Source)})
+				fmt.Sprintf("%s addresses %s", m.Code, matched), mapping+"; measure: "+m.Cite())})
 		}
 	}
 	if able && !dev {
-		for _, m := range c.measures {
-			if m.Fallback {
+		for _, m := range measures {
+			if m.Fallback && m.Status != poverty.Unconfirmed {
 				p := Proposal{Measure: m, Reason: criterion("propose.development", true,
 					fmt.Sprintf("%s: no development-type measure addresses %s; %d members able to work get development-type assistance", m.Code, factors, workers),
-					mapping+"; measure: "+m.Source)}
+					mapping+"; measure: "+m.Cite())}
 				out = append([]Proposal{p}, out...)
 				break
 			}

@@ -1,6 +1,7 @@
 package risk_test
 
 import (
+	"bytes"
 	"errors"
 	"strings"
 	"testing"
@@ -21,7 +22,7 @@ func TestCatalogue(t *testing.T) {
 	got := map[string]risk.MeasureType{}
 	for _, m := range c.Measures() {
 		got[m.Code] = m.Type
-		if m.Source == "" || m.Status == risk.BasisUnset {
+		if m.Source == "" || m.Status == poverty.SourceUnset {
 			t.Errorf("%s: no source", m.Code)
 		}
 	}
@@ -30,6 +31,79 @@ func TestCatalogue(t *testing.T) {
 	}
 	if _, ok := c.Lookup("dibao"); !ok {
 		t.Error("no dibao")
+	}
+	if m := c.Mapping(); m.Status != poverty.LibraryDefault || m.Scope != poverty.ScopeNational {
+		t.Errorf("mapping %s", m.Label())
+	}
+	// Labels checked against POLICY.md 2.1 and 2.2: work-for-relief is
+	// confirmed only in Shanxi's package (applied everywhere: DEFAULT);
+	// temporary assistance is not named by 国开发〔2020〕6号 (SECONDARY).
+	labels := map[string]string{}
+	for _, m := range c.Measures() {
+		labels[m.Code] = m.Label()
+	}
+	for code, want := range map[string]string{"work_for_relief": "DEFAULT", "temporary_assistance": "SECONDARY (news flash quoting the document)",
+		"education_aid": "SECONDARY (exam-prep Q&A site)", "dibao": "CONFIRMED"} {
+		if labels[code] != want {
+			t.Errorf("%s: label %q, want %q", code, labels[code], want)
+		}
+	}
+}
+
+// TestCatalogueImmutable: changing what the catalogue returned changes
+// nothing another caller sees.
+func TestCatalogueImmutable(t *testing.T) {
+	fresh, err := risk.LoadCatalogue(bytes.NewReader(mustRead(t, "data/measures.json")), "embedded")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ms := risk.DefaultCatalogue().Measures()
+	for i := range ms {
+		ms[i] = risk.Measure{Code: "x", Name: "x", Type: risk.SafetyNet, Factors: 1, NoLabour: true, Fallback: true,
+			Provenance: poverty.Provenance{Source: "x", Status: poverty.Example, Scope: "53"}}
+	}
+	m, _ := risk.DefaultCatalogue().Lookup("dibao")
+	m.Source = "x"
+	hs := risk.DefaultCatalogue().History("dibao")
+	for i := range hs {
+		hs[i].Source = "x"
+	}
+	p := risk.DefaultCatalogue().Propose(risk.FactorsOf(risk.Illness), 0)
+	for i := range p {
+		p[i].Measure.Source = "x"
+	}
+	if diff := cmp.Diff(fresh.Measures(), risk.DefaultCatalogue().Measures()); diff != "" {
+		t.Errorf("catalogue changed by a caller (-want +got):\n%s", diff)
+	}
+}
+
+func TestCatalogueOverlay(t *testing.T) {
+	own, err := risk.LoadCatalogue(strings.NewReader(`{"schema":"fupin.risk.measures/1",
+	 "mapping":{"source":"my county's mapping","status":"SUPPLIED","scope":"53"},
+	 "measures":[{"code":"dibao","name":"dibao","type":"safety_net","factors":["lack_of_labour"],"no_labour":true,"source":"my county","status":"SUPPLIED","scope":"53"},
+	  {"code":"gap","name":"gap","type":"safety_net","factors":["illness"],"source":"quoted, not found","status":"UNCONFIRMED","scope":"national"}]}`), "own.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	base := risk.DefaultCatalogue()
+	c := base.Overlay(own)
+	var versions []string
+	for _, m := range c.History("dibao") {
+		versions = append(versions, m.Label())
+	}
+	if diff := cmp.Diff([]string{"CONFIRMED", "SUPPLIED 53"}, versions); diff != "" {
+		t.Errorf("history (-want +got):\n%s", diff)
+	}
+	if len(c.Measures()) != len(base.Measures())+1 || c.Mapping().Status != poverty.Supplied {
+		t.Errorf("overlay: %d measures, mapping %s", len(c.Measures()), c.Mapping().Label())
+	}
+	if m, _ := base.Lookup("dibao"); m.Status != poverty.Confirmed {
+		t.Error("Overlay changed its receiver")
+	}
+	for _, p := range c.Propose(risk.FactorsOf(risk.Illness), 0) {
+		if p.Measure.Code == "gap" {
+			t.Error("an UNCONFIRMED measure was proposed")
+		}
 	}
 }
 
@@ -76,7 +150,7 @@ func TestPropose(t *testing.T) {
 }
 
 func TestLoadCatalogueErrors(t *testing.T) {
-	ok := `{"schema":"fupin.risk.measures/1","mapping_status":"DEFAULT","mapping_source":"test","measures":[{"code":"a","name":"A","type":"development","factors":["illness"],"source":"s","status":"CONFIRMED"}]}`
+	ok := `{"schema":"fupin.risk.measures/1","mapping":{"source":"test","status":"DEFAULT","scope":"national"},"measures":[{"code":"a","name":"A","type":"development","factors":["illness"],"source":"s","status":"CONFIRMED","scope":"national"}]}`
 	if _, err := risk.LoadCatalogue(strings.NewReader(ok), "ok"); err != nil {
 		t.Fatal(err)
 	}
@@ -85,8 +159,12 @@ func TestLoadCatalogueErrors(t *testing.T) {
 		{"unknown type", `"development"`, `"charity"`},
 		{"unknown factor", `["illness"]`, `["bad_luck"]`},
 		{"no source", `"source":"s"`, `"source":""`},
-		{"no mapping status", `"mapping_status":"DEFAULT",`, ``},
-		{"duplicate code", `"status":"CONFIRMED"}]`, `"status":"CONFIRMED"},{"code":"a","type":"safety_net","source":"s","status":"CONFIRMED"}]`},
+		{"no mapping status", `"status":"DEFAULT",`, ``},
+		{"no mapping", `"mapping":{"source":"test","status":"DEFAULT","scope":"national"},`, ``},
+		{"old mapping members", `"mapping":{"source":"test","status":"DEFAULT","scope":"national"}`, `"mapping_status":"DEFAULT","mapping_source":"test"`},
+		{"no scope", `"status":"CONFIRMED","scope":"national"`, `"status":"CONFIRMED"`},
+		{"old status word", `"status":"CONFIRMED"`, `"status":"COUNTY_RULE"`},
+		{"duplicate code", `"scope":"national"}]`, `"scope":"national"},{"code":"a","type":"safety_net","source":"s","status":"CONFIRMED","scope":"national"}]`},
 		{"safety-net fallback", `"type":"development"`, `"type":"safety_net","fallback":true`},
 	}
 	for _, tc := range tests {

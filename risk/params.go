@@ -16,43 +16,6 @@ import (
 // this package (长顺县's risk-elimination procedure, 2024-12-30).
 const DataVintage = "2024-12-30"
 
-// Basis is how a parameter or rule of this package is grounded. Unlike
-// [poverty.SourceStatus] it has words for the two kinds of value that no
-// national document fixes: a county's rule, and the library's own default.
-// The zero value is unset and is never valid in data.
-type Basis uint8
-
-// Bases.
-const (
-	BasisUnset Basis = iota
-	// Confirmed: an official document or government page (possibly only for
-	// a province; the source says so).
-	Confirmed
-	// Secondary: one non-official source.
-	Secondary
-	// CountyRule: confirmed only as one county's rule, applied as an
-	// overridable default.
-	CountyRule
-	// Default: an explicit library default where no document gives a number.
-	// Never national policy; callers set their own.
-	Default
-)
-
-var basisWords = poverty.Words{"unset", "CONFIRMED", "SECONDARY", "COUNTY_RULE", "DEFAULT"}
-
-// String returns "CONFIRMED", "SECONDARY", "COUNTY_RULE" or "DEFAULT".
-func (b Basis) String() string { return basisWords.Word(int(b), "Basis") }
-
-// MarshalText implements [encoding.TextMarshaler].
-func (b Basis) MarshalText() ([]byte, error) { return basisWords.Marshal(int(b), "status") }
-
-// UnmarshalText implements [encoding.TextUnmarshaler].
-func (b *Basis) UnmarshalText(t []byte) error {
-	i, err := basisWords.Parse(t, "status")
-	*b = Basis(i)
-	return err
-}
-
 // Unit is the unit of a [Param]. The zero value "" is no unit and is invalid.
 type Unit string
 
@@ -63,9 +26,14 @@ const (
 	UnitMonths Unit = "months" // a count of months; the value is in Param.Count
 )
 
-// Param is one numeric parameter of a rule, with its provenance. Warnings
-// and criteria carry the Param that decided them, so that a case worker can
-// say which value was applied and where it comes from.
+// Param is one numeric parameter of a rule, with its provenance (embedded:
+// p.Source, p.Status, p.Scope, p.Cite() ...). Warnings and criteria carry
+// the Param that decided them, so that a case worker can say which value
+// was applied and how far it can be trusted.
+//
+// An UNCONFIRMED Param has no value: it records a gap and is never applied
+// ([Assess], [EliminationTest] and [Report.CheckCap] refuse it with
+// [poverty.ErrUnconfirmed]).
 //
 // The zero Param has no ID and no value; [Params.Validate] rejects it.
 type Param struct {
@@ -74,38 +42,45 @@ type Param struct {
 	Amount poverty.Money `json:"amount,omitempty"`
 	Rate   poverty.Rate  `json:"rate,omitempty"`
 	Count  int           `json:"count,omitempty"`
-	Status Basis         `json:"status"`
-	Source string        `json:"source"`
-	Note   string        `json:"note,omitempty"`
-	Origin string        `json:"origin,omitempty"` // "embedded", or the name given to [Params.Load]
+	poverty.Provenance
+	Origin string `json:"origin,omitempty"` // "embedded", or the name given to [LoadParams]
 }
 
-// Value returns the parameter's value as text: "10000.00", "0.3", "6".
+// Value returns the parameter's value as text: "10000.00", "0.3", "6"; ""
+// for an UNCONFIRMED parameter, which has none.
 func (p Param) Value() string {
-	switch p.Unit {
-	case UnitYuan:
+	switch {
+	case p.Status == poverty.Unconfirmed:
+		return ""
+	case p.Unit == UnitYuan:
 		return p.Amount.String()
-	case UnitRatio:
+	case p.Unit == UnitRatio:
 		return p.Rate.String()
 	}
 	return strconv.Itoa(p.Count)
 }
 
-// Cite returns a short citation: "medical_oop_amount = 10000.00 yuan
-// (DEFAULT): source".
+// Cite returns a short citation: "medical_oop_amount = 10000.00 yuan:
+// source [DEFAULT]", the provenance cited by [poverty.Provenance.Cite].
 func (p Param) Cite() string {
-	return p.ID + " = " + p.Value() + " " + string(p.Unit) + " (" + p.Status.String() + "): " + p.Source
+	return p.ID + " = " + p.Value() + " " + string(p.Unit) + ": " + p.Provenance.Cite()
 }
 
 // Params are the numeric parameters of the rules of this package. Each field
-// is a [Param] with its source and status. The warning triggers are
-// explicit library defaults (status DEFAULT): no national document fixes
-// them (docs/POLICY.md 3.2). The six-month stability period is a county rule
-// (枞阳县); the 5% and 10% caps are CONFIRMED.
+// is a [Param] with its provenance. The warning triggers are library
+// defaults (status DEFAULT): no national document fixes them
+// (docs/POLICY.md 3.2). The stability period of the elimination test is a
+// DEFAULT that follows 枞阳县's county rule (six months), because no
+// national period exists (POLICY.md 2.3); set your province's own. The 5%
+// and 10% caps are CONFIRMED.
 //
-// Get the embedded values with [DefaultParams] and override them with
-// [Params.Load] or by assigning a field a Param with your own source. The
-// zero Params is invalid; [Params.Validate] says why.
+// Get the embedded values with [DefaultParams], read a caller's file with
+// [LoadParams] and combine them with [Params.Overlay]; [Params.History]
+// keeps every version of a parameter. A field can also be assigned a Param
+// with your own provenance. A Params from [LoadParams] holds only the
+// parameters its file names (the others have no ID): overlay it on a
+// complete Params before use. The zero Params is invalid;
+// [Params.Validate] says why.
 type Params struct {
 	// RigidExcess: the multiple of the previous year's household income that
 	// rigid expenditure must exceed (DEFAULT 1).
@@ -123,7 +98,8 @@ type Params struct {
 	// (DEFAULT 30%).
 	MedicalOOPShare Param
 	// StableMonths: months of income stably above the line before risk is
-	// eliminated (COUNTY_RULE 6, 枞阳县).
+	// eliminated (DEFAULT 6, following 枞阳县's county rule; no national
+	// period exists).
 	StableMonths Param
 	// CapGeneral: monitored population as a share of the registered
 	// population, generally (CONFIRMED about 5%).
@@ -131,10 +107,10 @@ type Params struct {
 	// CapDeep: the same in deep-poverty areas (CONFIRMED at most 10%).
 	CapDeep Param
 
-	history []Param // values replaced by Load, oldest first
+	history []Param // versions replaced by Overlay, oldest first
 }
 
-// ParamIDs lists the parameter IDs of the file schema in field order.
+// paramIDs lists the parameter IDs of the file schema in field order.
 var paramIDs = [...]string{"rigid_excess", "income_drop_share", "income_drop_recent_months",
 	"medical_oop_amount", "medical_oop_share", "stable_months", "cap_general", "cap_deep"}
 
@@ -149,23 +125,27 @@ func (p *Params) fields() [len(paramIDs)]*Param {
 var paramsJSON []byte
 
 var defaultParams = sync.OnceValue(func() Params {
-	var p Params
-	q, err := p.load(bytes.NewReader(paramsJSON), "embedded", true)
+	p, err := LoadParams(bytes.NewReader(paramsJSON), "embedded")
+	if err == nil {
+		err = p.Validate()
+	}
 	if err != nil {
 		panic("risk: embedded params.json: " + err.Error())
 	}
-	return q
+	return p
 })
 
-// DefaultParams returns the parameters embedded in the package. Each call
-// returns a fresh copy; changing it changes nothing shared.
+// DefaultParams returns the parameters embedded in the package
+// (data/params.json). Params are values: changing the result changes
+// nothing another caller sees.
 func DefaultParams() Params {
 	p := defaultParams()
 	p.history = append([]Param(nil), p.history...)
 	return p
 }
 
-// MaxParamsBytes bounds the size of a parameter file [Params.Load] reads.
+// MaxParamsBytes bounds the size of a parameter file the loaders of this
+// package read.
 const MaxParamsBytes = 1 << 20
 
 type paramsDoc struct {
@@ -175,87 +155,81 @@ type paramsDoc struct {
 }
 
 type paramFile struct {
-	ID     string `json:"id"`
-	Unit   Unit   `json:"unit"`
-	Value  string `json:"value"`
-	Status string `json:"status"`
-	Source string `json:"source"`
-	Note   string `json:"note"`
+	ID    string `json:"id"`
+	Unit  Unit   `json:"unit"`
+	Value string `json:"value"`
+	poverty.Provenance
 }
 
-// Load returns a copy of p in which the parameters of the file (schema
-// "fupin.risk.params/1", the schema of the embedded data/params.json)
-// replace those with the same ID. Parameters the file does not name are
-// kept. Replaced values are not erased: [Params.History] returns them.
-// Decoding is strict: unknown fields, unknown IDs, a unit other than the
-// parameter's, a missing source or status, and a value out of range are
-// *[poverty.FieldError] naming the file, the parameter and the field.
-func (p Params) Load(r io.Reader, name string) (Params, error) { return p.load(r, name, false) }
-
-func (p Params) load(r io.Reader, name string, complete bool) (Params, error) {
+// LoadParams reads a parameter file (schema "fupin.risk.params/1", the
+// schema of the embedded data/params.json): a "params" list whose records
+// have "id", "unit", "value" (text: "8000", "0.3", "6"; absent for an
+// UNCONFIRMED record) and the provenance members "source", "status",
+// "qualifier", "scope", "from", "to" and "note". The file may name any
+// subset of the parameters; the result holds only those (combine it with
+// [Params.Overlay]). Every status is accepted; an UNCONFIRMED record must
+// have no value, any other a value in range. Decoding is strict: unknown
+// fields, unknown IDs, a unit other than the parameter's, a repeated ID and
+// an incomplete provenance are *[poverty.FieldError] naming the file, the
+// parameter and the field.
+func LoadParams(r io.Reader, name string) (Params, error) {
 	var doc paramsDoc
 	if err := readFile(r, name, MaxParamsBytes, "fupin.risk.params/1", &doc); err != nil {
 		return Params{}, err
 	}
-	out := p
-	out.history = append([]Param(nil), p.history...)
+	var out Params
 	fields := out.fields()
-	seen := [len(paramIDs)]bool{}
 	for i := range doc.Params {
 		pf := &doc.Params[i]
 		rec := name + " params[" + strconv.Itoa(i) + "]"
 		if pf.ID != "" {
 			rec = name + " " + pf.ID
 		}
-		k := -1
-		for j, id := range paramIDs {
-			if id == pf.ID {
-				k = j
-			}
-		}
+		k := paramIndex(pf.ID)
 		if k < 0 {
 			return Params{}, &poverty.FieldError{Record: rec, Field: "id", Value: pf.ID, Err: poverty.ErrUnknownWord}
 		}
-		if seen[k] {
+		if fields[k].ID != "" {
 			return Params{}, &poverty.FieldError{Record: rec, Field: "id", Value: pf.ID, Err: poverty.ErrDuplicate}
 		}
-		seen[k] = true
 		v, err := pf.decode(rec, paramUnits[k])
 		if err != nil {
 			return Params{}, err
 		}
 		v.Origin = name
-		if fields[k].ID != "" {
-			out.history = append(out.history, *fields[k])
+		if err := validateParam(k, &v, rec); err != nil {
+			return Params{}, err
 		}
 		*fields[k] = v
 	}
-	if complete {
-		for k, ok := range seen {
-			if !ok {
-				return Params{}, &poverty.FieldError{Record: name, Field: "params", Value: paramIDs[k], Err: poverty.ErrMissing}
-			}
+	return out, nil
+}
+
+func paramIndex(id string) int {
+	for j, x := range paramIDs {
+		if x == id {
+			return j
 		}
 	}
-	if err := out.Validate(); err != nil {
-		return Params{}, err
-	}
-	return out, nil
+	return -1
 }
 
 func (pf *paramFile) decode(rec string, unit Unit) (Param, error) {
 	fail := func(field, value string, err error) (Param, error) {
 		return Param{}, &poverty.FieldError{Record: rec, Field: field, Value: value, Err: err}
 	}
-	v := Param{ID: pf.ID, Unit: pf.Unit, Source: pf.Source, Note: pf.Note}
+	v := Param{ID: pf.ID, Unit: pf.Unit, Provenance: pf.Provenance}
 	if pf.Unit != unit {
 		return fail("unit", string(pf.Unit), fmt.Errorf("%w: want %q", poverty.ErrUnknownWord, unit))
 	}
-	if err := v.Status.UnmarshalText([]byte(pf.Status)); err != nil {
-		return fail("status", pf.Status, err)
+	if err := pf.Provenance.Validate(rec); err != nil {
+		return Param{}, err
 	}
-	if pf.Source == "" {
-		return fail("source", "", poverty.ErrMissing)
+	if pf.Status == poverty.Unconfirmed {
+		if pf.Value != "" {
+			return fail("value", pf.Value, fmt.Errorf("%w: an UNCONFIRMED parameter has no value (quote the commonly cited figure in the note)", poverty.ErrUnconfirmed))
+		}
+		return v, nil
 	}
 	var err error
 	switch unit {
@@ -275,57 +249,129 @@ func (pf *paramFile) decode(rec string, unit Unit) (Param, error) {
 	return v, nil
 }
 
-// Validate checks that every parameter has its ID, unit, status and source
-// and a value in range: amounts and rates not negative, shares at most 1,
-// the recent-month count between 1 and 11, the stable-month count between 1
-// and 60. Problems are *[poverty.FieldError], joined.
+// trailingMonths is the length of the monitoring window
+// ([poverty.TrailingWindow]) in months.
+func trailingMonths() int {
+	return poverty.TrailingWindow(poverty.MustDate(2020, 1, 1)).Months()
+}
+
+// validateParam checks parameter k: its ID, unit, provenance and a value in
+// range (none for an UNCONFIRMED parameter).
+func validateParam(k int, f *Param, rec string) error {
+	id := paramIDs[k]
+	fail := func(field, value string, err error) error {
+		return &poverty.FieldError{Record: rec, Field: field, Value: value, Err: err}
+	}
+	switch {
+	case f.ID != id:
+		return fail("id", f.ID, poverty.ErrMissing)
+	case f.Unit != paramUnits[k]:
+		return fail("unit", string(f.Unit), poverty.ErrUnknownWord)
+	}
+	if err := f.Provenance.Validate(rec); err != nil {
+		return err
+	}
+	if f.Status == poverty.Unconfirmed {
+		if f.Amount != 0 || f.Rate != 0 || f.Count != 0 {
+			return fail("value", f.Value(), poverty.ErrUnconfirmed)
+		}
+		return nil
+	}
+	switch {
+	case f.Amount < 0 || f.Rate < 0:
+		return fail("value", f.Value(), poverty.ErrNegative)
+	case f.Unit == UnitRatio && id != "rigid_excess" && f.Rate > poverty.One:
+		return fail("value", f.Value(), poverty.ErrRange)
+	case f.Unit == UnitRatio && f.Rate > 1000*poverty.One:
+		return fail("value", f.Value(), poverty.ErrRange)
+	case f.Unit == UnitYuan && f.Amount > poverty.MaxAmount:
+		return fail("value", f.Value(), poverty.ErrRange)
+	case id == "income_drop_recent_months" && (f.Count < 1 || f.Count >= trailingMonths()):
+		return fail("value", f.Value(), poverty.ErrRange)
+	case id == "stable_months" && (f.Count < 1 || f.Count > 60):
+		return fail("value", f.Value(), poverty.ErrRange)
+	}
+	return nil
+}
+
+// Validate checks that every parameter is present with its ID, unit and a
+// complete provenance ([poverty.Provenance.Validate]) and a value in range:
+// amounts and rates not negative, shares at most 1, the recent-month count
+// at least 1 and shorter than the monitoring window
+// ([poverty.TrailingWindow]), the stable-month count between 1 and 60; an
+// UNCONFIRMED parameter has no value. Problems are *[poverty.FieldError],
+// joined.
 func (p *Params) Validate() error {
 	var errs []error
 	for k, f := range p.fields() {
-		id := paramIDs[k]
-		add := func(field, value string, err error) {
-			errs = append(errs, &poverty.FieldError{Record: "params " + id, Field: field, Value: value, Err: err})
-		}
-		if f.ID != id {
-			add("id", f.ID, poverty.ErrMissing)
-			continue
-		}
-		if f.Unit != paramUnits[k] {
-			add("unit", string(f.Unit), poverty.ErrUnknownWord)
-		}
-		if f.Status == BasisUnset || int(f.Status) >= len(basisWords) {
-			add("status", f.Status.String(), poverty.ErrMissing)
-		}
-		if f.Source == "" {
-			add("source", "", poverty.ErrMissing)
-		}
-		switch {
-		case f.Amount < 0 || f.Rate < 0:
-			add("value", f.Value(), poverty.ErrNegative)
-		case f.Unit == UnitRatio && id != "rigid_excess" && f.Rate > poverty.One:
-			add("value", f.Value(), poverty.ErrRange)
-		case f.Unit == UnitRatio && f.Rate > 1000*poverty.One:
-			add("value", f.Value(), poverty.ErrRange)
-		case f.Unit == UnitYuan && f.Amount > poverty.MaxAmount:
-			add("value", f.Value(), poverty.ErrRange)
-		case id == "income_drop_recent_months" && (f.Count < 1 || f.Count > 11):
-			add("value", f.Value(), poverty.ErrRange)
-		case id == "stable_months" && (f.Count < 1 || f.Count > 60):
-			add("value", f.Value(), poverty.ErrRange)
+		if err := validateParam(k, f, "params "+paramIDs[k]); err != nil {
+			errs = append(errs, err)
 		}
 	}
 	return errors.Join(errs...)
 }
 
-// History returns the parameter values that [Params.Load] replaced, oldest
-// first, so that an override never erases what was in force before.
-func (p *Params) History() []Param { return append([]Param(nil), p.history...) }
+// use returns an error naming the first of the parameters that cannot be
+// applied: absent (no ID: a partial Params from [LoadParams] not overlaid
+// on a complete one) or UNCONFIRMED (no value). It does not allocate unless
+// it fails.
+func use(ps ...*Param) error {
+	for _, q := range ps {
+		switch {
+		case q.ID == "":
+			return &poverty.FieldError{Record: "params", Field: "id", Err: fmt.Errorf("%w: a parameter of the rule is absent (overlay a partial Params on DefaultParams)", poverty.ErrMissing)}
+		case q.Status == poverty.Unconfirmed || q.Status == poverty.SourceUnset:
+			return &poverty.FieldError{Record: "params " + q.ID, Field: "status", Value: q.Status.String(), Err: poverty.ErrUnconfirmed}
+		}
+	}
+	return nil
+}
 
-// List returns every parameter in field order.
+// Overlay returns a copy of p in which the parameters present in o (those
+// with an ID) replace p's; the others are kept. Neither operand changes.
+// The replaced versions, and o's own history, are kept: [Params.History]
+// returns them, so an overlay never erases what was in force before.
+func (p Params) Overlay(o Params) Params {
+	out := p
+	out.history = append(append([]Param(nil), p.history...), o.history...)
+	fields, ofields := out.fields(), o.fields()
+	for k, f := range ofields {
+		if f.ID == "" {
+			continue
+		}
+		if fields[k].ID != "" {
+			out.history = append(out.history, *fields[k])
+		}
+		*fields[k] = *f
+	}
+	return out
+}
+
+// History returns every version of the parameter id, oldest first and the
+// current one last: the versions [Params.Overlay] replaced, then the
+// current value (if the parameter is present). Unknown IDs have none.
+func (p Params) History(id string) []Param {
+	var out []Param
+	for _, h := range p.history {
+		if h.ID == id {
+			out = append(out, h)
+		}
+	}
+	if k := paramIndex(id); k >= 0 {
+		if f := p.fields()[k]; f.ID != "" {
+			out = append(out, *f)
+		}
+	}
+	return out
+}
+
+// List returns every parameter present, in field order.
 func (p *Params) List() []Param {
 	var out []Param
 	for _, f := range p.fields() {
-		out = append(out, *f)
+		if f.ID != "" {
+			out = append(out, *f)
+		}
 	}
 	return out
 }

@@ -171,6 +171,9 @@ func (r *Report) CheckCap(registered int64, deep bool, p *Params) (CapResult, er
 		d := defaultParams()
 		p = &d
 	}
+	if err := use(&p.CapGeneral, &p.CapDeep); err != nil {
+		return CapResult{}, err
+	}
 	if registered <= 0 {
 		return CapResult{}, &poverty.FieldError{Record: "report", Field: "registered", Value: fmt.Sprint(registered), Err: poverty.ErrRange}
 	}

@@ -202,7 +202,7 @@ func TestCheckCap(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if res.Within != tc.within || res.Reason.Code != tc.code || res.Cap.Status != risk.Confirmed {
+			if res.Within != tc.within || res.Reason.Code != tc.code || res.Cap.Status != poverty.Confirmed {
 				t.Errorf("within %t code %s cap %s", res.Within, res.Reason.Code, res.Cap.Cite())
 			}
 		})

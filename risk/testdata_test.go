@@ -103,7 +103,7 @@ func TestWeixian(t *testing.T) {
 			}
 		}
 		for _, w := range a.Warnings() {
-			if w.Param.Status != risk.Default {
+			if w.Param.Status != poverty.LibraryDefault {
 				t.Errorf("%s: parameter status %s; the medical triggers are library defaults", w.Rule, w.Param.Status)
 			}
 		}
@@ -208,7 +208,7 @@ type xinjiangCase struct {
 func TestXinjiangTiers(t *testing.T) {
 	var xc xinjiangCase
 	readJSON(t, "testdata/xinjiang.json", &xc)
-	s, ok := risk.FindScheme(risk.DefaultSchemes(), xc.Scheme)
+	s, ok := risk.DefaultSchemes().Get(xc.Scheme)
 	if !ok {
 		t.Fatalf("no scheme %s", xc.Scheme)
 	}

@@ -10,6 +10,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/openfupin/fupin/internal/param"
 	"github.com/openfupin/fupin/poverty"
 )
 
@@ -91,34 +92,57 @@ type Cut struct {
 // guarantee failed after a severe event is shown in the worst tier
 // whatever its income (the Xinjiang rule).
 //
-// Schemes are data: [DefaultSchemes] holds the reference scheme (Xinjiang
-// 2020); [LoadSchemes] reads a caller's own in the same schema. Because
-// Tiers are ordered worst to best and a higher income passes at least the
-// cut-offs a lower one passes, more income never gives a worse tier.
+// A scheme carries its provenance (embedded: s.Source, s.Status, s.Scope,
+// s.From, s.To ...): its Scope is the region it is for and From/To the
+// period it applies to. Schemes are data: [DefaultSchemes] holds the
+// reference scheme (Xinjiang 2020); [LoadSchemes] reads a caller's own in
+// the same schema. Because Tiers are ordered worst to best and a higher
+// income passes at least the cut-offs a lower one passes, more income never
+// gives a worse tier.
 //
 // The zero Scheme is invalid ([Scheme.Validate]).
 type Scheme struct {
 	ID                 string                `json:"id"`
 	Name               string                `json:"name"`
-	Region             poverty.Region        `json:"region"`
-	From               int                   `json:"from"`
-	To                 int                   `json:"to"` // last year; 0 while in use
 	Basis              SchemeBasis           `json:"basis"`
 	Concept            poverty.IncomeConcept `json:"concept"` // absolute schemes: the concept of the cut-offs
 	Tiers              []Tier                `json:"tiers"`
 	Cuts               []Cut                 `json:"cuts"`
 	SevereGuaranteeRed bool                  `json:"severe_guarantee_red"`
-	Status             Basis                 `json:"status"`
-	Source             string                `json:"source"`
-	Note               string                `json:"note,omitempty"`
-	Origin             string                `json:"origin,omitempty"`
+	poverty.Provenance
+	Origin string `json:"origin,omitempty"` // "embedded", or the name given to [LoadSchemes]
 }
 
-// Validate checks the scheme: an ID, a source and status, a basis, a
-// concept for absolute schemes, at least two tiers in strictly improving
+func (s Scheme) clone() Scheme {
+	s.Tiers, s.Cuts = slices.Clone(s.Tiers), slices.Clone(s.Cuts)
+	return s
+}
+
+// Validate checks the scheme: an ID, a complete provenance
+// ([poverty.Provenance.Validate]: source, status, scope, period), a basis,
+// a concept for absolute schemes, at least two tiers in strictly improving
 // order, one cut-off fewer than tiers, cut-offs strictly ascending and
-// positive, each with a side.
+// positive, each with a side. An UNCONFIRMED scheme records a gap: it has
+// an ID and a provenance but no tiers or cut-offs, and classifies nothing.
 func (s *Scheme) Validate() error {
+	if s.Status == poverty.Unconfirmed {
+		if s.ID == "" {
+			return &poverty.FieldError{Record: "scheme", Field: "id", Err: poverty.ErrMissing}
+		}
+		if len(s.Tiers) != 0 || len(s.Cuts) != 0 {
+			return &poverty.FieldError{Record: "scheme " + s.ID, Field: "cuts", Err: fmt.Errorf("%w: an UNCONFIRMED scheme has no tiers or cut-offs", poverty.ErrUnconfirmed)}
+		}
+		return s.Provenance.Validate("scheme " + s.ID)
+	}
+	if err := s.validateShape(); err != nil {
+		return err
+	}
+	return s.Provenance.Validate("scheme " + s.ID)
+}
+
+// validateShape is Validate without the period bounds, which cost
+// allocations: the check of [Scheme.Tier]'s hot path.
+func (s *Scheme) validateShape() error {
 	fail := func(field, value string, err error) error {
 		return &poverty.FieldError{Record: "scheme " + s.ID, Field: field, Value: value, Err: err}
 	}
@@ -127,16 +151,14 @@ func (s *Scheme) Validate() error {
 		return fail("id", "", poverty.ErrMissing)
 	case s.Source == "":
 		return fail("source", "", poverty.ErrMissing)
-	case s.Status == BasisUnset || int(s.Status) >= len(basisWords):
+	case s.Status == poverty.SourceUnset || s.Status > poverty.Example:
 		return fail("status", "", poverty.ErrMissing)
+	case s.Status == poverty.Unconfirmed:
+		return fail("status", s.Status.String(), poverty.ErrUnconfirmed)
 	case s.Basis != Absolute && s.Basis != RelativeToLine:
 		return fail("basis", s.Basis.String(), poverty.ErrMissing)
 	case s.Basis == Absolute && s.Concept == poverty.ConceptUnknown:
 		return fail("concept", "", poverty.ErrMissing)
-	case !s.Region.IsValid():
-		return fail("region", s.Region.String(), poverty.ErrUnknownRegion)
-	case s.To != 0 && s.To < s.From:
-		return fail("to", strconv.Itoa(s.To), poverty.ErrRange)
 	case len(s.Tiers) < 2 || len(s.Cuts) != len(s.Tiers)-1:
 		return fail("cuts", strconv.Itoa(len(s.Cuts)), fmt.Errorf("%w: %d tiers need %d cut-offs", poverty.ErrRange, len(s.Tiers), max(len(s.Tiers)-1, 1)))
 	}
@@ -171,9 +193,6 @@ func (s *Scheme) Validate() error {
 	}
 	return nil
 }
-
-// InForce reports whether the scheme applies in year.
-func (s *Scheme) InForce(year int) bool { return year >= s.From && (s.To == 0 || year <= s.To) }
 
 // TierInput is what [Scheme.Classify] reads. Line is required for schemes
 // relative to the monitoring line and ignored otherwise. The zero TierInput
@@ -211,7 +230,7 @@ func (s *Scheme) Classify(in TierInput) (TierResult, error) {
 	if err != nil {
 		return TierResult{}, err
 	}
-	res := TierResult{Scheme: s.ID, PerCapita: in.PerCapita, Source: s.Source + " [" + s.Status.String() + "]",
+	res := TierResult{Scheme: s.ID, PerCapita: in.PerCapita, Source: s.Cite(),
 		Cuts: append([]poverty.Money(nil), cuts[:n]...)}
 	if s.Basis == RelativeToLine {
 		res.Source += "; line " + in.Line.Cite()
@@ -261,7 +280,7 @@ const maxCuts = int(numTiers)
 // decide validates the scheme and the input, resolves the cut-offs into
 // cuts (n of them) and returns the index of the tier the income falls in.
 func (s *Scheme) decide(in TierInput, cuts *[maxCuts]poverty.Money) (idx, n int, err error) {
-	if err := s.Validate(); err != nil {
+	if err := s.validateShape(); err != nil {
 		return 0, 0, err
 	}
 	ref := poverty.Figure{Concept: s.Concept}
@@ -299,17 +318,12 @@ type schemesDoc struct {
 type scheme struct {
 	ID                 string                `json:"id"`
 	Name               string                `json:"name"`
-	Region             poverty.Region        `json:"region"`
-	From               int                   `json:"from"`
-	To                 int                   `json:"to"`
 	Basis              SchemeBasis           `json:"basis"`
 	Concept            poverty.IncomeConcept `json:"concept"`
 	Tiers              []Tier                `json:"tiers"`
 	Cuts               []cutFile             `json:"cuts"`
 	SevereGuaranteeRed bool                  `json:"severe_guarantee_red"`
-	Status             Basis                 `json:"status"`
-	Source             string                `json:"source"`
-	Note               string                `json:"note"`
+	poverty.Provenance
 }
 
 type cutFile struct {
@@ -318,10 +332,22 @@ type cutFile struct {
 	Note  string `json:"note"`
 }
 
+// Schemes is an immutable set of tier schemes keyed by ID, with the
+// versions overlays replaced. Get the embedded set with [DefaultSchemes],
+// read a caller's file with [LoadSchemes], combine them with
+// [Schemes.Overlay] and pick one with [SchemeFor] or [Schemes.Get]. Every
+// accessor returns deep copies: nothing returned changes what another
+// caller sees. The zero Schemes is empty.
+type Schemes struct {
+	set param.Set[string, Scheme]
+}
+
+func schemeKey(s *Scheme) string { return s.ID }
+
 //go:embed data/tiers.json
 var tiersJSON []byte
 
-var defaultSchemes = sync.OnceValue(func() []Scheme {
+var defaultSchemes = sync.OnceValue(func() Schemes {
 	s, err := LoadSchemes(bytes.NewReader(tiersJSON), "embedded")
 	if err != nil {
 		panic("risk: embedded tiers.json: " + err.Error())
@@ -329,60 +355,97 @@ var defaultSchemes = sync.OnceValue(func() []Scheme {
 	return s
 })
 
-// DefaultSchemes returns the embedded tier schemes: the Xinjiang 2020
-// reference scheme ("xinjiang-2020"). The slice is a fresh copy.
-func DefaultSchemes() []Scheme {
-	out := slices.Clone(defaultSchemes())
-	for i := range out {
-		out[i].Tiers, out[i].Cuts = slices.Clone(out[i].Tiers), slices.Clone(out[i].Cuts)
+// DefaultSchemes returns the embedded tier schemes (data/tiers.json): the
+// Xinjiang 2020 reference scheme ("xinjiang-2020", CONFIRMED (press),
+// scope 65).
+func DefaultSchemes() Schemes { return defaultSchemes() }
+
+// Overlay returns the set in which o's schemes replace those of s with the
+// same ID and o's new schemes are added after s's. Neither operand changes;
+// the replaced versions stay in [Schemes.History].
+func (s Schemes) Overlay(o Schemes) Schemes { return Schemes{set: s.set.Overlay(o.set)} }
+
+// History returns every version of the scheme id, oldest first and the
+// current one last, as deep copies.
+func (s Schemes) History(id string) []Scheme { return s.set.History(id, Scheme.clone) }
+
+// All returns the current schemes in order (an overlay's new schemes
+// last), as deep copies.
+func (s Schemes) All() []Scheme {
+	all := s.set.All()
+	out := make([]Scheme, len(all))
+	for i := range all {
+		out[i] = all[i].clone()
 	}
 	return out
 }
 
-// FindScheme returns the scheme with the ID.
-func FindScheme(schemes []Scheme, id string) (Scheme, bool) {
-	for _, s := range schemes {
-		if s.ID == id {
-			return s, true
-		}
+// Len returns the number of current schemes.
+func (s Schemes) Len() int { return s.set.Len() }
+
+// Get returns a deep copy of the scheme with the ID, whatever its scope
+// and status: asking by ID is naming it.
+func (s Schemes) Get(id string) (Scheme, bool) {
+	if p := s.set.Get(id); p != nil {
+		return p.clone(), true
 	}
 	return Scheme{}, false
 }
 
-// SchemeFor returns the scheme in force in year for region: the first
-// scheme of the province in force that year, otherwise the first national
-// scheme in force, otherwise false. Listing a caller's own schemes before
-// [DefaultSchemes] lets them take precedence.
-func SchemeFor(schemes []Scheme, region poverty.Region, year int) (*Scheme, bool) {
-	for _, want := range [...]poverty.Region{region, poverty.National} {
-		for i := range schemes {
-			if schemes[i].Region == want && schemes[i].InForce(year) {
-				return &schemes[i], true
+// SchemeFor returns a deep copy of the scheme for region in year: the
+// schemes whose period overlaps year ([poverty.Provenance.InForceIn]) and
+// that [poverty.Provenance.Serve] allows for region with strict options
+// (not UNCONFIRMED, not SECONDARY, a scope that covers the region), the
+// most specific scope first (the province, then its zone, then national)
+// and, within a scope, the one added last: an overlaid file's scheme takes
+// precedence over an embedded one. Otherwise false; ask by ID with
+// [Schemes.Get] to use a scheme outside its scope or a SECONDARY one.
+func SchemeFor(schemes Schemes, region poverty.Region, year int) (*Scheme, bool) {
+	all := schemes.set.All()
+	for pass := 0; pass < 3; pass++ {
+		for i := len(all) - 1; i >= 0; i-- {
+			sc := &all[i]
+			if !sc.InForceIn(year) || sc.Serve(region, false, poverty.LookupOptions{}) != nil {
+				continue
 			}
-		}
-		if region == poverty.National {
-			break
+			var match bool
+			switch pass {
+			case 0:
+				match = region != poverty.National && sc.Scope == poverty.ScopeOf(region)
+			case 1:
+				match = sc.Scope != poverty.ScopeNational && sc.Scope != poverty.ScopeOf(region)
+			case 2:
+				match = sc.Scope == poverty.ScopeNational
+			}
+			if match {
+				c := sc.clone()
+				return &c, true
+			}
 		}
 	}
 	return nil, false
 }
 
 // LoadSchemes reads tier schemes in the schema of the embedded
-// data/tiers.json ("fupin.risk.tiers/1"): per scheme an id, region, years,
-// basis ("absolute" or "relative_to_monitoring_line"), concept, tiers from
-// worst to best, cut-offs ("value": yuan or a multiple of the line, and
-// "at_cut": "upper" or "lower"), the severe-guarantee rule, status and
-// source. Decoding is strict; every scheme is validated; duplicate IDs are
+// data/tiers.json ("fupin.risk.tiers/1"): per scheme an id, name, basis
+// ("absolute" or "relative_to_monitoring_line"), concept, tiers from worst
+// to best, cut-offs ("value": yuan or a multiple of the line, and "at_cut":
+// "upper" or "lower"), the severe-guarantee rule, and the provenance
+// members "source", "status", "qualifier", "scope" (the region the scheme
+// is for), "from", "to" (the period, "2020" or "2020-09-22") and "note".
+// Every status is accepted: CONFIRMED, SECONDARY, LOCAL, DEFAULT, SUPPLIED,
+// EXAMPLE, and UNCONFIRMED for a scheme kept only to show a gap (no tiers,
+// no cut-offs; never served or applied). Decoding is strict; every scheme is validated; duplicate IDs are
 // errors.
-func LoadSchemes(r io.Reader, name string) ([]Scheme, error) {
+func LoadSchemes(r io.Reader, name string) (Schemes, error) {
 	var doc schemesDoc
 	if err := readFile(r, name, MaxParamsBytes, "fupin.risk.tiers/1", &doc); err != nil {
-		return nil, err
+		return Schemes{}, err
 	}
-	var out []Scheme
+	out := make([]Scheme, 0, len(doc.Schemes))
 	for i, f := range doc.Schemes {
-		s := Scheme{ID: f.ID, Name: f.Name, Region: f.Region, From: f.From, To: f.To, Basis: f.Basis, Concept: f.Concept,
-			Tiers: f.Tiers, SevereGuaranteeRed: f.SevereGuaranteeRed, Status: f.Status, Source: f.Source, Note: f.Note, Origin: name}
+		s := Scheme{ID: f.ID, Name: f.Name, Basis: f.Basis, Concept: f.Concept, Tiers: f.Tiers,
+			SevereGuaranteeRed: f.SevereGuaranteeRed, Provenance: f.Provenance, Origin: name}
 		for j, c := range f.Cuts {
 			cut := Cut{AtCut: c.AtCut, Note: c.Note}
 			var err error
@@ -392,17 +455,18 @@ func LoadSchemes(r io.Reader, name string) ([]Scheme, error) {
 				cut.Amount, err = poverty.ParseMoney(c.Value)
 			}
 			if err != nil {
-				return nil, &poverty.FieldError{Record: name + " " + f.ID, Field: "cuts[" + strconv.Itoa(j) + "].value", Value: c.Value, Err: err}
+				return Schemes{}, &poverty.FieldError{Record: name + " " + f.ID, Field: "cuts[" + strconv.Itoa(j) + "].value", Value: c.Value, Err: err}
 			}
 			s.Cuts = append(s.Cuts, cut)
 		}
 		if err := s.Validate(); err != nil {
-			return nil, &poverty.FieldError{Record: name + " schemes[" + strconv.Itoa(i) + "]", Field: "scheme", Err: err}
-		}
-		if _, dup := FindScheme(out, s.ID); dup {
-			return nil, &poverty.FieldError{Record: name + " " + s.ID, Field: "id", Value: s.ID, Err: poverty.ErrDuplicate}
+			return Schemes{}, &poverty.FieldError{Record: name + " schemes[" + strconv.Itoa(i) + "]", Field: "scheme", Err: err}
 		}
 		out = append(out, s)
 	}
-	return out, nil
+	set, dup := param.NewSet(out, schemeKey)
+	if dup >= 0 {
+		return Schemes{}, &poverty.FieldError{Record: name + " " + out[dup].ID, Field: "id", Value: out[dup].ID, Err: poverty.ErrDuplicate}
+	}
+	return Schemes{set: set}, nil
 }

@@ -2,6 +2,7 @@ package risk_test
 
 import (
 	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/openfupin/fupin/poverty"
@@ -16,7 +17,7 @@ func TestTierAgreesWithClassify(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, s := range risk.DefaultSchemes() {
+	for _, s := range risk.DefaultSchemes().All() {
 		concept := s.Concept
 		if s.Basis == risk.RelativeToLine {
 			concept = line.Concept
@@ -52,7 +53,7 @@ func TestTierAgreesWithClassify(t *testing.T) {
 }
 
 func BenchmarkSchemeTier(b *testing.B) {
-	s, _ := risk.FindScheme(risk.DefaultSchemes(), "xinjiang-2020")
+	s, _ := risk.DefaultSchemes().Get("xinjiang-2020")
 	in := risk.TierInput{PerCapita: poverty.Figure{Amount: poverty.YuanAmount(4500), Concept: s.Concept}}
 	b.ReportAllocs()
 	for b.Loop() {
@@ -61,9 +62,17 @@ func BenchmarkSchemeTier(b *testing.B) {
 }
 
 func TestSchemeFor(t *testing.T) {
-	national := risk.Scheme{ID: "national", Region: poverty.National, From: 2021}
-	yunnan := risk.Scheme{ID: "yunnan", Region: poverty.MustParseRegion("53"), From: 2023, To: 2024}
-	schemes := append(risk.DefaultSchemes(), yunnan, national)
+	own, err := risk.LoadSchemes(strings.NewReader(`{"schema":"fupin.risk.tiers/1","schemes":[
+	 {"id":"national","basis":"absolute","concept":"net_income","tiers":["red","green"],"cuts":[{"value":"4000","at_cut":"upper"}],"source":"s","status":"EXAMPLE","scope":"national","from":"2021"},
+	 {"id":"yunnan","basis":"absolute","concept":"net_income","tiers":["red","green"],"cuts":[{"value":"4000","at_cut":"upper"}],"source":"s","status":"LOCAL","scope":"53","from":"2023","to":"2024"},
+	 {"id":"west","basis":"absolute","concept":"net_income","tiers":["red","green"],"cuts":[{"value":"4000","at_cut":"upper"}],"source":"s","status":"DEFAULT","scope":"west","from":"2026"},
+	 {"id":"guizhou-press","basis":"absolute","concept":"net_income","tiers":["red","green"],"cuts":[{"value":"4000","at_cut":"upper"}],"source":"s","status":"SECONDARY","scope":"52","from":"2020"},
+	 {"id":"county","basis":"absolute","concept":"net_income","tiers":["red","green"],"cuts":[{"value":"4000","at_cut":"upper"}],"source":"s","status":"LOCAL","scope":"340722","from":"2020"},
+	 {"id":"gap","source":"s","status":"UNCONFIRMED","scope":"34","from":"2020"}]}`), "own.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	schemes := risk.DefaultSchemes().Overlay(own)
 	for _, tt := range []struct {
 		region string
 		year   int
@@ -74,7 +83,11 @@ func TestSchemeFor(t *testing.T) {
 		{"65", 2021, "national"},      // falls back to the national scheme
 		{"53", 2023, "yunnan"},        // province before national
 		{"53", 2025, "national"},      // the province's scheme has ended
+		{"53", 2026, "west"},          // the zone before national
+		{"52", 2020, ""},              // a SECONDARY scheme is not served unasked
+		{"34", 2020, ""},              // a county's scheme is not its province's; a gap is never served
 		{"national", 2022, "national"},
+		{"national", 2026, "national"},
 	} {
 		s, ok := risk.SchemeFor(schemes, poverty.MustParseRegion(tt.region), tt.year)
 		got := ""
@@ -84,6 +97,19 @@ func TestSchemeFor(t *testing.T) {
 		if got != tt.want {
 			t.Errorf("SchemeFor(%s, %d) = %q, want %q", tt.region, tt.year, got, tt.want)
 		}
+	}
+	// An overlaid scheme for the same scope takes precedence.
+	newer, err := risk.LoadSchemes(strings.NewReader(`{"schema":"fupin.risk.tiers/1","schemes":[
+	 {"id":"xinjiang-own","basis":"absolute","concept":"net_income","tiers":["red","green"],"cuts":[{"value":"4000","at_cut":"upper"}],"source":"s","status":"SUPPLIED","scope":"65","from":"2020"}]}`), "newer.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s, ok := risk.SchemeFor(schemes.Overlay(newer), poverty.MustParseRegion("65"), 2020); !ok || s.ID != "xinjiang-own" {
+		t.Errorf("overlaid scheme not preferred: %v %v", s, ok)
+	}
+	// Named, any scheme is served.
+	if s, ok := schemes.Get("guizhou-press"); !ok || s.Status != poverty.Secondary {
+		t.Errorf("Get(guizhou-press) = %v, %v", s, ok)
 	}
 }
 

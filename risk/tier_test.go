@@ -1,6 +1,7 @@
 package risk_test
 
 import (
+	"bytes"
 	"errors"
 	"math/rand/v2"
 	"os"
@@ -8,12 +9,13 @@ import (
 	"testing"
 	"time"
 
+	"github.com/google/go-cmp/cmp"
 	"github.com/openfupin/fupin/poverty"
 	"github.com/openfupin/fupin/risk"
 )
 
 func xinjiang(t testing.TB) risk.Scheme {
-	s, ok := risk.FindScheme(risk.DefaultSchemes(), "xinjiang-2020")
+	s, ok := risk.DefaultSchemes().Get("xinjiang-2020")
 	if !ok {
 		t.Fatal("no xinjiang-2020 scheme")
 	}
@@ -30,12 +32,12 @@ func relative(t testing.TB) risk.Scheme {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return ss[0]
+	return ss.All()[0]
 }
 
 func TestXinjiangScheme(t *testing.T) {
 	s := xinjiang(t)
-	if s.Region != poverty.MustParseRegion("65") || !s.InForce(2020) || s.InForce(2021) || s.Status != risk.Confirmed || !s.SevereGuaranteeRed {
+	if s.Scope != "65" || !s.InForceIn(2020) || s.InForceIn(2021) || s.Label() != "CONFIRMED 65 (press)" || !s.SevereGuaranteeRed {
 		t.Errorf("scheme %+v", s)
 	}
 	res, err := s.Classify(risk.TierInput{PerCapita: poverty.Figure{Amount: y(4500), Concept: poverty.NetIncome}})
@@ -49,8 +51,8 @@ func TestXinjiangScheme(t *testing.T) {
 
 func TestRelativeScheme(t *testing.T) {
 	s := relative(t)
-	line := poverty.Threshold{Kind: poverty.KindMonitoringLine, Region: poverty.MustParseRegion("53"), Year: 2023,
-		Amount: y(8050), Concept: poverty.NetIncome, Source: "元谋县", Status: poverty.Confirmed}
+	line := poverty.Threshold{Kind: poverty.KindMonitoringLine, Year: 2023,
+		Amount: y(8050), Concept: poverty.NetIncome, Provenance: poverty.Provenance{Source: "元谋县", Status: poverty.Confirmed, Scope: "53"}}
 	tests := []struct {
 		pc   string
 		want risk.Tier
@@ -121,9 +123,26 @@ func tierOf(t *testing.T, s *risk.Scheme, pc poverty.Money, line *poverty.Thresh
 }
 
 func TestLoadSchemesErrors(t *testing.T) {
-	ok := `{"schema":"fupin.risk.tiers/1","schemes":[{"id":"s","region":"65","from":2020,"to":0,"basis":"absolute","concept":"net_income","tiers":["red","green"],"cuts":[{"value":"4000","at_cut":"upper"}],"status":"DEFAULT","source":"test"}]}`
+	ok := `{"schema":"fupin.risk.tiers/1","schemes":[{"id":"s","scope":"65","from":"2020","basis":"absolute","concept":"net_income","tiers":["red","green"],"cuts":[{"value":"4000","at_cut":"upper"}],"status":"DEFAULT","source":"test"}]}`
 	if _, err := risk.LoadSchemes(strings.NewReader(ok), "ok"); err != nil {
 		t.Fatalf("valid scheme rejected: %v", err)
+	}
+	// Every status is accepted: SUPPLIED, LOCAL, DEFAULT and EXAMPLE
+	// included (SUPPLIED used to be refused); an UNCONFIRMED scheme only as
+	// a gap without cut-offs.
+	for _, st := range []string{"CONFIRMED", "SECONDARY", "LOCAL", "DEFAULT", "SUPPLIED", "EXAMPLE"} {
+		if _, err := risk.LoadSchemes(strings.NewReader(strings.Replace(ok, `"DEFAULT"`, `"`+st+`"`, 1)), "ok"); err != nil {
+			t.Errorf("status %s rejected: %v", st, err)
+		}
+	}
+	gap := `{"schema":"fupin.risk.tiers/1","schemes":[{"id":"gap","scope":"65","status":"UNCONFIRMED","source":"commonly quoted, not found"}]}`
+	ss, err := risk.LoadSchemes(strings.NewReader(gap), "gap")
+	if err != nil {
+		t.Fatalf("a gap scheme rejected: %v", err)
+	}
+	g, _ := ss.Get("gap")
+	if _, err := g.Tier(risk.TierInput{}); !errors.Is(err, poverty.ErrUnconfirmed) {
+		t.Errorf("an UNCONFIRMED scheme classifies: %v", err)
 	}
 	tests := []struct{ name, old, new string }{
 		{"unknown field", `"source":"test"`, `"source":"test","colour":1`},
@@ -133,11 +152,16 @@ func TestLoadSchemesErrors(t *testing.T) {
 		{"too few cuts", `"tiers":["red","green"]`, `"tiers":["red","yellow","green"]`},
 		{"no source", `"source":"test"`, `"source":""`},
 		{"no status", `"status":"DEFAULT",`, ``},
-		{"unknown status", `"DEFAULT"`, `"UNCONFIRMED"`},
+		{"old status word", `"DEFAULT"`, `"COUNTY_RULE"`},
+		{"unconfirmed with cut-offs", `"DEFAULT"`, `"UNCONFIRMED"`},
+		{"no scope", `"scope":"65",`, ``},
+		{"old region member", `"scope":"65"`, `"region":"65"`},
+		{"integer year", `"from":"2020"`, `"from":2020`},
+		{"period reversed", `"from":"2020"`, `"from":"2020","to":"2019"`},
 		{"no concept", `"concept":"net_income",`, ``},
 		{"bad value", `"4000"`, `"4000.001"`},
 		{"zero cut", `"4000"`, `"0"`},
-		{"duplicate", `"source":"test"}]`, `"source":"test"},{"id":"s","region":"65","from":2020,"basis":"absolute","concept":"net_income","tiers":["red","green"],"cuts":[{"value":"4000","at_cut":"upper"}],"status":"DEFAULT","source":"test"}]`},
+		{"duplicate", `"source":"test"}]`, `"source":"test"},{"id":"s","scope":"65","from":"2020","basis":"absolute","concept":"net_income","tiers":["red","green"],"cuts":[{"value":"4000","at_cut":"upper"}],"status":"DEFAULT","source":"test"}]`},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -195,5 +219,42 @@ func TestTierMonotonicThroughAssess(t *testing.T) {
 		if after := tier(h, events); after < before {
 			t.Fatalf("run %d: more income moved the tier from %s to %s", n, before, after)
 		}
+	}
+}
+
+// TestSchemesImmutable: changing every field and element of what
+// DefaultSchemes, Get, All, History and SchemeFor returned changes nothing
+// another caller sees.
+func TestSchemesImmutable(t *testing.T) {
+	fresh, err := risk.LoadSchemes(bytes.NewReader(mustRead(t, "data/tiers.json")), "embedded")
+	if err != nil {
+		t.Fatal(err)
+	}
+	mutate := func(s *risk.Scheme) {
+		for i := range s.Tiers {
+			s.Tiers[i] = risk.TierUnknown
+		}
+		for i := range s.Cuts {
+			s.Cuts[i] = risk.Cut{Amount: 1, Multiple: 1, AtCut: risk.Upper, Note: "x"}
+		}
+		s.ID, s.Name, s.Basis, s.Concept, s.SevereGuaranteeRed, s.Origin = "x", "x", risk.RelativeToLine, poverty.NetIncome, false, "x"
+		s.Provenance = poverty.Provenance{Source: "x", Status: poverty.Example, Scope: "53", From: "2000", Note: "x"}
+	}
+	d := risk.DefaultSchemes()
+	all := d.All()
+	for i := range all {
+		mutate(&all[i])
+	}
+	g, _ := d.Get("xinjiang-2020")
+	mutate(&g)
+	hs := d.History("xinjiang-2020")
+	for i := range hs {
+		mutate(&hs[i])
+	}
+	if p, ok := risk.SchemeFor(d, poverty.MustParseRegion("65"), 2020); ok {
+		mutate(p)
+	}
+	if diff := cmp.Diff(fresh.All(), risk.DefaultSchemes().All()); diff != "" {
+		t.Errorf("schemes changed by a caller (-want +got):\n%s", diff)
 	}
 }
