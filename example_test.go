@@ -50,15 +50,16 @@ func Example() {
 	// The platform's own colour scheme, relative to the province's line: red
 	// below the line, yellow up to 1.5 times it, green above.
 	schemes, err := risk.LoadSchemes(strings.NewReader(`{"schema": "fupin.risk.tiers/1", "schemes": [
-	  {"id": "platform", "region": "52", "from": 2023, "basis": "relative_to_monitoring_line",
+	  {"id": "platform", "scope": "52", "from": "2023", "basis": "relative_to_monitoring_line",
 	   "tiers": ["red", "yellow", "green"],
 	   "cuts": [{"value": "1", "at_cut": "upper"}, {"value": "1.5", "at_cut": "lower"}],
-	   "status": "DEFAULT", "source": "the platform's own scheme"}]}`), "tiers.json")
+	   "status": "SUPPLIED", "source": "the platform's own scheme"}]}`), "tiers.json")
 	if err != nil {
 		fmt.Println(err)
 		return
 	}
-	tier, err := schemes[0].Tier(risk.TierInput{PerCapita: c.PerCapita, Line: &lines.Monitoring})
+	platform, _ := schemes.Get("platform")
+	tier, err := platform.Tier(risk.TierInput{PerCapita: c.PerCapita, Line: &lines.Monitoring})
 	fmt.Println("tier:", tier, err)
 	// Output:
 	// embedded line unconfirmed: true

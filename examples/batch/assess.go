@@ -26,7 +26,7 @@ type settings struct {
 	table    *poverty.Table
 	boundary poverty.Boundary
 	opts     poverty.LookupOptions
-	schemes  []risk.Scheme // colour-tier schemes; the one in force for a record's province and year applies
+	schemes  risk.Schemes // colour-tier schemes; the one in force for a record's province and year applies
 }
 
 // linesKey is what the lines depend on.

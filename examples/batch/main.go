@@ -123,7 +123,7 @@ func run(o options, stdin io.Reader, stdout, stderr io.Writer) (err error) {
 		if err != nil {
 			return err
 		}
-		set.schemes = append(s, set.schemes...)
+		set.schemes = set.schemes.Overlay(s)
 	}
 
 	var in io.Reader

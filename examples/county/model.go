@@ -96,7 +96,7 @@ func newModel(cfg Config, table *poverty.Table, opts poverty.LookupOptions) (*mo
 		if err != nil {
 			return nil, err
 		}
-		schemes = append(own, schemes...)
+		schemes = schemes.Overlay(own)
 	}
 	m.scheme, _ = risk.SchemeFor(schemes, cfg.Province, cfg.Year)
 	m.labor, m.laborErr = laborRules(cfg)

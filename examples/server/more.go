@@ -58,7 +58,7 @@ func (s *server) tier(w http.ResponseWriter, r *http.Request) (any, *Problem) {
 	var scheme *risk.Scheme
 	schemes := risk.DefaultSchemes()
 	if req.Scheme != "" {
-		if sc, ok := risk.FindScheme(schemes, req.Scheme); ok {
+		if sc, ok := schemes.Get(req.Scheme); ok {
 			scheme = &sc
 		}
 	} else {

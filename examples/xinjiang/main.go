@@ -114,11 +114,11 @@ func run(path, format string, w io.Writer) error {
 	if err := exampleio.DecodeJSON(raw, "platform", &p); err != nil {
 		return err
 	}
-	s, ok := risk.FindScheme(risk.DefaultSchemes(), p.Scheme)
+	s, ok := risk.DefaultSchemes().Get(p.Scheme)
 	if !ok {
 		return fmt.Errorf("platform: field scheme: no scheme %q", p.Scheme)
 	}
-	if p.On.IsZero() || !s.InForce(p.On.Year()) {
+	if p.On.IsZero() || !s.InForceIn(p.On.Year()) {
 		return fmt.Errorf("platform: field on = %q: scheme %s is not in force that year", p.On, s.ID)
 	}
 	d := Dashboard{Scheme: s.ID + ": " + s.Name, On: p.On, Source: s.Source, Totals: map[string]int{}}
