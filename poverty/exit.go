@@ -103,7 +103,13 @@ func (r *ExitResult) Failed() []Criterion {
 // that year's standard), above then too.
 //
 // Every criterion is evaluated and reported, even after one fails.
+//
+// A zero standard (the [Lines] of a year from 2021, when no standard is in
+// force) is a *[FieldError] on "standard" wrapping [ErrNotInForce].
 func ExitTest(h *Household, standard Threshold, g Guarantees, b Boundary, previous *PreviousYear) (ExitResult, error) {
+	if standard == (Threshold{}) {
+		return ExitResult{}, &FieldError{Record: h.ID, Field: "standard", Err: ErrNotInForce}
+	}
 	pc, err := h.PerCapita()
 	if err != nil {
 		return ExitResult{}, err

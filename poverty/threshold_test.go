@@ -137,3 +137,155 @@ func TestLookupUnknownRegion(t *testing.T) {
 		t.Errorf("error = %v", err)
 	}
 }
+
+// TestLoadTableAcceptsEveryStatus: the loader takes every status; the
+// lookup decides what to serve.
+func TestLoadTableAcceptsEveryStatus(t *testing.T) {
+	rec := func(status, scope, value string) string {
+		v := ""
+		if value != "" {
+			v = `,"value":"` + value + `"`
+		}
+		return `{"schema":"fupin.thresholds/2","records":[{"kind":"monitoring_line","scope":"` + scope + `","year":2024,"unit":"yuan_per_person_year","concept":"net_income","source":"s","status":"` + status + `"` + v + `}]}`
+	}
+	fujian, yunnan := poverty.MustParseRegion("35"), poverty.MustParseRegion("53")
+	tests := []struct {
+		status, scope, value string
+		region               poverty.Region
+		opts                 poverty.LookupOptions
+		want                 string
+		err                  error
+	}{
+		{"CONFIRMED", "national", "7000", fujian, poverty.LookupOptions{}, "7000.00", nil},
+		{"DEFAULT", "national", "7000", fujian, poverty.LookupOptions{}, "7000.00", nil},
+		{"EXAMPLE", "national", "7000", fujian, poverty.LookupOptions{}, "7000.00", nil},
+		{"SUPPLIED", "35", "9000", fujian, poverty.LookupOptions{}, "9000.00", nil},
+		{"LOCAL", "35", "9000", fujian, poverty.LookupOptions{}, "9000.00", nil},
+		{"LOCAL", "35", "9000", yunnan, poverty.LookupOptions{}, "", poverty.ErrUnconfirmed}, // not Fujian's: Yunnan falls back to the embedded national gap
+		{"LOCAL", "west", "9000", yunnan, poverty.LookupOptions{}, "9000.00", nil},
+		{"SECONDARY", "national", "7000", fujian, poverty.LookupOptions{}, "", poverty.ErrSecondary},
+		{"SECONDARY", "national", "7000", fujian, poverty.LookupOptions{AcceptSecondary: true}, "7000.00", nil},
+		{"UNCONFIRMED", "national", "", poverty.MustParseRegion("52"), poverty.LookupOptions{Lenient: true}, "", poverty.ErrUnconfirmed},
+	}
+	for _, tt := range tests {
+		t.Run(tt.status+"/"+tt.scope+"/"+tt.region.String(), func(t *testing.T) {
+			own, err := poverty.LoadTable(strings.NewReader(rec(tt.status, tt.scope, tt.value)), "own.json")
+			if err != nil {
+				t.Fatal(err)
+			}
+			l, err := poverty.Default().Overlay(own).MonitoringLine(2024, tt.region, tt.opts)
+			if !errors.Is(err, tt.err) {
+				t.Fatalf("error = %v, want %v", err, tt.err)
+			}
+			if err == nil {
+				if d := cmp.Diff(tt.want, l.Amount.String()); d != "" {
+					t.Errorf("(-want +got)\n%s", d)
+				}
+			}
+		})
+	}
+}
+
+func TestThresholdString(t *testing.T) {
+	tab := poverty.Default()
+	derived, err := tab.MonitoringLine(2020, poverty.National, poverty.LookupOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	std, _ := tab.Standard(2020, poverty.National, poverty.LookupOptions{})
+	fujian, _ := tab.MonitoringLine(2023, poverty.MustParseRegion("35"), poverty.LookupOptions{})
+	tests := []struct {
+		th   poverty.Threshold
+		want string
+	}{
+		{derived, "≈ 6000.00 (derived: ≈ 1.5 × standard ≈ 4000.00)"},
+		{std, "≈ 4000.00"},
+		{fujian, "10560.00"},
+		{tab.Gaps(poverty.KindMonitoringLine)[0], "no value"},
+	}
+	for _, tt := range tests {
+		if d := cmp.Diff(tt.want, tt.th.String()); d != "" {
+			t.Errorf("(-want +got)\n%s", d)
+		}
+	}
+	if d := cmp.Diff("monitoring_line 10560.00 (2023): 闽振兴函〔2023〕8号, as cited in a 闽侯县乡村振兴局 notice, 2023-03-15 (reprint) [LOCAL 35 (provincial, reprint)]", fujian.Cite()); d != "" {
+		t.Errorf("Cite (-want +got)\n%s", d)
+	}
+	if !strings.Contains(derived.Cite(), "≈ 6000.00 (derived") || !strings.Contains(derived.Cite(), "[CONFIRMED]") {
+		t.Errorf("derived Cite = %s", derived.Cite())
+	}
+}
+
+func TestRecordsAndGaps(t *testing.T) {
+	tab := poverty.Default()
+	var gaps []string
+	for _, g := range tab.Gaps("") {
+		gaps = append(gaps, string(g.Kind)+" "+itoa(g.Year))
+	}
+	want := []string{"monitoring_line 2021", "monitoring_line 2022", "monitoring_line 2023", "monitoring_line 2024",
+		"monitoring_line 2025", "poverty_standard 2017", "poverty_standard 2018"}
+	if d := cmp.Diff(want, gaps); d != "" {
+		t.Errorf("gaps (-want +got)\n%s", d)
+	}
+	for _, r := range tab.Records("") {
+		if !r.HasValue() {
+			t.Errorf("Records hands out a record without a value: %s", r.Cite())
+		}
+	}
+}
+
+func TestOverlayTwiceKeepsEveryVersion(t *testing.T) {
+	load := func(v, name string) *poverty.Table {
+		own, err := poverty.LoadTable(strings.NewReader(`{"schema":"fupin.thresholds/2","records":[{"kind":"monitoring_line","scope":"53","year":2025,"value":"`+v+`","unit":"yuan_per_person_year","concept":"net_income","source":"s","status":"SUPPLIED"}]}`), name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return own
+	}
+	base := poverty.Default()
+	tab := base.Overlay(load("8800", "a.json")).Overlay(load("8900", "b.json"))
+	var got []string
+	for _, h := range tab.History(poverty.KindMonitoringLine, "", "53", 2025) {
+		got = append(got, h.Amount.String()+" "+h.Status.String()+" "+h.Origin)
+	}
+	want := []string{"8700.00 LOCAL embedded", "8800.00 SUPPLIED a.json", "8900.00 SUPPLIED b.json"}
+	if d := cmp.Diff(want, got); d != "" {
+		t.Errorf("history (-want +got)\n%s", d)
+	}
+	if n := len(base.History(poverty.KindMonitoringLine, "", "53", 2025)); n != 1 {
+		t.Errorf("the embedded table gained history: %d versions", n)
+	}
+}
+
+// From 2021 no standard is in force: the lines hold the monitoring line
+// only, and a never-registered household below it is marginal.
+func TestLinesWithoutStandard(t *testing.T) {
+	lines, err := poverty.Default().LinesFor(2023, poverty.MustParseRegion("35"), poverty.BelowLine, poverty.LookupOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if lines.Standard != (poverty.Threshold{}) {
+		t.Errorf("standard = %s, want none", lines.Standard.Cite())
+	}
+	h := poverty.Household{ID: "fj", Year: 2023, Concept: poverty.NetIncome, Members: make([]poverty.Member, 1),
+		Income: poverty.Income{Wage: poverty.YuanAmount(1000)}}
+	c, err := poverty.Classify(&h, &lines)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.Status != poverty.Marginal || c.BelowStandard || !strings.Contains(c.Explain(), "standard none in force") {
+		t.Errorf("classification %v %v: %s", c.Status, c.BelowStandard, c.Explain())
+	}
+	if _, err := poverty.Default().LinesFor(1980, poverty.National, poverty.BelowLine, poverty.LookupOptions{}); err == nil {
+		t.Error("lines for 1980 without error")
+	}
+}
+
+func TestExitTestWithoutStandard(t *testing.T) {
+	h := poverty.Household{ID: "x", Year: 2023, Concept: poverty.NetIncome, Members: make([]poverty.Member, 1)}
+	_, err := poverty.ExitTest(&h, poverty.Threshold{}, poverty.AllSecured(), poverty.BelowLine, nil)
+	var fe *poverty.FieldError
+	if !errors.As(err, &fe) || fe.Field != "standard" || !errors.Is(err, poverty.ErrNotInForce) {
+		t.Errorf("error = %v, want a FieldError on standard wrapping ErrNotInForce", err)
+	}
+}
