@@ -2,8 +2,10 @@ package poverty_test
 
 import (
 	"errors"
+	"strings"
 	"testing"
 
+	"github.com/google/go-cmp/cmp"
 	"github.com/openfupin/fupin/poverty"
 )
 
@@ -82,5 +84,37 @@ func TestMonthlyWindow(t *testing.T) {
 	h.Monthly = append(h.Monthly, h.Monthly[0])
 	if _, err := h.PerCapitaOver(w); !errors.Is(err, poverty.ErrDuplicate) {
 		t.Errorf("duplicate month: %v", err)
+	}
+}
+
+// The resident rule's six months come from the embedded rule catalogue; a
+// caller with another rule sets MinMonthsHome.
+func TestResidentRuleFromData(t *testing.T) {
+	r, ok := poverty.RuleFor("household.resident")
+	if !ok || r.Value != 6 || r.Status != poverty.Secondary || r.Scope != poverty.ScopeNational {
+		t.Fatalf("rule = %+v", r)
+	}
+	members := []poverty.Member{{MonthsAway: 6}, {MonthsAway: 7}, {MonthsAway: 9, IncomeBroughtHome: true}, {MonthsAway: 4}}
+	tests := []struct {
+		minHome int
+		want    int
+	}{
+		{0, 3}, // embedded: at home at least 6 months
+		{6, 3},
+		{8, 2}, // a stricter rule: at home 8 months
+		{3, 4},
+	}
+	for _, tt := range tests {
+		h := poverty.Household{Members: members, MinMonthsHome: tt.minHome}
+		if d := cmp.Diff(tt.want, h.Residents()); d != "" {
+			t.Errorf("MinMonthsHome %d (-want +got)\n%s", tt.minHome, d)
+		}
+	}
+	w, ok := poverty.RuleFor("income.trailing_window")
+	if !ok || w.Value != 12 || w.Status != poverty.LibraryDefault || !strings.Contains(w.Source, "library reading") {
+		t.Fatalf("window rule = %+v", w)
+	}
+	if got := poverty.TrailingWindow(poverty.MustParseDate("2021-03-01")).Months(); got != w.Value {
+		t.Errorf("TrailingWindow months = %d, want %d", got, w.Value)
 	}
 }
