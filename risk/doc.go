@@ -20,10 +20,11 @@
 // by a "type" word, strictly: unknown fields, fields of another kind and
 // unknown words are *[EventError] naming the event and the field.
 //
-// [Assess] turns a household (its 12 monthly incomes before the date) and
-// its events into an [Assessment]: one [Check] per [WarningRule], each
-// with the figure it read, what it compared it with, the [Param] applied
-// (value, status and source) and the outcome. The rules are
+// [Assess] turns a household (its monthly incomes over the monitoring
+// window before the date, [poverty.TrailingWindow]: 12 months) and its
+// events into an [Assessment]: one [Check] per [WarningRule], each with the
+// figure it read, what it compared it with, the [Param] applied (value and
+// provenance) and the outcome. The rules are
 //
 //   - rigid expenditure (medical out-of-pocket, school costs, disaster
 //     losses) exceeding the previous year's income: the 2020 rule of
@@ -35,20 +36,25 @@
 //   - a guarantee item reported lost.
 //
 // No national or provincial document publishes a numeric trigger
-// (docs/POLICY.md 3.2). The numbers are therefore explicit library defaults with
-// status DEFAULT in data/params.json, never national policy; callers
-// replace them with [Params.Load] (an override keeps the replaced value in
-// [Params.History]). Assess is allocation-free: explanations are built
-// lazily by [Check.Explain].
+// (docs/POLICY.md 3.2). The numbers are therefore explicit library defaults
+// with status DEFAULT in data/params.json, never national policy; callers
+// read their own with [LoadParams] (a partial file is allowed) and combine
+// them with [Params.Overlay] (an overlay keeps every earlier version:
+// [Params.History]). A parameter that is absent or UNCONFIRMED is refused
+// with an error naming it. Assess is allocation-free: explanations are
+// built lazily by [Check.Explain].
 //
 // # Monitored categories
 //
-// [Identify] decides the [Category] under the document in force
-// ([CategoriesIn]): in 2020 (国开发〔2020〕6号) unstable lifted-out households
-// and marginal households; from 2021 (中农组发〔2021〕7号) also households in
-// sudden severe difficulty. It reads the per-capita income over the 12
-// months before identification ([poverty.TrailingWindow], or the caller's
-// figure), the monitoring line of the province and year, compliant
+// [Identify] decides the [Category] under the document in force on the
+// date ([CategoriesOn], chosen by the documents' in-force dates in
+// data/categories.json): from 2020-03-20 (国开发〔2020〕6号) unstable
+// lifted-out households and marginal households; from 2021 (中农组发〔2021〕7号,
+// dated to the year only) also households in sudden severe difficulty.
+// Before the first document it is a *[NotInForceError] wrapping
+// [poverty.ErrNotInForce]. It reads the per-capita income over the
+// monitoring window before identification ([poverty.TrailingWindow], or the
+// caller's figure), the monitoring line of the province and year, compliant
 // out-of-pocket spending, the guarantees, recorded factors, department
 // warnings and the members able to work, and reports every criterion as a
 // [poverty.Criterion] with its reason code and source.
@@ -58,14 +64,15 @@
 // [Factor] codes follow the local code list of docs/POLICY.md 2.2 (01 illness,
 // 0201-0299 disasters, 03 disability, 04 lack of labour, 05 accident, 06
 // industry failure, 07 unstable employment, 09 schooling, 99 other). That
-// list is SECONDARY (one local system, see [FactorCodeSource]). Factors
+// list is SECONDARY (one local system, see [FactorCodeProvenance]). Factors
 // marshal as words; [ParseFactor] also reads the codes. [CheckFactors]
 // applies the consistency rules (unstable employment needs a member able to
-// work and a job record, after Guizhou's data-quality rules, SECONDARY).
+// work and a job record, after Guizhou's data-quality rules, SECONDARY 52).
 //
 // # Colour tiers
 //
-// A [Scheme] is data: tiers from worst to best, cut-offs in yuan or as
+// A [Scheme] is data, with its provenance (the scope is the region it is
+// for, From/To the period): tiers from worst to best, cut-offs in yuan or as
 // multiples of the monitoring line, and for each cut-off the band an income
 // exactly at it belongs to ([Side]). The embedded reference scheme is
 // Xinjiang 2020 (red below 4,000; orange 4,000-4,500; yellow 4,500-5,000;
@@ -73,9 +80,13 @@
 // The sources do not settle the equal cases; the choices are 4,000 orange
 // (red is "< 4,000"), 4,500 orange (yellow is "> 4,500") and 5,000 yellow
 // (green is "> 5,000"), each noted in data/tiers.json. More income never
-// gives a worse tier. [Scheme.Classify] explains its answer; [Scheme.Tier]
-// gives the same tier without the explanation and without allocating, for
-// batch work.
+// gives a worse tier. The embedded scheme is CONFIRMED 65 (press). Schemes
+// come as a [Schemes] set ([DefaultSchemes], [LoadSchemes],
+// [Schemes.Overlay], [Schemes.History], [Schemes.Get]); [SchemeFor] picks
+// the one for a region and year, serving only what
+// [poverty.Provenance.Serve] allows for the region. [Scheme.Classify]
+// explains its answer; [Scheme.Tier] gives the same tier without the
+// explanation and without allocating, for batch work.
 //
 // # Assistance measures
 //
@@ -86,7 +97,9 @@
 // tekun support, education aid). [Catalogue.Propose] proposes measures for a
 // household's factors and labour capacity, with reasons; households without
 // labour capacity get safety-net measures only (国开发〔2020〕6号). Which
-// factor a measure addresses is a library default, marked as such.
+// factor a measure addresses is a library default, marked as such
+// ([Catalogue.Mapping]). [LoadCatalogue] and [Catalogue.Overlay] add a
+// caller's measures; [Catalogue.History] keeps every version.
 //
 // # Case lifecycle
 //
@@ -101,11 +114,14 @@
 // replaying it through the same checks.
 //
 // The elimination test requires income stably above the monitoring line
-// for [Params].StableMonths months (default six, a county rule of 枞阳县,
-// Anhui; a national six-month rule is UNCONFIRMED), the guarantees and
+// for [Params].StableMonths months (DEFAULT six, following the county rule
+// of 枞阳县, Anhui, recorded as the LOCAL rule elimination.stable_half_year;
+// a national six-month rule is UNCONFIRMED), the guarantees and
 // drinking water secured, the original risk resolved and no new risk; a
 // household without labour capacity on safety-net measures only is not
-// marked eliminated (Hainan FAQ, 2021-12).
+// marked eliminated (Hainan FAQ, 2021-12). These conditions are confirmed
+// only by Hainan (provincial) and 长顺县 (county): applied in every province
+// they are DEFAULT rules whose sources name those texts.
 //
 // # Reports
 //
@@ -121,8 +137,35 @@
 //
 // Parameters (data/params.json), rules (data/rules.json), categories
 // (data/categories.json), tier schemes (data/tiers.json) and measures
-// (data/measures.json) are embedded JSON with a source and status on every
-// value; each loader reads a caller's file in the same schema, strictly.
+// (data/measures.json) are embedded JSON. Every record, and every nested
+// object with a source, carries the provenance members of
+// [poverty.Provenance]: "source", "status" (CONFIRMED, SECONDARY,
+// UNCONFIRMED, LOCAL, DEFAULT, SUPPLIED or EXAMPLE), "qualifier" ("press",
+// "county government", "public code"), "scope" ("national", a zone, a
+// province or county code), "from" and "to" ("2020", "2020-03" or
+// "2020-03-20", only where the sources date it) and "note". The schemas:
+//
+//   - fupin.risk.params/1: {"schema", "vintage", "params": [{"id", "unit"
+//     ("yuan", "ratio", "months"), "value" (text; none when UNCONFIRMED),
+//     provenance...}]}; read by [LoadParams].
+//   - fupin.risk.rules/1: {"schema", "rules": [{"code", "rule",
+//     provenance...}]}; listed by [Rules].
+//   - fupin.risk.categories/1: {"schema", "documents": [{"id", "name",
+//     "categories", provenance... ("from": in force from)}]}; listed by
+//     [Documents].
+//   - fupin.risk.tiers/1: {"schema", "schemes": [{"id", "name", "basis",
+//     "concept", "tiers", "cuts": [{"value", "at_cut", "note"}],
+//     "severe_guarantee_red", provenance...}]}; read by [LoadSchemes].
+//   - fupin.risk.measures/1: {"schema", "mapping": {provenance...},
+//     "measures": [{"code", "name", "type", "factors", "no_labour",
+//     "fallback", provenance...}]}; read by [LoadCatalogue].
+//
+// Each loader reads a caller's file in the same schema, strictly, validates
+// every provenance and accepts every status; lookups decide what to serve
+// ([poverty.Provenance.Serve]). Nothing returned from the embedded data
+// lets one caller change what another sees. Labels are claims: a rule the
+// library applies in every province while only a province or county
+// confirms it is DEFAULT, and its source names the local text it follows.
 // UNCONFIRMED values are never encoded: national monitoring lines after
 // 2020 are reported as unknown by package poverty, and a caller supplies
 // its province's line (IdentifyInput.Line, EliminationInput.Line, or an
@@ -130,7 +173,7 @@
 //
 // Income concepts are never converted: comparisons of net and disposable
 // income fail with [poverty.ErrConceptMismatch]. The "stably above" reading
-// of the elimination test (12-month windows ending in each of the stable
+// of the elimination test (monitoring windows ending in each of the stable
 // months), the income-drop comparison (recent months against the earlier
 // months of the window, adjusted by employment events not yet in the
 // records) and the identification of households in sudden severe

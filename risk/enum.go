@@ -13,7 +13,7 @@ import (
 type Category uint8
 
 // Categories. The 2020 guidance (国开发〔2020〕6号) defines the first two; the
-// 2021 guidance (中农组发〔2021〕7号) adds the third. See [CategoriesIn].
+// 2021 guidance (中农组发〔2021〕7号) adds the third. See [CategoriesOn].
 const (
 	// CategoryNone: not a monitored household.
 	CategoryNone Category = iota
@@ -97,9 +97,19 @@ var factorWords = poverty.Words{"unknown", "illness", "disaster_flood", "disaste
 var factorCodes = [...]string{"", "01", "0201", "0202", "0203", "0204", "0205", "0206", "0299", "03", "04",
 	"05", "06", "07", "09", "99"}
 
-// FactorCodeSource is the provenance of the factor codes, as docs/POLICY.md 2.2
-// gives it, and their status.
-const FactorCodeSource = "risk-code constants of a local monitoring system (public code; repository not identified), docs/POLICY.md 2.2; SECONDARY"
+// FactorCodeProvenance returns the provenance of the factor codes, as
+// docs/POLICY.md 2.2 gives it: SECONDARY (public code), one local system's
+// table whose place is not identified, used by the library in every
+// province.
+func FactorCodeProvenance() poverty.Provenance {
+	return poverty.Provenance{
+		Source:    "risk-code and poverty-cause constants of a local monitoring system (public code; repository not identified), POLICY.md 2.2",
+		Status:    poverty.Secondary,
+		Qualifier: "public code",
+		Scope:     poverty.ScopeNational,
+		Note:      "the table is local (its place is not identified); the library uses it in every province",
+	}
+}
 
 // Factors returns every known factor in code order.
 func Factors() []Factor {
@@ -114,7 +124,7 @@ func Factors() []Factor {
 func (f Factor) String() string { return factorWords.Word(int(f), "Factor") }
 
 // Code returns the code of the local code list ("01", "0201", "99"), or ""
-// for an unknown factor. The list is SECONDARY; see [FactorCodeSource].
+// for an unknown factor. The list is SECONDARY; see [FactorCodeProvenance].
 func (f Factor) Code() string {
 	if f < numFactors {
 		return factorCodes[f]

@@ -129,3 +129,10 @@ func TestFactors(t *testing.T) {
 		t.Errorf("set operations on %s", s)
 	}
 }
+
+func TestFactorCodeProvenance(t *testing.T) {
+	p := risk.FactorCodeProvenance()
+	if err := p.Validate("factor codes"); err != nil || p.Label() != "SECONDARY (public code)" {
+		t.Errorf("factor codes: %s, %v", p.Label(), err)
+	}
+}
