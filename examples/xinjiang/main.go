@@ -121,7 +121,7 @@ func run(path, format string, w io.Writer) error {
 	if p.On.IsZero() || !s.InForceIn(p.On.Year()) {
 		return fmt.Errorf("platform: field on = %q: scheme %s is not in force that year", p.On, s.ID)
 	}
-	d := Dashboard{Scheme: s.ID + ": " + s.Name, On: p.On, Source: s.Source, Totals: map[string]int{}}
+	d := Dashboard{Scheme: s.ID + ": " + s.Name, On: p.On, Source: s.Cite(), Totals: map[string]int{}}
 	byID := map[string]int{}
 	for i := range p.Households {
 		x := &p.Households[i]
