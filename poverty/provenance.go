@@ -1,10 +1,6 @@
 package poverty
 
-import (
-	"strconv"
-	"strings"
-	"time"
-)
+import "time"
 
 // SourceStatus is how far a policy value can be trusted: the one status
 // vocabulary of every package's data, rules and reasons. The zero value is
@@ -231,35 +227,41 @@ func parseBound(s string) (bound, bool) {
 	if s == "" {
 		return bound{}, true
 	}
-	parts := strings.Split(s, "-")
-	if len(parts) > 3 || len(parts[0]) != 4 {
+	// "2006", "2006-01" or "2006-01-02", without allocating.
+	if len(s) != 4 && len(s) != 7 && len(s) != 10 {
 		return bound{}, false
 	}
-	var b bound
-	for i, p := range parts {
-		if i > 0 && len(p) != 2 {
+	num := func(t string) int {
+		n := 0
+		for i := 0; i < len(t); i++ {
+			if t[i] < '0' || t[i] > '9' {
+				return -1
+			}
+			n = n*10 + int(t[i]-'0')
+		}
+		return n
+	}
+	b := bound{y: num(s[:4])}
+	if len(s) >= 7 {
+		if s[4] != '-' {
 			return bound{}, false
 		}
-		n, err := strconv.Atoi(p)
-		if err != nil || n < 0 {
+		b.m = num(s[5:7])
+		if b.m < 1 || b.m > 12 {
 			return bound{}, false
 		}
-		switch i {
-		case 0:
-			b.y = n
-		case 1:
-			b.m = n
-		case 2:
-			b.d = n
+	}
+	if len(s) == 10 {
+		if s[7] != '-' {
+			return bound{}, false
 		}
-	}
-	if b.y < 1949 || b.y > 2100 || len(parts) > 1 && (b.m < 1 || b.m > 12) {
-		return bound{}, false
-	}
-	if len(parts) == 3 {
+		b.d = num(s[8:10])
 		if _, err := DateOf(b.y, time.Month(b.m), b.d); err != nil {
 			return bound{}, false
 		}
+	}
+	if b.y < 1949 || b.y > 2100 {
+		return bound{}, false
 	}
 	return b, true
 }

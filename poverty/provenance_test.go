@@ -203,3 +203,11 @@ func TestProvenanceLabelCiteJSON(t *testing.T) {
 		t.Errorf("a bad scope in JSON = %v, want ErrUnknownRegion", err)
 	}
 }
+
+func TestProvenanceInForceNoAllocs(t *testing.T) {
+	p := poverty.Provenance{From: "2020-03-20", To: "2025"}
+	d := poverty.MustParseDate("2022-06-01")
+	if n := testing.AllocsPerRun(100, func() { _ = p.InForce(d) && p.InForceIn(2022) }); n != 0 {
+		t.Errorf("InForce allocates %v times", n)
+	}
+}
