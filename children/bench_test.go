@@ -89,7 +89,7 @@ func BenchmarkAssess(b *testing.B) {
 
 func BenchmarkClassifyLeftBehind(b *testing.B) {
 	c := migrantChild("b")
-	s := Default().Primary(KindLeftBehind)
+	s := mustPrimary(b, Default(), KindLeftBehind)
 	on := d("2024-09-01")
 	b.ReportAllocs()
 	for b.Loop() {

@@ -5,11 +5,11 @@ import (
 	_ "embed"
 	"encoding/json"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
 
-	"github.com/openfupin/fupin/internal/param"
 	"github.com/openfupin/fupin/poverty"
 )
 
@@ -107,11 +107,6 @@ const (
 	ReportAbuse = "report.suspected_abuse"
 )
 
-// sourceReporting is the mandatory-reporting rule.
-const sourceReporting = "国发〔2016〕13号: schools, village committees, medical and welfare institutions and their staff report at once to the police (强制报告)"
-
-const sourceEntrust = "国发〔2016〕13号: parents who both migrate entrust guardianship to a relative or other adult with guardianship capacity (委托监护)"
-
 // Flag is one finding of the care checks: what, how urgent, who must act,
 // and whether it is a mandatory report to the police. The zero Flag is no
 // finding.
@@ -123,8 +118,10 @@ type Flag struct {
 	Report bool `json:"report,omitzero"`
 	// Value and Param are the numbers compared (age and limit, months and
 	// threshold), when the check compares numbers.
-	Value  int    `json:"value,omitzero"`
-	Param  int    `json:"param,omitzero"`
+	Value int `json:"value,omitzero"`
+	Param int `json:"param,omitzero"`
+	// Source cites the parameter or rule that raised the flag, with its
+	// status ([poverty.Provenance.Cite]).
 	Source string `json:"source"`
 }
 
@@ -201,29 +198,77 @@ func (f *Flags) add(x Flag) {
 	}
 }
 
-// Param is one numeric parameter of the checks with its provenance. The
-// zero Param is unset, which [Checks.Check] rejects.
+// Names of the parameters of the care checks: the members of the "params"
+// object of a checks file.
+const (
+	// ParamLivingAloneUnder: a child younger than this must not live alone.
+	ParamLivingAloneUnder = "living_alone_under_age"
+	// ParamGuardianMinAge: an entrusted guardian must be at least this old.
+	ParamGuardianMinAge = "guardian_min_age"
+	// ParamNoContactMonths: no contact with any parent for this many months
+	// is flagged. No national document fixes it: the default is DEFAULT.
+	ParamNoContactMonths = "no_contact_months"
+	// ParamSchoolAgeFrom and ParamSchoolAgeUnder bound the school age
+	// checked for enrolment: from <= age < under.
+	ParamSchoolAgeFrom  = "school_age_from"
+	ParamSchoolAgeUnder = "school_age_under"
+	// ParamEntrusted is the rule of entrusted guardianship (委托监护): a
+	// record with a source and no value, cited by the guardianship flags.
+	ParamEntrusted = "entrusted_guardianship"
+	// ParamReporting is the rule of mandatory reporting to the police
+	// (强制报告): a record with a source and no value, cited by the report
+	// flags.
+	ParamReporting = "mandatory_reporting"
+)
+
+const (
+	pLivingAlone = iota
+	pGuardianAge
+	pNoContact
+	pSchoolFrom
+	pSchoolUnder
+	pEntrusted
+	pReporting
+	numParams
+)
+
+// checkParams lists the parameters in their fixed order, with the range of
+// their value (0, 0: a rule without a value).
+var checkParams = [numParams]struct {
+	name   string
+	lo, hi int
+}{
+	{ParamLivingAloneUnder, 1, 18},
+	{ParamGuardianMinAge, 1, 30},
+	{ParamNoContactMonths, 1, 120},
+	{ParamSchoolAgeFrom, 3, 18},
+	{ParamSchoolAgeUnder, 4, 25},
+	{ParamEntrusted, 0, 0},
+	{ParamReporting, 0, 0},
+}
+
+// Param is one parameter of the care checks with its provenance: a number
+// (an age, a count of months), or a rule without a value that the flags
+// cite. Name and Origin are set by [LoadChecks]. The zero Param is unset.
 type Param struct {
-	Value int `json:"value"`
-	Provenance
+	Name  string `json:"-"`
+	Value int    `json:"value,omitzero"`
+	poverty.Provenance
+	// Origin is "embedded" or the name given to [LoadChecks].
+	Origin string `json:"-"`
 }
 
 // Checks holds the parameters of the care checks. [DefaultChecks] returns
-// the embedded values; change a field (with your own provenance) or load a
-// file with [LoadChecks]. A Checks is a plain value: copies are
-// independent. The zero Checks is not usable: [Checks.Check] rejects it.
+// the embedded values; [LoadChecks] reads a caller's file (all parameters
+// or some) and [Checks.Overlay] lays it over them, keeping every replaced
+// version ([Checks.History]). A Checks is a value: copies are independent,
+// and nothing it returns shares memory with it. The zero Checks holds no
+// parameter: [Checks.Check] rejects it.
 type Checks struct {
-	// LivingAloneUnder: a child younger than this must not live alone.
-	LivingAloneUnder Param `json:"living_alone_under_age"`
-	// GuardianMinAge: an entrusted guardian must be at least this old.
-	GuardianMinAge Param `json:"guardian_min_age"`
-	// NoContactMonths: no contact with any parent for this many months is
-	// flagged. No national document fixes it: the default is marked DEFAULT.
-	NoContactMonths Param `json:"no_contact_months"`
-	// SchoolAgeFrom and SchoolAgeUnder bound the school age checked for
-	// enrolment: SchoolAgeFrom <= age < SchoolAgeUnder.
-	SchoolAgeFrom  Param `json:"school_age_from"`
-	SchoolAgeUnder Param `json:"school_age_under"`
+	params  [numParams]Param
+	cites   [numParams]string // params[i].Cite(), so that checking allocates nothing
+	history []Param           // replaced versions, oldest first; never written after construction
+	ok      bool              // every parameter set and usable, school ages in order
 }
 
 //go:embed data/checks.json
@@ -234,6 +279,9 @@ var defaultChecks = sync.OnceValue(func() Checks {
 	if err != nil {
 		panic("children: embedded checks.json: " + err.Error())
 	}
+	if err := c.invalid(); err != nil {
+		panic("children: embedded checks.json: " + err.Error())
+	}
 	return c
 })
 
@@ -241,60 +289,130 @@ var defaultChecks = sync.OnceValue(func() Checks {
 func DefaultChecks() Checks { return defaultChecks() }
 
 // LoadChecks decodes a check-parameter file ("fupin.children.checks/1",
-// the schema of the embedded data): every parameter with a value, source
-// and status. Unknown fields, missing parameters, UNCONFIRMED parameters and
-// values out of range are errors.
+// the schema of the embedded data): a "params" object with some or all of
+// the parameters, each with its value (none for the two rules), source,
+// status and scope. Every status is accepted; an UNCONFIRMED parameter
+// carries no value, and checks that hold one cannot run ([Checks.Check]
+// names it). Unknown fields or parameters, missing provenance and values
+// out of range are errors. Lay a partial file over [DefaultChecks] with
+// [Checks.Overlay].
 func LoadChecks(r io.Reader, name string) (Checks, error) {
-	data, err := io.ReadAll(io.LimitReader(r, MaxRulesBytes+1))
-	if err != nil {
-		return Checks{}, &RecordError{Record: name, Field: "file", Err: err}
-	}
-	if len(data) > MaxRulesBytes {
-		return Checks{}, &RecordError{Record: name, Field: "file", Err: poverty.ErrRange}
-	}
 	var doc struct {
-		Schema  string  `json:"schema"`
-		Vintage string  `json:"vintage"`
-		Params  *Checks `json:"params"`
+		Schema  string           `json:"schema"`
+		Vintage string           `json:"vintage"`
+		Params  map[string]Param `json:"params"`
 	}
-	if err := param.Decode(data, &doc); err != nil {
-		return Checks{}, &RecordError{Record: name, Field: "file", Err: err}
-	}
-	if doc.Schema != "fupin.children.checks/1" {
-		return Checks{}, &RecordError{Record: name, Field: "schema", Value: doc.Schema, Err: poverty.ErrUnknownWord}
-	}
-	if doc.Params == nil {
-		return Checks{}, &RecordError{Record: name, Field: "params", Err: poverty.ErrMissing}
-	}
-	if err := doc.Params.validate(name); err != nil {
+	if err := readFile(r, name, MaxRulesBytes, "fupin.children.checks/1", &doc); err != nil {
 		return Checks{}, err
 	}
-	return *doc.Params, nil
+	if len(doc.Params) == 0 {
+		return Checks{}, &RecordError{Record: name, Field: "params", Err: poverty.ErrMissing}
+	}
+	var c Checks
+	for key := range doc.Params {
+		if paramIndex(key) < 0 {
+			return Checks{}, &RecordError{Record: name, Field: "params." + key, Err: poverty.ErrUnknownWord}
+		}
+	}
+	for i, def := range checkParams {
+		p, ok := doc.Params[def.name]
+		if !ok {
+			continue
+		}
+		field := "params." + def.name
+		if err := checkProv(p.Provenance, name, field, p.Value != 0); err != nil {
+			return Checks{}, err
+		}
+		if p.Value != 0 && (p.Value < def.lo || p.Value > def.hi) || p.Value == 0 && def.lo > 0 && p.Status != poverty.Unconfirmed {
+			return Checks{}, &RecordError{Record: name, Field: field + ".value", Value: strconv.Itoa(p.Value), Err: poverty.ErrRange}
+		}
+		p.Name, p.Origin = def.name, name
+		c.params[i], c.cites[i] = p, p.Cite()
+	}
+	c.ok = c.invalid() == nil
+	return c, nil
 }
 
-func (c *Checks) validate(name string) error {
-	for _, p := range []struct {
-		field  string
-		p      Param
-		lo, hi int
-	}{
-		{"living_alone_under_age", c.LivingAloneUnder, 1, 18},
-		{"guardian_min_age", c.GuardianMinAge, 1, 30},
-		{"no_contact_months", c.NoContactMonths, 1, 120},
-		{"school_age_from", c.SchoolAgeFrom, 3, 18},
-		{"school_age_under", c.SchoolAgeUnder, 4, 25},
-	} {
-		if err := checkProv(p.p.Provenance, name, p.field); err != nil {
-			return err
-		}
-		if p.p.Value < p.lo || p.p.Value > p.hi {
-			return &RecordError{Record: name, Field: p.field, Value: strconv.Itoa(p.p.Value), Err: poverty.ErrRange}
+func paramIndex(name string) int {
+	for i, def := range checkParams {
+		if def.name == name {
+			return i
 		}
 	}
-	if c.SchoolAgeFrom.Value >= c.SchoolAgeUnder.Value {
-		return &RecordError{Record: name, Field: "school_age_under", Value: strconv.Itoa(c.SchoolAgeUnder.Value), Err: poverty.ErrRange}
+	return -1
+}
+
+// invalid reports why the checks cannot run: a parameter unset or
+// UNCONFIRMED, or the school ages out of order.
+func (c *Checks) invalid() error {
+	for i, def := range checkParams {
+		p := &c.params[i]
+		switch {
+		case p.Source == "":
+			return &RecordError{Record: "checks", Field: def.name, Err: poverty.ErrMissing}
+		case p.Status == poverty.Unconfirmed && def.lo > 0:
+			return &RecordError{Record: "checks", Field: def.name, Value: p.Origin, Err: poverty.ErrUnconfirmed}
+		}
+	}
+	if from, under := c.params[pSchoolFrom], c.params[pSchoolUnder]; from.Value >= under.Value {
+		return &RecordError{Record: "checks", Field: ParamSchoolAgeUnder, Value: strconv.Itoa(under.Value), Err: poverty.ErrRange}
 	}
 	return nil
+}
+
+// Overlay returns checks in which the parameters that o sets replace
+// those of c; the replaced versions, and o's own history, stay in
+// [Checks.History]. c and o are not changed.
+func (c Checks) Overlay(o Checks) Checks {
+	n := c
+	n.history = append(slices.Clone(c.history), o.history...)
+	for i := range o.params {
+		if o.params[i].Source == "" {
+			continue
+		}
+		if n.params[i].Source != "" {
+			n.history = append(n.history, n.params[i])
+		}
+		n.params[i], n.cites[i] = o.params[i], o.cites[i]
+	}
+	n.ok = n.invalid() == nil
+	return n
+}
+
+// Param returns the current parameter with the name (see the Param...
+// constants); false when it is unknown or unset.
+func (c Checks) Param(name string) (Param, bool) {
+	i := paramIndex(name)
+	if i < 0 || c.params[i].Source == "" {
+		return Param{}, false
+	}
+	return c.params[i], true
+}
+
+// Params returns the current parameters that are set, in a fixed order.
+func (c Checks) Params() []Param {
+	var out []Param
+	for _, p := range c.params {
+		if p.Source != "" {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// History returns every version of the parameter with the name, oldest
+// first and the current one last.
+func (c Checks) History(name string) []Param {
+	var out []Param
+	for _, p := range c.history {
+		if p.Name == name {
+			out = append(out, p)
+		}
+	}
+	if p, ok := c.Param(name); ok {
+		out = append(out, p)
+	}
+	return out
 }
 
 // Check runs the care checks on a child and its classification on the
@@ -309,21 +427,25 @@ func (p *Checks) Check(c *Child, cl *Classification) (Flags, error) {
 }
 
 // CheckInto is [Checks.Check] writing into f (which it resets), for loops
-// that reuse one Flags.
+// that reuse one Flags. Checks with a parameter unset or UNCONFIRMED (a
+// partial file not laid over [DefaultChecks]) are an error naming it.
 func (p *Checks) CheckInto(f *Flags, c *Child, cl *Classification) error {
 	f.n = 0
-	if p.NoContactMonths.Value <= 0 || p.LivingAloneUnder.Value <= 0 || p.SchoolAgeUnder.Value <= 0 {
-		return &RecordError{Record: "checks", Field: "params", Err: poverty.ErrMissing}
+	if !p.ok {
+		return p.invalid()
 	}
+	livingAlone, guardianAge := p.params[pLivingAlone].Value, p.params[pGuardianAge].Value
+	noContactMonths, schoolFrom, schoolUnder := p.params[pNoContact].Value, p.params[pSchoolFrom].Value, p.params[pSchoolUnder].Value
+	sourceEntrust, sourceReporting := p.cites[pEntrusted], p.cites[pReporting]
 	if cl == nil || cl.ChildID != c.ID || cl.On.IsZero() {
 		return &RecordError{Record: c.ID, Field: "classification", Err: ErrConflict}
 	}
 	age := cl.Age
 	leftBehind := cl.LeftBehind.Outcome == Yes
-	alone := c.Living == Alone && age < p.LivingAloneUnder.Value
+	alone := c.Living == Alone && age < livingAlone
 
 	if alone {
-		f.add(Flag{Code: CheckLivingAlone, Severity: Urgent, Actor: Parents, Value: age, Param: p.LivingAloneUnder.Value, Source: p.LivingAloneUnder.Source})
+		f.add(Flag{Code: CheckLivingAlone, Severity: Urgent, Actor: Parents, Value: age, Param: livingAlone, Source: p.cites[pLivingAlone]})
 	}
 	g := &c.Guardian
 	if leftBehind {
@@ -341,14 +463,14 @@ func (p *Checks) CheckInto(f *Flags, c *Child, cl *Classification) error {
 	if g.Capacity == Incapable {
 		f.add(Flag{Code: CheckGuardianIncapable, Severity: Urgent, Actor: ChildDirector, Source: sourceEntrust})
 	}
-	if g.Age > 0 && g.Age < p.GuardianMinAge.Value && g.Kind != Institution && g.Kind != NoGuardian {
-		f.add(Flag{Code: CheckGuardianMinor, Severity: Warning, Actor: Parents, Value: g.Age, Param: p.GuardianMinAge.Value, Source: p.GuardianMinAge.Source})
+	if g.Age > 0 && g.Age < guardianAge && g.Kind != Institution && g.Kind != NoGuardian {
+		f.add(Flag{Code: CheckGuardianMinor, Severity: Warning, Actor: Parents, Value: g.Age, Param: guardianAge, Source: p.cites[pGuardianAge]})
 	}
-	if m, ok := noContact(c, cl.On); ok && m >= p.NoContactMonths.Value {
-		f.add(Flag{Code: CheckNoContact, Severity: Warning, Actor: ChildDirector, Value: m, Param: p.NoContactMonths.Value, Source: p.NoContactMonths.Source})
+	if m, ok := noContact(c, cl.On); ok && m >= noContactMonths {
+		f.add(Flag{Code: CheckNoContact, Severity: Warning, Actor: ChildDirector, Value: m, Param: noContactMonths, Source: p.cites[pNoContact]})
 	}
-	if age >= p.SchoolAgeFrom.Value && age < p.SchoolAgeUnder.Value && c.School == NotEnrolled {
-		f.add(Flag{Code: CheckNotEnrolled, Severity: Warning, Actor: SchoolActor, Value: age, Param: p.SchoolAgeUnder.Value, Source: p.SchoolAgeUnder.Source})
+	if age >= schoolFrom && age < schoolUnder && c.School == NotEnrolled {
+		f.add(Flag{Code: CheckNotEnrolled, Severity: Warning, Actor: SchoolActor, Value: age, Param: schoolUnder, Source: p.cites[pSchoolUnder]})
 	}
 	if alone && leftBehind {
 		f.add(Flag{Code: ReportLivingAlone, Severity: Urgent, Actor: Police, Report: true, Source: sourceReporting})

@@ -50,7 +50,8 @@ type Reason struct {
 	Situation Situation `json:"situation,omitzero"`
 	Value     int       `json:"value,omitzero"`
 	Param     int       `json:"param,omitzero"`
-	// Source is the provenance of the parameter that decided.
+	// Source cites the parameter that decided, with its status
+	// ([poverty.Provenance.Cite]: "source [LABEL]").
 	Source string `json:"source,omitempty"`
 }
 
@@ -58,7 +59,7 @@ type Reason struct {
 func (r Reason) Holds() bool { return r.Outcome == Yes }
 
 // String renders the reason for a case worker, such as
-// "age.under_limit: yes (age 15, limit 16)".
+// "age.under_limit: yes (age 15, limit 16) | 国发〔2016〕13号 ... [CONFIRMED]".
 func (r Reason) String() string {
 	var b strings.Builder
 	b.WriteString(r.Code)
@@ -83,7 +84,7 @@ func (r Reason) String() string {
 		b.WriteString(" (" + strings.Join(parts, ", ") + ")")
 	}
 	if r.Source != "" {
-		b.WriteString(" [" + r.Source + "]")
+		b.WriteString(" | " + r.Source)
 	}
 	return b.String()
 }
@@ -91,7 +92,7 @@ func (r Reason) String() string {
 // Result is one scheme's answer for one child on one date, with its
 // reasons. The zero Result is unclassified (OutcomeUnset).
 type Result struct {
-	Scheme  *Scheme
+	Scheme  string // the scheme's identifier
 	Outcome Outcome
 	n       uint8
 	reasons [maxReasons]Reason
@@ -124,8 +125,8 @@ func (r *Result) add(x Reason) {
 // each reason.
 func (r *Result) Explain() string {
 	var b strings.Builder
-	if r.Scheme != nil {
-		b.WriteString(r.Scheme.ID)
+	if r.Scheme != "" {
+		b.WriteString(r.Scheme)
 		b.WriteString(": ")
 	}
 	b.WriteString(r.Outcome.String())
@@ -179,10 +180,14 @@ func monthsBetween(a, b poverty.Date) int {
 	return n
 }
 
-// Classify applies the scheme to the child on the date. The child is
-// validated first; a date before the child's birth is [ErrNotBorn].
+// Classify applies the scheme to the child on the date, as it was loaded.
+// The child is validated first; a date before the child's birth is
+// [ErrNotBorn]; a Scheme not obtained from a [Rules] is [ErrUnknownScheme].
 // Classify allocates nothing unless it returns an error.
 func (s *Scheme) Classify(c *Child, on poverty.Date) (Result, error) {
+	if s.def == nil {
+		return Result{}, &RecordError{Record: s.ID, Field: "scheme", Err: ErrUnknownScheme}
+	}
 	if err := c.Validate(); err != nil {
 		return Result{}, err
 	}
@@ -194,30 +199,30 @@ func (s *Scheme) Classify(c *Child, on poverty.Date) (Result, error) {
 		return Result{}, &RecordError{Record: c.ID, Field: "birth_date", Value: c.Born().String(), Err: ErrNotBorn}
 	}
 	var r Result
-	s.classify(&r, c, on, age)
+	s.def.classify(&r, c, on, age)
 	return r, nil
 }
 
-// classify is Classify on a valid child, into r (which it overwrites
-// without clearing the reasons it does not use, so that the hot path
-// copies nothing).
+// classify is Classify on a valid child under a loaded scheme, into r
+// (which it overwrites without clearing the reasons it does not use, so
+// that the hot path copies nothing).
 func (s *Scheme) classify(r *Result, c *Child, on poverty.Date, age int) {
-	r.Scheme, r.Outcome, r.n = s, OutcomeUnset, 0
-	out := s.InForce.On(on)
-	r.add(Reason{Code: CodeInForce, Outcome: out, Source: s.Document})
+	r.Scheme, r.Outcome, r.n = s.ID, OutcomeUnset, 0
+	out := s.p.period.on(on)
+	r.add(Reason{Code: CodeInForce, Outcome: out, Source: s.p.cite})
 
 	ageOK := outcomeOf(age < s.UnderAge)
-	r.add(Reason{Code: CodeUnderAge, Outcome: ageOK, Value: age, Param: s.UnderAge})
+	r.add(Reason{Code: CodeUnderAge, Outcome: ageOK, Value: age, Param: s.UnderAge, Source: s.p.cite})
 	if ageOK == No {
-		if ext, ok := s.extension(c); ok {
+		if i := s.extension(c); i >= 0 {
 			ageOK = Yes
-			r.add(Reason{Code: CodeSchoolExtension, Outcome: Yes, Value: age, Param: s.UnderAge, Source: ext.Source})
+			r.add(Reason{Code: CodeSchoolExtension, Outcome: Yes, Value: age, Param: s.UnderAge, Source: s.p.ext[i]})
 		}
 	}
 	out = and(out, ageOK)
-	if s.RuralOnly {
+	if s.RuralOnly.Value {
 		h := outcomeOf(c.Hukou == Rural)
-		r.add(Reason{Code: CodeRural, Outcome: h, Source: s.RuralProvenance.Source})
+		r.add(Reason{Code: CodeRural, Outcome: h, Source: s.p.rural})
 		out = and(out, h)
 	}
 	switch s.Rule {
@@ -244,13 +249,13 @@ func (s *Scheme) classify(r *Result, c *Child, on poverty.Date, age int) {
 	case BothListedOrOneAbsent:
 		fl := s.listedOn(r, c, Father, on)
 		ml := s.listedOn(r, c, Mother, on)
-		fa := s.Absent.Has(c.Father.Situation)
-		ma := s.Absent.Has(c.Mother.Situation)
+		fa := s.absent(c.Father.Situation)
+		ma := s.absent(c.Mother.Situation)
 		if fa {
-			r.add(Reason{Code: CodeParentAbsent, Outcome: Yes, Role: Father, Situation: c.Father.Situation, Source: s.AbsentProv.Source})
+			r.add(Reason{Code: CodeParentAbsent, Outcome: Yes, Role: Father, Situation: c.Father.Situation, Source: s.p.absent})
 		}
 		if ma {
-			r.add(Reason{Code: CodeParentAbsent, Outcome: Yes, Role: Mother, Situation: c.Mother.Situation, Source: s.AbsentProv.Source})
+			r.add(Reason{Code: CodeParentAbsent, Outcome: Yes, Role: Mother, Situation: c.Mother.Situation, Source: s.p.absent})
 		}
 		comb := or(and(fl, ml), or(and(outcomeOf(fa), ml), and(outcomeOf(ma), fl)))
 		r.add(Reason{Code: CodeCombination, Outcome: comb, Source: s.Rule.String()})
@@ -259,38 +264,45 @@ func (s *Scheme) classify(r *Result, c *Child, on poverty.Date, age int) {
 	r.Outcome = out
 }
 
-// extension returns the school extension that keeps the child covered.
-func (s *Scheme) extension(c *Child) (*Extension, bool) {
+// extension returns the index of the school extension that keeps the
+// child covered (its scope covers the child's province and lists the
+// child's school level), or -1.
+func (s *Scheme) extension(c *Child) int {
 	prov := c.Province()
 	for i := range s.Extensions {
 		e := &s.Extensions[i]
-		if e.Region != prov {
+		if !usable(e.Provenance) || !covers(e.Scope, prov) {
 			continue
 		}
 		for _, lv := range e.Levels {
 			if lv == c.School {
-				return e, true
+				return i
 			}
 		}
 	}
-	return nil, false
+	return -1
 }
+
+// absent reports whether the situation is one of the scheme's "dead or
+// missing" (unless that setting is UNCONFIRMED).
+func (s *Scheme) absent(sit Situation) bool { return s.p.absentSet.Has(sit) }
 
 // away records and reports whether the parent is away under the scheme.
 func (s *Scheme) away(r *Result, c *Child, role Role, on poverty.Date) bool {
 	p := c.Parent(role)
-	ok := s.Away.Has(p.Situation)
+	ok := s.Away.Situations.Has(p.Situation)
+	minMonths := s.p.minAwayMonths
 	months := 0
-	if ok && s.MinAwayMonths > 0 {
+	if ok && minMonths > 0 {
 		months = monthsBetween(p.Since, on)
-		ok = !p.Since.IsZero() && months >= s.MinAwayMonths
+		ok = !p.Since.IsZero() && months >= minMonths
 	}
-	src := s.AwayProvenance.Source
-	if s.MinAwayMonths > 0 {
-		src = s.MinAwaySource.Source
+	src := s.p.away
+	if minMonths > 0 {
+		src = s.p.minAway
 	}
 	r.add(Reason{Code: CodeParentAway, Outcome: outcomeOf(ok), Role: role, Situation: p.Situation,
-		Value: months, Param: s.MinAwayMonths, Source: src})
+		Value: months, Param: minMonths, Source: src})
 	return ok
 }
 
@@ -302,29 +314,46 @@ func (s *Scheme) incapable(r *Result, c *Child, role Role) bool {
 	switch {
 	case p.Capacity != CapacityUnknown:
 		ok, src = p.Capacity == Incapable, "recorded capacity"
-	case s.Incapable.Has(p.Situation):
-		ok, src = true, s.incapableCite
-	case s.IncapableAlso.Has(p.Situation):
-		ok, src = true, s.incapableAlsoCite
+	case s.p.incapSet.Has(p.Situation):
+		ok, src = true, s.p.incap
+	case s.p.incapAlsoSet.Has(p.Situation):
+		ok, src = true, s.p.incapAlso
 	}
 	r.add(Reason{Code: CodeParentIncapable, Outcome: outcomeOf(ok), Role: role, Situation: p.Situation, Source: src})
 	return ok
 }
 
 // listedOn records and reports whether the parent is in a listed situation
-// in force on the date and lasting the minimum months.
+// (the listing of the narrowest scope covering the child's province) in
+// force on the date and lasting the minimum months of that province.
 func (s *Scheme) listedOn(r *Result, c *Child, role Role, on poverty.Date) Outcome {
 	p := c.Parent(role)
-	if p.Situation >= numSituations || s.listed[p.Situation] == 0 {
-		if !s.Absent.Has(p.Situation) {
+	prov := c.Province()
+	var pl *prepListing
+	if p.Situation < numSituations {
+		for _, i := range s.p.bySit[p.Situation] { // narrowest scope first
+			if covers(s.p.listed[i].scope, prov) {
+				pl = &s.p.listed[i]
+				break
+			}
+		}
+	}
+	if pl == nil {
+		if !s.absent(p.Situation) {
 			r.add(Reason{Code: CodeParentListed, Outcome: No, Role: role, Situation: p.Situation})
 		}
 		return No
 	}
-	l := &s.Listed[s.listed[p.Situation]-1]
-	out := l.InForce.On(on)
+	out := pl.period.on(on)
+	src, minMonths := pl.cite, 0
+	for i := range pl.min { // narrowest scope first
+		if m := &pl.min[i]; covers(m.scope, prov) {
+			minMonths, src = m.value, m.cite
+			break
+		}
+	}
 	months := 0
-	if l.MinMonths > 0 {
+	if minMonths > 0 {
 		var from, to poverty.Date
 		if p.Situation == LostContact {
 			from, to = p.lostSince(), on
@@ -335,10 +364,10 @@ func (s *Scheme) listedOn(r *Result, c *Child, role Role, on poverty.Date) Outco
 			}
 		}
 		months = monthsBetween(from, to)
-		out = and(out, outcomeOf(!from.IsZero() && months >= l.MinMonths))
+		out = and(out, outcomeOf(!from.IsZero() && months >= minMonths))
 	}
 	r.add(Reason{Code: CodeParentListed, Outcome: out, Role: role, Situation: p.Situation,
-		Value: months, Param: l.MinMonths, Source: l.Source})
+		Value: months, Param: minMonths, Source: src})
 	return out
 }
 
@@ -400,7 +429,7 @@ func (r *Rules) ClassifyInto(cl *Classification, c *Child, on poverty.Date) erro
 		return &RecordError{Record: c.ID, Field: "birth_date", Value: c.Born().String(), Err: ErrNotBorn}
 	}
 	cl.ChildID, cl.On, cl.Age = c.ID, on, age
-	if s := r.primary[KindLeftBehind]; s != nil {
+	if s := r.primary[KindLeftBehind]; s != nil { // loaded schemes: s.def == s
 		s.classify(&cl.LeftBehind, c, on, age)
 	}
 	if s := r.primary[KindUnattended]; s != nil {
@@ -427,15 +456,11 @@ func (c *Classification) Result(k Kind) *Result {
 
 // MarshalJSON encodes the result as {"scheme", "outcome", "reasons"}.
 func (r Result) MarshalJSON() ([]byte, error) {
-	id := ""
-	if r.Scheme != nil {
-		id = r.Scheme.ID
-	}
 	return json.Marshal(struct {
 		Scheme  string   `json:"scheme"`
 		Outcome string   `json:"outcome"`
 		Reasons []Reason `json:"reasons"`
-	}{id, r.Outcome.String(), r.reasons[:r.n]})
+	}{r.Scheme, r.Outcome.String(), r.reasons[:r.n]})
 }
 
 // MarshalJSON encodes the classification with its registry status; a kind

@@ -9,7 +9,6 @@ import (
 	"slices"
 	"sync"
 
-	"github.com/openfupin/fupin/internal/param"
 	"github.com/openfupin/fupin/poverty"
 )
 
@@ -18,22 +17,19 @@ import (
 // registry count of 6.97 million.
 var ErrSchemeMismatch = errors.New("counts use different definitions")
 
-// Count is a published count of children under one scheme: the national
-// figures of docs/POLICY.md 4.3, each tied to the definition it was made under,
-// so that figures of different definitions are never compared. The zero
-// Count is no count.
+// Count is a published count of children under one scheme: the figures
+// of docs/POLICY.md 4.3, each tied to the definition it was made under, so
+// that figures of different definitions are never compared. Its provenance
+// says where the figure was published; its Scope is the region counted
+// ("national", or a province such as "51"). The zero Count is no count.
 type Count struct {
-	ID     string         `json:"id"`
-	Scheme string         `json:"scheme"` // the scheme ID of the definition
-	AsOf   string         `json:"as_of"`  // "2016", "2018-08": the period as published
-	Region poverty.Region `json:"region"`
-	Value  int            `json:"value"`
+	ID     string `json:"id"`
+	Scheme string `json:"scheme"` // the scheme ID of the definition
+	AsOf   string `json:"as_of"`  // "2016", "2018-08": the period as published
+	Value  int    `json:"value"`
 	// Approximate: the source gives a rounded figure ("about 58 million").
-	Approximate bool   `json:"approximate,omitzero"`
-	Source      string `json:"source"`
-	Status      string `json:"status"`
-	Qualifier   string `json:"qualifier,omitempty"`
-	Note        string `json:"note,omitempty"`
+	Approximate bool `json:"approximate,omitzero"`
+	poverty.Provenance
 }
 
 //go:embed data/counts.json
@@ -62,25 +58,18 @@ func PublishedCount(id string) (Count, bool) {
 
 // LoadCounts decodes a file of published counts ("fupin.children.counts/1",
 // the schema of the embedded data). Every count needs an ID, a scheme, a
-// period, a source and a status other than UNCONFIRMED.
+// period and a complete provenance (source, status, scope: the region
+// counted); every status is accepted, and an UNCONFIRMED count, kept to
+// show a gap, has no value. It is a loader of published figures, not a
+// parameter set: there is nothing to overlay.
 func LoadCounts(r io.Reader, name string) ([]Count, error) {
-	data, err := io.ReadAll(io.LimitReader(r, MaxRulesBytes+1))
-	if err != nil {
-		return nil, &RecordError{Record: name, Field: "file", Err: err}
-	}
-	if len(data) > MaxRulesBytes {
-		return nil, &RecordError{Record: name, Field: "file", Err: poverty.ErrRange}
-	}
 	var doc struct {
 		Schema  string  `json:"schema"`
 		Vintage string  `json:"vintage"`
 		Counts  []Count `json:"counts"`
 	}
-	if err := param.Decode(data, &doc); err != nil {
-		return nil, &RecordError{Record: name, Field: "file", Err: err}
-	}
-	if doc.Schema != "fupin.children.counts/1" {
-		return nil, &RecordError{Record: name, Field: "schema", Value: doc.Schema, Err: poverty.ErrUnknownWord}
+	if err := readFile(r, name, MaxRulesBytes, "fupin.children.counts/1", &doc); err != nil {
+		return nil, err
 	}
 	seen := map[string]bool{}
 	for i, c := range doc.Counts {
@@ -97,7 +86,7 @@ func LoadCounts(r io.Reader, name string) ([]Count, error) {
 		case c.Value < 0:
 			return nil, &RecordError{Record: rec, Field: "value", Err: poverty.ErrNegative}
 		}
-		if err := checkProv(Provenance{Source: c.Source, Status: c.Status}, rec, "source"); err != nil {
+		if err := checkProv(c.Provenance, rec, "", c.Value != 0); err != nil {
 			return nil, err
 		}
 		seen[c.ID] = true
@@ -107,14 +96,14 @@ func LoadCounts(r io.Reader, name string) ([]Count, error) {
 
 // CompareCounts returns the change from a to b, like [ChangeOf], after
 // checking that both were made under the same scheme and for the same
-// region: comparing the ACWF estimate with a registry count is
+// region (scope): comparing the ACWF estimate with a registry count is
 // [ErrSchemeMismatch].
 func CompareCounts(a, b Count, step poverty.Rate, mode poverty.Rounding) (Change, error) {
 	if a.Scheme != b.Scheme {
 		return Change{}, &RecordError{Record: a.ID + " vs " + b.ID, Field: "scheme", Value: a.Scheme + " vs " + b.Scheme, Err: ErrSchemeMismatch}
 	}
-	if a.Region != b.Region {
-		return Change{}, &RecordError{Record: a.ID + " vs " + b.ID, Field: "region", Value: a.Region.String() + " vs " + b.Region.String(), Err: ErrConflict}
+	if a.Scope != b.Scope {
+		return Change{}, &RecordError{Record: a.ID + " vs " + b.ID, Field: "scope", Value: string(a.Scope) + " vs " + string(b.Scope), Err: ErrConflict}
 	}
 	return ChangeOf(a.Value, b.Value, step, mode)
 }

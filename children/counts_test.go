@@ -36,10 +36,10 @@ func TestPublishedCounts(t *testing.T) {
 		t.Errorf("counts = %d", len(PublishedCounts()))
 	}
 	for _, bad := range []struct{ name, doc string }{
-		{"unconfirmed", strings.Replace(string(countsJSON), `"status": "CONFIRMED", "qualifier": "citation`, `"status": "UNCONFIRMED", "qualifier": "citation`, 1)},
+		{"unconfirmed with a value", strings.Replace(string(countsJSON), `"status": "CONFIRMED", "qualifier": "citation`, `"status": "UNCONFIRMED", "qualifier": "citation`, 1)},
+		{"no scope", strings.Replace(string(countsJSON), `"qualifier": "citation in an abstract", "scope": "national"`, `"qualifier": "citation in an abstract"`, 1)},
 		{"duplicate", strings.Replace(string(countsJSON), `"id": "mca_2016"`, `"id": "acwf_2008"`, 1)},
 		{"no scheme", strings.Replace(string(countsJSON), `"scheme": "left_behind_2016", "as_of": "2016"`, `"scheme": "", "as_of": "2016"`, 1)},
-		{"unknown field", strings.Replace(string(countsJSON), `"as_of": "2016"`, `"asof": "2016"`, 1)},
 	} {
 		t.Run(bad.name, func(t *testing.T) {
 			var re *RecordError
@@ -47,5 +47,15 @@ func TestPublishedCounts(t *testing.T) {
 				t.Errorf("err = %v, want *RecordError", err)
 			}
 		})
+	}
+	var fe *poverty.FieldError
+	if _, err := LoadCounts(strings.NewReader(strings.Replace(string(countsJSON), `"as_of": "2016"`, `"asof": "2016"`, 1)), "c.json"); !errors.As(err, &fe) || fe.Record != "c.json" || !errors.Is(err, poverty.ErrSyntax) {
+		t.Errorf("unknown field: err = %v, want a *poverty.FieldError naming the file", err)
+	}
+	// An UNCONFIRMED count without a value is kept, to show the gap.
+	gap := `{"schema": "fupin.children.counts/1", "counts": [{"id": "subsidy", "scheme": "de_facto_unattended_2019", "as_of": "2019",
+	  "value": 0, "source": "commonly described as the local orphan standard", "status": "UNCONFIRMED", "scope": "national"}]}`
+	if cs, err := LoadCounts(strings.NewReader(gap), "gap.json"); err != nil || len(cs) != 1 || cs[0].Status != poverty.Unconfirmed {
+		t.Errorf("unconfirmed count: %v %v", cs, err)
 	}
 }

@@ -35,18 +35,31 @@
 //
 // # Definitions as data
 //
-// Each definition is a [Scheme]: its document and status, when it is in
-// force, the age limit, the situations that count as a parent away, as a
-// parent without guardianship capacity, or as listed for de facto
-// unattended children (each with the date it entered the rule and its
-// six-month rule), and provincial extensions. [Default] holds the embedded
-// schemes (data/schemes.json, [DataVintage]); [LoadRules] reads a caller's
-// file in the same schema ("fupin.children/1"), and [Rules.Overlay] lays it
-// over the defaults, keeping the replaced schemes in [Rules.Replaced].
-// Every parameter carries its source and one of the statuses CONFIRMED,
-// SECONDARY or DEFAULT (a reading the library chose where no document
-// decides, to override with your own file). UNCONFIRMED parameters cannot
-// be loaded.
+// Each definition is a [Scheme]: its document, status and effective period
+// (an embedded [poverty.Provenance]), the age limit, the situations that
+// count as a parent away, as a parent without guardianship capacity, or as
+// listed for de facto unattended children (each [Listing] with its period
+// and its six-month rules by region), and provincial extensions. Every
+// setting carries its own provenance, and every reason cites the one that
+// decided with [poverty.Provenance.Cite] ("source [STATUS]"), so that a
+// case worker sees a LOCAL or DEFAULT rule as such. [Default] holds the
+// embedded schemes (data/schemes.json, [DataVintage]); [LoadRules] reads a
+// caller's file in the same schema ("fupin.children/1"), and
+// [Rules.Overlay] lays it over the defaults, keeping every replaced version
+// in [Rules.History]. [Rules.Primary], [Rules.Scheme], [Rules.Schemes] and
+// [Rules.History] return copies: what one caller changes, no other sees.
+//
+// Statuses are those of [poverty.SourceStatus]: CONFIRMED (the cited
+// official text says it; a qualifier such as "press" or "provincial
+// implementation quoting the national text" says how far), SECONDARY (one
+// non-official source), LOCAL (a provincial rule, applied in its scope
+// only), DEFAULT (the library's reading where the policy is silent; its
+// source says so and what it follows), SUPPLIED and EXAMPLE (a caller's).
+// An UNCONFIRMED record loads without a value, to show a gap, and decides
+// nothing. Where a scheme holds records of several scopes for the same
+// thing, the narrowest scope covering the child's province (the county's
+// province, or Child.Region) decides: a province's own rule before the
+// national reading.
 //
 // The embedded schemes are:
 //
@@ -59,29 +72,64 @@
 //     definitions), and a parent who is dead, missing, out of contact,
 //     deprived of liberty or of guardianship, or deported likewise (DEFAULT).
 //     The definition sets neither distance nor duration: a migrant worker
-//     within the county counts as away from the first day (DEFAULT).
+//     within the county counts as away from the first day (both DEFAULT).
 //   - left_behind_education_statistics: the education-statistics variant
 //     (SECONDARY), which needs six consecutive months away.
-//   - de_facto_unattended_2019 (primary): 民发〔2019〕62号 widened by
-//     民发〔2020〕125号, as the provincial implementations quote them
-//     (粤民规字〔2019〕10号, 闽民童〔2021〕31号). Under 18; both parents in the
-//     listed situations, or one dead or missing and the other in them.
-//     Lost contact and restrictions of liberty count from six months: lost
-//     contact from the last contact to the date; a restriction over its
-//     recorded term (Since to Until), or else the time served by the date.
-//     Guardianship revoked and deported count only from the 2020 document.
-//     The sources give the years of the two documents but not the days they
-//     took effect: on a date in 2019 (or, for the two added situations, in
-//     2020) the answer is [Undetermined] unless a caller's file supplies the
-//     day. Over 18 in full-time school (secondary, vocational or higher,
-//     not postgraduate) stays covered in Guangdong (44) only: that extension
-//     is a provincial rule (粤民规字〔2019〕10号, CONFIRMED provincial), applied
-//     where the child's province matches; add your province's rule in a file.
+//   - de_facto_unattended_2019 (primary): 民发〔2019〕62号, CONFIRMED as the
+//     provincial implementations quote the national text (粤民规字〔2019〕10号;
+//     福建省民政厅, 2019-10-21). Under 18; both parents in the listed
+//     situations, or one dead or missing and the other in them. The
+//     national text as quoted gives no duration: the six-month rules are
+//     provincial, LOCAL 44 (粤民规字〔2019〕10号: lost contact, imprisonment,
+//     rehabilitation, other restrictions) and LOCAL 35 (闽民童〔2021〕31号:
+//     lost contact). Elsewhere the library applies six months as a DEFAULT
+//     that says it follows them; a caller's file can set its own. Lost
+//     contact counts from the last contact to the date; a restriction over
+//     its recorded term (Since to Until), or else the time served by the
+//     date. Guardianship revoked and deported, added by 民发〔2020〕125号,
+//     are known only as Fujian's 闽民童〔2021〕31号 quotes them: LOCAL 35
+//     there, and a DEFAULT reading elsewhere, both from 2020. The sources
+//     give the years of the two documents ("from": "2019", "2020") but not
+//     the days they took effect: on a date in 2019 (or, for the two added
+//     situations, in 2020) the answer is [Undetermined] unless a caller's
+//     file supplies the day. Over 18 in full-time school (secondary,
+//     vocational or higher, not postgraduate) stays covered in Guangdong
+//     (44) only: that extension is LOCAL 44 (粤民规字〔2019〕10号); add your
+//     province's rule in a file.
 //   - acwf_2008 (primary ACWF scheme): the older All-China Women's
-//     Federation definition, at least one parent away, under 18, rural. It
-//     is behind the 58 million (2008) and 61 million (2010 census)
-//     estimates, which are not comparable with the registry counts of 9.02
-//     million (2016) and 6.97 million (2018): it is always reported apart.
+//     Federation definition (CONFIRMED, press), at least one parent away,
+//     under 18, rural. It is behind the 58 million (2008) and 61 million
+//     (2010 census) estimates, which are not comparable with the registry
+//     counts of 9.02 million (2016) and 6.97 million (2018): it is always
+//     reported apart.
+//
+// # Data files
+//
+// Three embedded files, each one JSON object with "schema" and "vintage";
+// every record, and every nested object with a "source", carries the
+// members of [poverty.Provenance]: "source", "status", "scope" (always
+// explicit, "national" included), and "qualifier", "from", "to", "note"
+// where they apply ("from" and "to" only where the source dates the rule:
+// "2019", "2019-10" or "2019-10-21").
+//
+//   - data/schemes.json ("fupin.children/1"): "schemes", an array of
+//     [Scheme] records: "id", "kind", "primary", "name", the provenance of
+//     the document, "under_age", "rural_only" ({"value": bool, provenance}),
+//     "away", "incapable", "incapable_also", "absent" ({"situations":
+//     [words], provenance}), "min_away_months" ({"value": months,
+//     provenance}), "rule", "listed" ([{"situation", provenance,
+//     "min_months": [{"value", provenance}, ...]}]) and "school_extension"
+//     ([{"levels", provenance}]). Read with [LoadRules]; overlay with
+//     [Rules.Overlay].
+//   - data/checks.json ("fupin.children.checks/1"): "params", an object of
+//     [Param] records by name (the Param... constants): {"value",
+//     provenance}, no value for the two rules the flags cite. A caller's
+//     file may hold some of them: read with [LoadChecks], overlay with
+//     [Checks.Overlay], versions in [Checks.History].
+//   - data/counts.json ("fupin.children.counts/1"): "counts", an array of
+//     [Count] records: "id", "scheme", "as_of", "value", "approximate" and
+//     the provenance (its scope is the region counted). Read with
+//     [LoadCounts]; published figures, not parameters: nothing to overlay.
 //
 // # Classification
 //
@@ -106,12 +154,16 @@
 // rule's source. The checks are a child under 16 living alone; a
 // left-behind child without an entrusted guardian, with a guardian not
 // recorded, or without a signed agreement; a guardian without capacity or
-// under 18; no contact with any parent for [Checks.NoContactMonths] (a
-// DEFAULT of six months: no national document fixes it); a school-age child
-// (6 to 15, DEFAULT) not enrolled; and the mandatory reports to the police
-// (国发〔2016〕13号): a left-behind child living alone, a missing child, a
-// guardian who has lost capacity or does not perform duties, suspected
-// abuse. The parameters are data (data/checks.json, [LoadChecks]).
+// under 18; no contact with any parent for six months ([ParamNoContactMonths],
+// a DEFAULT: no national document fixes it; it follows the 失联 rules of
+// Guangdong and Fujian); a school-age child not enrolled (6 <= age < 16:
+// the ages of the operational definition of 义务教育有保障, SECONDARY in
+// docs/POLICY.md 1.5, the boundary the library's reading); and the
+// mandatory reports to the police (国发〔2016〕13号): a left-behind child
+// living alone, a missing child, a guardian who has lost capacity or does
+// not perform duties, suspected abuse. The parameters, and the two rules
+// the flags cite, are data (data/checks.json, [LoadChecks]); each [Flag]
+// cites its record with its status.
 //
 // # Services coverage
 //

@@ -1,6 +1,7 @@
 package children
 
 import (
+	"encoding/json"
 	"strconv"
 
 	"github.com/openfupin/fupin/poverty"
@@ -113,6 +114,46 @@ func (m SituationSet) Has(s Situation) bool { return s < numSituations && m&(1<<
 
 // With returns the set with s added.
 func (m SituationSet) With(s Situation) SituationSet { return m | 1<<s }
+
+// Situations returns the situations in the set, in the order of the
+// constants.
+func (m SituationSet) Situations() []Situation {
+	var out []Situation
+	for s := AtHome; s < numSituations; s++ {
+		if m.Has(s) {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// MarshalJSON encodes the set as an array of situation words, in the order
+// of the constants.
+func (m SituationSet) MarshalJSON() ([]byte, error) {
+	list := m.Situations()
+	if list == nil {
+		list = []Situation{}
+	}
+	return json.Marshal(list)
+}
+
+// UnmarshalJSON decodes an array of situation words; an unknown or empty
+// word is an error wrapping [poverty.ErrUnknownWord].
+func (m *SituationSet) UnmarshalJSON(b []byte) error {
+	var list []Situation
+	if err := json.Unmarshal(b, &list); err != nil {
+		return err
+	}
+	var set SituationSet
+	for _, s := range list {
+		if s == SituationUnknown || s >= numSituations {
+			return &poverty.ParseError{What: "situation", Input: s.String(), Err: poverty.ErrUnknownWord}
+		}
+		set = set.With(s)
+	}
+	*m = set
+	return nil
+}
 
 // Capacity is whether a person has guardianship capacity (监护能力): can
 // look after and protect the child. It is not labour capacity

@@ -35,9 +35,9 @@ func ExampleRules_Classify() {
 	}
 	// Output:
 	// 2026-05-19 left_behind | ACWF: yes
-	//   age.under_limit: yes (age 15, limit 16)
+	//   age.under_limit: yes (age 15, limit 16) | 国发〔2016〕13号 《国务院关于加强农村留守儿童关爱保护工作的意见》 [CONFIRMED]
 	// 2026-05-20 none | ACWF: yes
-	//   age.under_limit: no (age 16, limit 16)
+	//   age.under_limit: no (age 16, limit 16) | 国发〔2016〕13号 《国务院关于加强农村留守儿童关爱保护工作的意见》 [CONFIRMED]
 }
 
 func ExampleScheme_Classify() {
@@ -58,19 +58,19 @@ func ExampleScheme_Classify() {
 	}
 	// Output:
 	// left_behind_2016: yes
-	//   scheme.in_force: yes [国发〔2016〕13号 《国务院关于加强农村留守儿童关爱保护工作的意见》]
-	//   age.under_limit: yes (age 10, limit 16)
-	//   hukou.rural: yes [国发〔2016〕13号 (rural left-behind children); 2016 survey scope: rural-hukou minors (Caixin, 2016-03-30)]
-	//   parent.away: yes (father, migrant_out_of_province) [library reading of 外出务工: a parent recorded as a migrant worker living away from home, at any distance]
-	//   parent.away: yes (mother, migrant_in_county) [library reading of 外出务工: a parent recorded as a migrant worker living away from home, at any distance]
-	//   parents.combination: yes [both_away_or_one_away_other_incapable]
+	//   scheme.in_force: yes | 国发〔2016〕13号 《国务院关于加强农村留守儿童关爱保护工作的意见》 [CONFIRMED]
+	//   age.under_limit: yes (age 10, limit 16) | 国发〔2016〕13号 《国务院关于加强农村留守儿童关爱保护工作的意见》 [CONFIRMED]
+	//   hukou.rural: yes | 国发〔2016〕13号 (rural left-behind children); 2016 survey scope: rural-hukou minors (Caixin, 2016-03-30) [CONFIRMED]
+	//   parent.away: yes (father, migrant_out_of_province) | library reading of 外出务工 (国发〔2016〕13号): a parent recorded as a migrant worker living away from home, at any distance [DEFAULT]
+	//   parent.away: yes (mother, migrant_in_county) | library reading of 外出务工 (国发〔2016〕13号): a parent recorded as a migrant worker living away from home, at any distance [DEFAULT]
+	//   parents.combination: yes | both_away_or_one_away_other_incapable
 	// left_behind_education_statistics: no
-	//   scheme.in_force: yes [education-statistics definition (document-sharing page comparing civil-affairs and education-statistics definitions)]
-	//   age.under_limit: yes (age 10, limit 16)
-	//   parent.away: yes (father, migrant_out_of_province, 66 months, minimum 6) [education-statistics variant: both parents away for 6 or more consecutive months]
-	//   parent.away: no (mother, migrant_in_county, 3 months, minimum 6) [education-statistics variant: both parents away for 6 or more consecutive months]
-	//   parent.incapable: no (mother, migrant_in_county) [capacity not recorded; situation not read as without capacity]
-	//   parents.combination: no [both_away_or_one_away_other_incapable]
+	//   scheme.in_force: yes | education-statistics definition (document-sharing page comparing civil-affairs and education-statistics definitions) [SECONDARY]
+	//   age.under_limit: yes (age 10, limit 16) | education-statistics definition (document-sharing page comparing civil-affairs and education-statistics definitions) [SECONDARY]
+	//   parent.away: yes (father, migrant_out_of_province, 66 months, minimum 6) | education-statistics variant: both parents away for 6 or more consecutive months [SECONDARY]
+	//   parent.away: no (mother, migrant_in_county, 3 months, minimum 6) | education-statistics variant: both parents away for 6 or more consecutive months [SECONDARY]
+	//   parent.incapable: no (mother, migrant_in_county) | capacity not recorded; situation not read as without capacity
+	//   parents.combination: no | both_away_or_one_away_other_incapable
 }
 
 func ExampleRules_Transitions() {
@@ -217,7 +217,7 @@ func ExampleNewDecoder() {
 
 func ExampleLoadRules() {
 	// A caller who knows the day 民发〔2019〕62号 took effect supplies it in
-	// a file of the same schema; the embedded scheme stays in Replaced.
+	// a file of the same schema; the embedded scheme stays in History.
 	c := children.Child{ID: "x", BirthDate: poverty.MustParseDate("2012-01-01"), Hukou: children.Rural,
 		Father: children.Parent{Situation: children.SeverelyDisabled}, Mother: children.Parent{Situation: children.SeriouslyIll}}
 	on := poverty.MustParseDate("2019-09-01")
@@ -226,12 +226,13 @@ func ExampleLoadRules() {
 
 	own := `{"schema": "fupin.children/1", "vintage": "2026-11-30", "schemes": [{
 	  "id": "de_facto_unattended_2019", "kind": "de_facto_unattended", "primary": true,
-	  "document": "民发〔2019〕62号", "status": "CONFIRMED", "from": "2019-06-18", "under_age": 18,
-	  "rural_only": {"value": false, "source": "民发〔2019〕62号", "status": "CONFIRMED"},
+	  "source": "民发〔2019〕62号 as our county reads it", "status": "SUPPLIED", "scope": "national",
+	  "from": "2019-06-18", "under_age": 18,
+	  "rural_only": {"value": false, "source": "民发〔2019〕62号", "status": "SUPPLIED", "scope": "national"},
 	  "rule": "both_listed_or_one_absent_other_listed",
-	  "absent": {"situations": ["deceased", "missing"], "source": "民发〔2019〕62号", "status": "CONFIRMED"},
-	  "listed": [{"situation": "severely_disabled", "source": "民发〔2019〕62号", "status": "CONFIRMED"},
-	             {"situation": "seriously_ill", "source": "民发〔2019〕62号", "status": "CONFIRMED"}]}]}`
+	  "absent": {"situations": ["deceased", "missing"], "source": "民发〔2019〕62号", "status": "SUPPLIED", "scope": "national"},
+	  "listed": [{"situation": "severely_disabled", "source": "民发〔2019〕62号", "status": "SUPPLIED", "scope": "national"},
+	             {"situation": "seriously_ill", "source": "民发〔2019〕62号", "status": "SUPPLIED", "scope": "national"}]}]}`
 	o, err := children.LoadRules(strings.NewReader(own), "county.json")
 	if err != nil {
 		fmt.Println(err)
@@ -239,12 +240,31 @@ func ExampleLoadRules() {
 	}
 	rules := children.Default().Overlay(o)
 	cl, _ = rules.Classify(&c, on)
-	fmt.Println("with county.json:", cl.Unattended.Outcome, "from", cl.Unattended.Scheme.Origin)
-	fmt.Println("replaced:", rules.Replaced()[0].Origin)
+	in, _ := cl.Unattended.Reason(children.CodeInForce)
+	fmt.Println("with county.json:", cl.Unattended.Outcome, in.Source)
+	for _, s := range rules.History("de_facto_unattended_2019") {
+		fmt.Println("version:", s.Origin, s.From, s.Label())
+	}
 	// Output:
 	// embedded: undetermined
-	// with county.json: yes from county.json
-	// replaced: embedded
+	// with county.json: yes 民发〔2019〕62号 as our county reads it [SUPPLIED]
+	// version: embedded 2019 CONFIRMED (provincial implementation quoting the national text)
+	// version: county.json 2019-06-18 SUPPLIED
+}
+
+func ExampleScheme_Listing() {
+	// The six-month rule for lost contact is a provincial rule of Guangdong
+	// and Fujian; elsewhere the library applies a DEFAULT that follows them.
+	s, _ := children.Default().Primary(children.KindUnattended)
+	for _, r := range []poverty.Region{44, 35, 43} {
+		l, _ := s.Listing(children.LostContact, r)
+		m, _ := l.MinMonthsIn(r)
+		fmt.Println(r, m.Value, m.Label())
+	}
+	// Output:
+	// 44 6 LOCAL 44 (provincial)
+	// 35 6 LOCAL 35 (provincial)
+	// 43 6 DEFAULT
 }
 
 func ExampleTally() {
@@ -278,7 +298,8 @@ func ExampleCompareCounts() {
 
 func ExampleChecks_Check() {
 	// A county that follows up after three months without contact sets its
-	// own threshold, with its own provenance.
+	// own threshold, with its own provenance, in a partial file laid over
+	// the defaults.
 	c := left("c4", "2014-01-01")
 	c.Father.LastContact = poverty.MustParseDate("2024-05-20")
 	c.Mother.LastContact = poverty.MustParseDate("2024-05-01")
@@ -288,25 +309,38 @@ func ExampleChecks_Check() {
 		fmt.Println(err)
 		return
 	}
-	for _, months := range []int{0, 3} {
-		checks := children.DefaultChecks()
-		if months > 0 {
-			checks.NoContactMonths = children.Param{Value: months,
-				Provenance: children.Provenance{Source: "county rule (example)", Status: "DEFAULT"}}
-		}
+	own, err := children.LoadChecks(strings.NewReader(`{"schema": "fupin.children.checks/1", "params": {
+	  "no_contact_months": {"value": 3, "source": "county rule (example)", "status": "EXAMPLE", "scope": "national"}}}`), "county.json")
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for _, checks := range []children.Checks{children.DefaultChecks(), children.DefaultChecks().Overlay(own)} {
 		flags, err := checks.Check(&c, &cl)
 		if err != nil {
 			fmt.Println(err)
 			return
 		}
-		fmt.Printf("threshold %d months (%s): %d flag(s)\n", checks.NoContactMonths.Value,
-			checks.NoContactMonths.Status, flags.Len())
+		p, _ := checks.Param(children.ParamNoContactMonths)
+		fmt.Printf("threshold %d months (%s): %d flag(s)\n", p.Value, p.Label(), flags.Len())
 		for _, f := range flags.All() {
-			fmt.Println(" ", f)
+			fmt.Println(" ", f, "|", f.Source)
 		}
 	}
 	// Output:
 	// threshold 6 months (DEFAULT): 0 flag(s)
-	// threshold 3 months (DEFAULT): 1 flag(s)
-	//   contact.none: warning, child_director (3 of 3)
+	// threshold 3 months (EXAMPLE): 1 flag(s)
+	//   contact.none: warning, child_director (3 of 3) | county rule (example) [EXAMPLE]
+}
+
+func ExampleChecks_History() {
+	own, _ := children.LoadChecks(strings.NewReader(`{"schema": "fupin.children.checks/1", "params": {
+	  "school_age_under": {"value": 17, "source": "county rule (example)", "status": "EXAMPLE", "scope": "national"}}}`), "county.json")
+	checks := children.DefaultChecks().Overlay(own)
+	for _, p := range checks.History(children.ParamSchoolAgeUnder) {
+		fmt.Println(p.Value, p.Label(), p.Origin)
+	}
+	// Output:
+	// 16 SECONDARY embedded
+	// 17 EXAMPLE county.json
 }

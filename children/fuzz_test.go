@@ -5,6 +5,8 @@ import (
 	"strings"
 	"sync"
 	"testing"
+
+	"github.com/openfupin/fupin/poverty"
 )
 
 // FuzzLoadRules feeds scheme files to LoadRules: it must never panic,
@@ -12,17 +14,14 @@ import (
 // child without panicking.
 func FuzzLoadRules(f *testing.F) {
 	f.Add(string(schemesJSON))
-	f.Add(`{"schema":"fupin.children/1","schemes":[{"id":"x","kind":"acwf","document":"d","status":"CONFIRMED","under_age":18,"rural_only":{"value":true,"source":"s","status":"DEFAULT"},"away":{"situations":["migrant_in_county"],"source":"s","status":"DEFAULT"},"rule":"at_least_one_away"}]}`)
-	f.Add(`{"schema":"fupin.children/1","schemes":[{"id":"y","kind":"de_facto_unattended","primary":true,"document":"d","status":"SECONDARY","issued_year":2030,"under_age":3,"rural_only":{"value":false,"source":"s","status":"CONFIRMED"},"rule":"both_listed_or_one_absent_other_listed","listed":[{"situation":"lost_contact","min_months":120,"source":"s","status":"DEFAULT","from":"2031-01-01"}],"school_extension":[{"region":"44","levels":["primary"],"source":"s","status":"CONFIRMED"}]}]}`)
+	f.Add(`{"schema":"fupin.children/1","schemes":[{"id":"x","kind":"acwf","source":"d","status":"CONFIRMED","scope":"national","under_age":18,"rural_only":{"value":true,"source":"s","status":"DEFAULT","scope":"national"},"away":{"situations":["migrant_in_county"],"source":"s","status":"DEFAULT","scope":"national"},"rule":"at_least_one_away"}]}`)
+	f.Add(`{"schema":"fupin.children/1","schemes":[{"id":"y","kind":"de_facto_unattended","primary":true,"source":"d","status":"SECONDARY","scope":"national","from":"2030","under_age":3,"rural_only":{"value":false,"source":"s","status":"CONFIRMED","scope":"national"},"rule":"both_listed_or_one_absent_other_listed","listed":[{"situation":"lost_contact","min_months":[{"value":120,"source":"s","status":"LOCAL","scope":"44"}],"source":"s","status":"DEFAULT","scope":"national","from":"2031-01-01"}],"school_extension":[{"levels":["primary"],"source":"s","status":"LOCAL","scope":"44"}]}]}`)
 	f.Add(`{}`)
 	kids := genRegistry(40, d("2024-09-01")).Children
 	f.Fuzz(func(t *testing.T, doc string) {
 		r, err := LoadRules(strings.NewReader(doc), "fuzz.json")
 		if err != nil {
-			var re *RecordError
-			if !errors.As(err, &re) {
-				t.Fatalf("error is not a *RecordError: %v", err)
-			}
+			checkLoadError(t, err)
 			return
 		}
 		rules := Default().Overlay(r)
@@ -45,19 +44,33 @@ func FuzzLoadChecks(f *testing.F) {
 	f.Add(string(checksJSON))
 	f.Add(`{"schema":"fupin.children.checks/1","params":{}}`)
 	f.Fuzz(func(t *testing.T, doc string) {
-		p, err := LoadChecks(strings.NewReader(doc), "fuzz.json")
+		o, err := LoadChecks(strings.NewReader(doc), "fuzz.json")
 		if err != nil {
-			var re *RecordError
-			if !errors.As(err, &re) {
-				t.Fatalf("error is not a *RecordError: %v", err)
-			}
+			checkLoadError(t, err)
 			return
 		}
+		p := DefaultChecks().Overlay(o)
 		c := migrantChild("f")
 		if _, _, err := Default().Assess(&c, d("2024-09-01"), &p); err != nil {
-			t.Fatalf("accepted parameters fail: %v", err)
+			// Only an UNCONFIRMED parameter or school ages out of order
+			// may stop accepted parameters, with an error naming it.
+			var re *RecordError
+			if !errors.As(err, &re) || re.Record != "checks" || !errors.Is(err, poverty.ErrUnconfirmed) && !errors.Is(err, poverty.ErrRange) {
+				t.Fatalf("accepted parameters fail: %v", err)
+			}
 		}
 	})
+}
+
+// checkLoadError fails unless err is a *poverty.FieldError (the file) or
+// a *RecordError (a record).
+func checkLoadError(t *testing.T, err error) {
+	t.Helper()
+	var re *RecordError
+	var fe *poverty.FieldError
+	if !errors.As(err, &re) && !errors.As(err, &fe) {
+		t.Fatalf("error is neither a *RecordError nor a *poverty.FieldError: %v", err)
+	}
 }
 
 // TestConcurrentUse runs classification, checks and transitions on the

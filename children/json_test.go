@@ -57,7 +57,7 @@ func TestJSONForms(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if string(fb) != `[{"code":"guardian.no_agreement","severity":"warning","actor":"parents","source":"国发〔2016〕13号: parents who both migrate entrust guardianship to a relative or other adult with guardianship capacity (委托监护)"}]` {
+	if string(fb) != `[{"code":"guardian.no_agreement","severity":"warning","actor":"parents","source":"国发〔2016〕13号: parents who both migrate entrust guardianship to a relative or other adult with guardianship capacity (委托监护) (Luoyang Evening News, 2016-02-16) [CONFIRMED]"}]` {
 		t.Errorf("flags JSON = %s", fb)
 	}
 	var none Flags

@@ -54,7 +54,7 @@ func TestPropertyReturnNeverCovers(t *testing.T) {
 // attributed to it.
 func TestPropertyTransitionsAgreeWithClassify(t *testing.T) {
 	rules := Default()
-	s := rules.Primary(KindLeftBehind)
+	s := mustPrimary(t, rules, KindLeftBehind)
 	on1, on2 := d("2023-09-01"), d("2024-09-01")
 	before := genRegistry(5000, on1)
 	after := Snapshot{On: on2, Children: make([]Child, 0, len(before.Children))}

@@ -13,8 +13,8 @@ import (
 	"github.com/openfupin/fupin/poverty"
 )
 
-// DataVintage is the date the embedded scheme data were last checked
-// against docs/POLICY.md section 4.
+// DataVintage is the date the embedded data (schemes, checks and counts)
+// were last checked against docs/POLICY.md section 4.
 const DataVintage = "2026-11-23"
 
 // Combination is how a scheme combines the two parents' situations.
@@ -52,145 +52,231 @@ func (c *Combination) UnmarshalText(b []byte) error {
 	return err
 }
 
-// Provenance is where a parameter comes from: the document, how well it is
-// sourced (CONFIRMED, SECONDARY, or DEFAULT for a reading the library
-// chose where no document decides), and a note. The zero Provenance has
-// no source, which [LoadRules] rejects.
-type Provenance struct {
-	Source string `json:"source"`
-	Status string `json:"status"`
-	Note   string `json:"note,omitempty"`
+// BoolSetting is a yes-or-no setting of a scheme with its provenance, such
+// as "rural hukou only". The zero BoolSetting has no source: unset.
+type BoolSetting struct {
+	Value bool `json:"value"`
+	poverty.Provenance
 }
 
-// Cite returns "source (STATUS)".
-func (p Provenance) Cite() string { return p.Source + " (" + p.Status + ")" }
-
-// InForce is when a rule applies: from a known day, or, when only the
-// year of the document is known, from some unknown day of that year. The
-// zero value is always in force.
-type InForce struct {
-	From       poverty.Date `json:"from,omitzero"`
-	IssuedYear int          `json:"issued_year,omitzero"`
+// MonthsSetting is a duration of a scheme, in whole calendar months, with
+// its provenance: a minimum time away, or the six-month rule of a listed
+// situation for the region of its scope. The zero MonthsSetting has no
+// source: unset.
+type MonthsSetting struct {
+	Value int `json:"value"`
+	poverty.Provenance
 }
 
-// On reports whether the rule is in force on the date: Yes, No, or
-// Undetermined for a date in the year of issue when the day is not known.
-func (f InForce) On(on poverty.Date) Outcome {
-	switch {
-	case !f.From.IsZero():
-		if on.Before(f.From) {
-			return No
-		}
-		return Yes
-	case f.IssuedYear == 0 || on.Year() > f.IssuedYear:
-		return Yes
-	case on.Year() < f.IssuedYear:
-		return No
-	}
-	return Undetermined
+// SituationSetting is a set of parent situations a scheme reads one way
+// (as away, as without guardianship capacity, as dead or missing), with its
+// provenance. The zero SituationSetting is unset: no situation, no source.
+type SituationSetting struct {
+	Situations SituationSet `json:"situations"`
+	poverty.Provenance
 }
 
-// Listing is one situation a de facto unattended scheme lists, with the
-// date it entered the rule when later than the scheme's own (the two
-// situations 民发〔2020〕125号 added), and the minimum duration it must last.
-// A listing is in force when both it and its scheme are. The zero Listing
-// is rejected by [LoadRules] (no situation).
+// Listing is one situation a de facto unattended scheme lists, with its
+// provenance and, when the situation must last a minimum time, the
+// six-month rules by region. Its From and To (in the provenance) bound when
+// it is in force, when later than the scheme's own (the two situations
+// 民发〔2020〕125号 added): a listing counts when both it and its scheme are
+// in force. A scheme may list a situation more than once with different
+// scopes (a province's own rule and the library's reading elsewhere); for a
+// child the listing of the narrowest scope covering the child's province
+// applies. The zero Listing is rejected by [LoadRules] (no situation).
 type Listing struct {
 	Situation Situation `json:"situation"`
-	InForce
-	// MinMonths is the six-month rule: the lost contact, or the restriction
-	// of liberty, must last this many months (0: no minimum). For a
-	// restriction with a recorded end (Parent.Until) the term is read;
-	// otherwise the time elapsed since Parent.Since on the classification
-	// date. Months are whole calendar months and the minimum is inclusive:
-	// from 1 January, six months are reached on 1 July.
-	MinMonths int `json:"min_months,omitzero"`
-	Provenance
+	// MinMonths holds the minimum durations of the situation, by scope: the
+	// lost contact, or the restriction of liberty, must last this many
+	// months in the region of the narrowest scope that covers the child
+	// ([Listing.MinMonthsIn]); none: no minimum. For a restriction with a
+	// recorded end (Parent.Until) the term is read; otherwise the time
+	// elapsed since Parent.Since on the classification date. Months are
+	// whole calendar months and the minimum is inclusive: from 1 January,
+	// six months are reached on 1 July.
+	MinMonths []MonthsSetting `json:"min_months,omitempty"`
+	poverty.Provenance
 }
 
+// MinMonthsIn returns the minimum duration that applies in region r: the
+// record of the narrowest scope covering r (a province before national). It
+// reports false when no record covers r (no minimum).
+func (l Listing) MinMonthsIn(r poverty.Region) (MonthsSetting, bool) {
+	i := narrowest(len(l.MinMonths), func(i int) *poverty.Provenance { return &l.MinMonths[i].Provenance }, r)
+	if i < 0 {
+		return MonthsSetting{}, false
+	}
+	return l.MinMonths[i], true
+}
+
+// InForceOn reports whether the listing is in force on the date, by its
+// own period only: [Yes], [No], or [Undetermined] for a date within a bound
+// known only to the year or month (see [Scheme.InForceOn]).
+func (l Listing) InForceOn(on poverty.Date) Outcome { return periodOf(l.Provenance).on(on) }
+
 // Extension is a rule that keeps a child over the age limit covered while
-// in full-time school at one of the levels, in one province. The zero
-// Extension is rejected by [LoadRules] (no province).
+// in full-time school at one of the levels, in the region of its scope (a
+// provincial rule: LOCAL). The zero Extension is rejected by [LoadRules]
+// (no levels, no source).
 type Extension struct {
-	Region poverty.Region `json:"region"`
-	Levels []School       `json:"levels"`
-	Provenance
-	Qualifier string `json:"status_qualifier,omitempty"`
+	Levels []School `json:"levels"`
+	poverty.Provenance
 }
 
 // Scheme is one definition as data: which children it covers, by what
-// rule, from which document. Schemes come from [LoadRules] (or [Default])
-// and are shared by every caller: treat the fields as read-only, and load a
-// file to change a scheme.
+// rule, from which document (its [poverty.Provenance]: the document is the
+// source, From and To the period it is in force). Every setting carries its
+// own provenance. Its JSON form is a record of the scheme file (see the
+// package overview).
+//
+// The schemes a [Rules] returns are copies: changing one changes nothing for
+// any other caller, and does not change how it classifies (it classifies as
+// loaded; load a file to change a scheme). A Scheme not obtained from a
+// [Rules] cannot classify ([ErrUnknownScheme]).
 //
 // The zero Scheme is not a scheme: its Kind is unknown.
 type Scheme struct {
-	ID        string
-	Kind      Kind
-	Primary   bool // marked primary in its file; [Rules.Primary] says which scheme Classify uses
-	Name      string
-	Document  string
-	Status    string
-	Qualifier string
-	InForce
-	FromNote string
+	ID      string `json:"id"`
+	Kind    Kind   `json:"kind"`
+	Primary bool   `json:"primary,omitzero"` // marked primary in its file; [Rules.Primary] says which scheme Classify uses
+	Name    string `json:"name,omitempty"`
+	poverty.Provenance
 	// UnderAge: the child must be younger than this on the date.
-	UnderAge int
+	UnderAge int `json:"under_age"`
 	// RuralOnly: only children with rural hukou are covered.
-	RuralOnly       bool
-	RuralProvenance Provenance
+	RuralOnly BoolSetting `json:"rural_only"`
 	// Away is the set of situations counted as a parent away.
-	Away           SituationSet
-	AwayProvenance Provenance
+	Away SituationSetting `json:"away,omitzero"`
 	// MinAwayMonths: a parent counts as away only after this many months.
-	MinAwayMonths  int
-	MinAwaySource  Provenance
-	Rule           Combination
-	Incapable      SituationSet // the other parent's situations read as without capacity
-	IncapableProv  Provenance
-	IncapableAlso  SituationSet // further situations read so, by a different provenance
-	IncapableAlsoP Provenance
+	MinAwayMonths MonthsSetting `json:"min_away_months,omitzero"`
+	Rule          Combination   `json:"rule"`
+	// Incapable: the other parent's situations read as without capacity.
+	Incapable SituationSetting `json:"incapable,omitzero"`
+	// IncapableAlso: further situations read so, by a different provenance.
+	IncapableAlso SituationSetting `json:"incapable_also,omitzero"`
 	// Absent is the set of situations "dead or missing".
-	Absent     SituationSet
-	AbsentProv Provenance
+	Absent SituationSetting `json:"absent,omitzero"`
 	// Listed holds the de facto unattended situations, in file order.
-	Listed     []Listing
-	listed     [numSituations]int8 // index into Listed + 1
-	Extensions []Extension
-	Note       string
+	Listed     []Listing   `json:"listed,omitempty"`
+	Extensions []Extension `json:"school_extension,omitempty"`
+	// Origin is "embedded" or the name given to [LoadRules].
+	Origin string `json:"-"`
 
-	incapableCite, incapableAlsoCite string // precomputed, so that classifying allocates nothing
-	Origin                           string // "embedded" or the name given to LoadRules
+	def *Scheme // the loaded scheme this is a copy of (itself when loaded)
+	p   *prep   // precomputed for classifying without allocating; loaded schemes only
 }
 
-// Listing returns the listing of situation s, if the scheme lists it.
-func (s *Scheme) Listing(sit Situation) (Listing, bool) {
-	if sit >= numSituations || s.listed[sit] == 0 {
+// prep is what classifying needs precomputed: periods, citations, and the
+// settings that may decide (UNCONFIRMED ones left out), so that
+// classifying allocates nothing and reads little.
+type prep struct {
+	period                                               period
+	cite, rural, away, minAway, incap, incapAlso, absent string
+	minAwayMonths                                        int          // 0 when unset or UNCONFIRMED
+	incapSet, incapAlsoSet, absentSet                    SituationSet // empty when UNCONFIRMED
+	listed                                               []prepListing
+	bySit                                                [numSituations][]int16 // indexes into listed, narrowest scope first
+	ext                                                  []string               // citations, parallel to Extensions
+}
+
+// prepListing is a listing that may decide, with its minimum durations
+// narrowest scope first.
+type prepListing struct {
+	scope  poverty.Scope
+	period period
+	cite   string
+	min    []prepMin
+}
+
+type prepMin struct {
+	scope poverty.Scope
+	value int
+	cite  string
+}
+
+// Listing returns the listing of situation sit that applies in region r
+// (the narrowest scope covering r), if the scheme lists it there.
+func (s *Scheme) Listing(sit Situation, r poverty.Region) (Listing, bool) {
+	i := s.listingIndex(sit, r)
+	if i < 0 {
 		return Listing{}, false
 	}
-	return s.Listed[s.listed[sit]-1], true
+	return cloneListing(s.Listed[i]), true
 }
 
-// Cite returns the scheme's identifier, document and status.
-func (s *Scheme) Cite() string {
-	c := s.ID + ": " + s.Document + " (" + s.Status
-	if s.Qualifier != "" {
-		c += "; " + s.Qualifier
+func (s *Scheme) listingIndex(sit Situation, r poverty.Region) int {
+	best, rank := -1, 0
+	for i := range s.Listed {
+		l := &s.Listed[i]
+		if l.Situation != sit || !usable(l.Provenance) || !covers(l.Scope, r) {
+			continue
+		}
+		if k := scopeRank(l.Scope); k > rank {
+			best, rank = i, k
+		}
 	}
-	return c + ")"
+	return best
+}
+
+// InForceOn reports whether the scheme is in force on the date: [Yes], [No],
+// or [Undetermined] for a date within a bound known only to the year or
+// month (a From of "2019": every day of 2019 is undetermined, because the
+// day the document took effect is not known).
+func (s *Scheme) InForceOn(on poverty.Date) Outcome { return periodOf(s.Provenance).on(on) }
+
+// narrowest returns the index of the record of the narrowest scope covering
+// r among n records that may decide (not UNCONFIRMED), or -1.
+func narrowest(n int, prov func(int) *poverty.Provenance, r poverty.Region) int {
+	best, rank := -1, 0
+	for i := range n {
+		p := prov(i)
+		if !usable(*p) || !covers(p.Scope, r) {
+			continue
+		}
+		if k := scopeRank(p.Scope); k > rank {
+			best, rank = i, k
+		}
+	}
+	return best
+}
+
+// covers is [poverty.Scope.Covers] without allocating for the common
+// scopes (national, a province).
+func covers(s poverty.Scope, r poverty.Region) bool {
+	switch {
+	case s == poverty.ScopeNational:
+		return true
+	case len(s) == 2:
+		return r != poverty.National && int(s[0]-'0')*10+int(s[1]-'0') == int(r)
+	}
+	return s.Covers(r)
+}
+
+// scopeRank orders scopes from wide to narrow: national 1, a zone 2, a
+// province 3, a county 4.
+func scopeRank(s poverty.Scope) int {
+	switch {
+	case s == poverty.ScopeNational:
+		return 1
+	case len(s) == 2:
+		return 3
+	case len(s) == 6:
+		return 4
+	}
+	return 2
 }
 
 // Rules is an immutable set of schemes, with one primary scheme per kind.
 // The zero Rules holds no scheme: it classifies nothing (every Result
 // unset).
 // [Default] holds the embedded schemes; [LoadRules] reads a caller's file
-// in the same schema and [Rules.Overlay] combines them. A *Rules is safe
-// for concurrent use.
+// in the same schema and [Rules.Overlay] combines them, keeping every
+// replaced version ([Rules.History]). A *Rules is safe for concurrent use.
 type Rules struct {
-	vintage  string
-	schemes  []*Scheme
-	primary  [numKinds]*Scheme
-	replaced []*Scheme
+	vintage string
+	set     param.Set[string, *Scheme]
+	primary [numKinds]*Scheme
 }
 
 //go:embed data/schemes.json
@@ -205,302 +291,291 @@ var defaultRules = sync.OnceValue(func() *Rules {
 })
 
 // Default returns the embedded schemes (see the package overview for each
-// one's sources). It is decoded once; the same *Rules is returned each time.
+// one's sources). It is decoded once; the same *Rules is returned each
+// time, and what it returns are copies.
 func Default() *Rules { return defaultRules() }
 
 // Vintage returns the data vintage of the file the rules came from.
 func (r *Rules) Vintage() string { return r.vintage }
 
-// Schemes returns the schemes in identifier order.
-func (r *Rules) Schemes() []*Scheme { return slices.Clone(r.schemes) }
-
-// Scheme returns the scheme with the identifier.
-func (r *Rules) Scheme(id string) (*Scheme, bool) {
-	for _, s := range r.schemes {
-		if s.ID == id {
-			return s, true
-		}
+// Schemes returns copies of the current schemes, in identifier order.
+func (r *Rules) Schemes() []Scheme {
+	all := r.set.All()
+	out := make([]Scheme, len(all))
+	for i, s := range all {
+		out[i] = s.clone()
 	}
-	return nil, false
+	slices.SortFunc(out, func(a, b Scheme) int { return strings.Compare(a.ID, b.ID) })
+	return out
 }
 
-// Primary returns the primary scheme of the kind, or nil.
-func (r *Rules) Primary(k Kind) *Scheme {
-	if k >= numKinds {
-		return nil
+// Scheme returns a copy of the scheme with the identifier.
+func (r *Rules) Scheme(id string) (Scheme, bool) {
+	if p := r.set.Get(id); p != nil {
+		return (*p).clone(), true
 	}
-	return r.primary[k]
+	return Scheme{}, false
 }
 
-// Replaced returns the schemes an [Rules.Overlay] replaced, oldest first:
-// an override never erases history.
-func (r *Rules) Replaced() []*Scheme { return slices.Clone(r.replaced) }
+// Primary returns a copy of the primary scheme of the kind; false when the
+// rules hold none.
+func (r *Rules) Primary(k Kind) (Scheme, bool) {
+	if k >= numKinds || r.primary[k] == nil {
+		return Scheme{}, false
+	}
+	return r.primary[k].clone(), true
+}
+
+// History returns every version of the scheme with the identifier, oldest
+// first and the current one last: the versions [Rules.Overlay] replaced
+// are never erased. It is empty for an unknown identifier.
+func (r *Rules) History(id string) []Scheme {
+	h := r.set.History(id, nil)
+	out := make([]Scheme, len(h))
+	for i, s := range h {
+		out[i] = s.clone()
+	}
+	return out
+}
 
 // Overlay returns rules holding r's schemes with o's added; a scheme of o
-// with the identifier of one of r replaces it (the replaced scheme stays
-// visible in [Rules.Replaced]) and takes its place as primary if it was.
-// A primary scheme of o becomes the primary of its kind. r and o are not
-// changed.
+// with the identifier of one of r replaces it (the replaced version stays
+// in [Rules.History]) and takes its place as primary if it was. A primary
+// scheme of o becomes the primary of its kind. r and o are not changed.
 func (r *Rules) Overlay(o *Rules) *Rules {
 	n := &Rules{vintage: max(r.vintage, o.vintage), primary: r.primary}
-	n.schemes = slices.Clone(r.schemes)
-	n.replaced = append(slices.Clone(r.replaced), o.replaced...)
-	for _, s := range o.schemes {
-		if i := slices.IndexFunc(n.schemes, func(x *Scheme) bool { return x.ID == s.ID }); i >= 0 {
-			old := n.schemes[i]
-			n.replaced = append(n.replaced, old)
-			n.schemes[i] = s
-			if n.primary[old.Kind] == old {
-				n.primary[old.Kind] = nil
-				if old.Kind == s.Kind {
-					n.primary[s.Kind] = s
-				}
-			}
-		} else {
-			n.schemes = append(n.schemes, s)
+	n.set = r.set.Overlay(o.set)
+	for _, s := range o.set.All() {
+		old := r.set.Get(s.ID)
+		if old == nil || n.primary[(*old).Kind] != *old {
+			continue
+		}
+		n.primary[(*old).Kind] = nil
+		if (*old).Kind == s.Kind {
+			n.primary[s.Kind] = s
 		}
 	}
-	for _, s := range o.schemes {
+	for _, s := range o.set.All() {
 		if s.Primary {
 			n.primary[s.Kind] = s
 		}
 	}
-	n.sort()
 	return n
 }
 
-func (r *Rules) sort() {
-	slices.SortFunc(r.schemes, func(a, b *Scheme) int { return strings.Compare(a.ID, b.ID) })
+// clone returns a deep copy that classifies as s does.
+func (s *Scheme) clone() Scheme {
+	c := *s
+	c.Listed = slices.Clone(s.Listed)
+	for i := range c.Listed {
+		c.Listed[i] = cloneListing(c.Listed[i])
+	}
+	c.Extensions = slices.Clone(s.Extensions)
+	for i := range c.Extensions {
+		c.Extensions[i].Levels = slices.Clone(c.Extensions[i].Levels)
+	}
+	return c
+}
+
+func cloneListing(l Listing) Listing {
+	l.MinMonths = slices.Clone(l.MinMonths)
+	return l
 }
 
 // The file schema, documented in the package overview.
 type fileDoc struct {
-	Schema  string       `json:"schema"`
-	Vintage string       `json:"vintage"`
-	Schemes []fileScheme `json:"schemes"`
+	Schema  string   `json:"schema"`
+	Vintage string   `json:"vintage"`
+	Schemes []Scheme `json:"schemes"`
 }
 
-type fileFlag struct {
-	Value bool `json:"value"`
-	Provenance
-}
-
-type fileInt struct {
-	Value int `json:"value"`
-	Provenance
-}
-
-type fileSet struct {
-	Situations []Situation `json:"situations"`
-	Provenance
-}
-
-type fileScheme struct {
-	ID            string      `json:"id"`
-	Kind          Kind        `json:"kind"`
-	Primary       bool        `json:"primary"`
-	Name          string      `json:"name"`
-	Document      string      `json:"document"`
-	Status        string      `json:"status"`
-	Qualifier     string      `json:"status_qualifier"`
-	From          string      `json:"from"`
-	IssuedYear    int         `json:"issued_year"`
-	FromNote      string      `json:"from_note"`
-	UnderAge      int         `json:"under_age"`
-	RuralOnly     *fileFlag   `json:"rural_only"`
-	Away          *fileSet    `json:"away"`
-	MinAwayMonths *fileInt    `json:"min_away_months"`
-	Rule          Combination `json:"rule"`
-	Incapable     *fileSet    `json:"incapable"`
-	IncapableAlso *fileSet    `json:"incapable_also"`
-	Absent        *fileSet    `json:"absent"`
-	Listed        []Listing   `json:"listed"`
-	Extensions    []Extension `json:"school_extension"`
-	Note          string      `json:"note"`
-}
-
-// MaxRulesBytes bounds the size of a scheme file [LoadRules] reads.
+// MaxRulesBytes bounds the size of a parameter file (schemes, checks or
+// counts) this package reads.
 const MaxRulesBytes = 1 << 20
-
-// statuses a parameter may carry. UNCONFIRMED values are never loaded:
-// an UNCONFIRMED parameter is an error, so that it cannot decide a case.
-var knownStatuses = []string{"CONFIRMED", "SECONDARY", "DEFAULT"}
 
 // LoadRules decodes a scheme file in the schema of the embedded data
 // ("fupin.children/1"; see the package overview) and validates every
 // scheme. name identifies the file in errors and in each scheme's Origin.
-// Unknown fields, unknown words, a missing source or status, an
-// UNCONFIRMED parameter, a rule without the sets it needs and duplicate
-// identifiers are errors (*[RecordError]) naming the scheme and field.
+// Every status is accepted (a SECONDARY, LOCAL or DEFAULT setting is cited
+// as such in the reasons; an UNCONFIRMED one decides nothing, it is kept
+// only to show a gap, and must carry no value). Unknown fields, unknown
+// words, a missing source, status or scope, a rule without the sets it
+// needs and duplicate identifiers are errors (*[poverty.FieldError] for the
+// file, *[RecordError] naming the scheme and field).
 func LoadRules(rd io.Reader, name string) (*Rules, error) {
-	data, err := io.ReadAll(io.LimitReader(rd, MaxRulesBytes+1))
-	if err != nil {
-		return nil, &RecordError{Record: name, Field: "file", Err: err}
-	}
-	if len(data) > MaxRulesBytes {
-		return nil, &RecordError{Record: name, Field: "file", Err: poverty.ErrRange}
-	}
 	var doc fileDoc
-	if err := param.Decode(data, &doc); err != nil {
-		return nil, &RecordError{Record: name, Field: "file", Err: err}
+	if err := readFile(rd, name, MaxRulesBytes, "fupin.children/1", &doc); err != nil {
+		return nil, err
 	}
-	if doc.Schema != "fupin.children/1" {
-		return nil, &RecordError{Record: name, Field: "schema", Value: doc.Schema, Err: poverty.ErrUnknownWord}
-	}
-	r := &Rules{vintage: doc.Vintage}
-	seen := map[string]bool{}
+	schemes := make([]*Scheme, len(doc.Schemes))
 	for i := range doc.Schemes {
-		s, err := doc.Schemes[i].decode(name, i)
-		if err != nil {
+		s := &doc.Schemes[i]
+		if err := s.load(name, i); err != nil {
 			return nil, err
 		}
-		if seen[s.ID] {
-			return nil, &RecordError{Record: name + " " + s.ID, Field: "id", Value: s.ID, Err: poverty.ErrDuplicate}
-		}
-		seen[s.ID] = true
-		r.schemes = append(r.schemes, s)
+		schemes[i] = s
 	}
+	set, dup := param.NewSet(schemes, func(s **Scheme) string { return (*s).ID })
+	if dup >= 0 {
+		s := schemes[dup]
+		return nil, &RecordError{Record: name + " " + s.ID, Field: "id", Value: s.ID, Err: poverty.ErrDuplicate}
+	}
+	r := &Rules{vintage: doc.Vintage, set: set}
 	prim := map[Kind]string{}
-	for _, s := range r.schemes {
+	for _, s := range schemes {
 		if s.Primary {
 			if prev, ok := prim[s.Kind]; ok {
 				return nil, &RecordError{Record: name + " " + s.ID, Field: "primary", Value: prev, Err: poverty.ErrDuplicate}
 			}
 			prim[s.Kind] = s.ID
-		}
-	}
-	r.sort()
-	for _, s := range r.schemes {
-		if s.Primary {
 			r.primary[s.Kind] = s
 		}
 	}
 	return r, nil
 }
 
-func checkProv(p Provenance, rec, field string) error {
-	if p.Source == "" {
-		return &RecordError{Record: rec, Field: field + ".source", Err: poverty.ErrMissing}
+// checkProv validates a provenance: complete, and an UNCONFIRMED record
+// holds no value (hasValue).
+func checkProv(p poverty.Provenance, rec, field string, hasValue bool) error {
+	if err := p.Validate(rec); err != nil {
+		if fe, ok := err.(*poverty.FieldError); ok {
+			return &RecordError{Record: rec, Field: join(field, fe.Field), Value: fe.Value, Err: fe.Err}
+		}
+		return err
 	}
-	if p.Status == "UNCONFIRMED" {
-		return &RecordError{Record: rec, Field: field + ".status", Value: p.Status, Err: poverty.ErrUnconfirmed}
-	}
-	if !slices.Contains(knownStatuses, p.Status) {
-		return &RecordError{Record: rec, Field: field + ".status", Value: p.Status, Err: poverty.ErrUnknownWord}
+	if p.Status == poverty.Unconfirmed && hasValue {
+		return &RecordError{Record: rec, Field: join(field, "status"), Value: p.Status.String(), Err: poverty.ErrUnconfirmed}
 	}
 	return nil
 }
 
-func setOf(f *fileSet, rec, field string) (SituationSet, Provenance, error) {
-	if f == nil {
-		return 0, Provenance{}, nil
+func join(a, b string) string {
+	if a == "" {
+		return b
 	}
-	if err := checkProv(f.Provenance, rec, field); err != nil {
-		return 0, Provenance{}, err
-	}
-	var m SituationSet
-	for i, s := range f.Situations {
-		if s == SituationUnknown || s >= numSituations {
-			return 0, Provenance{}, &RecordError{Record: rec, Field: fmt.Sprintf("%s.situations[%d]", field, i), Err: poverty.ErrMissing}
-		}
-		m = m.With(s)
-	}
-	return m, f.Provenance, nil
+	return a + "." + b
 }
 
-func (f *fileScheme) decode(file string, i int) (*Scheme, error) {
+// setting validates an optional situation setting: absent (zero), or a
+// complete provenance with at least one situation.
+func setting(f SituationSetting, rec, field string) error {
+	if f == (SituationSetting{}) {
+		return nil
+	}
+	return checkProv(f.Provenance, rec, field, f.Situations != 0)
+}
+
+// usable reports whether a setting may decide: set and not UNCONFIRMED.
+func usable(p poverty.Provenance) bool { return p.Source != "" && p.Status != poverty.Unconfirmed }
+
+func (s *Scheme) load(file string, i int) error {
 	rec := fmt.Sprintf("%s schemes[%d]", file, i)
-	if f.ID != "" {
-		rec = file + " " + f.ID
+	if s.ID != "" {
+		rec = file + " " + s.ID
 	}
-	bad := func(field, value string, err error) (*Scheme, error) {
-		return nil, &RecordError{Record: rec, Field: field, Value: value, Err: err}
+	bad := func(field, value string, err error) error {
+		return &RecordError{Record: rec, Field: field, Value: value, Err: err}
 	}
-	if f.ID == "" {
+	if s.ID == "" {
 		return bad("id", "", poverty.ErrMissing)
 	}
-	if f.Kind == KindUnknown {
+	if s.Kind == KindUnknown {
 		return bad("kind", "", poverty.ErrMissing)
 	}
-	if f.Document == "" {
-		return bad("document", "", poverty.ErrMissing)
+	if err := checkProv(s.Provenance, rec, "", true); err != nil {
+		return err
 	}
-	if err := checkProv(Provenance{Source: f.Document, Status: f.Status}, rec, "status"); err != nil {
-		return nil, err
+	if s.UnderAge < 1 || s.UnderAge > 30 {
+		return bad("under_age", fmt.Sprint(s.UnderAge), poverty.ErrRange)
 	}
-	if f.UnderAge < 1 || f.UnderAge > 30 {
-		return bad("under_age", fmt.Sprint(f.UnderAge), poverty.ErrRange)
-	}
-	s := &Scheme{ID: f.ID, Kind: f.Kind, Primary: f.Primary, Name: f.Name, Document: f.Document,
-		Status: f.Status, Qualifier: f.Qualifier, FromNote: f.FromNote, UnderAge: f.UnderAge,
-		Rule: f.Rule, Note: f.Note, Origin: file}
-	if f.From != "" {
-		d, err := poverty.ParseDate(f.From)
-		if err != nil {
-			return bad("from", f.From, err)
-		}
-		s.From = d
-	}
-	if f.IssuedYear < 0 || f.IssuedYear > 9999 {
-		return bad("issued_year", fmt.Sprint(f.IssuedYear), poverty.ErrRange)
-	}
-	s.IssuedYear = f.IssuedYear
-	if f.RuralOnly == nil {
+	if s.RuralOnly.Source == "" {
 		return bad("rural_only", "", poverty.ErrMissing)
 	}
-	if err := checkProv(f.RuralOnly.Provenance, rec, "rural_only"); err != nil {
-		return nil, err
+	if err := checkProv(s.RuralOnly.Provenance, rec, "rural_only", true); err != nil {
+		return err
 	}
-	s.RuralOnly, s.RuralProvenance = f.RuralOnly.Value, f.RuralOnly.Provenance
-	var err error
-	if s.Away, s.AwayProvenance, err = setOf(f.Away, rec, "away"); err != nil {
-		return nil, err
-	}
-	if f.MinAwayMonths != nil {
-		if err := checkProv(f.MinAwayMonths.Provenance, rec, "min_away_months"); err != nil {
-			return nil, err
+	for _, f := range []struct {
+		name string
+		set  SituationSetting
+	}{{"away", s.Away}, {"incapable", s.Incapable}, {"incapable_also", s.IncapableAlso}, {"absent", s.Absent}} {
+		if err := setting(f.set, rec, f.name); err != nil {
+			return err
 		}
-		if f.MinAwayMonths.Value < 0 || f.MinAwayMonths.Value > 120 {
-			return bad("min_away_months", fmt.Sprint(f.MinAwayMonths.Value), poverty.ErrRange)
+	}
+	if s.MinAwayMonths != (MonthsSetting{}) {
+		if err := checkProv(s.MinAwayMonths.Provenance, rec, "min_away_months", s.MinAwayMonths.Value != 0); err != nil {
+			return err
 		}
-		s.MinAwayMonths, s.MinAwaySource = f.MinAwayMonths.Value, f.MinAwayMonths.Provenance
+		if s.MinAwayMonths.Value < 0 || s.MinAwayMonths.Value > 120 {
+			return bad("min_away_months", fmt.Sprint(s.MinAwayMonths.Value), poverty.ErrRange)
+		}
 	}
-	if s.Incapable, s.IncapableProv, err = setOf(f.Incapable, rec, "incapable"); err != nil {
-		return nil, err
+	p := &prep{period: periodOf(s.Provenance), cite: s.Cite(), rural: s.RuralOnly.Cite(),
+		away: s.Away.Cite(), minAway: s.MinAwayMonths.Cite(), incap: s.Incapable.Cite(),
+		incapAlso: s.IncapableAlso.Cite(), absent: s.Absent.Cite()}
+	if usable(s.MinAwayMonths.Provenance) {
+		p.minAwayMonths = s.MinAwayMonths.Value
 	}
-	if s.IncapableAlso, s.IncapableAlsoP, err = setOf(f.IncapableAlso, rec, "incapable_also"); err != nil {
-		return nil, err
+	for _, x := range []struct {
+		dst *SituationSet
+		set SituationSetting
+	}{{&p.incapSet, s.Incapable}, {&p.incapAlsoSet, s.IncapableAlso}, {&p.absentSet, s.Absent}} {
+		if usable(x.set.Provenance) {
+			*x.dst = x.set.Situations
+		}
 	}
-	if s.Absent, s.AbsentProv, err = setOf(f.Absent, rec, "absent"); err != nil {
-		return nil, err
-	}
-	s.incapableCite, s.incapableAlsoCite = s.IncapableProv.Cite(), s.IncapableAlsoP.Cite()
-	for j, l := range f.Listed {
+	for j := range s.Listed {
+		l := &s.Listed[j]
 		field := fmt.Sprintf("listed[%d]", j)
 		if l.Situation == SituationUnknown || l.Situation >= numSituations {
 			return bad(field+".situation", "", poverty.ErrMissing)
 		}
-		if s.listed[l.Situation] != 0 {
-			return bad(field+".situation", l.Situation.String(), poverty.ErrDuplicate)
+		if err := checkProv(l.Provenance, rec, field, false); err != nil {
+			return err
 		}
-		if err := checkProv(l.Provenance, rec, field); err != nil {
-			return nil, err
+		for k := range j {
+			if s.Listed[k].Situation == l.Situation && s.Listed[k].Scope == l.Scope {
+				return bad(field+".situation", l.Situation.String(), poverty.ErrDuplicate)
+			}
 		}
-		if s.Absent.Has(l.Situation) {
+		if s.Absent.Situations.Has(l.Situation) {
 			return bad(field+".situation", l.Situation.String(), ErrConflict) // absent and listed at once
 		}
-		if l.MinMonths < 0 || l.MinMonths > 120 {
-			return bad(field+".min_months", fmt.Sprint(l.MinMonths), poverty.ErrRange)
+		pl := prepListing{scope: l.Scope, period: periodOf(l.Provenance), cite: l.Cite()}
+		for k, m := range l.MinMonths {
+			mf := fmt.Sprintf("%s.min_months[%d]", field, k)
+			if err := checkProv(m.Provenance, rec, mf, m.Value != 0); err != nil {
+				return err
+			}
+			if m.Status != poverty.Unconfirmed && (m.Value < 1 || m.Value > 120) {
+				return bad(mf+".value", fmt.Sprint(m.Value), poverty.ErrRange)
+			}
+			for x := range k {
+				if l.MinMonths[x].Scope == m.Scope {
+					return bad(mf+".scope", string(m.Scope), poverty.ErrDuplicate)
+				}
+			}
+			if usable(m.Provenance) {
+				pl.min = append(pl.min, prepMin{scope: m.Scope, value: m.Value, cite: m.Cite()})
+			}
 		}
-		s.Listed = append(s.Listed, l)
-		s.listed[l.Situation] = int8(len(s.Listed))
+		slices.SortStableFunc(pl.min, func(a, b prepMin) int { return scopeRank(b.scope) - scopeRank(a.scope) })
+		if usable(l.Provenance) {
+			p.bySit[l.Situation] = append(p.bySit[l.Situation], int16(len(p.listed)))
+			p.listed = append(p.listed, pl)
+		}
 	}
-	for j, e := range f.Extensions {
+	for sit := range p.bySit {
+		slices.SortStableFunc(p.bySit[sit], func(a, b int16) int {
+			return scopeRank(p.listed[b].scope) - scopeRank(p.listed[a].scope)
+		})
+	}
+	for j, e := range s.Extensions {
 		field := fmt.Sprintf("school_extension[%d]", j)
-		if !e.Region.IsProvince() {
-			return bad(field+".region", e.Region.String(), poverty.ErrUnknownRegion)
+		if err := checkProv(e.Provenance, rec, field, len(e.Levels) > 0); err != nil {
+			return err
 		}
-		if len(e.Levels) == 0 {
+		if len(e.Levels) == 0 && e.Status != poverty.Unconfirmed {
 			return bad(field+".levels", "", poverty.ErrMissing)
 		}
 		for _, lv := range e.Levels {
@@ -508,14 +583,11 @@ func (f *fileScheme) decode(file string, i int) (*Scheme, error) {
 				return bad(field+".levels", lv.String(), poverty.ErrRange)
 			}
 		}
-		if err := checkProv(e.Provenance, rec, field); err != nil {
-			return nil, err
-		}
-		s.Extensions = append(s.Extensions, e)
+		p.ext = append(p.ext, e.Cite())
 	}
-	switch f.Rule {
+	switch s.Rule {
 	case BothAwayOrOneIncapable, AtLeastOneAway:
-		if s.Away == 0 {
+		if s.Away.Situations == 0 || !usable(s.Away.Provenance) {
 			return bad("away", "", poverty.ErrMissing)
 		}
 	case BothListedOrOneAbsent:
@@ -523,7 +595,82 @@ func (f *fileScheme) decode(file string, i int) (*Scheme, error) {
 			return bad("listed", "", poverty.ErrMissing)
 		}
 	default:
-		return bad("rule", f.Rule.String(), poverty.ErrMissing)
+		return bad("rule", s.Rule.String(), poverty.ErrMissing)
 	}
-	return s, nil
+	s.Origin, s.def, s.p = file, s, p
+	return nil
+}
+
+// period is an effective period as far as it is known: each bound to the
+// year, the month or the day.
+type period struct{ from, to bound }
+
+// bound is a date known to year, month or day precision (zero month or
+// day: not known); the zero bound is no bound.
+type bound struct{ y, m, d int }
+
+// periodOf reads the From and To of a validated provenance.
+func periodOf(p poverty.Provenance) period { return period{parseBound(p.From), parseBound(p.To)} }
+
+func parseBound(s string) bound {
+	var b bound
+	for i, part := range strings.SplitN(s, "-", 3) {
+		n := 0
+		for _, c := range []byte(part) {
+			n = n*10 + int(c-'0')
+		}
+		switch i {
+		case 0:
+			b.y = n
+		case 1:
+			b.m = n
+		case 2:
+			b.d = n
+		}
+	}
+	return b
+}
+
+// cmp compares the date with b at b's precision: -1 before, 0 within, +1
+// after.
+func (b bound) cmp(on poverty.Date) int {
+	sign := func(a, c int) int {
+		if a < c {
+			return -1
+		}
+		if a > c {
+			return 1
+		}
+		return 0
+	}
+	if c := sign(on.Year(), b.y); c != 0 || b.m == 0 {
+		return c
+	}
+	if c := sign(int(on.Month()), b.m); c != 0 || b.d == 0 {
+		return c
+	}
+	return sign(on.Day(), b.d)
+}
+
+// on reports whether the period covers the date: Undetermined for a date
+// within a bound known only to the year or month.
+func (p period) on(on poverty.Date) Outcome {
+	out := Yes
+	if p.from.y != 0 {
+		switch c := p.from.cmp(on); {
+		case c < 0:
+			return No
+		case c == 0 && p.from.d == 0:
+			out = Undetermined
+		}
+	}
+	if p.to.y != 0 {
+		switch c := p.to.cmp(on); {
+		case c > 0:
+			return No
+		case c == 0 && p.to.d == 0:
+			out = Undetermined
+		}
+	}
+	return out
 }

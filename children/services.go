@@ -171,7 +171,7 @@ type Coverage struct {
 // children who live where it exists; it lists the villages without a
 // child director.
 func (m *ServiceMap) Coverage(r *Rules, reg Snapshot) (Coverage, error) {
-	s := r.Primary(KindLeftBehind)
+	s := r.primary[KindLeftBehind]
 	if s == nil {
 		return Coverage{}, &RecordError{Record: "left_behind", Field: "kind", Err: ErrUnknownScheme}
 	}

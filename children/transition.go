@@ -191,6 +191,9 @@ func (t *Transition) Reunited() bool { return t.Stopped() && t.Causes.Has(Parent
 // [poverty.ErrDuplicate]); the later snapshot's date must not be before
 // the earlier's.
 func (s *Scheme) Transitions(before, after Snapshot) ([]Transition, error) {
+	if s.def == nil {
+		return nil, &RecordError{Record: s.ID, Field: "scheme", Err: ErrUnknownScheme}
+	}
 	if before.On.IsZero() || after.On.IsZero() {
 		return nil, &RecordError{Record: "snapshot", Field: "on", Err: poverty.ErrMissing}
 	}
@@ -221,7 +224,7 @@ func (s *Scheme) Transitions(before, after Snapshot) ([]Transition, error) {
 			i++
 			j++
 		}
-		t, changed, err := s.transition(cb, ca, before.On, after.On)
+		t, changed, err := s.def.transition(cb, ca, before.On, after.On)
 		if err != nil {
 			return nil, err
 		}
@@ -393,9 +396,8 @@ func Summarize(ts []Transition) TransitionSummary {
 // see [Scheme.Transitions]. A kind without a primary scheme is
 // [ErrUnknownScheme].
 func (r *Rules) Transitions(k Kind, before, after Snapshot) ([]Transition, error) {
-	s := r.Primary(k)
-	if s == nil {
+	if k >= numKinds || r.primary[k] == nil {
 		return nil, &RecordError{Record: k.String(), Field: "kind", Err: ErrUnknownScheme}
 	}
-	return s.Transitions(before, after)
+	return r.primary[k].Transitions(before, after)
 }

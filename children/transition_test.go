@@ -94,7 +94,7 @@ func TestCausesPrimary(t *testing.T) {
 }
 
 func TestTransitionsErrors(t *testing.T) {
-	s := Default().Primary(KindLeftBehind)
+	s := mustPrimary(t, Default(), KindLeftBehind)
 	c := migrantChild("dup")
 	for _, tc := range []struct {
 		name          string
@@ -117,7 +117,7 @@ func TestTransitionsErrors(t *testing.T) {
 	if _, err := (&Rules{}).Transitions(KindLeftBehind, Snapshot{}, Snapshot{}); !errors.Is(err, ErrUnknownScheme) {
 		t.Errorf("no primary: %v", err)
 	}
-	if empty.Primary(KindLeftBehind) == nil {
+	if _, ok := empty.Primary(KindLeftBehind); !ok {
 		t.Error("overlay of nothing lost the primary")
 	}
 }

@@ -54,7 +54,7 @@ func TestValidateErrors(t *testing.T) {
 			if _, err2 := Default().Classify(&c, d("2024-01-01")); err2 == nil || err2.Error() != err.Error() {
 				t.Errorf("Classify: %v", err2)
 			}
-			s := Default().Primary(KindUnattended)
+			s := mustPrimary(t, Default(), KindUnattended)
 			if _, err2 := s.Classify(&c, d("2024-01-01")); err2 == nil || err2.Error() != err.Error() {
 				t.Errorf("Scheme.Classify: %v", err2)
 			}
@@ -66,10 +66,10 @@ func TestValidateErrors(t *testing.T) {
 	if _, err := Default().Classify(&ok, poverty.Date{}); !errors.Is(err, poverty.ErrMissing) {
 		t.Errorf("no date: %v", err)
 	}
-	if _, err := Default().Primary(KindLeftBehind).Classify(&ok, poverty.Date{}); !errors.Is(err, poverty.ErrMissing) {
+	if _, err := mustPrimary(t, Default(), KindLeftBehind).Classify(&ok, poverty.Date{}); !errors.Is(err, poverty.ErrMissing) {
 		t.Errorf("scheme, no date: %v", err)
 	}
-	if _, err := Default().Primary(KindLeftBehind).Classify(&ok, d("2001-01-01")); !errors.Is(err, ErrNotBorn) {
+	if _, err := mustPrimary(t, Default(), KindLeftBehind).Classify(&ok, d("2001-01-01")); !errors.Is(err, ErrNotBorn) {
 		t.Errorf("scheme, before birth: %v", err)
 	}
 	if _, err := Default().Figures(Snapshot{}); !errors.Is(err, poverty.ErrMissing) {
@@ -108,7 +108,7 @@ func TestResultAccessors(t *testing.T) {
 	if zero.Status() != StatusUnknown {
 		t.Errorf("zero classification status = %v", zero.Status())
 	}
-	s := Default().Primary(KindACWF)
+	s := mustPrimary(t, Default(), KindACWF)
 	if s.Cite() == "" || Default().Vintage() != DataVintage {
 		t.Errorf("cite %q vintage %q", s.Cite(), Default().Vintage())
 	}
