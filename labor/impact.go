@@ -346,10 +346,11 @@ func (x *Index) cameHome(widx, j, window int) bool {
 func (x *Index) reunited(out *Impact, opts ImpactOptions, on poverty.Date, home map[string]poverty.Date, returnedAt map[string]int) error {
 	scheme := opts.Scheme
 	if scheme == nil {
-		scheme = children.Default().Primary(children.KindLeftBehind)
-		if scheme == nil {
+		s, ok := children.Default().Primary(children.KindLeftBehind)
+		if !ok {
 			return &ParamError{Kind: "children", ID: "left_behind", Err: ErrUnknownRule}
 		}
+		scheme = &s
 	}
 	before := *opts.Children
 	var after children.Snapshot

@@ -115,7 +115,7 @@ func run(registryPath, servicesPath, format string, w io.Writer) error {
 			for _, k := range []*children.Result{&cl.LeftBehind, &cl.Unattended} {
 				for _, r := range k.Reasons() {
 					if !r.Holds() {
-						v.Reasons = append(v.Reasons, k.Scheme.ID+": "+r.String())
+						v.Reasons = append(v.Reasons, k.Scheme+": "+r.String())
 						break
 					}
 				}
