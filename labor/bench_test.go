@@ -75,7 +75,7 @@ func BenchmarkRecognise(b *testing.B) {
 		posts = append(posts, Post{Job: &Job{ID: id, Worker: id, Workshop: "s", Channel: ChannelWorkshop, Place: InVillage, MonthlyWage: 1800 * poverty.Yuan,
 			Start: date(2019, 1, 1), ContractMonths: 12}, Worker: &Worker{ID: id, Household: "h", BirthDate: date(1975, 1, 1), Sex: poverty.Female}, Household: h})
 	}
-	opts := RecognitionOptions{MinimumWage: &MinimumWage{Header: Header{ID: "m", Source: "s", Status: poverty.Confirmed}, Monthly: 1580 * poverty.Yuan}}
+	opts := RecognitionOptions{MinimumWage: &MinimumWage{Header: Header{ID: "m", Provenance: poverty.Provenance{Source: "s", Status: poverty.Example, Scope: poverty.ScopeNational}}, Monthly: 1580 * poverty.Yuan}}
 	on := date(2019, 6, 30)
 	b.ReportAllocs()
 	for b.Loop() {

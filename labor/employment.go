@@ -8,9 +8,10 @@ import (
 
 // EmploymentRules are the parameters of the household employment tests:
 // who is in the labour force, what counts as stable employment and as
-// transferred labour. Fetch each from [Params] (the embedded definitions
-// are SECONDARY local rules, so the lookups need AcceptSecondary) or write
-// your own. MinimumWage is the local minimum wage the stable rule's wage
+// transferred labour. Fetch each from [Params] (the embedded
+// stable-employment rule and rural age limits are the library's reading of
+// local rules, DEFAULT; the transferred-labour definition is SECONDARY, so
+// its lookup needs AcceptSecondary) or write your own. MinimumWage is the local minimum wage the stable rule's wage
 // test reads; nil when unknown, in which case a decision that depends on it
 // is [ErrNoParameter].
 //
@@ -71,7 +72,7 @@ func (s *Stability) Criteria(r *EmploymentRules) []poverty.Criterion {
 	if r.Stable.MinimumWage {
 		param := "local minimum wage not supplied"
 		if r.MinimumWage != nil {
-			param = "at least " + r.MinimumWage.Monthly.String() + " a month: " + r.MinimumWage.Cite()
+			param = "at least " + r.MinimumWage.Monthly.String() + " a month: " + r.MinimumWage.cite()
 		}
 		out = append(out, crit("employment.stable_wage", s.ByWage, "best monthly wage "+s.BestWage.String(), param, &r.Stable.Header))
 	}
@@ -121,7 +122,7 @@ func (r *EmploymentRules) StabilityOf(jobs []Job) (Stability, error) {
 	}
 	s.Stable = s.ByDays || s.ByContract || s.ByWage
 	if !s.Stable && s.WageUnknown {
-		return s, &ParamError{Kind: "minimum_wage", ID: r.Stable.ID, Field: "minimum_wage", Year: r.Year, Err: ErrNoParameter}
+		return s, &ParamError{Kind: kindStable, ID: r.Stable.ID, Field: "minimum_wage", Year: r.Year, Err: ErrNoParameter}
 	}
 	return s, nil
 }

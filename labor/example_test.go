@@ -21,12 +21,13 @@ func ExampleJob_WageIn() {
 
 func ExampleEmploymentRules_HouseholdEmployment() {
 	p := labor.DefaultParams()
-	lookup := poverty.LookupOptions{AcceptSecondary: true} // the zero-employment rules are local, SECONDARY
-	stable, _ := p.StableRule("zero-employment-exit", 2020, lookup)
+	lookup := poverty.LookupOptions{AcceptSecondary: true}          // the transfer definition is SECONDARY
+	stable, _ := p.StableRule("zero-employment-exit", 2020, lookup) // the library's reading of local rules (DEFAULT)
 	transfer, _ := p.TransferRule("outside-township-6-months", 2020, lookup)
-	age, _ := p.AgeLimits("jilin-2018", 2020, lookup) // or the county's own limits
+	age, _ := p.AgeLimits("jilin-2018", 2020, lookup) // Jilin's (LOCAL 22), asked for by ID; or the county's own limits
 	rules := labor.EmploymentRules{Year: 2020, Age: age, Stable: stable, Transfer: transfer,
-		MinimumWage: &labor.MinimumWage{Header: labor.Header{ID: "county", Source: "county notice", Status: poverty.Confirmed}, Monthly: 1500 * poverty.Yuan}}
+		MinimumWage: &labor.MinimumWage{Header: labor.Header{ID: "county",
+			Provenance: poverty.Provenance{Source: "county notice", Status: poverty.Supplied, Scope: "530627"}}, Monthly: 1500 * poverty.Yuan}}
 
 	workers := []labor.Worker{
 		{ID: "a", Household: "h1", BirthDate: poverty.MustParseDate("1985-04-01"), Sex: poverty.Male, Capacity: poverty.AbleToWork},
@@ -46,11 +47,13 @@ func ExampleEmploymentRules_HouseholdEmployment() {
 	for _, c := range he.Workers[0].Stability.Criteria(&rules) {
 		fmt.Println(c.Pass, c.Code, "|", c.Input, "|", c.Param)
 	}
+	fmt.Println(he.Workers[0].Stability.Criteria(&rules)[0].Source)
 	// Output:
 	// employment.zero_employment labour force 2 employed 1 stable 0
 	// false employment.stable_days | 92 days worked in 2020 | at least 180 days
 	// false employment.stable_contract | longest contract 0 months | at least 12 months
-	// false employment.stable_wage | best monthly wage 1200.00 | at least 1500.00 a month: county (national, 0-, CONFIRMED): county notice
+	// false employment.stable_wage | best monthly wage 1200.00 | at least 1500.00 a month: county: county notice [SUPPLIED 530627]
+	// zero-employment-exit: library default: its reading of the local rules on leaving 零就业家庭 status that a legal Q&A site (local rule definitions) and a local rule text on exit from 零就业家庭 and 零转移家庭 status report (POLICY.md 5.2, SECONDARY, local rules); no national rule found [DEFAULT]
 }
 
 func ExampleTally() {
@@ -103,7 +106,8 @@ func ExampleParams_Recognise() {
 			Household: poor,
 		})
 	}
-	minWage := &labor.MinimumWage{Header: labor.Header{ID: "jilin-2019", Region: 22, Source: "caller's own file", Status: poverty.Confirmed}, Monthly: 1580 * poverty.Yuan}
+	minWage := &labor.MinimumWage{Header: labor.Header{ID: "jilin-2019",
+		Provenance: poverty.Provenance{Source: "caller's own file", Status: poverty.Supplied, Scope: "22", From: "2019"}}, Monthly: 1580 * poverty.Yuan}
 	r, err := p.Recognise("jilin-2018", ws, posts, poverty.MustParseDate("2019-06-30"), labor.RecognitionOptions{MinimumWage: minWage})
 	if err != nil {
 		fmt.Println(err)
@@ -132,7 +136,7 @@ func ExampleParams_TransportSubsidy() {
 	fmt.Println(r.Criteria[len(r.Criteria)-1].Source)
 	// Output:
 	// true 400.00
-	// gansu-chongxin-2024 (62 崇信县, 2024-2024, CONFIRMED): 甘人社通〔2024〕155号, as applied in a 崇信县 (Gansu) notice, 2024
+	// gansu-chongxin-2024: 甘人社通〔2024〕155号, as applied in a 崇信县 (Gansu) notice, 2024 [LOCAL 620823]
 }
 
 func ExampleSummariseExport() {
@@ -183,10 +187,12 @@ func ExampleIndex_Impact() {
 	fmt.Println("jobs", imp.Jobs, "poor", imp.JobsPoor, "wage bill", imp.WageBill)
 	fmt.Println("per capita", h.Before.Amount, "->", h.After.Amount, "crossed standard", h.CrossedStandard(), "crossed line", h.CrossedLine(), "share of gain", h.Share)
 	fmt.Println("returned mothers", imp.ReturnedMothers, "children no longer left-behind", imp.ChildrenReunited)
+	fmt.Println("return window", imp.ReturnWindowDays, "days from", imp.ReturnWindowSource)
 	// Output:
 	// jobs 1 poor 1 wage bill 24000.00
 	// per capita 3400.00 -> 9000.00 crossed standard true crossed line true share of gain 1.428571
 	// returned mothers 1 children no longer left-behind 1
+	// return window 183 days from returned-home: library default: its reading of a worker who "came home for the job" (返乡): a migrant job outside the county that ended at most 183 days (about six months) before the job near home started; no policy text fixes a window (none in POLICY.md 4 or 5) [DEFAULT]
 }
 
 func ExampleProjectHome() {
@@ -200,9 +206,9 @@ func ExampleProjectHome() {
 }
 
 func ExampleParams_Overlay() {
-	own, err := labor.LoadParams(strings.NewReader(`{"schema": "fupin.labor.params/1",
-	 "recognition": [{"id": "sichuan-guangyuan-2017", "region": "51", "from": 2017, "to": 2018, "name": "corrected", "counts": "registered_poor", "min_workers": 10,
-	   "award": {"one_off": "50000"}, "source": "our county's copy of the notice", "status": "CONFIRMED"}]}`), "county.json")
+	own, err := labor.LoadParams(strings.NewReader(`{"schema": "fupin.labor.params/2",
+	 "recognition": [{"id": "sichuan-guangyuan-2017", "scope": "51", "from": "2017", "to": "2018", "name": "corrected", "counts": "registered_poor", "min_workers": 10,
+	   "award": {"one_off": "50000"}, "source": "our county's copy of the notice", "status": "SUPPLIED"}]}`), "county.json")
 	if err != nil {
 		fmt.Println(err)
 		return
@@ -211,10 +217,60 @@ func ExampleParams_Overlay() {
 	r, _ := p.RecognitionRule("sichuan-guangyuan-2017", 2018, poverty.LookupOptions{})
 	_, err = p.RecognitionRule("sichuan-guangyuan-2017", 2019, poverty.LookupOptions{})
 	fmt.Println(r.Name, r.Origin, "|", err)
-	fmt.Println(p.Superseded()[0].Cite())
+	for _, v := range p.History("recognition", "sichuan-guangyuan-2017") {
+		fmt.Println(v.Origin, v.From+"-"+v.To, v.Cite())
+	}
 	// Output:
-	// corrected county.json | labor: recognition "sichuan-guangyuan-2017" for 2019: rule not in force
-	// sichuan-guangyuan-2017 (51 广元, 2017-, CONFIRMED): 川北在线 (regional news site), 2017-02-14
+	// corrected county.json | labor: recognition "sichuan-guangyuan-2017" for 2019: not in force
+	// embedded 2017- 川北在线 (regional news site), 2017-02-14 [LOCAL 51 (press)]
+	// county.json 2017-2018 our county's copy of the notice [SUPPLIED 51]
+}
+
+func ExampleParams_History() {
+	p := labor.DefaultParams()
+	// "jilin-2018" names both Jilin's age limits and its recognition rule:
+	// the kind says which.
+	for _, v := range p.History("age_limits", "jilin-2018") {
+		a := v.Record.(labor.AgeLimits)
+		fmt.Println(v.Kind, v.ID, a.Min, a.WomenMax, a.MenMax, v.Cite())
+	}
+	// Output: age_limits jilin-2018 16 55 60 吉人社联字〔2018〕20号 (Jilin) [LOCAL 22]
+}
+
+func ExampleParams_All() {
+	// The register of the embedded parameters, whatever their status.
+	n := map[poverty.SourceStatus]int{}
+	for _, v := range labor.DefaultParams().All() {
+		n[v.Status]++
+		if v.Status != poverty.Local {
+			fmt.Println(v.Kind, v.ID, v.Label())
+		}
+	}
+	fmt.Println(n[poverty.Local], "LOCAL records")
+	// Output:
+	// age_limits zero-employment-rural DEFAULT
+	// stable_employment zero-employment-exit DEFAULT
+	// stable_employment national-one-member-employed UNCONFIRMED
+	// transferred_labour outside-township-6-months SECONDARY
+	// recognition xiangtan-press-5000 SECONDARY 43 (weak)
+	// return_windows returned-home DEFAULT
+	// 12 LOCAL records
+}
+
+func ExampleParams_RecognitionRules() {
+	p := labor.DefaultParams()
+	// By region: a province's own rules; a county's rules (柳江区, 450206)
+	// only when asked for by ID.
+	for _, code := range []string{"45", "50"} {
+		for _, r := range p.RecognitionRules(poverty.MustParseRegion(code), 2022, poverty.LookupOptions{}) {
+			fmt.Println(code, r.ID, r.Label())
+		}
+	}
+	r, err := p.RecognitionRule("guangxi-liujiang-2021", 2022, poverty.LookupOptions{})
+	fmt.Println(r.ID, r.Label(), err)
+	// Output:
+	// 50 chongqing-2022 LOCAL 50
+	// guangxi-liujiang-2021 LOCAL 450206 <nil>
 }
 
 func ExampleAddWages() {

@@ -186,7 +186,7 @@ type TransportResult struct {
 
 // TransportOptions are the caller's inputs to [Params.TransportSubsidy].
 // Fare is the actual fare paid, needed by tiers that reimburse it up to a
-// cap; nil when unknown. The zero value accepts only CONFIRMED rules.
+// cap; nil when unknown. The zero value serves no SECONDARY rule.
 type TransportOptions struct {
 	Lookup poverty.LookupOptions
 	Fare   *poverty.Money
@@ -258,7 +258,7 @@ func (p *Params) TransportSubsidy(ruleID string, h *Household, job *Job, year in
 	res.Amount, res.Labour = t.Amount, t.Labour
 	if t.Cap > 0 {
 		if opts.Fare == nil {
-			return TransportResult{}, &ParamError{Kind: "transport", ID: rule.ID, Field: "fare", Year: year, Err: ErrNoParameter}
+			return TransportResult{}, &ParamError{Kind: kindTransport, ID: rule.ID, Field: "fare", Year: year, Err: ErrNoParameter}
 		}
 		if *opts.Fare < 0 {
 			return TransportResult{}, &poverty.FieldError{Record: job.ID, Field: "fare", Value: opts.Fare.String(), Err: poverty.ErrNegative}

@@ -72,10 +72,12 @@ func FuzzDecodeRecords(f *testing.F) {
 // FuzzLoadParams: the parameter decoder never panics and reports a
 // FieldError for everything it rejects.
 func FuzzLoadParams(f *testing.F) {
-	f.Add([]byte(`{"schema":"fupin.labor.params/1","age_limits":[{"id":"a","region":"22","from":2018,"min_age":16,"women_max_age":55,"source":"s","status":"CONFIRMED"}]}`))
-	f.Add([]byte(`{"schema":"fupin.labor.params/1","recognition":[{"id":"r","region":"national","from":2020,"counts":"any","min_workers":5,"award":{"per_worker":"1000","per_worker_cap":"5000"},"source":"s","status":"SECONDARY"}]}`))
-	f.Add([]byte(`{"schema":"fupin.labor.params/1","transport":[{"id":"t","from":2020,"counts":"monitored","tiers":[{"places":["in_city"],"cap":"800"}],"source":"s","status":"CONFIRMED"}]}`))
-	f.Add([]byte(`{"schema":"fupin.labor.params/1","award_tables":[{"id":"t","from":2020,"source":"s","status":"CONFIRMED","rows":[{"min_workers":5},{"min_workers":3}]}]}`))
+	f.Add(paramsJSON)
+	f.Add([]byte(`{"schema":"fupin.labor.params/2","age_limits":[{"id":"a","scope":"22","from":"2018","min_age":16,"women_max_age":55,"source":"s","status":"LOCAL"}]}`))
+	f.Add([]byte(`{"schema":"fupin.labor.params/2","recognition":[{"id":"r","scope":"national","from":"2020-03","counts":"any","min_workers":5,"award":{"per_worker":"1000","per_worker_cap":"5000"},"source":"s","status":"SECONDARY"}]}`))
+	f.Add([]byte(`{"schema":"fupin.labor.params/2","transport":[{"id":"t","scope":"620823","from":"2020","counts":"monitored","tiers":[{"places":["in_city"],"cap":"800"}],"source":"s","status":"SUPPLIED"}]}`))
+	f.Add([]byte(`{"schema":"fupin.labor.params/2","award_tables":[{"id":"t","scope":"50","from":"2020","to":"2019","source":"s","status":"CONFIRMED","rows":[{"min_workers":5},{"min_workers":3}]}]}`))
+	f.Add([]byte(`{"schema":"fupin.labor.params/2","return_windows":[{"id":"returned-home","days":90,"scope":"national","source":"s","status":"EXAMPLE"}]}`))
 	f.Fuzz(func(t *testing.T, in []byte) {
 		p, err := LoadParams(bytes.NewReader(in), "fuzz")
 		if err != nil {
@@ -85,9 +87,14 @@ func FuzzLoadParams(f *testing.F) {
 			}
 			return
 		}
+		for _, v := range p.All() {
+			if v.ID == "" || v.Provenance.Validate(v.ID) != nil || v.Origin != "fuzz" {
+				t.Fatalf("accepted a record without ID or valid provenance: %+v", v)
+			}
+		}
 		for _, r := range p.RecognitionRules(poverty.National, 2020, poverty.LookupOptions{AcceptSecondary: true}) {
-			if r.ID == "" || r.Source == "" {
-				t.Fatalf("accepted a rule without ID or source: %+v", r)
+			if r.Scope != poverty.ScopeNational || r.Status == poverty.Unconfirmed {
+				t.Fatalf("served %s for the nation", r.Label())
 			}
 		}
 	})

@@ -8,13 +8,6 @@ import (
 	"github.com/openfupin/fupin/poverty"
 )
 
-// DefaultReturnWindowDays is how many days may pass between the end of a
-// worker's migrant job and the start of a workshop job for [Impact] to say
-// the worker came home for the workshop job. No policy document fixes it: it
-// is this library's default (about six months), overridable with
-// [ImpactOptions.ReturnWindowDays].
-const DefaultReturnWindowDays = 183
-
 // ImpactOptions are the inputs of [Index.Impact] besides the records.
 //
 // Income is compared between two yearly snapshots of each worker's
@@ -32,8 +25,14 @@ type ImpactOptions struct {
 	// means 31 December of Year.
 	On            poverty.Date
 	Before, After poverty.Lines
-	// ReturnWindowDays: see [DefaultReturnWindowDays]; 0 uses the default.
+	// ReturnWindowDays is how many days may pass between the end of a
+	// migrant job and the start of a workshop job for the worker to count
+	// as come home for it; 0 reads the [ReturnWindow] record
+	// [ReturnWindowID] of Params (the embedded one is the library's
+	// reading, 183 days, DEFAULT).
 	ReturnWindowDays int
+	// Params holds the return window; nil uses [DefaultParams].
+	Params *Params
 	// Children is the child registry before the workshop jobs; nil leaves
 	// the children part out.
 	Children *children.Snapshot
@@ -116,6 +115,12 @@ type WorkshopImpact struct {
 type Impact struct {
 	WorkshopImpact
 	Workshops int `json:"workshops"`
+	// ReturnWindowDays is the return window the count of returned migrants
+	// used, and ReturnWindowSource where it comes from: the record's
+	// citation ("returned-home: library default ... [DEFAULT]") or
+	// "ImpactOptions.ReturnWindowDays" when the caller set it.
+	ReturnWindowDays   int    `json:"return_window_days"`
+	ReturnWindowSource string `json:"return_window_source"`
 	// PoorShare is JobsPoor / Jobs, rounded half up.
 	PoorShare         poverty.Rate `json:"poor_share"`
 	Households        int          `json:"households"`
@@ -148,8 +153,8 @@ type Impact struct {
 //     wages, and crossings of the lines.
 //   - ReturnedMigrants: workers whose workshop job is near home
 //     ([Place.NearHome]) and who held a job outside the county
-//     ([Place.OutsideCounty]) that ended at most ReturnWindowDays before the
-//     workshop job started; ReturnedParents those who are a
+//     ([Place.OutsideCounty]) that ended at most the return window (days)
+//     before the workshop job started; ReturnedParents those who are a
 //     parent (Parent.ID equal to the worker's ID) of a child in the
 //     registry, ReturnedMothers those who are a mother.
 //   - ChildrenReunited: children who stop being left-behind between the
@@ -158,7 +163,8 @@ type Impact struct {
 //     that parent being one of the returned workers.
 //
 // A workshop, or a worker's household snapshot for either year, that is
-// missing is an error naming it. Output is in a stable order: workshops as
+// missing is an error naming it, as is a return window that the parameters
+// do not serve for Year (*[ParamError]). Output is in a stable order: workshops as
 // given, households by ID.
 func (x *Index) Impact(workshopIDs []string, opts ImpactOptions) (Impact, error) {
 	if opts.BaselineYear < 1 || opts.Year > 9999 || opts.BaselineYear > opts.Year {
@@ -171,9 +177,17 @@ func (x *Index) Impact(workshopIDs []string, opts ImpactOptions) (Impact, error)
 	if on.IsZero() {
 		on = poverty.MustDate(opts.Year, 12, 31)
 	}
-	window := opts.ReturnWindowDays
+	window, windowSource := opts.ReturnWindowDays, "ImpactOptions.ReturnWindowDays"
 	if window <= 0 {
-		window = DefaultReturnWindowDays
+		params := opts.Params
+		if params == nil {
+			params = DefaultParams()
+		}
+		rw, err := params.ReturnWindow(ReturnWindowID, opts.Year, poverty.LookupOptions{})
+		if err != nil {
+			return Impact{}, err
+		}
+		window, windowSource = rw.Days, rw.cite()
 	}
 	if workshopIDs == nil {
 		for i := range x.r.Workshops {
@@ -295,6 +309,7 @@ func (x *Index) Impact(workshopIDs []string, opts ImpactOptions) (Impact, error)
 	}
 	out.Households = len(out.PerHousehold)
 	out.Workshops = len(workshopIDs)
+	out.ReturnWindowDays, out.ReturnWindowSource = window, windowSource
 	out.Workshop = strings.Join(workshopIDs, ",")
 	if len(workshopIDs) > 3 {
 		out.Workshop = itoa(len(workshopIDs)) + " workshops"

@@ -4,8 +4,10 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"os"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -178,5 +180,76 @@ func TestImpactDeterministic(t *testing.T) {
 	}
 	if a, b := run(), run(); !bytes.Equal(a, b) {
 		t.Error("the same records gave different impact output")
+	}
+}
+
+// TestImpactReturnWindow reads the return window from the parameters (the
+// embedded DEFAULT, a caller's overlay) or from the option, and says which.
+func TestImpactReturnWindow(t *testing.T) {
+	data, err := os.ReadFile("testdata/impact.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var doc struct {
+		About string       `json:"about"`
+		Cases []impactCase `json:"cases"`
+	}
+	if err := param.Decode(data, &doc); err != nil {
+		t.Fatal(err)
+	}
+	// E1's migrant job ended 183 days before the workshop job, E2's 184.
+	idx, err := DecodeRecords(bytes.NewReader(doc.Cases[3].Records), "return window")
+	if err != nil {
+		t.Fatal(err)
+	}
+	own := func(status string, days int) *Params {
+		t.Helper()
+		o, err := LoadParams(strings.NewReader(fmt.Sprintf(`{"schema": "fupin.labor.params/2", "return_windows": [{"id": "returned-home",
+		 "days": %d, "source": "county rule", "status": %q, "scope": "620523"}]}`, days, status)), "county.json")
+		if err != nil {
+			t.Fatal(err)
+		}
+		return DefaultParams().Overlay(o)
+	}
+	def := DefaultParams().History("return_windows", ReturnWindowID)[0]
+	l := lines2020(t, poverty.MustParseRegion("62"))
+	tests := []struct {
+		name     string
+		days     int
+		params   *Params
+		returned int
+		window   int
+		source   string
+		err      error
+	}{
+		{"embedded default", 0, nil, 1, 183, "returned-home: " + def.Cite(), nil},
+		{"option", 184, nil, 2, 184, "ImpactOptions.ReturnWindowDays", nil},
+		{"option over a caller's record", 184, own("SUPPLIED", 30), 2, 184, "ImpactOptions.ReturnWindowDays", nil},
+		{"caller's record", 0, own("SUPPLIED", 182), 0, 182, "returned-home: county rule [SUPPLIED 620523]", nil},
+		{"caller's record unconfirmed", 0, own("UNCONFIRMED", 0), 0, 0, "", poverty.ErrUnconfirmed},
+		{"no record", 0, &Params{}, 0, 0, "", ErrUnknownRule},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			opts := ImpactOptions{Year: 2020, BaselineYear: 2019, Before: l, After: l, ReturnWindowDays: tt.days, Params: tt.params}
+			imp, err := idx.Impact(nil, opts)
+			if tt.err != nil {
+				var pe *ParamError
+				if !errors.Is(err, tt.err) || !errors.As(err, &pe) {
+					t.Fatalf("error %v, want a ParamError wrapping %v", err, tt.err)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := []any{imp.ReturnedMigrants, imp.ReturnWindowDays, imp.ReturnWindowSource}
+			if diff := cmp.Diff([]any{tt.returned, tt.window, tt.source}, got); diff != "" {
+				t.Errorf("returned, window, source (-want +got):\n%s", diff)
+			}
+		})
+	}
+	if def.Status != poverty.LibraryDefault || def.Record.(ReturnWindow).Days != 183 {
+		t.Errorf("embedded return window %s %+v", def.Label(), def.Record)
 	}
 }

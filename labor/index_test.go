@@ -76,7 +76,11 @@ func TestIndexFlows(t *testing.T) {
 	if js := idx.WorkerJobs("nobody"); js != nil {
 		t.Error("jobs of an unknown worker")
 	}
-	if got := DefaultParams().TransportRules(poverty.MustParseRegion("62"), 2024, poverty.LookupOptions{}); len(got) != 1 || got[0].ID != "gansu-chongxin-2024" {
-		t.Errorf("Gansu 2024 transport rules %v", got)
+	// 崇信县's rule is its county's (LOCAL 620823), not Gansu's: served by ID only.
+	if got := DefaultParams().TransportRules(poverty.MustParseRegion("62"), 2024, poverty.LookupOptions{}); len(got) != 0 {
+		t.Errorf("Gansu 2024 transport rules %v, want none", got)
+	}
+	if got := DefaultParams().TransportRules(poverty.MustParseRegion("23"), 2024, poverty.LookupOptions{}); len(got) != 1 || got[0].ID != "heilongjiang-2022" {
+		t.Errorf("Heilongjiang 2024 transport rules %v", got)
 	}
 }

@@ -10,17 +10,17 @@ import (
 	"strconv"
 	"sync"
 
+	"github.com/openfupin/fupin/internal/param"
 	"github.com/openfupin/fupin/poverty"
 )
 
 // Sentinel errors of this package, in addition to those of package poverty
 // that it reuses (poverty.ErrMissing, poverty.ErrRange, poverty.ErrSecondary,
-// poverty.ErrUnconfirmed, ...). Test with [errors.Is].
+// poverty.ErrUnconfirmed, poverty.ErrNotInForce, poverty.ErrOutOfScope,
+// ...). Test with [errors.Is].
 var (
 	// ErrUnknownRule reports a parameter ID that the parameter set does not hold.
 	ErrUnknownRule = errors.New("unknown rule")
-	// ErrNotInForce reports a rule asked for a year outside its years.
-	ErrNotInForce = errors.New("rule not in force")
 	// ErrNoParameter reports a decision that needs a parameter the caller
 	// did not supply, such as the local minimum wage or a fare.
 	ErrNoParameter = errors.New("parameter not supplied")
@@ -33,12 +33,12 @@ var (
 )
 
 // ParamError reports a parameter that could not be used: unknown, not in
-// force, not stated, rated SECONDARY without AcceptSecondary, or
-// UNCONFIRMED.
+// force ([poverty.ErrNotInForce]), not stated, rated SECONDARY without
+// AcceptSecondary, or UNCONFIRMED.
 //
 // The zero ParamError has no cause; the package never returns one.
 type ParamError struct {
-	Kind  string // "recognition", "transport", "age_limits", ...
+	Kind  string // the kind of record: "recognition", "transport", "age_limits", ... (see [Params.History])
 	ID    string // the parameter's ID
 	Field string // the field, when one value is at fault
 	Year  int    // the year asked for, when relevant
@@ -60,48 +60,26 @@ func (e *ParamError) Error() string {
 // Unwrap returns the sentinel.
 func (e *ParamError) Unwrap() error { return e.Err }
 
-// Header is the provenance every parameter record carries: where and when it
-// applies, the document it comes from, and how well that is sourced
-// (docs/POLICY.md "How to use this file").
+// Header is what every parameter record carries besides its values: its
+// ID, unique within its kind, and its [poverty.Provenance] (source, status,
+// qualifier, scope, effective period and note; docs/POLICY.md "How to use
+// this file"), flat in JSON. Locality may name the place of a local rule in
+// words for readers ("萍乡 麻山镇", "广元"); the scope alone decides where
+// the record applies.
 //
 // The zero Header is not a valid record: it has no ID and no source.
 type Header struct {
-	ID string `json:"id"`
-	// Region is National or the province; Locality names the county or
-	// township of a local rule ("萍乡 麻山镇").
-	Region   poverty.Region `json:"region"`
-	Locality string         `json:"locality,omitempty"`
-	// From and To are the first and last years the rule is in force; To is
-	// 0 while in force.
-	From   int                  `json:"from"`
-	To     int                  `json:"to,omitempty"`
-	Source string               `json:"source"`
-	Status poverty.SourceStatus `json:"status"`
-	Note   string               `json:"note,omitempty"`
+	ID       string `json:"id"`
+	Locality string `json:"locality,omitempty"`
+	poverty.Provenance
 	// Origin is "embedded" or the name given to [LoadParams]; set by the loader.
 	Origin string `json:"-"`
 }
 
 func (h *Header) header() *Header { return h }
 
-// InForce reports whether the rule is in force in year.
-func (h *Header) InForce(year int) bool {
-	return year >= h.From && (h.To == 0 || year <= h.To)
-}
-
-// Cite returns a short citation for reason texts: "jilin-2018 (22, 2018-2020,
-// CONFIRMED): 吉人社联字〔2018〕20号".
-func (h *Header) Cite() string {
-	where := h.Region.String()
-	if h.Locality != "" {
-		where += " " + h.Locality
-	}
-	years := strconv.Itoa(h.From) + "-"
-	if h.To != 0 {
-		years += strconv.Itoa(h.To)
-	}
-	return h.ID + " (" + where + ", " + years + ", " + h.Status.String() + "): " + h.Source
-}
+// cite is the citation of reasons: "id: source [label]".
+func (h *Header) cite() string { return h.ID + ": " + h.Cite() }
 
 // AgeLimits are the ages between which a person is of working age, both
 // bounds inclusive (a woman aged exactly 55 is of working age under Jilin's
@@ -278,38 +256,69 @@ type TransportTier struct {
 	Labour    poverty.Money    `json:"labour,omitempty"`
 }
 
+// ReturnWindow is how many days may pass between the end of a worker's
+// migrant job and the start of a job near home for [Index.Impact] to say
+// that the worker came home for that job. No policy text fixes it: the
+// embedded record [ReturnWindowID] is the library's reading (DEFAULT).
+//
+// The zero ReturnWindow is not a valid record.
+type ReturnWindow struct {
+	Header
+	Days int `json:"days"`
+}
+
+// ReturnWindowID is the ID of the return window [Index.Impact] reads; a
+// caller's file replaces it with an overlay of a record of the same ID.
+const ReturnWindowID = "returned-home"
+
 // Params is an immutable set of labour parameters: the embedded data of
 // [DefaultParams], a caller's file read by [LoadParams], or both combined
-// by [Params.Overlay]. It is safe for concurrent use.
+// by [Params.Overlay], with every version an overlay replaced
+// ([Params.History]). It is safe for concurrent use, and nothing its
+// methods return shares memory with it.
 //
 // The zero Params holds no parameters; start from [DefaultParams] or [LoadParams].
 type Params struct {
-	vintage    string
-	ages       []AgeLimits
-	minWages   []MinimumWage
-	stable     []StableRule
-	transfer   []TransferRule
-	recognise  []RecognitionRule
-	tables     []AwardTable
-	transport  []TransportRule
-	superseded []Header
+	vintage   string
+	ages      param.Set[string, AgeLimits]
+	minWages  param.Set[string, MinimumWage]
+	stable    param.Set[string, StableRule]
+	transfer  param.Set[string, TransferRule]
+	recognise param.Set[string, RecognitionRule]
+	tables    param.Set[string, AwardTable]
+	transport param.Set[string, TransportRule]
+	windows   param.Set[string, ReturnWindow]
 }
 
-// paramsFile is the JSON schema "fupin.labor.params/1".
+// paramsFile is the JSON schema "fupin.labor.params/2".
 type paramsFile struct {
-	Schema       string            `json:"schema"`
-	Vintage      string            `json:"vintage"`
-	AgeLimits    []AgeLimits       `json:"age_limits"`
-	MinimumWages []MinimumWage     `json:"minimum_wages"`
-	Stable       []StableRule      `json:"stable_employment"`
-	Transfer     []TransferRule    `json:"transferred_labour"`
-	Recognition  []RecognitionRule `json:"recognition"`
-	AwardTables  []AwardTable      `json:"award_tables"`
-	Transport    []TransportRule   `json:"transport"`
+	Schema        string            `json:"schema"`
+	Vintage       string            `json:"vintage"`
+	AgeLimits     []AgeLimits       `json:"age_limits"`
+	MinimumWages  []MinimumWage     `json:"minimum_wages"`
+	Stable        []StableRule      `json:"stable_employment"`
+	Transfer      []TransferRule    `json:"transferred_labour"`
+	Recognition   []RecognitionRule `json:"recognition"`
+	AwardTables   []AwardTable      `json:"award_tables"`
+	Transport     []TransportRule   `json:"transport"`
+	ReturnWindows []ReturnWindow    `json:"return_windows"`
 }
+
+// Record kinds: the members of the parameter file, as [Params.History],
+// [Version] and [ParamError] name them.
+const (
+	kindAges      = "age_limits"
+	kindMinWages  = "minimum_wages"
+	kindStable    = "stable_employment"
+	kindTransfer  = "transferred_labour"
+	kindRecognise = "recognition"
+	kindTables    = "award_tables"
+	kindTransport = "transport"
+	kindWindows   = "return_windows"
+)
 
 // ParamsSchema is the schema name a parameter file must declare.
-const ParamsSchema = "fupin.labor.params/1"
+const ParamsSchema = "fupin.labor.params/2"
 
 // ParamsVintage is the date of the newest source behind the embedded
 // parameters (the 抚远市 notice of 2024-04-09).
@@ -330,57 +339,68 @@ var defaultParams = sync.OnceValue(func() *Params {
 })
 
 // DefaultParams returns the parameters embedded in the package: the
-// recognition rules, award table, transport subsidies, age limits and
-// employment definitions of docs/POLICY.md section 5, each with its source and
-// status. It is decoded once; the same immutable *Params is returned each
-// time.
+// recognition rules, award table, transport subsidies, age limits,
+// employment definitions and return window of docs/POLICY.md section 5,
+// each with its provenance. It is decoded once; the same immutable *Params
+// is returned each time.
 func DefaultParams() *Params { return defaultParams() }
 
 // LoadParams decodes a parameter file in the schema of the embedded data
-// ([ParamsSchema]) and validates every record. Unknown fields, unknown
-// words, a missing ID, source or status, duplicate IDs, years out of range,
-// and references to records that do not exist are errors naming the record
-// and the field (*[poverty.FieldError]). name identifies the file in errors
-// and in each record's Origin.
+// ([ParamsSchema]); a file may hold any subset of the members, to be laid
+// over the embedded set with [Params.Overlay]. Every record's provenance is
+// checked with [poverty.Provenance.Validate]; every status is accepted
+// (what a lookup serves is decided by [poverty.Provenance.Serve]). Unknown
+// fields, unknown words, a missing ID, duplicate IDs within a kind, values
+// out of range, an UNCONFIRMED record that carries values, and references
+// to records that do not exist are errors naming the record and the field
+// (*[poverty.FieldError]). name identifies the file in errors and in each
+// record's Origin.
 func LoadParams(r io.Reader, name string) (*Params, error) {
 	var f paramsFile
 	if err := readFile(r, name, MaxParamsBytes, ParamsSchema, &f); err != nil {
 		return nil, err
 	}
-	p := &Params{vintage: f.Vintage, ages: f.AgeLimits, minWages: f.MinimumWages, stable: f.Stable,
-		transfer: f.Transfer, recognise: f.Recognition, tables: f.AwardTables, transport: f.Transport}
-	if err := p.validate(name); err != nil {
+	if err := f.validate(name); err != nil {
 		return nil, err
 	}
+	p := &Params{vintage: f.Vintage}
+	p.ages = newSet(f.AgeLimits)
+	p.minWages = newSet(f.MinimumWages)
+	p.stable = newSet(f.Stable)
+	p.transfer = newSet(f.Transfer)
+	p.recognise = newSet(f.Recognition)
+	p.tables = newSet(f.AwardTables)
+	p.transport = newSet(f.Transport)
+	p.windows = newSet(f.ReturnWindows)
 	return p, nil
 }
 
-func (p *Params) validate(name string) error {
+// hasHeader is a pointer to a record type that embeds [Header].
+type hasHeader[T any] interface {
+	*T
+	header() *Header
+}
+
+// newSet keys validated records (their IDs are unique) by ID.
+func newSet[T any, PT hasHeader[T]](recs []T) param.Set[string, T] {
+	s, _ := param.NewSet(recs, func(r *T) string { return PT(r).header().ID })
+	return s
+}
+
+func (f *paramsFile) validate(name string) error {
 	var errs []error
 	seen := map[string]bool{}
 	check := func(kind string, h *Header) {
 		h.Origin = name
-		rec := kind + " " + h.ID
-		add := func(field, value string, err error) {
-			errs = append(errs, &poverty.FieldError{Record: name + " " + rec, Field: field, Value: value, Err: err})
-		}
+		rec := name + " " + kind + " " + h.ID
 		if h.ID == "" {
-			add("id", "", poverty.ErrMissing)
+			errs = append(errs, &poverty.FieldError{Record: rec, Field: "id", Err: poverty.ErrMissing})
 		} else if seen[kind+"/"+h.ID] {
-			add("id", h.ID, poverty.ErrDuplicate)
+			errs = append(errs, &poverty.FieldError{Record: rec, Field: "id", Value: h.ID, Err: poverty.ErrDuplicate})
 		}
 		seen[kind+"/"+h.ID] = true
-		if h.Source == "" {
-			add("source", "", poverty.ErrMissing)
-		}
-		if h.Status == poverty.SourceUnset {
-			add("status", "", poverty.ErrMissing)
-		}
-		if h.From < 1978 || h.From > 2100 {
-			add("from", strconv.Itoa(h.From), poverty.ErrRange)
-		}
-		if h.To != 0 && (h.To < h.From || h.To > 2100) {
-			add("to", strconv.Itoa(h.To), poverty.ErrRange)
+		if err := h.Provenance.Validate(rec); err != nil {
+			errs = append(errs, err)
 		}
 	}
 	bad := func(kind string, h *Header, field, value string, err error) {
@@ -398,72 +418,80 @@ func (p *Params) validate(name string) error {
 			bad(kind, h, field, m.String(), poverty.ErrRange)
 		}
 	}
-	for i := range p.ages {
-		a := &p.ages[i]
-		check("age_limits", &a.Header)
-		nonNeg("age_limits", &a.Header, "min_age", a.Min)
+	// unconfirmed checks that an UNCONFIRMED record carries no values
+	// (hasValues) and that any other record carries some.
+	unconfirmed := func(kind string, h *Header, field string, hasValues bool) {
+		switch {
+		case h.Status == poverty.Unconfirmed && hasValues:
+			bad(kind, h, field, "", fmt.Errorf("%w: an UNCONFIRMED record carries no values; put commonly quoted ones in note", poverty.ErrSyntax))
+		case h.Status != poverty.Unconfirmed && !hasValues:
+			bad(kind, h, field, "", fmt.Errorf("%w: a rule needs a value", poverty.ErrMissing))
+		}
+	}
+	for i := range f.AgeLimits {
+		a := &f.AgeLimits[i]
+		check(kindAges, &a.Header)
+		nonNeg(kindAges, &a.Header, "min_age", a.Min)
 		for _, v := range [...]struct {
 			f string
 			n int
 		}{{"women_max_age", a.WomenMax}, {"men_max_age", a.MenMax}} {
 			if v.n != 0 && (v.n < a.Min || v.n > 150) {
-				bad("age_limits", &a.Header, v.f, strconv.Itoa(v.n), poverty.ErrRange)
+				bad(kindAges, &a.Header, v.f, strconv.Itoa(v.n), poverty.ErrRange)
 			}
 		}
+		unconfirmed(kindAges, &a.Header, "min_age", a.Min != 0 || a.WomenMax != 0 || a.MenMax != 0)
 	}
-	for i := range p.minWages {
-		m := &p.minWages[i]
-		check("minimum_wage", &m.Header)
-		if m.Monthly <= 0 || m.Monthly > MaxMonthlyWage {
-			bad("minimum_wage", &m.Header, "monthly", m.Monthly.String(), poverty.ErrRange)
+	for i := range f.MinimumWages {
+		m := &f.MinimumWages[i]
+		check(kindMinWages, &m.Header)
+		if m.Status == poverty.Unconfirmed {
+			unconfirmed(kindMinWages, &m.Header, "monthly", m.Monthly != 0)
+		} else if m.Monthly <= 0 || m.Monthly > MaxMonthlyWage {
+			bad(kindMinWages, &m.Header, "monthly", m.Monthly.String(), poverty.ErrRange)
 		}
 	}
-	for i := range p.stable {
-		s := &p.stable[i]
-		check("stable_employment", &s.Header)
-		nonNeg("stable_employment", &s.Header, "min_days", s.MinDays)
-		nonNeg("stable_employment", &s.Header, "min_contract_months", s.MinContractMonths)
-		if s.Status == poverty.Unconfirmed {
-			if s.MinDays != 0 || s.MinContractMonths != 0 || s.MinimumWage {
-				bad("stable_employment", &s.Header, "min_days", strconv.Itoa(s.MinDays), fmt.Errorf("%w: an UNCONFIRMED record carries no values; put commonly quoted ones in note", poverty.ErrSyntax))
-			}
-		} else if s.MinDays == 0 && s.MinContractMonths == 0 && !s.MinimumWage {
-			bad("stable_employment", &s.Header, "min_days", "0", fmt.Errorf("%w: a rule needs at least one test", poverty.ErrMissing))
-		}
+	for i := range f.Stable {
+		s := &f.Stable[i]
+		check(kindStable, &s.Header)
+		nonNeg(kindStable, &s.Header, "min_days", s.MinDays)
+		nonNeg(kindStable, &s.Header, "min_contract_months", s.MinContractMonths)
+		unconfirmed(kindStable, &s.Header, "min_days", s.MinDays != 0 || s.MinContractMonths != 0 || s.MinimumWage)
 	}
-	for i := range p.transfer {
-		t := &p.transfer[i]
-		check("transferred_labour", &t.Header)
-		if t.OutsideOf == PlaceUnknown {
-			bad("transferred_labour", &t.Header, "outside_of", "", poverty.ErrMissing)
+	for i := range f.Transfer {
+		t := &f.Transfer[i]
+		check(kindTransfer, &t.Header)
+		if t.OutsideOf == PlaceUnknown && t.Status != poverty.Unconfirmed {
+			bad(kindTransfer, &t.Header, "outside_of", "", poverty.ErrMissing)
 		}
-		nonNeg("transferred_labour", &t.Header, "min_months", t.MinMonths)
+		nonNeg(kindTransfer, &t.Header, "min_months", t.MinMonths)
+		unconfirmed(kindTransfer, &t.Header, "min_months", t.OutsideOf != PlaceUnknown || t.MinMonths != 0)
 	}
-	for i := range p.tables {
-		t := &p.tables[i]
-		check("award_table", &t.Header)
-		nonNeg("award_table", &t.Header, "min_months_in_post", t.MinMonthsInPost)
+	for i := range f.AwardTables {
+		t := &f.AwardTables[i]
+		check(kindTables, &t.Header)
+		nonNeg(kindTables, &t.Header, "min_months_in_post", t.MinMonthsInPost)
 		if len(t.Rows) == 0 {
-			bad("award_table", &t.Header, "rows", "", poverty.ErrMissing)
+			bad(kindTables, &t.Header, "rows", "", poverty.ErrMissing)
 		}
 		prev := 0
 		for j, r := range t.Rows {
-			f := "rows[" + strconv.Itoa(j) + "]"
+			fl := "rows[" + strconv.Itoa(j) + "]"
 			if r.MinWorkers <= prev || (r.MaxWorkers != 0 && r.MaxWorkers < r.MinWorkers) {
-				bad("award_table", &t.Header, f+".min_workers", strconv.Itoa(r.MinWorkers), fmt.Errorf("%w: bands must be increasing and disjoint", poverty.ErrRange))
+				bad(kindTables, &t.Header, fl+".min_workers", strconv.Itoa(r.MinWorkers), fmt.Errorf("%w: bands must be increasing and disjoint", poverty.ErrRange))
 			}
 			if r.MaxWorkers == 0 && j != len(t.Rows)-1 {
-				bad("award_table", &t.Header, f+".max_workers", "0", fmt.Errorf("%w: only the last band is open", poverty.ErrRange))
+				bad(kindTables, &t.Header, fl+".max_workers", "0", fmt.Errorf("%w: only the last band is open", poverty.ErrRange))
 			}
 			prev = max(r.MinWorkers, r.MaxWorkers)
-			money("award_table", &t.Header, f+".excellent", r.Excellent)
-			money("award_table", &t.Header, f+".good", r.Good)
-			money("award_table", &t.Header, f+".pass", r.Pass)
+			money(kindTables, &t.Header, fl+".excellent", r.Excellent)
+			money(kindTables, &t.Header, fl+".good", r.Good)
+			money(kindTables, &t.Header, fl+".pass", r.Pass)
 		}
 	}
-	for i := range p.recognise {
-		r := &p.recognise[i]
-		const k = "recognition"
+	for i := range f.Recognition {
+		r := &f.Recognition[i]
+		const k = kindRecognise
 		check(k, &r.Header)
 		if r.Counts == GroupUnknown {
 			bad(k, &r.Header, "counts", "", poverty.ErrMissing)
@@ -483,16 +511,16 @@ func (p *Params) validate(name string) error {
 		if (r.Award.PerWorkerYearly != 0) != (r.Award.Years != 0) {
 			bad(k, &r.Header, "award.years", strconv.Itoa(r.Award.Years), fmt.Errorf("%w: a yearly award needs its years and years need a yearly award", poverty.ErrMissing))
 		}
-		if r.WorkingAge != "" && !slices.ContainsFunc(p.ages, func(a AgeLimits) bool { return a.ID == r.WorkingAge }) {
+		if r.WorkingAge != "" && !slices.ContainsFunc(f.AgeLimits, func(a AgeLimits) bool { return a.ID == r.WorkingAge }) {
 			bad(k, &r.Header, "working_age", r.WorkingAge, ErrUnknownReference)
 		}
-		if r.Award.Table != "" && !slices.ContainsFunc(p.tables, func(t AwardTable) bool { return t.ID == r.Award.Table }) {
+		if r.Award.Table != "" && !slices.ContainsFunc(f.AwardTables, func(t AwardTable) bool { return t.ID == r.Award.Table }) {
 			bad(k, &r.Header, "award.table", r.Award.Table, ErrUnknownReference)
 		}
 	}
-	for i := range p.transport {
-		t := &p.transport[i]
-		const k = "transport"
+	for i := range f.Transport {
+		t := &f.Transport[i]
+		const k = kindTransport
 		check(k, &t.Header)
 		if t.Counts == GroupUnknown {
 			bad(k, &t.Header, "counts", "", poverty.ErrMissing)
@@ -503,16 +531,25 @@ func (p *Params) validate(name string) error {
 			bad(k, &t.Header, "tiers", "", poverty.ErrMissing)
 		}
 		for j, tier := range t.Tiers {
-			f := "tiers[" + strconv.Itoa(j) + "]"
+			fl := "tiers[" + strconv.Itoa(j) + "]"
 			if len(tier.Places) == 0 {
-				bad(k, &t.Header, f+".places", "", poverty.ErrMissing)
+				bad(k, &t.Header, fl+".places", "", poverty.ErrMissing)
 			}
 			if (tier.Amount > 0) == (tier.Cap > 0) {
-				bad(k, &t.Header, f+".amount", tier.Amount.String(), fmt.Errorf("%w: a tier has either an amount or a cap", poverty.ErrSyntax))
+				bad(k, &t.Header, fl+".amount", tier.Amount.String(), fmt.Errorf("%w: a tier has either an amount or a cap", poverty.ErrSyntax))
 			}
-			money(k, &t.Header, f+".amount", tier.Amount)
-			money(k, &t.Header, f+".cap", tier.Cap)
-			money(k, &t.Header, f+".labour", tier.Labour)
+			money(k, &t.Header, fl+".amount", tier.Amount)
+			money(k, &t.Header, fl+".cap", tier.Cap)
+			money(k, &t.Header, fl+".labour", tier.Labour)
+		}
+	}
+	for i := range f.ReturnWindows {
+		w := &f.ReturnWindows[i]
+		check(kindWindows, &w.Header)
+		if w.Status == poverty.Unconfirmed {
+			unconfirmed(kindWindows, &w.Header, "days", w.Days != 0)
+		} else if w.Days < 1 || w.Days > 3660 {
+			bad(kindWindows, &w.Header, "days", strconv.Itoa(w.Days), poverty.ErrRange)
 		}
 	}
 	return errors.Join(errs...)
@@ -524,95 +561,151 @@ func (p *Params) Vintage() string { return p.vintage }
 
 // Overlay returns a new parameter set in which the records of o replace the
 // records of p of the same kind and ID, and o's other records are added.
-// Replaced records are not erased: [Params.Superseded] lists them. Neither
-// p nor o is changed.
+// Replaced records are not erased: [Params.History] lists them. Neither p
+// nor o is changed.
 func (p *Params) Overlay(o *Params) *Params {
-	n := &Params{vintage: p.vintage, superseded: slices.Concat(p.superseded, o.superseded)}
+	n := &Params{vintage: p.vintage}
 	if o.vintage != "" {
 		n.vintage = o.vintage
 	}
-	n.ages = overlay(p.ages, o.ages, &n.superseded)
-	n.minWages = overlay(p.minWages, o.minWages, &n.superseded)
-	n.stable = overlay(p.stable, o.stable, &n.superseded)
-	n.transfer = overlay(p.transfer, o.transfer, &n.superseded)
-	n.recognise = overlay(p.recognise, o.recognise, &n.superseded)
-	n.tables = overlay(p.tables, o.tables, &n.superseded)
-	n.transport = overlay(p.transport, o.transport, &n.superseded)
+	n.ages = p.ages.Overlay(o.ages)
+	n.minWages = p.minWages.Overlay(o.minWages)
+	n.stable = p.stable.Overlay(o.stable)
+	n.transfer = p.transfer.Overlay(o.transfer)
+	n.recognise = p.recognise.Overlay(o.recognise)
+	n.tables = p.tables.Overlay(o.tables)
+	n.transport = p.transport.Overlay(o.transport)
+	n.windows = p.windows.Overlay(o.windows)
 	return n
 }
 
-func overlay[T any, PT interface {
-	*T
-	header() *Header
-}](base, over []T, superseded *[]Header) []T {
-	out := slices.Clone(base)
-	for _, r := range over {
-		id := PT(&r).header().ID
-		if i := slices.IndexFunc(out, func(x T) bool { return PT(&x).header().ID == id }); i >= 0 {
-			*superseded = append(*superseded, *PT(&out[i]).header())
-			out[i] = r
-			continue
-		}
-		out = append(out, r)
-	}
-	return out
+// Version is one version of a parameter record, as [Params.History] and
+// [Params.All] list them: the kind of record (the member of the parameter
+// file that holds it), its header with the provenance, and a copy of the
+// whole record.
+//
+// The zero Version is no record.
+type Version struct {
+	Kind string
+	Header
+	// Record is a copy of the record, sharing no memory with the
+	// parameter set: an AgeLimits, MinimumWage, StableRule, TransferRule,
+	// RecognitionRule, AwardTable, TransportRule or ReturnWindow value.
+	Record any
 }
 
-// Superseded returns the headers of records that overlays replaced, oldest
-// first, so that history is never erased.
-func (p *Params) Superseded() []Header { return slices.Clone(p.superseded) }
-
-// find returns the record with the ID, checked for year and status. year 0
-// skips the in-force check.
-func find[T any, PT interface {
-	*T
-	header() *Header
-}](list []T, kind, id string, year int, opts poverty.LookupOptions) (*T, error) {
-	for i := range list {
-		h := PT(&list[i]).header()
-		if h.ID != id {
-			continue
-		}
-		if err := h.usable(kind, year, opts); err != nil {
-			return nil, err
-		}
-		return &list[i], nil
-	}
-	return nil, &ParamError{Kind: kind, ID: id, Year: year, Err: ErrUnknownRule}
-}
-
-func (h *Header) usable(kind string, year int, opts poverty.LookupOptions) error {
-	switch {
-	case h.Status == poverty.Unconfirmed:
-		return &ParamError{Kind: kind, ID: h.ID, Year: year, Err: poverty.ErrUnconfirmed}
-	case h.Status == poverty.Secondary && !opts.AcceptSecondary:
-		return &ParamError{Kind: kind, ID: h.ID, Year: year, Err: poverty.ErrSecondary}
-	case year != 0 && !h.InForce(year):
-		return &ParamError{Kind: kind, ID: h.ID, Year: year, Err: ErrNotInForce}
+// History returns every version of the record of the kind with the ID,
+// oldest first and the current one last: the embedded record, then each
+// record an overlay laid over it. kind is the member of the parameter file
+// that holds the record: "age_limits", "minimum_wages",
+// "stable_employment", "transferred_labour", "recognition",
+// "award_tables", "transport" or "return_windows" (an ID is unique only
+// within its kind: "jilin-2018" names both Jilin's age limits and its
+// recognition rule). An unknown kind or ID has no history (nil).
+func (p *Params) History(kind, id string) []Version {
+	switch kind {
+	case kindAges:
+		return versions(kind, p.ages.History(id, nil))
+	case kindMinWages:
+		return versions(kind, p.minWages.History(id, nil))
+	case kindStable:
+		return versions(kind, p.stable.History(id, nil))
+	case kindTransfer:
+		return versions(kind, p.transfer.History(id, nil))
+	case kindRecognise:
+		return versions(kind, p.recognise.History(id, RecognitionRule.clone))
+	case kindTables:
+		return versions(kind, p.tables.History(id, AwardTable.clone))
+	case kindTransport:
+		return versions(kind, p.transport.History(id, TransportRule.clone))
+	case kindWindows:
+		return versions(kind, p.windows.History(id, nil))
 	}
 	return nil
 }
 
-// inForce returns copies of the usable records in force in year for region
-// (National records apply everywhere), in file order.
-func inForce[T any, PT interface {
-	*T
-	header() *Header
-}](list []T, kind string, region poverty.Region, year int, opts poverty.LookupOptions) []T {
+// All returns the current version of every record, whatever its status,
+// scope or period: the kinds in the order of the parameter file, the
+// records of each in file order (an overlay's new records after them). It
+// is the register of the parameters; the lookups decide what to serve.
+func (p *Params) All() []Version {
+	var out []Version
+	out = appendAll(out, kindAges, p.ages, nil)
+	out = appendAll(out, kindMinWages, p.minWages, nil)
+	out = appendAll(out, kindStable, p.stable, nil)
+	out = appendAll(out, kindTransfer, p.transfer, nil)
+	out = appendAll(out, kindRecognise, p.recognise, RecognitionRule.clone)
+	out = appendAll(out, kindTables, p.tables, AwardTable.clone)
+	out = appendAll(out, kindTransport, p.transport, TransportRule.clone)
+	out = appendAll(out, kindWindows, p.windows, nil)
+	return out
+}
+
+// versions wraps copied records.
+func versions[T any, PT hasHeader[T]](kind string, recs []T) []Version {
+	if len(recs) == 0 {
+		return nil
+	}
+	out := make([]Version, len(recs))
+	for i := range recs {
+		out[i] = Version{Kind: kind, Header: *PT(&recs[i]).header(), Record: recs[i]}
+	}
+	return out
+}
+
+func appendAll[T any, PT hasHeader[T]](out []Version, kind string, s param.Set[string, T], clone func(T) T) []Version {
+	for _, r := range s.All() {
+		if clone != nil {
+			r = clone(r)
+		}
+		out = append(out, Version{Kind: kind, Header: *PT(&r).header(), Record: r})
+	}
+	return out
+}
+
+// serve decides whether the record may be returned for a lookup in region
+// (named: asked for by its ID) in year (0: any year).
+func (h *Header) serve(kind string, region poverty.Region, named bool, year int, opts poverty.LookupOptions) error {
+	if err := h.Serve(region, named, opts); err != nil {
+		return &ParamError{Kind: kind, ID: h.ID, Year: year, Err: err}
+	}
+	if year != 0 && !h.InForceIn(year) {
+		return &ParamError{Kind: kind, ID: h.ID, Year: year, Err: poverty.ErrNotInForce}
+	}
+	return nil
+}
+
+// find returns the record with the ID, checked for status and year. year 0
+// skips the in-force check. The record is shared: callers copy it.
+func find[T any, PT hasHeader[T]](s param.Set[string, T], kind, id string, year int, opts poverty.LookupOptions) (*T, error) {
+	r := s.Get(id)
+	if r == nil {
+		return nil, &ParamError{Kind: kind, ID: id, Year: year, Err: ErrUnknownRule}
+	}
+	if err := PT(r).header().serve(kind, poverty.National, true, year, opts); err != nil {
+		return nil, err
+	}
+	return r, nil
+}
+
+// inForce returns copies of the records served in region in year, in
+// file order.
+func inForce[T any, PT hasHeader[T]](s param.Set[string, T], kind string, region poverty.Region, year int, opts poverty.LookupOptions, clone func(T) T) []T {
 	var out []T
-	for i := range list {
-		h := PT(&list[i]).header()
-		if (h.Region == region || h.Region == poverty.National) && h.usable(kind, year, opts) == nil {
-			out = append(out, list[i])
+	all := s.All()
+	for i := range all {
+		if PT(&all[i]).header().serve(kind, region, false, year, opts) == nil {
+			out = append(out, clone(all[i]))
 		}
 	}
 	return out
 }
 
 // AgeLimits returns the age limits with the ID in force in year (0: any
-// year). A SECONDARY record needs opts.AcceptSecondary.
+// year). Asked for by ID, a LOCAL record is served for any region; a
+// SECONDARY one needs opts.AcceptSecondary; an UNCONFIRMED one never is.
 func (p *Params) AgeLimits(id string, year int, opts poverty.LookupOptions) (AgeLimits, error) {
-	r, err := find(p.ages, "age_limits", id, year, opts)
+	r, err := find(p.ages, kindAges, id, year, opts)
 	if err != nil {
 		return AgeLimits{}, err
 	}
@@ -621,7 +714,7 @@ func (p *Params) AgeLimits(id string, year int, opts poverty.LookupOptions) (Age
 
 // MinimumWage returns the minimum wage with the ID in force in year.
 func (p *Params) MinimumWage(id string, year int, opts poverty.LookupOptions) (MinimumWage, error) {
-	r, err := find(p.minWages, "minimum_wage", id, year, opts)
+	r, err := find(p.minWages, kindMinWages, id, year, opts)
 	if err != nil {
 		return MinimumWage{}, err
 	}
@@ -630,7 +723,7 @@ func (p *Params) MinimumWage(id string, year int, opts poverty.LookupOptions) (M
 
 // StableRule returns the stable-employment rule with the ID in force in year.
 func (p *Params) StableRule(id string, year int, opts poverty.LookupOptions) (StableRule, error) {
-	r, err := find(p.stable, "stable_employment", id, year, opts)
+	r, err := find(p.stable, kindStable, id, year, opts)
 	if err != nil {
 		return StableRule{}, err
 	}
@@ -639,9 +732,19 @@ func (p *Params) StableRule(id string, year int, opts poverty.LookupOptions) (St
 
 // TransferRule returns the transferred-labour rule with the ID in force in year.
 func (p *Params) TransferRule(id string, year int, opts poverty.LookupOptions) (TransferRule, error) {
-	r, err := find(p.transfer, "transferred_labour", id, year, opts)
+	r, err := find(p.transfer, kindTransfer, id, year, opts)
 	if err != nil {
 		return TransferRule{}, err
+	}
+	return *r, nil
+}
+
+// ReturnWindow returns the return window with the ID in force in year
+// ([ReturnWindowID] is the one [Index.Impact] reads).
+func (p *Params) ReturnWindow(id string, year int, opts poverty.LookupOptions) (ReturnWindow, error) {
+	r, err := find(p.windows, kindWindows, id, year, opts)
+	if err != nil {
+		return ReturnWindow{}, err
 	}
 	return *r, nil
 }
@@ -649,34 +752,31 @@ func (p *Params) TransferRule(id string, year int, opts poverty.LookupOptions) (
 // RecognitionRule returns the workshop recognition rule with the ID in force
 // in year.
 func (p *Params) RecognitionRule(id string, year int, opts poverty.LookupOptions) (RecognitionRule, error) {
-	r, err := find(p.recognise, "recognition", id, year, opts)
+	r, err := find(p.recognise, kindRecognise, id, year, opts)
 	if err != nil {
 		return RecognitionRule{}, err
 	}
 	return r.clone(), nil
 }
 
-// RecognitionRules returns the recognition rules in force in year in region
-// (and national ones), in file order; SECONDARY ones only with
-// opts.AcceptSecondary.
+// RecognitionRules returns the recognition rules served in region in year,
+// in file order: national ones and those whose scope covers the region
+// (a county's rule covers no province: ask for it by ID), SECONDARY ones
+// only with opts.AcceptSecondary, never UNCONFIRMED ones.
 func (p *Params) RecognitionRules(region poverty.Region, year int, opts poverty.LookupOptions) []RecognitionRule {
-	out := inForce(p.recognise, "recognition", region, year, opts)
-	for i := range out {
-		out[i] = out[i].clone()
-	}
-	return out
+	return inForce(p.recognise, kindRecognise, region, year, opts, RecognitionRule.clone)
 }
 
 // clone returns a copy that shares no slice with the parameter set, so that
 // a caller changing it cannot change the immutable [Params].
-func (r *RecognitionRule) clone() RecognitionRule {
-	c := *r
+func (r RecognitionRule) clone() RecognitionRule {
+	c := r
 	c.Sites, c.ExcludedSites, c.Types = slices.Clone(r.Sites), slices.Clone(r.ExcludedSites), slices.Clone(r.Types)
 	return c
 }
 
-func (t *TransportRule) clone() TransportRule {
-	c := *t
+func (t TransportRule) clone() TransportRule {
+	c := t
 	c.Channels = slices.Clone(t.Channels)
 	c.Tiers = slices.Clone(t.Tiers)
 	for i := range c.Tiers {
@@ -686,32 +786,32 @@ func (t *TransportRule) clone() TransportRule {
 	return c
 }
 
+func (t AwardTable) clone() AwardTable {
+	c := t
+	c.Rows = slices.Clone(t.Rows)
+	return c
+}
+
 // AwardTable returns the award table with the ID in force in year.
 func (p *Params) AwardTable(id string, year int, opts poverty.LookupOptions) (AwardTable, error) {
-	r, err := find(p.tables, "award_table", id, year, opts)
+	r, err := find(p.tables, kindTables, id, year, opts)
 	if err != nil {
 		return AwardTable{}, err
 	}
-	c := *r
-	c.Rows = slices.Clone(r.Rows)
-	return c, nil
+	return r.clone(), nil
 }
 
 // TransportRule returns the transport subsidy rule with the ID in force in year.
 func (p *Params) TransportRule(id string, year int, opts poverty.LookupOptions) (TransportRule, error) {
-	r, err := find(p.transport, "transport", id, year, opts)
+	r, err := find(p.transport, kindTransport, id, year, opts)
 	if err != nil {
 		return TransportRule{}, err
 	}
 	return r.clone(), nil
 }
 
-// TransportRules returns the transport rules in force in year in region
-// (and national ones), in file order.
+// TransportRules returns the transport rules served in region in year, in
+// file order, as [Params.RecognitionRules] chooses them.
 func (p *Params) TransportRules(region poverty.Region, year int, opts poverty.LookupOptions) []TransportRule {
-	out := inForce(p.transport, "transport", region, year, opts)
-	for i := range out {
-		out[i] = out[i].clone()
-	}
-	return out
+	return inForce(p.transport, kindTransport, region, year, opts, TransportRule.clone)
 }

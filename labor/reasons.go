@@ -47,7 +47,7 @@ var ruleTexts = map[string]string{
 func crit(code string, pass bool, input, param string, h *Header) poverty.Criterion {
 	c := poverty.Criterion{Code: code, Pass: pass, Rule: ruleTexts[code], Input: input, Param: param}
 	if h != nil {
-		c.Source = h.Cite()
+		c.Source = h.cite()
 	}
 	return c
 }

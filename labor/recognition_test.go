@@ -32,6 +32,7 @@ type recognitionCase struct {
 		Yearly         *poverty.Money      `json:"yearly"`
 		Years          int                 `json:"years"`
 		TableHeadcount *int                `json:"table_headcount"`
+		Source         string              `json:"source"`
 	} `json:"want"`
 }
 
@@ -97,7 +98,7 @@ func (c *recognitionCase) posts(ws string, year int) ([]Post, error) {
 var dateCmp = cmp.Comparer(func(a, b poverty.Date) bool { return a == b })
 
 var errorWords = map[string]error{
-	"no_parameter": ErrNoParameter, "not_in_force": ErrNotInForce, "secondary": poverty.ErrSecondary,
+	"no_parameter": ErrNoParameter, "not_in_force": poverty.ErrNotInForce, "secondary": poverty.ErrSecondary,
 	"unconfirmed": poverty.ErrUnconfirmed, "unknown_rule": ErrUnknownRule,
 }
 
@@ -113,7 +114,7 @@ func TestRecognitionCases(t *testing.T) {
 	if err := param.Decode(data, &doc); err != nil {
 		t.Fatal(err)
 	}
-	p := DefaultParams()
+	p := fixtureParams(t) // the embedded rules and the unnamed-locality rule of the fixture
 	for _, c := range doc.Cases {
 		t.Run(c.Name, func(t *testing.T) {
 			if err := c.Workshop.Validate(); err != nil {
@@ -125,7 +126,7 @@ func TestRecognitionCases(t *testing.T) {
 			}
 			opts := RecognitionOptions{Lookup: poverty.LookupOptions{AcceptSecondary: c.AcceptSecondary}}
 			if c.MinimumWage != nil {
-				opts.MinimumWage = &MinimumWage{Header: Header{ID: "case", Source: "test case", Status: poverty.Confirmed}, Monthly: *c.MinimumWage}
+				opts.MinimumWage = &MinimumWage{Header: Header{ID: "case", Provenance: poverty.Provenance{Source: "test case", Status: poverty.Example, Scope: poverty.ScopeNational}}, Monthly: *c.MinimumWage}
 			}
 			got, err := p.Recognise(c.Rule, &c.Workshop, posts, c.On, opts)
 			if c.Want.Error != "" {
@@ -149,6 +150,11 @@ func TestRecognitionCases(t *testing.T) {
 			}
 			if diff := cmp.Diff(c.Want.Failed, failed); diff != "" {
 				t.Errorf("failed criteria (-want +got):\n%s", diff)
+			}
+			for _, cr := range got.Criteria {
+				if c.Want.Source != "" && cr.Source != c.Want.Source {
+					t.Errorf("criterion %s source %q, want %q", cr.Code, cr.Source, c.Want.Source)
+				}
 			}
 			pf := map[string][]string{}
 			for _, pc := range got.Posts {

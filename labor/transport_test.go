@@ -24,6 +24,7 @@ type transportCase struct {
 		Eligible bool          `json:"eligible"`
 		Total    poverty.Money `json:"total"`
 		Failed   []string      `json:"failed"`
+		Source   string        `json:"source"`
 	} `json:"want"`
 }
 
@@ -39,7 +40,7 @@ func TestTransportSubsidy(t *testing.T) {
 	if err := param.Decode(data, &doc); err != nil {
 		t.Fatal(err)
 	}
-	p := DefaultParams()
+	p := fixtureParams(t) // the embedded rules and the township quote of the fixture
 	for _, c := range doc.Cases {
 		t.Run(c.Name, func(t *testing.T) {
 			hy := c.Year
@@ -72,6 +73,9 @@ func TestTransportSubsidy(t *testing.T) {
 				}
 				if cr.Source == "" || cr.Param == "" || cr.Rule == "" {
 					t.Errorf("criterion %s does not explain itself: %+v", cr.Code, cr)
+				}
+				if c.Want.Source != "" && cr.Source != c.Want.Source {
+					t.Errorf("criterion %s source %q, want %q", cr.Code, cr.Source, c.Want.Source)
 				}
 			}
 			if got.Eligible != c.Want.Eligible || got.Total != c.Want.Total {

@@ -141,7 +141,7 @@ func (r *Recognition) Failed() []poverty.Criterion {
 }
 
 // RecognitionOptions are the caller's inputs to [Params.Recognise] that the
-// rules do not hold. The zero value accepts only CONFIRMED rules and knows
+// rules do not hold. The zero value serves no SECONDARY rule and knows
 // no minimum wage.
 type RecognitionOptions struct {
 	Lookup poverty.LookupOptions
@@ -152,9 +152,12 @@ type RecognitionOptions struct {
 
 // Recognise evaluates the workshop against the recognition rule with the ID
 // on the date: each worker criterion for each post, then the workshop
-// criteria, then the award. A rule not in force that year, SECONDARY
-// without opts.Lookup.AcceptSecondary, or needing a minimum wage the caller
-// did not give is an error (*[ParamError]); a criterion that fails is not.
+// criteria, then the award. The rule is named by its ID, so a LOCAL rule is
+// applied wherever the caller applies it; the reasons cite its label. A
+// rule not in force that year, SECONDARY without
+// opts.Lookup.AcceptSecondary, UNCONFIRMED, or needing a minimum wage the
+// caller did not give is an error (*[ParamError]); a criterion that fails
+// is not.
 func (p *Params) Recognise(ruleID string, ws *Workshop, posts []Post, on poverty.Date, opts RecognitionOptions) (Recognition, error) {
 	if on.IsZero() || ws == nil {
 		return Recognition{}, &poverty.FieldError{Record: ruleID, Field: "on", Err: poverty.ErrMissing}
@@ -172,7 +175,7 @@ func (p *Params) Recognise(ruleID string, ws *Workshop, posts []Post, on poverty
 		age = &a
 	}
 	if rule.MinimumWage && opts.MinimumWage == nil {
-		return Recognition{}, &ParamError{Kind: "recognition", ID: rule.ID, Field: "minimum_wage", Year: on.Year(), Err: ErrNoParameter}
+		return Recognition{}, &ParamError{Kind: kindRecognise, ID: rule.ID, Field: "minimum_wage", Year: on.Year(), Err: ErrNoParameter}
 	}
 	var table *AwardTable
 	if rule.Award.Table != "" {
@@ -307,7 +310,7 @@ func workerTerms(r *RecognitionRule, mw *MinimumWage, age *AgeLimits) string {
 		s = append(s, "contract at least "+strconv.Itoa(r.MinContractMonths)+" months")
 	}
 	if r.MinimumWage && mw != nil {
-		s = append(s, "paid at least the minimum wage "+mw.Monthly.String()+" ("+mw.Cite()+")")
+		s = append(s, "paid at least the minimum wage "+mw.Monthly.String()+" ("+mw.cite()+")")
 	}
 	if age != nil {
 		s = append(s, "of working age (women "+strconv.Itoa(age.Min)+"-"+strconv.Itoa(age.WomenMax)+", men "+strconv.Itoa(age.Min)+"-"+strconv.Itoa(age.MenMax)+")")
@@ -383,13 +386,13 @@ func award(r *RecognitionRule, table *AwardTable, ws *Workshop, posts []Post, re
 		}
 		switch {
 		case row == nil:
-			a.Basis = append(a.Basis, strconv.Itoa(a.TableHeadcount)+" workers in post at least "+strconv.Itoa(table.MinMonthsInPost)+" months: below the first band of "+table.Cite())
+			a.Basis = append(a.Basis, strconv.Itoa(a.TableHeadcount)+" workers in post at least "+strconv.Itoa(table.MinMonthsInPost)+" months: below the first band of "+table.cite())
 		case ws.Grade == GradeUnknown:
 			a.Basis = append(a.Basis, "not graded: no award from "+table.ID)
 		default:
 			a.Table = [...]poverty.Money{0, row.Excellent, row.Good, row.Pass}[ws.Grade]
 			a.Basis = append(a.Basis, "grade "+ws.Grade.String()+", "+strconv.Itoa(a.TableHeadcount)+" workers in post at least "+
-				strconv.Itoa(table.MinMonthsInPost)+" months: "+a.Table.String()+" from "+table.Cite())
+				strconv.Itoa(table.MinMonthsInPost)+" months: "+a.Table.String()+" from "+table.cite())
 		}
 	}
 	if a.ConstructionCap > 0 {
