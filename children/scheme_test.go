@@ -479,3 +479,24 @@ func TestOverlayReplacementKeepsPrimary(t *testing.T) {
 		t.Error("Overlay changed the default rules")
 	}
 }
+
+// TestSchemesRoundTrip checks that the JSON form of a Scheme is a record of
+// the scheme file: the schemes Default returns, marshalled into a file,
+// load back to the same schemes.
+func TestSchemesRoundTrip(t *testing.T) {
+	b, err := json.Marshal(struct {
+		Schema  string   `json:"schema"`
+		Vintage string   `json:"vintage"`
+		Schemes []Scheme `json:"schemes"`
+	}{"fupin.children/1", DataVintage, Default().Schemes()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := LoadRules(bytes.NewReader(b), "embedded")
+	if err != nil {
+		t.Fatalf("%v\n%s", err, b)
+	}
+	if diff := cmp.Diff(Default().Schemes(), r.Schemes(), ignoreInternal); diff != "" {
+		t.Errorf("round trip (-want +got):\n%s", diff)
+	}
+}
