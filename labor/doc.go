@@ -37,13 +37,19 @@
 // counts a county one household at a time, with no allocation per household:
 // the transfer rate (workers supported through an assistance channel over
 // the labour force) and the share from registered poor households. The
-// stable-employment and transferred-labour definitions are local rules rated
-// SECONDARY, so their lookups need AcceptSecondary; the local minimum wage is
-// always the caller's parameter (no source in docs/POLICY.md gives one), and a
-// decision that needs it without it is [ErrNoParameter]. The national "at
-// least one able-bodied member employed" wording is UNCONFIRMED: it is kept
-// as the record national-one-member-employed, without values, so that the
-// gap is visible, and every lookup of it is [poverty.ErrUnconfirmed].
+// sources give the zero-employment definitions only as local rules of
+// unnamed places (a legal Q&A site, SECONDARY): the embedded
+// stable-employment rule zero-employment-exit and the rural age limits
+// zero-employment-rural are the library's reading of them (DEFAULT), for a
+// county to replace with its own. The transferred-labour definition
+// outside-township-6-months is a general definition from one non-official
+// page (SECONDARY), so its lookup needs AcceptSecondary. The local minimum
+// wage is always the caller's parameter (no source in docs/POLICY.md gives
+// one), and a decision that needs it without it is [ErrNoParameter]. The
+// national "at least one able-bodied member employed" wording is
+// UNCONFIRMED: it is kept as the record national-one-member-employed,
+// without values, so that the gap is visible, and every lookup of it is
+// [poverty.ErrUnconfirmed].
 //
 // # Workshops and recognition
 //
@@ -53,26 +59,36 @@
 // [Post] is checked against the worker criteria (group, contract, minimum
 // wage, working age, months and wage in the year or the previous year,
 // months in post) with the reason codes of the criteria it failed, then
-// the workshop criteria, then the [Award]. Embedded rules:
+// the workshop criteria, then the [Award]. There is no national
+// recognition rule; every embedded rule is one place's, with its label:
 //
-//   - jilin-2018: at least 5 registered poor workers, contracts of 6 months
-//     or more, paid at least the local minimum wage, women 16-55 and men
-//     16-60; 1,000 yuan per poor worker capped at 50,000 (吉人社联字〔2018〕20号).
-//   - guangxi-liujiang-2021: at least 5 lifted-out or monitored workers,
-//     one of five types, accident insurance of at least 15 yuan a month.
-//   - chongqing-2022: county recognition, workers in post 3 months; the
-//     annual award table by grade and head count (10-19: 4/3/2, 20-39:
-//     7/5/3, 40 or more: 10/8/6 ten-thousand yuan) and a construction cap of
-//     500,000 (重庆市人力社保局, 2022-12-16).
-//   - hunan-demonstration-2021: at least 30 lifted-out workers, each at
-//     least 6 months and 11,000 yuan in the previous year; not in an
-//     industrial park, not a cooperative without processing (press).
-//   - jiangxi-pingxiang-mashan-2020: 5 poor workers; 30,000 one-off plus
-//     1,000 per worker a year for 3 years (press).
-//   - sichuan-guangyuan-2017: 10 poor workers; 50,000 one-off (press).
-//   - two SECONDARY rules (an unnamed locality's 6 months and 6,000 yuan;
-//     a press claim of 5,000 yuan a worker a year), used only with
-//     AcceptSecondary.
+//   - jilin-2018 (LOCAL 22): at least 5 registered poor workers, contracts
+//     of 6 months or more, paid at least the local minimum wage, women
+//     16-55 and men 16-60; 1,000 yuan per poor worker capped at 50,000
+//     (吉人社联字〔2018〕20号).
+//   - guangxi-liujiang-2021 (LOCAL 450206, 柳江区): at least 5 lifted-out
+//     or monitored workers, one of five types, accident insurance of at
+//     least 15 yuan a month.
+//   - chongqing-2022 (LOCAL 50): county recognition, workers in post 3
+//     months; the annual award table by grade and head count (10-19:
+//     4/3/2, 20-39: 7/5/3, 40 or more: 10/8/6 ten-thousand yuan) and a
+//     construction cap of 500,000 (重庆市人力社保局, 2022-12-16).
+//   - hunan-demonstration-2021 (LOCAL 43, press): at least 30 lifted-out
+//     workers, each at least 6 months and 11,000 yuan in the previous
+//     year; not in an industrial park, not a cooperative without
+//     processing.
+//   - jiangxi-pingxiang-mashan-2020 (LOCAL 360313, press: 麻山镇, a
+//     township of 湘东区): 5 poor workers; 30,000 one-off plus 1,000 per
+//     worker a year for 3 years.
+//   - sichuan-guangyuan-2017 (LOCAL 51, press: 广元): 10 poor workers;
+//     50,000 one-off.
+//   - xiangtan-press-5000 (SECONDARY 43, weak): a press claim of 5,000 yuan
+//     a worker a year, undated, used only with AcceptSecondary.
+//
+// The legal Q&A site's rule of an unnamed locality (6 months and 6,000
+// yuan: 1,000 yuan a worker, POLICY.md 5.1) names no place, so no scope can
+// be given: it is not embedded; a caller who knows where it applies adds
+// it in a parameter file.
 //
 // Bounds are inclusive where the sources say "at least" (≥5 workers,
 // ≥11,000 yuan, 16-55 years); a head count below the Chongqing table's first
@@ -85,11 +101,12 @@
 // hires, and compare them with the jobs whose Via names them.
 // [Params.TransportSubsidy] evaluates a [TransportRule] for one job with a
 // reason per criterion: Heilongjiang's 800 yuan after three months across
-// provinces, Shanxi's fare up to 800 (中阳县 2022; monitored households
-// 2020), Gansu 崇信县's tiers by destination (Shaanxi or Ningxia 400, other
-// provinces 600, in the province 300, in the city 200), and a SECONDARY
-// township quote. The 2016 national transport subsidy states no amount and
-// is not encoded.
+// provinces (LOCAL 23), Shanxi's fare up to 800 (中阳县 2022, LOCAL
+// 141129; monitored households 2020, LOCAL 14 provincial), and Gansu
+// 崇信县's tiers by destination (Shaanxi or Ningxia 400, other provinces
+// 600, in the province 300, in the city 200; LOCAL 620823). The 2016
+// national transport subsidy states no amount, and the forum quote of an
+// unnamed township names no place: neither is encoded.
 //
 // # Workshop impact
 //
@@ -99,8 +116,11 @@
 // baseline year and the impact year with the share of its gain that
 // workshop wages explain and whether it crossed the poverty standard or the
 // monitoring line (against [poverty.Lines] the caller passes, usually from
-// [poverty.Table.LinesFor]), migrant workers who came home for the jobs
-// (within [DefaultReturnWindowDays], a library default, not policy), the
+// [poverty.Table.LinesFor]), migrant workers who came home for the jobs (a
+// migrant job that ended within the return window before the workshop
+// job: the [ReturnWindow] record returned-home, 183 days, the library's
+// reading, DEFAULT, unless [ImpactOptions] says otherwise; the result names
+// the window it used), the
 // mothers and fathers among them, and the children who stopped being
 // left-behind because of it. Children are counted through
 // [children.Scheme.Transitions]: by default the registry after the jobs is
@@ -115,13 +135,40 @@
 // are [poverty.FieldError]s naming the record and field, with identity
 // numbers masked. [Decoder] reads the same records as JSON Lines one at a
 // time, naming the line of every error, and [Records.EncodeLines] writes
-// them. Parameters are data: [DefaultParams] decodes the embedded
+// them.
+//
+// # Parameters and their provenance
+//
+// Parameters are data: [DefaultParams] decodes the embedded
 // data/params.json once; [LoadParams] reads a caller's file in the same
-// schema ([ParamsSchema]); [Params.Overlay] replaces records by ID and keeps
-// the replaced ones in [Params.Superseded]. Every record carries a
-// [Header]: region, locality, years in force, source and status. A rule
-// asked for outside its years is [ErrNotInForce]; SECONDARY records need
-// AcceptSecondary; UNCONFIRMED records are never returned.
+// schema ([ParamsSchema]), any subset of its members; [Params.Overlay]
+// replaces records by kind and ID and keeps the replaced ones, so that
+// [Params.History] returns every version of a record, oldest first, and
+// [Params.All] lists every current record with its provenance. Nothing
+// these methods return shares memory with the parameter set.
+//
+// The file is one JSON object: "schema" ([ParamsSchema]), "vintage", and
+// one array per kind of record: "age_limits" ([AgeLimits]),
+// "minimum_wages" ([MinimumWage]; none embedded), "stable_employment"
+// ([StableRule]), "transferred_labour" ([TransferRule]), "recognition"
+// ([RecognitionRule]), "award_tables" ([AwardTable]), "transport"
+// ([TransportRule]) and "return_windows" ([ReturnWindow]). Every record
+// has an "id", unique within its kind, an optional "locality" naming the
+// place in words, its values, and the members of [poverty.Provenance]:
+// "source", "status" (CONFIRMED, SECONDARY, UNCONFIRMED, LOCAL, DEFAULT,
+// SUPPLIED or EXAMPLE), "qualifier" ("press", "provincial", ...), "scope"
+// ("national", a province code "43" or a county code "450206"), "from" and
+// "to" ("2018", "2020-05" or "2020-05-11", only where the sources date the
+// rule) and "note". An UNCONFIRMED record carries no values.
+//
+// A lookup by ID ([Params.RecognitionRule], [Params.TransportRule], ...)
+// serves a LOCAL record wherever the caller applies it; a lookup by region
+// ([Params.RecognitionRules], [Params.TransportRules]) serves national
+// records and those whose scope covers the province (a county's rule
+// covers no province). SECONDARY records need AcceptSecondary, UNCONFIRMED
+// ones are never served, and a rule asked for outside its period is
+// [poverty.ErrNotInForce]. Reasons cite the record as "id: source
+// [label]" ([poverty.Provenance.Cite]).
 //
 // # Limits
 //
