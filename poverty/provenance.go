@@ -125,7 +125,7 @@ func (s *Scope) UnmarshalText(b []byte) error {
 // The zero Provenance is invalid: [Provenance.Validate] says why.
 type Provenance struct {
 	Source    string       `json:"source"`
-	Status    SourceStatus `json:"status"`
+	Status    SourceStatus `json:"status,omitzero"`
 	Qualifier string       `json:"qualifier,omitempty"`
 	Scope     Scope        `json:"scope"`
 	From      string       `json:"from,omitempty"`

@@ -116,7 +116,8 @@ func TestFlags(t *testing.T) {
 		{options{format: "text", province: "99", top: -1}, "region"},
 		{options{format: "text", year: 2023, top: -1}, "2023"},
 		{options{format: "text", size: -5, top: -1}, "households"},
-		{options{format: "text", year: 2021, top: -1, thresholds: "testdata/overlay-2021.json"}, "secondary source"},
+		{options{format: "text", year: 2021, top: -1, thresholds: "testdata/secondary-2021.json"}, "secondary source"},
+		{options{format: "text", year: 2023, top: -1}, "disposable_income"}, // Yunnan's 2023 line is in net income
 	} {
 		err := run(tc.o, &bytes.Buffer{}, &bytes.Buffer{})
 		if err == nil || !strings.Contains(err.Error(), tc.want) {

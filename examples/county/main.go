@@ -150,7 +150,7 @@ func writeText(w io.Writer, r *Report) error {
 	p("HEADLINE\n")
 	p("  households %d, members %d, resident members %d\n", h.Households, h.Members, h.Residents)
 	p("  mean per-capita income %s; registered (lifted-out) households %s\n", h.MeanPerCapita, h.RegisteredMean)
-	p("  standard %s, monitoring line %s\n", h.Standard, h.MonitoringLine)
+	p("  standard %s, monitoring line %s\n", h.Shown[0], h.Shown[1])
 	p("  status:")
 	for _, c := range h.ByStatus {
 		p(" %s %d (%s)", c.Key, c.Count, pct(c.Count, h.Households))

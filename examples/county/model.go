@@ -1,6 +1,7 @@
 package main
 
 import (
+	"cmp"
 	"bytes"
 	"container/heap"
 	"encoding/json"
@@ -90,6 +91,12 @@ func newModel(cfg Config, table *poverty.Table, opts poverty.LookupOptions) (*mo
 	if m.lines, err = table.LinesFor(cfg.Year, cfg.Province, cfg.Boundary, opts); err != nil {
 		return nil, err
 	}
+	// The generator records incomes in one concept; a line in another cannot
+	// classify them (the library refuses every household), so say so now.
+	if c, g := m.lines.Monitoring.Concept, (gen.Config{Year: cfg.Year}).Defaults().Concept; c != poverty.ConceptNotStated && c != g {
+		return nil, fmt.Errorf("county: the monitoring line for %d in province %s is in %s (%s) and the generated incomes in %s: overlay a line in %s with -thresholds",
+			cfg.Year, cfg.Province, c, m.lines.Monitoring.Provenance.Cite(), g, g)
+	}
 	schemes := risk.DefaultSchemes()
 	if len(cfg.Tiers) > 0 {
 		own, err := risk.LoadSchemes(bytes.NewReader(cfg.Tiers), "county.json tiers")
@@ -104,9 +111,14 @@ func newModel(cfg Config, table *poverty.Table, opts poverty.LookupOptions) (*mo
 	// The follow-up is in the next year: its own line where the table has
 	// one, otherwise this year's line carried forward, marked stale.
 	if m.fuLine, err = table.MonitoringLine(cfg.Year+1, cfg.Province, opts); err != nil {
+		// A value the sources do not give, supplied by this example: say so.
 		m.fuLine = m.lines.Monitoring
 		m.fuLine.Stale = true
-		m.fuLine.Note = fmt.Sprintf("carried forward from %d by the county model: %v", cfg.Year, err)
+		m.fuLine.Provenance = poverty.Provenance{
+			Source: fmt.Sprintf("the %d line carried forward by the county example, because %v; was: %s",
+				cfg.Year, err, m.lines.Monitoring.Provenance.Cite()),
+			Status: poverty.Example, Scope: m.lines.Monitoring.Scope,
+		}
 	}
 	return m, nil
 }
@@ -149,8 +161,9 @@ type Headline struct {
 	Residents        int               `json:"residents"`
 	MeanPerCapita    poverty.Money     `json:"mean_per_capita"`
 	RegisteredMean   poverty.Money     `json:"registered_mean_per_capita"`
-	Standard         poverty.Money     `json:"standard"`
+	Standard         *poverty.Money    `json:"standard"` // null: no standard in force (from 2021)
 	MonitoringLine   poverty.Money     `json:"monitoring_line"`
+	Shown            [2]string         `json:"-"` // the standard and line as a person reads them: approximate, derived, status
 	ByStatus         []risk.Count      `json:"by_status"`
 	ExitTested       int               `json:"exit_tested"` // households lifted out in the year, exit test re-run
 	ExitFailed       int               `json:"exit_failed"`
@@ -633,8 +646,14 @@ func (m *model) run(progress func(done, total int)) (*Report, error) {
 	}
 	r := &Report{Name: cfg.Name, Province: cfg.Province, Year: cfg.Year, Seed: cfg.Seed}
 	hd := &r.Headline
-	hd.Standard, hd.MonitoringLine = m.lines.Standard.Amount, m.lines.Monitoring.Amount
-	hd.Lines = map[string]string{"standard": m.lines.Standard.Cite(), "monitoring_line": m.lines.Monitoring.Cite()}
+	hd.MonitoringLine = m.lines.Monitoring.Amount
+	hd.Lines = map[string]string{"monitoring_line": m.lines.Monitoring.Cite()}
+	hd.Shown = [2]string{"none in force in " + fmt.Sprint(cfg.Year), m.lines.Monitoring.String() + " [" + m.lines.Monitoring.Label() + "]"}
+	if std := m.lines.Standard; std != (poverty.Threshold{}) {
+		hd.Standard = &std.Amount
+		hd.Lines["standard"] = std.Cite()
+		hd.Shown[0] = std.String() + " [" + std.Label() + "]"
+	}
 	if m.labor == nil {
 		r.Notes = append(r.Notes, "labour figures left out: "+m.laborErr.Error())
 	}
@@ -699,8 +718,8 @@ wait:
 	hd.ByStatus, hd.ExitFailedBy, hd.Warnings, hd.Tiers, hd.ChildFlags, hd.Measures, hd.NotEliminatedBy =
 		status.list(), exitFail.list(), warnings.list(), tiers.list(), flags.list(), measures.list(), elimFail.list()
 	hd.Identified, hd.FollowUp = m.identify, m.followUp
-	if m.fuLine.Stale {
-		r.Notes = append(r.Notes, "follow-up line: "+m.fuLine.Note)
+	if m.fuLine.Status == poverty.Example {
+		r.Notes = append(r.Notes, "follow-up line: "+m.fuLine.Cite())
 	}
 	if len(hd.Tiers) == 0 {
 		hd.Tiers = nil
@@ -741,9 +760,9 @@ wait:
 	})
 	r.Visit = r.Visit[:min(len(r.Visit), cfg.VisitFirst)]
 	r.Sources = []string{
-		"status: " + m.lines.Standard.Source,
-		"monitoring line: " + m.lines.Monitoring.Source,
-		"population: internal/gen, seed " + fmt.Sprint(cfg.Seed) + " (calibration in internal/gen/calibration.md)",
+		"standard: " + cmp.Or(hd.Lines["standard"], hd.Shown[0]),
+		"monitoring line: " + hd.Lines["monitoring_line"],
+		"population: internal/gen, seed " + fmt.Sprint(cfg.Seed) + " (calibration in internal/gen/calibration.md); " + gc.Defaults().SafetyNetSource,
 	}
 	return r, nil
 }

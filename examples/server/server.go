@@ -162,7 +162,7 @@ type AssessResponse struct {
 	Region         poverty.Region         `json:"region"`
 	Classification poverty.Classification `json:"classification"`
 	Reason         Reason                 `json:"reason"`
-	Standard       poverty.Threshold      `json:"standard"`
+	Standard       poverty.Threshold      `json:"standard,omitzero"`
 	MonitoringLine poverty.Threshold      `json:"monitoring_line"`
 }
 

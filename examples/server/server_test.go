@@ -97,7 +97,7 @@ func TestProblems(t *testing.T) {
 		{"form body", "POST", "/v1/assess", "application/x-www-form-urlencoded", `a=b`, 415, typeMediaType, "", "application/json"},
 		{"validation", "POST", "/v1/assess", "", `{"household":{"id":"h","year":2020,"members":[{"months_away":13}]}}`, 422, typeInvalid, "household.concept", "4 problems"},
 		{"birth date contradicts id", "POST", "/v1/assess", "", `{"household":{"id":"h","year":2020,"concept":"disposable_income","members":[{"id_number":"` + validID + `","birth_date":"1950-01-01"}]}}`, 422, typeInvalid, "household.members[0].birth_date", "110105********002X"},
-		{"no line for the year", "POST", "/v1/assess", "", `{"household":{"id":"h","region":"53","year":2023,"concept":"net_income","members":[{"birth_date":"1980-01-01"}]}}`, 422, typeNoValue, "household.year", "2023"},
+		{"no line for the year", "POST", "/v1/assess", "", `{"household":{"id":"h","region":"44","year":2023,"concept":"net_income","members":[{"birth_date":"1980-01-01"}]}}`, 422, typeNoValue, "household.year", "2023"},
 		{"concept mismatch", "POST", "/v1/assess", "", `{"household":{"id":"h","region":"53","year":2020,"concept":"net_income","members":[{"birth_date":"1980-01-01"}]}}`, 422, typeInvalid, "household.concept", "income concepts differ"},
 		{"method", "GET", "/v1/assess", "", ``, 405, typeMethod, "", "use POST"},
 		{"tier: no scheme", "POST", "/v1/tier", "", `{"household":{"id":"h","region":"53","year":2020,"concept":"disposable_income","members":[{"birth_date":"1980-01-01"}]},"on":"2020-09-01"}`, 422, typeNoValue, "scheme", "no colour-tier scheme"},

@@ -112,7 +112,10 @@ type Output struct {
 	Assessments []HouseholdView         `json:"assessments"`
 	Case        []risk.Entry            `json:"case_history,omitempty"`
 	Elimination *risk.EliminationResult `json:"elimination,omitempty"`
-	Outcome     string                  `json:"outcome"`
+	// FollowUpLine cites the monitoring line the follow-up used; a line this
+	// example carried forward says EXAMPLE.
+	FollowUpLine string `json:"follow_up_line,omitempty"`
+	Outcome      string `json:"outcome"`
 }
 
 // HouseholdView is what the system shows for one household.
@@ -241,10 +244,16 @@ func respond(f *Feed, h *poverty.Household, ident *risk.Identification, table *p
 	in := risk.EliminationInput{Case: c, Household: h, On: r.FollowUp, Table: table,
 		Guarantees: poverty.AllSecured(), Resolved: risk.FactorsOf(r.Resolved...)}
 	if r.CarryLineForward && r.FollowUp.Year() != ident.On.Year() {
+		// The example supplies a line the sources do not give: label it so.
 		line := ident.Line
 		line.Stale = true
-		line.Note = "carried forward from " + fmt.Sprint(ident.On.Year()) + " by the caller: no line confirmed for " + fmt.Sprint(r.FollowUp.Year())
+		line.Provenance = poverty.Provenance{
+			Source: fmt.Sprintf("the %d line carried forward by this example (carry_line_forward in feed.json): no line is confirmed for %d; was: %s",
+				ident.On.Year(), r.FollowUp.Year(), ident.Line.Provenance.Cite()),
+			Status: poverty.Example, Scope: ident.Line.Scope,
+		}
 		in.Line = &line
+		out.FollowUpLine = line.Cite()
 	}
 	res, err := risk.EliminationTest(in, nil)
 	if err != nil {
@@ -354,6 +363,9 @@ func writeText(w io.Writer, f *Feed, o *Output) error {
 	}
 	if o.Elimination != nil {
 		p("\nFOLLOW-UP %s: elimination test pass %t\n", o.Elimination.On, o.Elimination.Pass)
+		if o.FollowUpLine != "" {
+			p("  line: %s\n", o.FollowUpLine)
+		}
 		for _, c := range o.Elimination.Criteria {
 			p("  %s %t: %s\n", c.Code, c.Pass, c.Input)
 		}

@@ -55,6 +55,10 @@ type Config struct {
 	// data, looked up leniently, or the 2020 line (1.5 times the standard,
 	// 6,000 yuan) where no line of that year is confirmed.
 	SafetyNet poverty.Money
+	// SafetyNetSource says where SafetyNet comes from, for reports: set by
+	// Defaults when it fills SafetyNet in (the line's citation, or the
+	// 2020 line carried forward, labelled EXAMPLE); "" for a caller's value.
+	SafetyNetSource string
 }
 
 // Defaults returns c with every zero field set to its documented default.
@@ -74,11 +78,14 @@ func (c Config) Defaults() Config {
 	if c.SafetyNet == 0 {
 		opts := poverty.LookupOptions{Lenient: true}
 		line, err := poverty.Default().MonitoringLine(c.Year, c.Province, opts)
-		if err != nil {
-			line, err = poverty.Default().MonitoringLine(2020, c.Province, opts)
-		}
 		if err == nil {
 			c.SafetyNet = line.Amount
+			c.SafetyNetSource = "safety net (generator assumption) at the monitoring line " + line.Cite()
+		} else if line, lerr := poverty.Default().MonitoringLine(2020, c.Province, opts); lerr == nil {
+			// The sources give no line for the year: the generator supplies
+			// one, and says so.
+			c.SafetyNet = line.Amount
+			c.SafetyNetSource = fmt.Sprintf("safety net (generator assumption) at the 2020 monitoring line %s, carried forward because %v [EXAMPLE]", line, err)
 		}
 	}
 	if c.VillagesPerTownship == 0 {
