@@ -267,6 +267,10 @@ func (w *walker) record(n *node, id string) record {
 		if v.sourced() || v.kind == '[' && slices.ContainsFunc(v.items, (*node).sourced) {
 			continue // registered as records of their own
 		}
+		if v.kind == '[' && len(v.items) > 8 && v.items[0].kind == '{' {
+			vals = append(vals, fmt.Sprintf("%s=[%d entries, in the file]", k, len(v.items)))
+			continue
+		}
 		vals = append(vals, k+"="+compact(v))
 	}
 	r.value = strings.Join(vals, "; ")
