@@ -49,7 +49,7 @@ func Example() {
 
 	// The platform's own colour scheme, relative to the province's line: red
 	// below the line, yellow up to 1.5 times it, green above.
-	schemes, err := risk.LoadSchemes(strings.NewReader(`{"schema": "fupin.risk.tiers/1", "schemes": [
+	schemes, err := risk.LoadSchemes(strings.NewReader(`{"schema": "fupin.risk.tiers/2", "schemes": [
 	  {"id": "platform", "scope": "52", "from": "2023", "basis": "relative_to_monitoring_line",
 	   "tiers": ["red", "yellow", "green"],
 	   "cuts": [{"value": "1", "at_cut": "upper"}, {"value": "1.5", "at_cut": "lower"}],

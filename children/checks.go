@@ -10,6 +10,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/openfupin/fupin/internal/paramfile"
 	"github.com/openfupin/fupin/poverty"
 )
 
@@ -288,7 +289,7 @@ var defaultChecks = sync.OnceValue(func() Checks {
 // DefaultChecks returns the embedded check parameters.
 func DefaultChecks() Checks { return defaultChecks() }
 
-// LoadChecks decodes a check-parameter file ("fupin.children.checks/1",
+// LoadChecks decodes a check-parameter file ("fupin.children.checks/2",
 // the schema of the embedded data): a "params" object with some or all of
 // the parameters, each with its value (none for the two rules), source,
 // status and scope. Every status is accepted; an UNCONFIRMED parameter
@@ -302,7 +303,7 @@ func LoadChecks(r io.Reader, name string) (Checks, error) {
 		Vintage string           `json:"vintage"`
 		Params  map[string]Param `json:"params"`
 	}
-	if err := readFile(r, name, MaxRulesBytes, "fupin.children.checks/1", &doc); err != nil {
+	if err := paramfile.Read(r, name, MaxRulesBytes, "fupin.children.checks/2", &doc); err != nil {
 		return Checks{}, err
 	}
 	if len(doc.Params) == 0 {

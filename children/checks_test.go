@@ -74,7 +74,7 @@ func TestCheckCases(t *testing.T) {
 // ownChecks loads a partial checks file holding the params members given.
 func ownChecks(t *testing.T, params string) Checks {
 	t.Helper()
-	c, err := LoadChecks(strings.NewReader(`{"schema": "fupin.children.checks/1", "vintage": "2026-12-01", "params": {`+params+`}}`), "own.json")
+	c, err := LoadChecks(strings.NewReader(`{"schema": "fupin.children.checks/2", "vintage": "2026-12-01", "params": {`+params+`}}`), "own.json")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -96,8 +96,8 @@ func TestLoadChecksErrors(t *testing.T) {
 		{"no source", strings.Replace(good, `"value": 18, "source": "国发〔2016〕13号: guardianship is entrusted to a relative or other adult with guardianship capacity (委托监护)"`, `"value": 18, "source": ""`, 1), poverty.ErrMissing, "params.guardian_min_age.source"},
 		{"no scope", strings.Replace(good, `"status": "DEFAULT", "scope": "national"`, `"status": "DEFAULT"`, 1), poverty.ErrMissing, "params.no_contact_months.scope"},
 		{"a value for a rule", strings.Replace(good, `"entrusted_guardianship": {"source"`, `"entrusted_guardianship": {"value": 1, "source"`, 1), poverty.ErrRange, "params.entrusted_guardianship.value"},
-		{"no params", `{"schema": "fupin.children.checks/1", "params": {}}`, poverty.ErrMissing, "params"},
-		{"wrong schema", strings.Replace(good, `checks/1`, `checks/2`, 1), poverty.ErrUnknownWord, "schema"},
+		{"no params", `{"schema": "fupin.children.checks/2", "params": {}}`, poverty.ErrMissing, "params"},
+		{"wrong schema", strings.Replace(good, `checks/2`, `checks/1`, 1), poverty.ErrUnknownWord, "schema"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			if tc.doc == good {

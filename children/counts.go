@@ -9,6 +9,7 @@ import (
 	"slices"
 	"sync"
 
+	"github.com/openfupin/fupin/internal/paramfile"
 	"github.com/openfupin/fupin/poverty"
 )
 
@@ -56,7 +57,7 @@ func PublishedCount(id string) (Count, bool) {
 	return Count{}, false
 }
 
-// LoadCounts decodes a file of published counts ("fupin.children.counts/1",
+// LoadCounts decodes a file of published counts ("fupin.children.counts/2",
 // the schema of the embedded data). Every count needs an ID, a scheme, a
 // period and a complete provenance (source, status, scope: the region
 // counted); every status is accepted, and an UNCONFIRMED count, kept to
@@ -68,7 +69,7 @@ func LoadCounts(r io.Reader, name string) ([]Count, error) {
 		Vintage string  `json:"vintage"`
 		Counts  []Count `json:"counts"`
 	}
-	if err := readFile(r, name, MaxRulesBytes, "fupin.children.counts/1", &doc); err != nil {
+	if err := paramfile.Read(r, name, MaxRulesBytes, "fupin.children.counts/2", &doc); err != nil {
 		return nil, err
 	}
 	seen := map[string]bool{}

@@ -53,7 +53,7 @@ func TestPublishedCounts(t *testing.T) {
 		t.Errorf("unknown field: err = %v, want a *poverty.FieldError naming the file", err)
 	}
 	// An UNCONFIRMED count without a value is kept, to show the gap.
-	gap := `{"schema": "fupin.children.counts/1", "counts": [{"id": "subsidy", "scheme": "de_facto_unattended_2019", "as_of": "2019",
+	gap := `{"schema": "fupin.children.counts/2", "counts": [{"id": "subsidy", "scheme": "de_facto_unattended_2019", "as_of": "2019",
 	  "value": 0, "source": "commonly described as the local orphan standard", "status": "UNCONFIRMED", "scope": "national"}]}`
 	if cs, err := LoadCounts(strings.NewReader(gap), "gap.json"); err != nil || len(cs) != 1 || cs[0].Status != poverty.Unconfirmed {
 		t.Errorf("unconfirmed count: %v %v", cs, err)

@@ -44,7 +44,7 @@
 // decided with [poverty.Provenance.Cite] ("source [STATUS]"), so that a
 // case worker sees a LOCAL or DEFAULT rule as such. [Default] holds the
 // embedded schemes (data/schemes.json, [DataVintage]); [LoadRules] reads a
-// caller's file in the same schema ("fupin.children/1"), and
+// caller's file in the same schema ("fupin.children/2"), and
 // [Rules.Overlay] lays it over the defaults, keeping every replaced version
 // in [Rules.History]. [Rules.Primary], [Rules.Scheme], [Rules.Schemes] and
 // [Rules.History] return copies: what one caller changes, no other sees.
@@ -112,7 +112,7 @@
 // where they apply ("from" and "to" only where the source dates the rule:
 // "2019", "2019-10" or "2019-10-21").
 //
-//   - data/schemes.json ("fupin.children/1"): "schemes", an array of
+//   - data/schemes.json ("fupin.children/2"): "schemes", an array of
 //     [Scheme] records: "id", "kind", "primary", "name", the provenance of
 //     the document, "under_age", "rural_only" ({"value": bool, provenance}),
 //     "away", "incapable", "incapable_also", "absent" ({"situations":
@@ -121,12 +121,12 @@
 //     "min_months": [{"value", provenance}, ...]}]) and "school_extension"
 //     ([{"levels", provenance}]). Read with [LoadRules]; overlay with
 //     [Rules.Overlay].
-//   - data/checks.json ("fupin.children.checks/1"): "params", an object of
+//   - data/checks.json ("fupin.children.checks/2"): "params", an object of
 //     [Param] records by name (the Param... constants): {"value",
 //     provenance}, no value for the two rules the flags cite. A caller's
 //     file may hold some of them: read with [LoadChecks], overlay with
 //     [Checks.Overlay], versions in [Checks.History].
-//   - data/counts.json ("fupin.children.counts/1"): "counts", an array of
+//   - data/counts.json ("fupin.children.counts/2"): "counts", an array of
 //     [Count] records: "id", "scheme", "as_of", "value", "approximate" and
 //     the provenance (its scope is the region counted). Read with
 //     [LoadCounts]; published figures, not parameters: nothing to overlay.

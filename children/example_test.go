@@ -224,7 +224,7 @@ func ExampleLoadRules() {
 	cl, _ := children.Default().Classify(&c, on)
 	fmt.Println("embedded:", cl.Unattended.Outcome)
 
-	own := `{"schema": "fupin.children/1", "vintage": "2026-11-30", "schemes": [{
+	own := `{"schema": "fupin.children/2", "vintage": "2026-11-30", "schemes": [{
 	  "id": "de_facto_unattended_2019", "kind": "de_facto_unattended", "primary": true,
 	  "source": "民发〔2019〕62号 as our county reads it", "status": "SUPPLIED", "scope": "national",
 	  "from": "2019-06-18", "under_age": 18,
@@ -309,7 +309,7 @@ func ExampleChecks_Check() {
 		fmt.Println(err)
 		return
 	}
-	own, err := children.LoadChecks(strings.NewReader(`{"schema": "fupin.children.checks/1", "params": {
+	own, err := children.LoadChecks(strings.NewReader(`{"schema": "fupin.children.checks/2", "params": {
 	  "no_contact_months": {"value": 3, "source": "county rule (example)", "status": "EXAMPLE", "scope": "national"}}}`), "county.json")
 	if err != nil {
 		fmt.Println(err)
@@ -334,7 +334,7 @@ func ExampleChecks_Check() {
 }
 
 func ExampleChecks_History() {
-	own, _ := children.LoadChecks(strings.NewReader(`{"schema": "fupin.children.checks/1", "params": {
+	own, _ := children.LoadChecks(strings.NewReader(`{"schema": "fupin.children.checks/2", "params": {
 	  "school_age_under": {"value": 17, "source": "county rule (example)", "status": "EXAMPLE", "scope": "national"}}}`), "county.json")
 	checks := children.DefaultChecks().Overlay(own)
 	for _, p := range checks.History(children.ParamSchoolAgeUnder) {

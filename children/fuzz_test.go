@@ -14,8 +14,8 @@ import (
 // child without panicking.
 func FuzzLoadRules(f *testing.F) {
 	f.Add(string(schemesJSON))
-	f.Add(`{"schema":"fupin.children/1","schemes":[{"id":"x","kind":"acwf","source":"d","status":"CONFIRMED","scope":"national","under_age":18,"rural_only":{"value":true,"source":"s","status":"DEFAULT","scope":"national"},"away":{"situations":["migrant_in_county"],"source":"s","status":"DEFAULT","scope":"national"},"rule":"at_least_one_away"}]}`)
-	f.Add(`{"schema":"fupin.children/1","schemes":[{"id":"y","kind":"de_facto_unattended","primary":true,"source":"d","status":"SECONDARY","scope":"national","from":"2030","under_age":3,"rural_only":{"value":false,"source":"s","status":"CONFIRMED","scope":"national"},"rule":"both_listed_or_one_absent_other_listed","listed":[{"situation":"lost_contact","min_months":[{"value":120,"source":"s","status":"LOCAL","scope":"44"}],"source":"s","status":"DEFAULT","scope":"national","from":"2031-01-01"}],"school_extension":[{"levels":["primary"],"source":"s","status":"LOCAL","scope":"44"}]}]}`)
+	f.Add(`{"schema":"fupin.children/2","schemes":[{"id":"x","kind":"acwf","source":"d","status":"CONFIRMED","scope":"national","under_age":18,"rural_only":{"value":true,"source":"s","status":"DEFAULT","scope":"national"},"away":{"situations":["migrant_in_county"],"source":"s","status":"DEFAULT","scope":"national"},"rule":"at_least_one_away"}]}`)
+	f.Add(`{"schema":"fupin.children/2","schemes":[{"id":"y","kind":"de_facto_unattended","primary":true,"source":"d","status":"SECONDARY","scope":"national","from":"2030","under_age":3,"rural_only":{"value":false,"source":"s","status":"CONFIRMED","scope":"national"},"rule":"both_listed_or_one_absent_other_listed","listed":[{"situation":"lost_contact","min_months":[{"value":120,"source":"s","status":"LOCAL","scope":"44"}],"source":"s","status":"DEFAULT","scope":"national","from":"2031-01-01"}],"school_extension":[{"levels":["primary"],"source":"s","status":"LOCAL","scope":"44"}]}]}`)
 	f.Add(`{}`)
 	kids := genRegistry(40, d("2024-09-01")).Children
 	f.Fuzz(func(t *testing.T, doc string) {
@@ -42,7 +42,7 @@ func FuzzLoadRules(f *testing.F) {
 // FuzzLoadChecks feeds check-parameter files to LoadChecks.
 func FuzzLoadChecks(f *testing.F) {
 	f.Add(string(checksJSON))
-	f.Add(`{"schema":"fupin.children.checks/1","params":{}}`)
+	f.Add(`{"schema":"fupin.children.checks/2","params":{}}`)
 	f.Fuzz(func(t *testing.T, doc string) {
 		o, err := LoadChecks(strings.NewReader(doc), "fuzz.json")
 		if err != nil {

@@ -10,6 +10,7 @@ import (
 	"sync"
 
 	"github.com/openfupin/fupin/internal/param"
+	"github.com/openfupin/fupin/internal/paramfile"
 	"github.com/openfupin/fupin/poverty"
 )
 
@@ -394,7 +395,7 @@ type fileDoc struct {
 const MaxRulesBytes = 1 << 20
 
 // LoadRules decodes a scheme file in the schema of the embedded data
-// ("fupin.children/1"; see the package overview) and validates every
+// ("fupin.children/2"; see the package overview) and validates every
 // scheme. name identifies the file in errors and in each scheme's Origin.
 // Every status is accepted (a SECONDARY, LOCAL or DEFAULT setting is cited
 // as such in the reasons; an UNCONFIRMED one decides nothing, it is kept
@@ -404,7 +405,7 @@ const MaxRulesBytes = 1 << 20
 // file, *[RecordError] naming the scheme and field).
 func LoadRules(rd io.Reader, name string) (*Rules, error) {
 	var doc fileDoc
-	if err := readFile(rd, name, MaxRulesBytes, "fupin.children/1", &doc); err != nil {
+	if err := paramfile.Read(rd, name, MaxRulesBytes, "fupin.children/2", &doc); err != nil {
 		return nil, err
 	}
 	schemes := make([]*Scheme, len(doc.Schemes))

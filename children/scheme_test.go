@@ -193,7 +193,7 @@ func TestLoadRulesErrors(t *testing.T) {
 		{"listed and absent", strings.Replace(good, `{"situation": "seriously_ill"`, `{"situation": "missing"`, 1), ErrConflict, "listed[1].situation"},
 		{"age out of range", strings.Replace(good, `"under_age": 16,`, `"under_age": 0,`, 1), poverty.ErrRange, "under_age"},
 		{"missing rural flag", strings.Replace(good, `"rural_only": {"value": true, "source": "ACWF reports count rural children", "status": "CONFIRMED", "qualifier": "press", "scope": "national"},`, ``, 1), poverty.ErrMissing, "rural_only"},
-		{"wrong schema", strings.Replace(good, `children/1`, `children/9`, 1), poverty.ErrUnknownWord, "schema"},
+		{"wrong schema", strings.Replace(good, `children/2`, `children/9`, 1), poverty.ErrUnknownWord, "schema"},
 		{"extension scope unknown", strings.Replace(good, `"qualifier": "provincial", "scope": "44"}
    ]`, `"qualifier": "provincial", "scope": "99"}
    ]`, 1), poverty.ErrSyntax, "file"},
@@ -224,7 +224,7 @@ func TestLoadRulesErrors(t *testing.T) {
 // record without a value is kept (to show the gap) and decides nothing;
 // SUPPLIED and EXAMPLE are a caller's.
 func TestLoadRulesEveryStatus(t *testing.T) {
-	doc := `{"schema":"fupin.children/1","vintage":"2026-12-01","schemes":[{"id":"own","kind":"de_facto_unattended",
+	doc := `{"schema":"fupin.children/2","vintage":"2026-12-01","schemes":[{"id":"own","kind":"de_facto_unattended",
 	  "source":"county reading (example)","status":"EXAMPLE","scope":"340722","under_age":18,
 	  "rural_only":{"value":false,"source":"caller","status":"SUPPLIED","scope":"34"},
 	  "rule":"both_listed_or_one_absent_other_listed",
@@ -454,7 +454,7 @@ func TestOverlayReplacementKeepsPrimary(t *testing.T) {
 	// A county file replaces the 2016 scheme without marking it primary (it
 	// narrows the definition to migrants outside the county): it still
 	// takes the replaced scheme's place.
-	doc := `{"schema":"fupin.children/1","vintage":"2026-12-01","schemes":[{"id":"left_behind_2016","kind":"left_behind",
+	doc := `{"schema":"fupin.children/2","vintage":"2026-12-01","schemes":[{"id":"left_behind_2016","kind":"left_behind",
 	  "source":"国发〔2016〕13号 as read by a county","status":"SUPPLIED","scope":"national","from":"2016-02-04","under_age":16,
 	  "rural_only":{"value":true,"source":"国发〔2016〕13号","status":"CONFIRMED","scope":"national"},
 	  "away":{"situations":["migrant_in_province","migrant_out_of_province"],"source":"county rule","status":"SUPPLIED","scope":"national"},
@@ -488,7 +488,7 @@ func TestSchemesRoundTrip(t *testing.T) {
 		Schema  string   `json:"schema"`
 		Vintage string   `json:"vintage"`
 		Schemes []Scheme `json:"schemes"`
-	}{"fupin.children/1", DataVintage, Default().Schemes()})
+	}{"fupin.children/2", DataVintage, Default().Schemes()})
 	if err != nil {
 		t.Fatal(err)
 	}

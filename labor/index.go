@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strconv"
 
+	"github.com/openfupin/fupin/internal/paramfile"
 	"github.com/openfupin/fupin/poverty"
 )
 
@@ -41,7 +42,7 @@ func DecodeRecords(r io.Reader, name string) (*Index, error) {
 		Schema string `json:"schema"`
 		Records
 	}
-	if err := readFile(r, name, MaxRecordsBytes, RecordsSchema, &doc); err != nil {
+	if err := paramfile.Read(r, name, MaxRecordsBytes, RecordsSchema, &doc); err != nil {
 		return nil, err
 	}
 	rec := doc.Records

@@ -11,6 +11,7 @@ import (
 	"sync"
 
 	"github.com/openfupin/fupin/internal/param"
+	"github.com/openfupin/fupin/internal/paramfile"
 	"github.com/openfupin/fupin/poverty"
 )
 
@@ -357,7 +358,7 @@ func DefaultParams() *Params { return defaultParams() }
 // record's Origin.
 func LoadParams(r io.Reader, name string) (*Params, error) {
 	var f paramsFile
-	if err := readFile(r, name, MaxParamsBytes, ParamsSchema, &f); err != nil {
+	if err := paramfile.Read(r, name, MaxParamsBytes, ParamsSchema, &f); err != nil {
 		return nil, err
 	}
 	if err := f.validate(name); err != nil {

@@ -145,18 +145,18 @@
 // province or county code), "from" and "to" ("2020", "2020-03" or
 // "2020-03-20", only where the sources date it) and "note". The schemas:
 //
-//   - fupin.risk.params/1: {"schema", "vintage", "params": [{"id", "unit"
+//   - fupin.risk.params/2: {"schema", "vintage", "params": [{"id", "unit"
 //     ("yuan", "ratio", "months"), "value" (text; none when UNCONFIRMED),
 //     provenance...}]}; read by [LoadParams].
-//   - fupin.risk.rules/1: {"schema", "rules": [{"code", "rule",
+//   - fupin.risk.rules/2: {"schema", "rules": [{"code", "rule",
 //     provenance...}]}; listed by [Rules].
-//   - fupin.risk.categories/1: {"schema", "documents": [{"id", "name",
+//   - fupin.risk.categories/2: {"schema", "documents": [{"id", "name",
 //     "categories", provenance... ("from": in force from)}]}; listed by
 //     [Documents].
-//   - fupin.risk.tiers/1: {"schema", "schemes": [{"id", "name", "basis",
+//   - fupin.risk.tiers/2: {"schema", "schemes": [{"id", "name", "basis",
 //     "concept", "tiers", "cuts": [{"value", "at_cut", "note"}],
 //     "severe_guarantee_red", provenance...}]}; read by [LoadSchemes].
-//   - fupin.risk.measures/1: {"schema", "mapping": {provenance...},
+//   - fupin.risk.measures/2: {"schema", "mapping": {provenance...},
 //     "measures": [{"code", "name", "type", "factors", "no_labour",
 //     "fallback", provenance...}]}; read by [LoadCatalogue].
 //

@@ -152,7 +152,7 @@ func ExampleScheme_Classify() {
 }
 
 func ExampleLoadSchemes_relative() {
-	own, err := risk.LoadSchemes(strings.NewReader(`{"schema": "fupin.risk.tiers/1", "schemes": [{
+	own, err := risk.LoadSchemes(strings.NewReader(`{"schema": "fupin.risk.tiers/2", "schemes": [{
 	  "id": "my-county", "basis": "relative_to_monitoring_line",
 	  "tiers": ["red", "yellow", "green"],
 	  "cuts": [{"value": "1", "at_cut": "upper"}, {"value": "1.5", "at_cut": "lower"}],
@@ -298,7 +298,7 @@ func ExampleTally() {
 }
 
 func ExampleParams_Overlay() {
-	own, err := risk.LoadParams(strings.NewReader(`{"schema": "fupin.risk.params/1", "params": [
+	own, err := risk.LoadParams(strings.NewReader(`{"schema": "fupin.risk.params/2", "params": [
 	  {"id": "medical_oop_amount", "unit": "yuan", "value": "8000", "status": "SUPPLIED", "scope": "53", "source": "my county's trigger"}]}`), "county.json")
 	if err != nil {
 		fmt.Println(err)

@@ -99,8 +99,8 @@ func FuzzLoadParams(f *testing.F) {
 		f.Fatal(err)
 	}
 	f.Add(b)
-	f.Add([]byte(`{"schema":"fupin.risk.params/1","params":[{"id":"stable_months","unit":"months","value":"12","status":"LOCAL","scope":"340722","source":"s"}]}`))
-	f.Add([]byte(`{"schema":"fupin.risk.params/1","params":[{"id":"cap_deep","unit":"ratio","status":"UNCONFIRMED","scope":"national","source":"s","note":"about 10%"}]}`))
+	f.Add([]byte(`{"schema":"fupin.risk.params/2","params":[{"id":"stable_months","unit":"months","value":"12","status":"LOCAL","scope":"340722","source":"s"}]}`))
+	f.Add([]byte(`{"schema":"fupin.risk.params/2","params":[{"id":"cap_deep","unit":"ratio","status":"UNCONFIRMED","scope":"national","source":"s","note":"about 10%"}]}`))
 	base := risk.DefaultParams()
 	f.Fuzz(func(t *testing.T, data []byte) {
 		o, err := risk.LoadParams(bytes.NewReader(data), "fuzz")

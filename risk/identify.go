@@ -41,7 +41,7 @@ var documents = sync.OnceValue(func() []Document {
 		Schema    string     `json:"schema"`
 		Documents []Document `json:"documents"`
 	}
-	if err := param.Decode(categoriesJSON, &doc); err != nil || doc.Schema != "fupin.risk.categories/1" {
+	if err := param.Decode(categoriesJSON, &doc); err != nil || doc.Schema != "fupin.risk.categories/2" {
 		panic("risk: embedded categories.json: bad document")
 	}
 	for i := range doc.Documents {

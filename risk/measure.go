@@ -10,6 +10,7 @@ import (
 	"sync"
 
 	"github.com/openfupin/fupin/internal/param"
+	"github.com/openfupin/fupin/internal/paramfile"
 	"github.com/openfupin/fupin/poverty"
 )
 
@@ -74,7 +75,7 @@ var defaultCatalogue = sync.OnceValue(func() *Catalogue {
 func DefaultCatalogue() *Catalogue { return defaultCatalogue() }
 
 // LoadCatalogue reads a catalogue in the schema of the embedded
-// data/measures.json ("fupin.risk.measures/1"): a "mapping" object with the
+// data/measures.json ("fupin.risk.measures/2"): a "mapping" object with the
 // provenance of the factor-to-measure mapping ("source", "status", "scope",
 // ...), and "measures", each with "code", "name", "type" ("development" or
 // "safety_net"), "factors", optional "no_labour" and "fallback", and the
@@ -84,7 +85,7 @@ func DefaultCatalogue() *Catalogue { return defaultCatalogue() }
 // provenances complete ([poverty.Provenance.Validate]).
 func LoadCatalogue(r io.Reader, name string) (*Catalogue, error) {
 	var doc catalogueDoc
-	if err := readFile(r, name, MaxParamsBytes, "fupin.risk.measures/1", &doc); err != nil {
+	if err := paramfile.Read(r, name, MaxParamsBytes, "fupin.risk.measures/2", &doc); err != nil {
 		return nil, err
 	}
 	if err := doc.Mapping.Validate(name + " mapping"); err != nil {

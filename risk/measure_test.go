@@ -78,7 +78,7 @@ func TestCatalogueImmutable(t *testing.T) {
 }
 
 func TestCatalogueOverlay(t *testing.T) {
-	own, err := risk.LoadCatalogue(strings.NewReader(`{"schema":"fupin.risk.measures/1",
+	own, err := risk.LoadCatalogue(strings.NewReader(`{"schema":"fupin.risk.measures/2",
 	 "mapping":{"source":"my county's mapping","status":"SUPPLIED","scope":"53"},
 	 "measures":[{"code":"dibao","name":"dibao","type":"safety_net","factors":["lack_of_labour"],"no_labour":true,"source":"my county","status":"SUPPLIED","scope":"53"},
 	  {"code":"gap","name":"gap","type":"safety_net","factors":["illness"],"source":"quoted, not found","status":"UNCONFIRMED","scope":"national"}]}`), "own.json")
@@ -150,7 +150,7 @@ func TestPropose(t *testing.T) {
 }
 
 func TestLoadCatalogueErrors(t *testing.T) {
-	ok := `{"schema":"fupin.risk.measures/1","mapping":{"source":"test","status":"DEFAULT","scope":"national"},"measures":[{"code":"a","name":"A","type":"development","factors":["illness"],"source":"s","status":"CONFIRMED","scope":"national"}]}`
+	ok := `{"schema":"fupin.risk.measures/2","mapping":{"source":"test","status":"DEFAULT","scope":"national"},"measures":[{"code":"a","name":"A","type":"development","factors":["illness"],"source":"s","status":"CONFIRMED","scope":"national"}]}`
 	if _, err := risk.LoadCatalogue(strings.NewReader(ok), "ok"); err != nil {
 		t.Fatal(err)
 	}

@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"sync"
 
+	"github.com/openfupin/fupin/internal/paramfile"
 	"github.com/openfupin/fupin/poverty"
 )
 
@@ -161,7 +162,7 @@ type paramFile struct {
 	poverty.Provenance
 }
 
-// LoadParams reads a parameter file (schema "fupin.risk.params/1", the
+// LoadParams reads a parameter file (schema "fupin.risk.params/2", the
 // schema of the embedded data/params.json): a "params" list whose records
 // have "id", "unit", "value" (text: "8000", "0.3", "6"; absent for an
 // UNCONFIRMED record) and the provenance members "source", "status",
@@ -174,7 +175,7 @@ type paramFile struct {
 // parameter and the field.
 func LoadParams(r io.Reader, name string) (Params, error) {
 	var doc paramsDoc
-	if err := readFile(r, name, MaxParamsBytes, "fupin.risk.params/1", &doc); err != nil {
+	if err := paramfile.Read(r, name, MaxParamsBytes, "fupin.risk.params/2", &doc); err != nil {
 		return Params{}, err
 	}
 	var out Params

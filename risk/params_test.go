@@ -91,7 +91,7 @@ func mustRead(t *testing.T, name string) []byte {
 
 func TestLoadParamsOverlay(t *testing.T) {
 	p := risk.DefaultParams()
-	file := `{"schema":"fupin.risk.params/1","vintage":"2024-01-01","params":[
+	file := `{"schema":"fupin.risk.params/2","vintage":"2024-01-01","params":[
 	 {"id":"medical_oop_amount","unit":"yuan","value":"8000","status":"SUPPLIED","scope":"53","source":"a county's own trigger"},
 	 {"id":"stable_months","unit":"months","value":"12","status":"LOCAL","qualifier":"county government","scope":"340722","from":"2024-01","source":"a stricter county"}]}`
 	o, err := risk.LoadParams(strings.NewReader(file), "county.json")
@@ -125,7 +125,7 @@ func TestLoadParamsOverlay(t *testing.T) {
 		t.Errorf("history (-want +got):\n%s", diff)
 	}
 	// A second overlay keeps both earlier versions.
-	again, err := risk.LoadParams(strings.NewReader(`{"schema":"fupin.risk.params/1","params":[{"id":"stable_months","unit":"months","value":"9","status":"SUPPLIED","scope":"53","source":"third"}]}`), "third.json")
+	again, err := risk.LoadParams(strings.NewReader(`{"schema":"fupin.risk.params/2","params":[{"id":"stable_months","unit":"months","value":"9","status":"SUPPLIED","scope":"53","source":"third"}]}`), "third.json")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -146,18 +146,18 @@ func TestLoadParamsOverlay(t *testing.T) {
 		name, file string
 		want       error
 	}{
-		{"unknown field", `{"schema":"fupin.risk.params/1","params":[{"id":"cap_deep","unit":"ratio","value":"0.1","status":"CONFIRMED","scope":"national","source":"s","x":1}]}`, poverty.ErrSyntax},
-		{"unknown id", `{"schema":"fupin.risk.params/1","params":[{"id":"cap_moon","unit":"ratio","value":"0.1","status":"CONFIRMED","scope":"national","source":"s"}]}`, poverty.ErrUnknownWord},
-		{"wrong unit", `{"schema":"fupin.risk.params/1","params":[{"id":"cap_deep","unit":"yuan","value":"0.1","status":"CONFIRMED","scope":"national","source":"s"}]}`, poverty.ErrUnknownWord},
-		{"no source", `{"schema":"fupin.risk.params/1","params":[{"id":"cap_deep","unit":"ratio","value":"0.1","status":"CONFIRMED","scope":"national","source":""}]}`, poverty.ErrMissing},
-		{"no scope", `{"schema":"fupin.risk.params/1","params":[{"id":"cap_deep","unit":"ratio","value":"0.1","status":"CONFIRMED","source":"s"}]}`, poverty.ErrMissing},
-		{"old status word", `{"schema":"fupin.risk.params/1","params":[{"id":"cap_deep","unit":"ratio","value":"0.1","status":"COUNTY_RULE","scope":"national","source":"s"}]}`, poverty.ErrUnknownWord},
-		{"unconfirmed with a value", `{"schema":"fupin.risk.params/1","params":[{"id":"cap_deep","unit":"ratio","value":"0.1","status":"UNCONFIRMED","scope":"national","source":"s"}]}`, poverty.ErrUnconfirmed},
-		{"bad period", `{"schema":"fupin.risk.params/1","params":[{"id":"cap_deep","unit":"ratio","value":"0.1","status":"CONFIRMED","scope":"national","source":"s","from":"2021","to":"2020"}]}`, poverty.ErrRange},
-		{"share above one", `{"schema":"fupin.risk.params/1","params":[{"id":"income_drop_share","unit":"ratio","value":"1.5","status":"DEFAULT","scope":"national","source":"s"}]}`, poverty.ErrRange},
-		{"recent months fill the window", `{"schema":"fupin.risk.params/1","params":[{"id":"income_drop_recent_months","unit":"months","value":"12","status":"DEFAULT","scope":"national","source":"s"}]}`, poverty.ErrRange},
-		{"bad months", `{"schema":"fupin.risk.params/1","params":[{"id":"stable_months","unit":"months","value":"six","status":"DEFAULT","scope":"national","source":"s"}]}`, poverty.ErrSyntax},
-		{"duplicate", `{"schema":"fupin.risk.params/1","params":[{"id":"cap_deep","unit":"ratio","value":"0.1","status":"CONFIRMED","scope":"national","source":"s"},{"id":"cap_deep","unit":"ratio","value":"0.1","status":"CONFIRMED","scope":"national","source":"s"}]}`, poverty.ErrDuplicate},
+		{"unknown field", `{"schema":"fupin.risk.params/2","params":[{"id":"cap_deep","unit":"ratio","value":"0.1","status":"CONFIRMED","scope":"national","source":"s","x":1}]}`, poverty.ErrSyntax},
+		{"unknown id", `{"schema":"fupin.risk.params/2","params":[{"id":"cap_moon","unit":"ratio","value":"0.1","status":"CONFIRMED","scope":"national","source":"s"}]}`, poverty.ErrUnknownWord},
+		{"wrong unit", `{"schema":"fupin.risk.params/2","params":[{"id":"cap_deep","unit":"yuan","value":"0.1","status":"CONFIRMED","scope":"national","source":"s"}]}`, poverty.ErrUnknownWord},
+		{"no source", `{"schema":"fupin.risk.params/2","params":[{"id":"cap_deep","unit":"ratio","value":"0.1","status":"CONFIRMED","scope":"national","source":""}]}`, poverty.ErrMissing},
+		{"no scope", `{"schema":"fupin.risk.params/2","params":[{"id":"cap_deep","unit":"ratio","value":"0.1","status":"CONFIRMED","source":"s"}]}`, poverty.ErrMissing},
+		{"old status word", `{"schema":"fupin.risk.params/2","params":[{"id":"cap_deep","unit":"ratio","value":"0.1","status":"COUNTY_RULE","scope":"national","source":"s"}]}`, poverty.ErrUnknownWord},
+		{"unconfirmed with a value", `{"schema":"fupin.risk.params/2","params":[{"id":"cap_deep","unit":"ratio","value":"0.1","status":"UNCONFIRMED","scope":"national","source":"s"}]}`, poverty.ErrUnconfirmed},
+		{"bad period", `{"schema":"fupin.risk.params/2","params":[{"id":"cap_deep","unit":"ratio","value":"0.1","status":"CONFIRMED","scope":"national","source":"s","from":"2021","to":"2020"}]}`, poverty.ErrRange},
+		{"share above one", `{"schema":"fupin.risk.params/2","params":[{"id":"income_drop_share","unit":"ratio","value":"1.5","status":"DEFAULT","scope":"national","source":"s"}]}`, poverty.ErrRange},
+		{"recent months fill the window", `{"schema":"fupin.risk.params/2","params":[{"id":"income_drop_recent_months","unit":"months","value":"12","status":"DEFAULT","scope":"national","source":"s"}]}`, poverty.ErrRange},
+		{"bad months", `{"schema":"fupin.risk.params/2","params":[{"id":"stable_months","unit":"months","value":"six","status":"DEFAULT","scope":"national","source":"s"}]}`, poverty.ErrSyntax},
+		{"duplicate", `{"schema":"fupin.risk.params/2","params":[{"id":"cap_deep","unit":"ratio","value":"0.1","status":"CONFIRMED","scope":"national","source":"s"},{"id":"cap_deep","unit":"ratio","value":"0.1","status":"CONFIRMED","scope":"national","source":"s"}]}`, poverty.ErrDuplicate},
 		{"schema", `{"schema":"x","params":[]}`, poverty.ErrUnknownWord},
 	}
 	for _, tc := range tests {
@@ -172,12 +172,12 @@ func TestLoadParamsOverlay(t *testing.T) {
 	// Every status is accepted by the loader; an UNCONFIRMED record keeps
 	// the gap (no value) and is refused when applied.
 	for _, st := range []string{"CONFIRMED", "SECONDARY", "LOCAL", "DEFAULT", "SUPPLIED", "EXAMPLE"} {
-		f := `{"schema":"fupin.risk.params/1","params":[{"id":"cap_deep","unit":"ratio","value":"0.1","status":"` + st + `","scope":"53","source":"s"}]}`
+		f := `{"schema":"fupin.risk.params/2","params":[{"id":"cap_deep","unit":"ratio","value":"0.1","status":"` + st + `","scope":"53","source":"s"}]}`
 		if _, err := risk.LoadParams(strings.NewReader(f), "ok.json"); err != nil {
 			t.Errorf("status %s: %v", st, err)
 		}
 	}
-	gap, err := risk.LoadParams(strings.NewReader(`{"schema":"fupin.risk.params/1","params":[{"id":"cap_deep","unit":"ratio","status":"UNCONFIRMED","scope":"national","source":"s","note":"about 10%"}]}`), "gap.json")
+	gap, err := risk.LoadParams(strings.NewReader(`{"schema":"fupin.risk.params/2","params":[{"id":"cap_deep","unit":"ratio","status":"UNCONFIRMED","scope":"national","source":"s","note":"about 10%"}]}`), "gap.json")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -33,14 +33,14 @@ type rulesDoc struct {
 }
 
 // decodeRules decodes and checks a rules document (schema
-// "fupin.risk.rules/1"): every rule has a code, a rule text and a complete
+// "fupin.risk.rules/2"): every rule has a code, a rule text and a complete
 // provenance; codes are unique.
 func decodeRules(data []byte, name string) ([]Rule, error) {
 	var doc rulesDoc
 	if err := param.Decode(data, &doc); err != nil {
 		return nil, &poverty.FieldError{Record: name, Field: "file", Err: err}
 	}
-	if doc.Schema != "fupin.risk.rules/1" {
+	if doc.Schema != "fupin.risk.rules/2" {
 		return nil, &poverty.FieldError{Record: name, Field: "schema", Value: doc.Schema, Err: poverty.ErrUnknownWord}
 	}
 	seen := make(map[string]bool, len(doc.Rules))

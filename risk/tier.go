@@ -11,6 +11,7 @@ import (
 	"sync"
 
 	"github.com/openfupin/fupin/internal/param"
+	"github.com/openfupin/fupin/internal/paramfile"
 	"github.com/openfupin/fupin/poverty"
 )
 
@@ -427,7 +428,7 @@ func SchemeFor(schemes Schemes, region poverty.Region, year int) (*Scheme, bool)
 }
 
 // LoadSchemes reads tier schemes in the schema of the embedded
-// data/tiers.json ("fupin.risk.tiers/1"): per scheme an id, name, basis
+// data/tiers.json ("fupin.risk.tiers/2"): per scheme an id, name, basis
 // ("absolute" or "relative_to_monitoring_line"), concept, tiers from worst
 // to best, cut-offs ("value": yuan or a multiple of the line, and "at_cut":
 // "upper" or "lower"), the severe-guarantee rule, and the provenance
@@ -439,7 +440,7 @@ func SchemeFor(schemes Schemes, region poverty.Region, year int) (*Scheme, bool)
 // errors.
 func LoadSchemes(r io.Reader, name string) (Schemes, error) {
 	var doc schemesDoc
-	if err := readFile(r, name, MaxParamsBytes, "fupin.risk.tiers/1", &doc); err != nil {
+	if err := paramfile.Read(r, name, MaxParamsBytes, "fupin.risk.tiers/2", &doc); err != nil {
 		return Schemes{}, err
 	}
 	out := make([]Scheme, 0, len(doc.Schemes))

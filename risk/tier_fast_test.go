@@ -62,7 +62,7 @@ func BenchmarkSchemeTier(b *testing.B) {
 }
 
 func TestSchemeFor(t *testing.T) {
-	own, err := risk.LoadSchemes(strings.NewReader(`{"schema":"fupin.risk.tiers/1","schemes":[
+	own, err := risk.LoadSchemes(strings.NewReader(`{"schema":"fupin.risk.tiers/2","schemes":[
 	 {"id":"national","basis":"absolute","concept":"net_income","tiers":["red","green"],"cuts":[{"value":"4000","at_cut":"upper"}],"source":"s","status":"EXAMPLE","scope":"national","from":"2021"},
 	 {"id":"yunnan","basis":"absolute","concept":"net_income","tiers":["red","green"],"cuts":[{"value":"4000","at_cut":"upper"}],"source":"s","status":"LOCAL","scope":"53","from":"2023","to":"2024"},
 	 {"id":"west","basis":"absolute","concept":"net_income","tiers":["red","green"],"cuts":[{"value":"4000","at_cut":"upper"}],"source":"s","status":"DEFAULT","scope":"west","from":"2026"},
@@ -99,7 +99,7 @@ func TestSchemeFor(t *testing.T) {
 		}
 	}
 	// An overlaid scheme for the same scope takes precedence.
-	newer, err := risk.LoadSchemes(strings.NewReader(`{"schema":"fupin.risk.tiers/1","schemes":[
+	newer, err := risk.LoadSchemes(strings.NewReader(`{"schema":"fupin.risk.tiers/2","schemes":[
 	 {"id":"xinjiang-own","basis":"absolute","concept":"net_income","tiers":["red","green"],"cuts":[{"value":"4000","at_cut":"upper"}],"source":"s","status":"SUPPLIED","scope":"65","from":"2020"}]}`), "newer.json")
 	if err != nil {
 		t.Fatal(err)

@@ -123,7 +123,7 @@ func tierOf(t *testing.T, s *risk.Scheme, pc poverty.Money, line *poverty.Thresh
 }
 
 func TestLoadSchemesErrors(t *testing.T) {
-	ok := `{"schema":"fupin.risk.tiers/1","schemes":[{"id":"s","scope":"65","from":"2020","basis":"absolute","concept":"net_income","tiers":["red","green"],"cuts":[{"value":"4000","at_cut":"upper"}],"status":"DEFAULT","source":"test"}]}`
+	ok := `{"schema":"fupin.risk.tiers/2","schemes":[{"id":"s","scope":"65","from":"2020","basis":"absolute","concept":"net_income","tiers":["red","green"],"cuts":[{"value":"4000","at_cut":"upper"}],"status":"DEFAULT","source":"test"}]}`
 	if _, err := risk.LoadSchemes(strings.NewReader(ok), "ok"); err != nil {
 		t.Fatalf("valid scheme rejected: %v", err)
 	}
@@ -135,7 +135,7 @@ func TestLoadSchemesErrors(t *testing.T) {
 			t.Errorf("status %s rejected: %v", st, err)
 		}
 	}
-	gap := `{"schema":"fupin.risk.tiers/1","schemes":[{"id":"gap","scope":"65","status":"UNCONFIRMED","source":"commonly quoted, not found"}]}`
+	gap := `{"schema":"fupin.risk.tiers/2","schemes":[{"id":"gap","scope":"65","status":"UNCONFIRMED","source":"commonly quoted, not found"}]}`
 	ss, err := risk.LoadSchemes(strings.NewReader(gap), "gap")
 	if err != nil {
 		t.Fatalf("a gap scheme rejected: %v", err)
@@ -146,7 +146,7 @@ func TestLoadSchemesErrors(t *testing.T) {
 	}
 	tests := []struct{ name, old, new string }{
 		{"unknown field", `"source":"test"`, `"source":"test","colour":1`},
-		{"schema", `tiers/1`, `tiers/2`},
+		{"schema", `tiers/2`, `tiers/1`},
 		{"no side", `,"at_cut":"upper"`, ``},
 		{"tiers out of order", `["red","green"]`, `["green","red"]`},
 		{"too few cuts", `"tiers":["red","green"]`, `"tiers":["red","yellow","green"]`},
