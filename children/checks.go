@@ -10,6 +10,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/openfupin/fupin/internal/enum"
 	"github.com/openfupin/fupin/internal/paramfile"
 	"github.com/openfupin/fupin/poverty"
 )
@@ -28,13 +29,13 @@ const (
 	Urgent
 )
 
-var severityWords = poverty.Words{"unknown", "notice", "warning", "urgent"}
+var severityWords = enum.New[Severity](parseErr, "unknown", "notice", "warning", "urgent")
 
 // String returns "notice", "warning", "urgent" or "unknown".
-func (s Severity) String() string { return severityWords.Word(int(s), "Severity") }
+func (s Severity) String() string { return severityWords.String(s, "Severity") }
 
 // MarshalText implements [encoding.TextMarshaler]; SeverityUnknown is an error.
-func (s Severity) MarshalText() ([]byte, error) { return severityWords.Marshal(int(s), "severity") }
+func (s Severity) MarshalText() ([]byte, error) { return severityWords.Marshal(s, "severity") }
 
 // UnmarshalText implements [encoding.TextUnmarshaler].
 func (s *Severity) UnmarshalText(b []byte) error {
@@ -62,13 +63,13 @@ const (
 	Police
 )
 
-var actorWords = poverty.Words{"unknown", "parents", "child_director", "supervisor", "school", "police"}
+var actorWords = enum.New[Actor](parseErr, "unknown", "parents", "child_director", "supervisor", "school", "police")
 
 // String returns the stable word, such as "police".
-func (a Actor) String() string { return actorWords.Word(int(a), "Actor") }
+func (a Actor) String() string { return actorWords.String(a, "Actor") }
 
 // MarshalText implements [encoding.TextMarshaler]; ActorUnknown is an error.
-func (a Actor) MarshalText() ([]byte, error) { return actorWords.Marshal(int(a), "actor") }
+func (a Actor) MarshalText() ([]byte, error) { return actorWords.Marshal(a, "actor") }
 
 // UnmarshalText implements [encoding.TextUnmarshaler].
 func (a *Actor) UnmarshalText(b []byte) error {

@@ -4,8 +4,14 @@ import (
 	"encoding/json"
 	"strconv"
 
+	"github.com/openfupin/fupin/internal/enum"
 	"github.com/openfupin/fupin/poverty"
 )
+
+// parseErr is the error of an enumeration word that is not in its table.
+func parseErr(what, input string) error {
+	return &poverty.ParseError{Op: "children", What: what, Input: poverty.MaskIDsIn(input), Err: poverty.ErrUnknownWord}
+}
 
 // Hukou is the child's household registration (户籍): rural or urban. The
 // left-behind schemes cover children with rural hukou.
@@ -20,13 +26,13 @@ const (
 	Urban
 )
 
-var hukouWords = poverty.Words{"unknown", "rural", "urban"}
+var hukouWords = enum.New[Hukou](parseErr, "unknown", "rural", "urban")
 
 // String returns "rural", "urban" or "unknown".
-func (h Hukou) String() string { return hukouWords.Word(int(h), "Hukou") }
+func (h Hukou) String() string { return hukouWords.String(h, "Hukou") }
 
 // MarshalText implements [encoding.TextMarshaler]; HukouUnknown is an error.
-func (h Hukou) MarshalText() ([]byte, error) { return hukouWords.Marshal(int(h), "hukou") }
+func (h Hukou) MarshalText() ([]byte, error) { return hukouWords.Marshal(h, "hukou") }
 
 // UnmarshalText implements [encoding.TextUnmarshaler]; "" is HukouUnknown.
 func (h *Hukou) UnmarshalText(b []byte) error {
@@ -80,17 +86,17 @@ const (
 	numSituations
 )
 
-var situationWords = poverty.Words{"unknown", "at_home", "migrant_in_county", "migrant_in_province",
+var situationWords = enum.New[Situation](parseErr, "unknown", "at_home", "migrant_in_county", "migrant_in_province",
 	"migrant_out_of_province", "deceased", "missing", "lost_contact", "severely_disabled",
 	"seriously_ill", "imprisoned", "drug_rehabilitation", "other_restriction",
-	"guardianship_revoked", "deported"}
+	"guardianship_revoked", "deported")
 
 // String returns the stable word, such as "migrant_out_of_province".
-func (s Situation) String() string { return situationWords.Word(int(s), "Situation") }
+func (s Situation) String() string { return situationWords.String(s, "Situation") }
 
 // MarshalText implements [encoding.TextMarshaler]; SituationUnknown is an error.
 func (s Situation) MarshalText() ([]byte, error) {
-	return situationWords.Marshal(int(s), "situation")
+	return situationWords.Marshal(s, "situation")
 }
 
 // UnmarshalText implements [encoding.TextUnmarshaler]; "" is SituationUnknown.
@@ -169,10 +175,10 @@ const (
 	Incapable
 )
 
-var capacityWords = poverty.Words{"unknown", "capable", "incapable"}
+var capacityWords = enum.New[Capacity](parseErr, "unknown", "capable", "incapable")
 
 // String returns "capable", "incapable" or "unknown".
-func (c Capacity) String() string { return capacityWords.Word(int(c), "Capacity") }
+func (c Capacity) String() string { return capacityWords.String(c, "Capacity") }
 
 // MarshalText implements [encoding.TextMarshaler]; CapacityUnknown is "unknown".
 func (c Capacity) MarshalText() ([]byte, error) { return []byte(c.String()), nil }
@@ -209,10 +215,10 @@ const (
 	NoGuardian
 )
 
-var guardianWords = poverty.Words{"unknown", "parent", "grandparent", "other_relative", "entrusted_adult", "institution", "none"}
+var guardianWords = enum.New[GuardianKind](parseErr, "unknown", "parent", "grandparent", "other_relative", "entrusted_adult", "institution", "none")
 
 // String returns the stable word, such as "grandparent" or "none".
-func (g GuardianKind) String() string { return guardianWords.Word(int(g), "GuardianKind") }
+func (g GuardianKind) String() string { return guardianWords.String(g, "GuardianKind") }
 
 // MarshalText implements [encoding.TextMarshaler]; GuardianUnknown is "unknown".
 func (g GuardianKind) MarshalText() ([]byte, error) { return []byte(g.String()), nil }
@@ -251,11 +257,11 @@ const (
 	Alone
 )
 
-var livingWords = poverty.Words{"unknown", "with_parents", "with_one_parent", "with_grandparents",
-	"with_relatives", "with_other_adult", "in_institution", "alone"}
+var livingWords = enum.New[Living](parseErr, "unknown", "with_parents", "with_one_parent", "with_grandparents",
+	"with_relatives", "with_other_adult", "in_institution", "alone")
 
 // String returns the stable word, such as "with_grandparents" or "alone".
-func (l Living) String() string { return livingWords.Word(int(l), "Living") }
+func (l Living) String() string { return livingWords.String(l, "Living") }
 
 // MarshalText implements [encoding.TextMarshaler]; LivingUnknown is "unknown".
 func (l Living) MarshalText() ([]byte, error) { return []byte(l.String()), nil }
@@ -297,11 +303,11 @@ const (
 	numSchools
 )
 
-var schoolWords = poverty.Words{"unknown", "not_enrolled", "preschool", "primary", "junior_secondary",
-	"senior_secondary", "vocational", "higher", "postgraduate"}
+var schoolWords = enum.New[School](parseErr, "unknown", "not_enrolled", "preschool", "primary", "junior_secondary",
+	"senior_secondary", "vocational", "higher", "postgraduate")
 
 // String returns the stable word, such as "junior_secondary".
-func (s School) String() string { return schoolWords.Word(int(s), "School") }
+func (s School) String() string { return schoolWords.String(s, "School") }
 
 // MarshalText implements [encoding.TextMarshaler]; SchoolUnknown is "unknown".
 func (s School) MarshalText() ([]byte, error) { return []byte(s.String()), nil }
@@ -333,10 +339,10 @@ const (
 	Mother
 )
 
-var roleWords = poverty.Words{"none", "father", "mother"}
+var roleWords = enum.New[Role](parseErr, "none", "father", "mother")
 
 // String returns "father", "mother" or "none".
-func (r Role) String() string { return roleWords.Word(int(r), "Role") }
+func (r Role) String() string { return roleWords.String(r, "Role") }
 
 // MarshalText implements [encoding.TextMarshaler].
 func (r Role) MarshalText() ([]byte, error) { return []byte(r.String()), nil }
@@ -369,13 +375,13 @@ const (
 	numKinds
 )
 
-var kindWords = poverty.Words{"unknown", "left_behind", "de_facto_unattended", "acwf"}
+var kindWords = enum.New[Kind](parseErr, "unknown", "left_behind", "de_facto_unattended", "acwf")
 
 // String returns "left_behind", "de_facto_unattended" or "acwf".
-func (k Kind) String() string { return kindWords.Word(int(k), "Kind") }
+func (k Kind) String() string { return kindWords.String(k, "Kind") }
 
 // MarshalText implements [encoding.TextMarshaler]; KindUnknown is an error.
-func (k Kind) MarshalText() ([]byte, error) { return kindWords.Marshal(int(k), "scheme kind") }
+func (k Kind) MarshalText() ([]byte, error) { return kindWords.Marshal(k, "scheme kind") }
 
 // UnmarshalText implements [encoding.TextUnmarshaler].
 func (k *Kind) UnmarshalText(b []byte) error {
@@ -399,13 +405,13 @@ const (
 	Undetermined
 )
 
-var outcomeWords = poverty.Words{"unset", "no", "yes", "undetermined"}
+var outcomeWords = enum.New[Outcome](parseErr, "unset", "no", "yes", "undetermined")
 
 // String returns "no", "yes", "undetermined" or "unset".
-func (o Outcome) String() string { return outcomeWords.Word(int(o), "Outcome") }
+func (o Outcome) String() string { return outcomeWords.String(o, "Outcome") }
 
 // MarshalText implements [encoding.TextMarshaler]; OutcomeUnset is an error.
-func (o Outcome) MarshalText() ([]byte, error) { return outcomeWords.Marshal(int(o), "outcome") }
+func (o Outcome) MarshalText() ([]byte, error) { return outcomeWords.Marshal(o, "outcome") }
 
 // UnmarshalText implements [encoding.TextUnmarshaler].
 func (o *Outcome) UnmarshalText(b []byte) error {
@@ -435,10 +441,10 @@ const (
 	numStatuses
 )
 
-var statusWords = poverty.Words{"unknown", "none", "left_behind", "de_facto_unattended", "undetermined"}
+var statusWords = enum.New[Status](parseErr, "unknown", "none", "left_behind", "de_facto_unattended", "undetermined")
 
 // String returns "none", "left_behind", "de_facto_unattended", "undetermined" or "unknown".
-func (s Status) String() string { return statusWords.Word(int(s), "Status") }
+func (s Status) String() string { return statusWords.String(s, "Status") }
 
 // MarshalText implements [encoding.TextMarshaler]; StatusUnknown is
 // "unknown" (a child classified by rules with no primary scheme), so that
@@ -447,7 +453,7 @@ func (s Status) MarshalText() ([]byte, error) {
 	if s == StatusUnknown {
 		return []byte("unknown"), nil
 	}
-	return statusWords.Marshal(int(s), "status")
+	return statusWords.Marshal(s, "status")
 }
 
 // UnmarshalText implements [encoding.TextUnmarshaler]; "unknown" is StatusUnknown.

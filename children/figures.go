@@ -1,6 +1,7 @@
 package children
 
 import (
+	"github.com/openfupin/fupin/internal/enum"
 	"github.com/openfupin/fupin/poverty"
 )
 
@@ -25,13 +26,13 @@ const (
 	numAgeBands
 )
 
-var ageBandWords = poverty.Words{"unknown", "0-5", "6-13", "14-16", "17+"}
+var ageBandWords = enum.New[AgeBand](parseErr, "unknown", "0-5", "6-13", "14-16", "17+")
 
 // String returns "0-5", "6-13", "14-16", "17+" or "unknown".
-func (a AgeBand) String() string { return ageBandWords.Word(int(a), "AgeBand") }
+func (a AgeBand) String() string { return ageBandWords.String(a, "AgeBand") }
 
 // MarshalText implements [encoding.TextMarshaler].
-func (a AgeBand) MarshalText() ([]byte, error) { return ageBandWords.Marshal(int(a), "age band") }
+func (a AgeBand) MarshalText() ([]byte, error) { return ageBandWords.Marshal(a, "age band") }
 
 // UnmarshalText implements [encoding.TextUnmarshaler].
 func (a *AgeBand) UnmarshalText(b []byte) error {

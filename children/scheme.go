@@ -9,6 +9,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/openfupin/fupin/internal/enum"
 	"github.com/openfupin/fupin/internal/param"
 	"github.com/openfupin/fupin/internal/paramfile"
 	"github.com/openfupin/fupin/poverty"
@@ -35,15 +36,15 @@ const (
 	AtLeastOneAway
 )
 
-var combinationWords = poverty.Words{"unknown", "both_away_or_one_away_other_incapable",
-	"both_listed_or_one_absent_other_listed", "at_least_one_away"}
+var combinationWords = enum.New[Combination](parseErr, "unknown", "both_away_or_one_away_other_incapable",
+	"both_listed_or_one_absent_other_listed", "at_least_one_away")
 
 // String returns the stable word used in scheme files.
-func (c Combination) String() string { return combinationWords.Word(int(c), "Combination") }
+func (c Combination) String() string { return combinationWords.String(c, "Combination") }
 
 // MarshalText implements [encoding.TextMarshaler].
 func (c Combination) MarshalText() ([]byte, error) {
-	return combinationWords.Marshal(int(c), "rule")
+	return combinationWords.Marshal(c, "rule")
 }
 
 // UnmarshalText implements [encoding.TextUnmarshaler].

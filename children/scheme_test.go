@@ -442,8 +442,15 @@ func TestEnumWords(t *testing.T) {
 		func(b []byte) (enum, error) { var s Actor; err := s.UnmarshalText(b); return s, err })
 	check("age band", []enum{Age0to5, Age6to13, Age14to16, Age17Plus},
 		func(b []byte) (enum, error) { var s AgeBand; err := s.UnmarshalText(b); return s, err })
-	if _, err := Situation(0).MarshalText(); !errors.Is(err, poverty.ErrUnknownWord) {
-		t.Errorf("unset situation marshals: %v", err)
+	// Marshalling never fails on the zero value: it writes the unset word,
+	// which reads back as the zero value (issue 11: marshal like slog.Level).
+	if b, err := Situation(0).MarshalText(); err != nil || string(b) != "unknown" {
+		t.Errorf("unset situation marshals to %q, %v; want \"unknown\"", b, err)
+	} else if s := Situation(7); s.UnmarshalText(b) != nil || s != 0 {
+		t.Errorf("%q reads back as %v", b, s)
+	}
+	if _, err := Situation(200).MarshalText(); !errors.Is(err, poverty.ErrUnknownWord) {
+		t.Errorf("an out-of-range situation marshals: %v", err)
 	}
 	if got := Situation(200).String(); got != "Situation(200)" {
 		t.Errorf("out of range: %s", got)

@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"slices"
 
+	"github.com/openfupin/fupin/internal/enum"
 	"github.com/openfupin/fupin/poverty"
 )
 
@@ -29,13 +30,13 @@ const (
 	numServices
 )
 
-var serviceWords = poverty.Words{"unknown", "children_home", "activity_centre", "child_director", "child_supervisor"}
+var serviceWords = enum.New[Service](parseErr, "unknown", "children_home", "activity_centre", "child_director", "child_supervisor")
 
 // String returns the stable word, such as "children_home".
-func (s Service) String() string { return serviceWords.Word(int(s), "Service") }
+func (s Service) String() string { return serviceWords.String(s, "Service") }
 
 // MarshalText implements [encoding.TextMarshaler]; ServiceUnknown is an error.
-func (s Service) MarshalText() ([]byte, error) { return serviceWords.Marshal(int(s), "service") }
+func (s Service) MarshalText() ([]byte, error) { return serviceWords.Marshal(s, "service") }
 
 // UnmarshalText implements [encoding.TextUnmarshaler].
 func (s *Service) UnmarshalText(b []byte) error {

@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/openfupin/fupin/internal/enum"
 	"github.com/openfupin/fupin/poverty"
 )
 
@@ -43,14 +44,14 @@ const (
 	numCauses
 )
 
-var causeWords = poverty.Words{"unknown", "parent_returned", "parent_left", "aged_out", "situation_changed",
-	"capacity_changed", "duration_reached", "hukou_changed", "rule_changed", "added", "removed", "other"}
+var causeWords = enum.New[Cause](parseErr, "unknown", "parent_returned", "parent_left", "aged_out", "situation_changed",
+	"capacity_changed", "duration_reached", "hukou_changed", "rule_changed", "added", "removed", "other")
 
 // String returns the stable word, such as "parent_returned".
-func (c Cause) String() string { return causeWords.Word(int(c), "Cause") }
+func (c Cause) String() string { return causeWords.String(c, "Cause") }
 
 // MarshalText implements [encoding.TextMarshaler].
-func (c Cause) MarshalText() ([]byte, error) { return causeWords.Marshal(int(c), "cause") }
+func (c Cause) MarshalText() ([]byte, error) { return causeWords.Marshal(c, "cause") }
 
 // UnmarshalText implements [encoding.TextUnmarshaler].
 func (c *Cause) UnmarshalText(b []byte) error {

@@ -1,8 +1,14 @@
 package labor
 
 import (
+	"github.com/openfupin/fupin/internal/enum"
 	"github.com/openfupin/fupin/poverty"
 )
+
+// parseErr is the error of an enumeration word that is not in its table.
+func parseErr(what, input string) error {
+	return &poverty.ParseError{Op: "labor", What: what, Input: poverty.MaskIDsIn(input), Err: poverty.ErrUnknownWord}
+}
 
 // Channel is how a job was found or provided: the assistance channel that
 // counts it as supported transfer employment (转移就业).
@@ -28,13 +34,13 @@ const (
 	ChannelSelfFound
 )
 
-var channelWords = poverty.Words{"unknown", "workshop", "workstation", "job_fair", "public_welfare_post", "returnee_business", "self_found"}
+var channelWords = enum.New[Channel](parseErr, "unknown", "workshop", "workstation", "job_fair", "public_welfare_post", "returnee_business", "self_found")
 
 // String returns the stable word ("workshop", "job_fair", ...).
-func (c Channel) String() string { return channelWords.Word(int(c), "Channel") }
+func (c Channel) String() string { return channelWords.String(c, "Channel") }
 
 // MarshalText implements [encoding.TextMarshaler]; ChannelUnknown is an error.
-func (c Channel) MarshalText() ([]byte, error) { return channelWords.Marshal(int(c), "channel") }
+func (c Channel) MarshalText() ([]byte, error) { return channelWords.Marshal(c, "channel") }
 
 // UnmarshalText implements [encoding.TextUnmarshaler]; unknown words are
 // [poverty.ErrUnknownWord].
@@ -75,13 +81,13 @@ const (
 	PlaceOther
 )
 
-var placeWords = poverty.Words{"unknown", "in_village", "in_township", "in_county", "in_city", "in_province", "other_province", "other"}
+var placeWords = enum.New[Place](parseErr, "unknown", "in_village", "in_township", "in_county", "in_city", "in_province", "other_province", "other")
 
 // String returns the stable word ("in_village", "other_province", ...).
-func (p Place) String() string { return placeWords.Word(int(p), "Place") }
+func (p Place) String() string { return placeWords.String(p, "Place") }
 
 // MarshalText implements [encoding.TextMarshaler]; PlaceUnknown is an error.
-func (p Place) MarshalText() ([]byte, error) { return placeWords.Marshal(int(p), "place") }
+func (p Place) MarshalText() ([]byte, error) { return placeWords.Marshal(p, "place") }
 
 // UnmarshalText implements [encoding.TextUnmarshaler].
 func (p *Place) UnmarshalText(b []byte) error {
@@ -124,14 +130,14 @@ const (
 	CulturalTourism
 )
 
-var typeWords = poverty.Words{"unknown", "factory", "home_based", "farming", "trade", "cultural_tourism"}
+var typeWords = enum.New[WorkshopType](parseErr, "unknown", "factory", "home_based", "farming", "trade", "cultural_tourism")
 
 // String returns the stable word ("factory", "home_based", ...).
-func (t WorkshopType) String() string { return typeWords.Word(int(t), "WorkshopType") }
+func (t WorkshopType) String() string { return typeWords.String(t, "WorkshopType") }
 
 // MarshalText implements [encoding.TextMarshaler]; TypeUnknown is an error.
 func (t WorkshopType) MarshalText() ([]byte, error) {
-	return typeWords.Marshal(int(t), "workshop type")
+	return typeWords.Marshal(t, "workshop type")
 }
 
 // UnmarshalText implements [encoding.TextUnmarshaler].
@@ -167,13 +173,13 @@ const (
 	SiteIndustrialPark
 )
 
-var siteWords = poverty.Words{"unknown", "village", "township", "lifted_out_village", "key_village", "relocation_site", "labour_dense_township", "industrial_park"}
+var siteWords = enum.New[Site](parseErr, "unknown", "village", "township", "lifted_out_village", "key_village", "relocation_site", "labour_dense_township", "industrial_park")
 
 // String returns the stable word ("village", "relocation_site", ...).
-func (s Site) String() string { return siteWords.Word(int(s), "Site") }
+func (s Site) String() string { return siteWords.String(s, "Site") }
 
 // MarshalText implements [encoding.TextMarshaler]; SiteUnknown is an error.
-func (s Site) MarshalText() ([]byte, error) { return siteWords.Marshal(int(s), "site") }
+func (s Site) MarshalText() ([]byte, error) { return siteWords.Marshal(s, "site") }
 
 // UnmarshalText implements [encoding.TextUnmarshaler].
 func (s *Site) UnmarshalText(b []byte) error {
@@ -199,10 +205,10 @@ const (
 	Pass
 )
 
-var gradeWords = poverty.Words{"unknown", "excellent", "good", "pass"}
+var gradeWords = enum.New[Grade](parseErr, "unknown", "excellent", "good", "pass")
 
 // String returns "excellent", "good", "pass" or "unknown".
-func (g Grade) String() string { return gradeWords.Word(int(g), "Grade") }
+func (g Grade) String() string { return gradeWords.String(g, "Grade") }
 
 // MarshalText implements [encoding.TextMarshaler]; GradeUnknown is "unknown".
 func (g Grade) MarshalText() ([]byte, error) { return []byte(g.String()), nil }
@@ -250,13 +256,13 @@ const (
 	GroupMonitored
 )
 
-var groupWords = poverty.Words{"unknown", "any", "registered_poor", "registered", "lifted_out", "lifted_out_or_monitored", "registered_or_monitored", "monitored"}
+var groupWords = enum.New[Group](parseErr, "unknown", "any", "registered_poor", "registered", "lifted_out", "lifted_out_or_monitored", "registered_or_monitored", "monitored")
 
 // String returns the stable word ("registered_poor", ...).
-func (g Group) String() string { return groupWords.Word(int(g), "Group") }
+func (g Group) String() string { return groupWords.String(g, "Group") }
 
 // MarshalText implements [encoding.TextMarshaler]; GroupUnknown is an error.
-func (g Group) MarshalText() ([]byte, error) { return groupWords.Marshal(int(g), "group") }
+func (g Group) MarshalText() ([]byte, error) { return groupWords.Marshal(g, "group") }
 
 // UnmarshalText implements [encoding.TextUnmarshaler].
 func (g *Group) UnmarshalText(b []byte) error {

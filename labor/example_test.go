@@ -308,5 +308,5 @@ func ExampleDecoder() {
 	}
 	// Output:
 	// job j wage in 2020: 16200.00
-	// poverty: record "upload.jsonl line 5": field line: invalid syntax: poverty: parse place "in_space": unknown word
+	// poverty: record "upload.jsonl line 5": field line: invalid syntax: labor: parse place "in_space": unknown word
 }

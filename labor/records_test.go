@@ -153,8 +153,14 @@ func TestEnumWords(t *testing.T) {
 			}
 		})
 	}
-	if _, err := ChannelUnknown.MarshalText(); !errors.Is(err, poverty.ErrUnknownWord) {
-		t.Errorf("unknown channel marshals: %v", err)
+	// Marshalling never fails on the zero value: the unset word reads back.
+	if b, err := ChannelUnknown.MarshalText(); err != nil || string(b) != "unknown" {
+		t.Errorf("unknown channel marshals to %q, %v", b, err)
+	} else if c := ChannelWorkshop; c.UnmarshalText(b) != nil || c != ChannelUnknown {
+		t.Errorf("%q reads back as %v", b, c)
+	}
+	if _, err := Channel(99).MarshalText(); !errors.Is(err, poverty.ErrUnknownWord) {
+		t.Errorf("an out-of-range channel marshals: %v", err)
 	}
 	if s := Place(42).String(); s != "Place(42)" {
 		t.Errorf("out of range Place = %q", s)

@@ -1,48 +1,10 @@
 package poverty
 
-// Words is the word table of an enumeration whose zero value is unset:
-// index 0 is the unset word, the others are the stable snake_case words used
-// in JSON, CSV and reason texts. Every enumeration of the module (here and in
-// risk, children and labor) is built on it, so that all have the same String,
-// MarshalText and UnmarshalText behaviour and the same errors.
-type Words []string
+import "github.com/openfupin/fupin/internal/enum"
 
-// Word returns the word for value i, or "typ(i)" when i is out of range.
-func (w Words) Word(i int, typ string) string {
-	if i >= 0 && i < len(w) {
-		return w[i]
-	}
-	return typ + "(" + itoa(i) + ")"
-}
-
-// Marshal returns the word for i, rejecting the unset value and values out of
-// range with a *[ParseError] wrapping [ErrUnknownWord], so that text never
-// carries a word that does not parse back.
-func (w Words) Marshal(i int, what string) ([]byte, error) {
-	if i <= 0 || i >= len(w) {
-		return nil, &ParseError{What: what, Input: w.Word(i, what), Err: ErrUnknownWord}
-	}
-	return []byte(w[i]), nil
-}
-
-// Parse returns the value of a word other than the unset one; anything else
-// is a *[ParseError] wrapping [ErrUnknownWord].
-func (w Words) Parse(b []byte, what string) (int, error) {
-	for i := 1; i < len(w); i++ {
-		if w[i] == string(b) {
-			return i, nil
-		}
-	}
-	return 0, &ParseError{What: what, Input: MaskIDsIn(string(b)), Err: ErrUnknownWord}
-}
-
-// ParseOrUnset is Parse that also accepts empty text and the unset word, for
-// enumerations whose unset value is a legitimate answer ("unknown").
-func (w Words) ParseOrUnset(b []byte, what string) (int, error) {
-	if len(b) == 0 || string(b) == w[0] {
-		return 0, nil
-	}
-	return w.Parse(b, what)
+// parseErr is the error of an enumeration word that is not in its table.
+func parseErr(what, input string) error {
+	return &ParseError{What: what, Input: MaskIDsIn(input), Err: ErrUnknownWord}
 }
 
 // IncomeConcept is the income concept a figure or threshold is measured in.
@@ -68,14 +30,14 @@ const (
 	ConceptNotStated
 )
 
-var conceptWords = Words{"unknown", "net_income", "disposable_income", "not_stated"}
+var conceptWords = enum.New[IncomeConcept](parseErr, "unknown", "net_income", "disposable_income", "not_stated")
 
 // String returns the stable word: "net_income", "disposable_income", "not_stated".
-func (c IncomeConcept) String() string { return conceptWords.Word(int(c), "IncomeConcept") }
+func (c IncomeConcept) String() string { return conceptWords.String(c, "IncomeConcept") }
 
 // MarshalText implements [encoding.TextMarshaler].
 func (c IncomeConcept) MarshalText() ([]byte, error) {
-	return conceptWords.Marshal(int(c), "income concept")
+	return conceptWords.Marshal(c, "income concept")
 }
 
 // UnmarshalText implements [encoding.TextUnmarshaler].
@@ -103,10 +65,10 @@ const (
 	Male
 )
 
-var sexWords = Words{"unknown", "female", "male"}
+var sexWords = enum.New[Sex](parseErr, "unknown", "female", "male")
 
 // String returns "female", "male" or "unknown".
-func (s Sex) String() string { return sexWords.Word(int(s), "Sex") }
+func (s Sex) String() string { return sexWords.String(s, "Sex") }
 
 // MarshalText implements [encoding.TextMarshaler]; SexUnknown is "unknown".
 func (s Sex) MarshalText() ([]byte, error) { return []byte(s.String()), nil }

@@ -59,14 +59,24 @@ var (
 // resident identity number; the message masks any run of identity-number
 // characters in it again ([MaskIDsIn]).
 type ParseError struct {
+	Op    string // the package (and operation) that parsed: "risk", "children.Decode"; "" is "poverty"
 	What  string // what was being parsed: "money", "rate", "date", "region", ...
 	Input string // the text, quoted in the message
 	Err   error  // one of the sentinel errors
 }
 
-// Error returns "poverty: parse <what> <input>: <cause>".
+// Error returns "<op>: parse <what> <input>: <cause>", op "poverty" when
+// Op is empty.
 func (e *ParseError) Error() string {
-	return "poverty: parse " + e.What + " " + strconv.Quote(MaskIDsIn(e.Input)) + ": " + e.Err.Error()
+	return opOr(e.Op) + ": parse " + e.What + " " + strconv.Quote(MaskIDsIn(e.Input)) + ": " + e.Err.Error()
+}
+
+// opOr returns op, or "poverty" when op is empty.
+func opOr(op string) string {
+	if op == "" {
+		return "poverty"
+	}
+	return op
 }
 
 // Unwrap returns the underlying sentinel error.
@@ -76,16 +86,18 @@ func (e *ParseError) Unwrap() error { return e.Err }
 // a member, a parameter record. Value is already masked when it holds a
 // resident identity number.
 type FieldError struct {
+	Op     string // the package and operation: "risk.LoadParams", "children.Classify"; "" is "poverty"
 	Record string // the record's identifier, or its position such as "record 3"
 	Field  string // the field path, such as "members[1].birth_date"
 	Value  string // the offending value as text; may be empty
 	Err    error  // the cause; usually a sentinel or a *ParseError
 }
 
-// Error returns "poverty: record <id>: field <name> = <value>: <cause>",
+// Error returns "<op>: record <id>: field <name> = <value>: <cause>" (op
+// "poverty" when Op is empty),
 // with identity numbers masked.
 func (e *FieldError) Error() string {
-	s := "poverty: record " + strconv.Quote(e.Record) + ": field " + e.Field
+	s := opOr(e.Op) + ": record " + strconv.Quote(e.Record) + ": field " + e.Field
 	if e.Value != "" {
 		s += " = " + strconv.Quote(MaskIDsIn(e.Value))
 	}

@@ -1,6 +1,10 @@
 package poverty
 
-import "fmt"
+import (
+	"fmt"
+
+	"github.com/openfupin/fupin/internal/enum"
+)
 
 // Check is the verified state of one guarantee.
 type Check uint8
@@ -12,10 +16,10 @@ const (
 	NotSecured
 )
 
-var checkWords = Words{"unverified", "secured", "not_secured"}
+var checkWords = enum.New[Check](parseErr, "unverified", "secured", "not_secured")
 
 // String returns "secured", "not_secured" or "unverified".
-func (c Check) String() string { return checkWords.Word(int(c), "Check") }
+func (c Check) String() string { return checkWords.String(c, "Check") }
 
 // MarshalText implements [encoding.TextMarshaler].
 func (c Check) MarshalText() ([]byte, error) { return []byte(c.String()), nil }

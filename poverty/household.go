@@ -3,6 +3,8 @@ package poverty
 import (
 	"errors"
 	"strconv"
+
+	"github.com/openfupin/fupin/internal/enum"
 )
 
 // Capacity is a person's labour capacity (劳动能力), which decides between
@@ -20,10 +22,10 @@ const (
 	UnableToWork
 )
 
-var capacityWords = Words{"unknown", "able", "partly_able", "unable"}
+var capacityWords = enum.New[Capacity](parseErr, "unknown", "able", "partly_able", "unable")
 
 // String returns "able", "partly_able", "unable" or "unknown".
-func (c Capacity) String() string { return capacityWords.Word(int(c), "Capacity") }
+func (c Capacity) String() string { return capacityWords.String(c, "Capacity") }
 
 // MarshalText implements [encoding.TextMarshaler]; CapacityUnknown is "unknown".
 func (c Capacity) MarshalText() ([]byte, error) { return []byte(c.String()), nil }
@@ -55,10 +57,10 @@ const (
 	SettledElsewhere
 )
 
-var nonResidentWords = Words{"", "active_soldier", "boarding_student", "settled_elsewhere"}
+var nonResidentWords = enum.New[NonResident](parseErr, "", "active_soldier", "boarding_student", "settled_elsewhere")
 
 // String returns the stable word, or "" for NoExclusion.
-func (n NonResident) String() string { return nonResidentWords.Word(int(n), "NonResident") }
+func (n NonResident) String() string { return nonResidentWords.String(n, "NonResident") }
 
 // MarshalText implements [encoding.TextMarshaler].
 func (n NonResident) MarshalText() ([]byte, error) { return []byte(n.String()), nil }

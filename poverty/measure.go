@@ -9,6 +9,8 @@ import (
 	"strconv"
 
 	"golang.org/x/exp/stats"
+
+	"github.com/openfupin/fupin/internal/enum"
 )
 
 // This file holds the population of observations that the poverty and
@@ -618,13 +620,13 @@ const (
 	OfMean
 )
 
-var relativeBaseWords = Words{"unknown", "median", "mean"}
+var relativeBaseWords = enum.New[RelativeBase](parseErr, "unknown", "median", "mean")
 
 // String returns "median", "mean" or "unknown".
-func (b RelativeBase) String() string { return relativeBaseWords.Word(int(b), "RelativeBase") }
+func (b RelativeBase) String() string { return relativeBaseWords.String(b, "RelativeBase") }
 
 // MarshalText implements [encoding.TextMarshaler]; RelativeBaseUnknown is an error.
-func (b RelativeBase) MarshalText() ([]byte, error) { return relativeBaseWords.Marshal(int(b), "base") }
+func (b RelativeBase) MarshalText() ([]byte, error) { return relativeBaseWords.Marshal(b, "base") }
 
 // UnmarshalText implements [encoding.TextUnmarshaler]; unknown words are
 // [ErrUnknownWord].

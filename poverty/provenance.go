@@ -1,6 +1,10 @@
 package poverty
 
-import "time"
+import (
+	"time"
+
+	"github.com/openfupin/fupin/internal/enum"
+)
 
 // SourceStatus is how far a policy value can be trusted: the one status
 // vocabulary of every package's data, rules and reasons. The zero value is
@@ -32,14 +36,14 @@ const (
 	Example
 )
 
-var sourceWords = Words{"unset", "CONFIRMED", "SECONDARY", "UNCONFIRMED", "LOCAL", "DEFAULT", "SUPPLIED", "EXAMPLE"}
+var sourceWords = enum.New[SourceStatus](parseErr, "unset", "CONFIRMED", "SECONDARY", "UNCONFIRMED", "LOCAL", "DEFAULT", "SUPPLIED", "EXAMPLE")
 
 // String returns the status word: "CONFIRMED", "SECONDARY", "UNCONFIRMED",
 // "LOCAL", "DEFAULT", "SUPPLIED" or "EXAMPLE".
-func (s SourceStatus) String() string { return sourceWords.Word(int(s), "SourceStatus") }
+func (s SourceStatus) String() string { return sourceWords.String(s, "SourceStatus") }
 
 // MarshalText implements [encoding.TextMarshaler].
-func (s SourceStatus) MarshalText() ([]byte, error) { return sourceWords.Marshal(int(s), "status") }
+func (s SourceStatus) MarshalText() ([]byte, error) { return sourceWords.Marshal(s, "status") }
 
 // UnmarshalText implements [encoding.TextUnmarshaler].
 func (s *SourceStatus) UnmarshalText(b []byte) error {
@@ -161,7 +165,7 @@ func (p Provenance) Validate(record string) error {
 	switch {
 	case p.Source == "":
 		return fail("source", "", ErrMissing)
-	case p.Status == SourceUnset || int(p.Status) >= len(sourceWords):
+	case p.Status == SourceUnset || int(p.Status) >= sourceWords.Len():
 		return fail("status", p.Status.String(), ErrUnknownWord)
 	case p.Scope == "":
 		return fail("scope", "", ErrMissing)

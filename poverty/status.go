@@ -3,6 +3,8 @@ package poverty
 import (
 	"errors"
 	"fmt"
+
+	"github.com/openfupin/fupin/internal/enum"
 )
 
 // Boundary is the explicit choice of what happens to an income exactly at a
@@ -22,10 +24,10 @@ const (
 	AtOrBelowLine
 )
 
-var boundaryWords = Words{"below", "at_or_below"}
+var boundaryWords = enum.New[Boundary](parseErr, "below", "at_or_below")
 
 // String returns "below" or "at_or_below".
-func (b Boundary) String() string { return boundaryWords.Word(int(b), "Boundary") }
+func (b Boundary) String() string { return boundaryWords.String(b, "Boundary") }
 
 // MarshalText implements [encoding.TextMarshaler].
 func (b Boundary) MarshalText() ([]byte, error) {
@@ -76,13 +78,13 @@ const (
 	NotPoor
 )
 
-var statusWords = Words{"unknown", "registered_poor", "lifted_out", "marginal", "poor_unregistered", "not_poor"}
+var statusWords = enum.New[Status](parseErr, "unknown", "registered_poor", "lifted_out", "marginal", "poor_unregistered", "not_poor")
 
 // String returns the stable word ("registered_poor", "lifted_out", ...).
-func (s Status) String() string { return statusWords.Word(int(s), "Status") }
+func (s Status) String() string { return statusWords.String(s, "Status") }
 
 // MarshalText implements [encoding.TextMarshaler].
-func (s Status) MarshalText() ([]byte, error) { return statusWords.Marshal(int(s), "status") }
+func (s Status) MarshalText() ([]byte, error) { return statusWords.Marshal(s, "status") }
 
 // UnmarshalText implements [encoding.TextUnmarshaler].
 func (s *Status) UnmarshalText(b []byte) error {

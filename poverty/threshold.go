@@ -10,6 +10,8 @@ import (
 	"sync"
 
 	"github.com/shopspring/decimal"
+
+	"github.com/openfupin/fupin/internal/enum"
 )
 
 // DataVintage is the date of the newest source behind the embedded policy
@@ -50,15 +52,25 @@ const (
 // superseded.
 func (k Kind) annual() bool { return k == KindStandard || k == KindMonitoringLine }
 
-// Unit is the unit of a threshold's value.
+// Unit is the unit of a policy parameter's value, the one unit type of
+// every package's data (thresholds, risk parameters, rule values, labor
+// rules). The zero value "" is no unit.
 type Unit string
 
 // Units.
 const (
-	// UnitYuanPerPersonYear is yuan per person per year (元/人·年); the value is in Threshold.Amount.
+	// UnitYuanPerPersonYear is yuan per person per year (元/人·年); a
+	// threshold's value is in Threshold.Amount.
 	UnitYuanPerPersonYear Unit = "yuan_per_person_year"
-	// UnitRatio is a plain ratio; the value is in Threshold.Rate.
+	// UnitYuan is an amount of money in yuan.
+	UnitYuan Unit = "yuan"
+	// UnitRatio is a plain ratio or share; a threshold's value is in
+	// Threshold.Rate.
 	UnitRatio Unit = "ratio"
+	// UnitMonths is a count of months.
+	UnitMonths Unit = "months"
+	// UnitDays is a count of days.
+	UnitDays Unit = "days"
 )
 
 // Comparison is how a rule compares a figure with its cut-off.
@@ -73,14 +85,14 @@ const (
 	GreaterThan             // figure > cut-off ("gt")
 )
 
-var comparisonWords = Words{"", "lt", "le", "ge", "gt"}
+var comparisonWords = enum.New[Comparison](parseErr, "", "lt", "le", "ge", "gt")
 
 // String returns "lt", "le", "ge" or "gt".
-func (c Comparison) String() string { return comparisonWords.Word(int(c), "Comparison") }
+func (c Comparison) String() string { return comparisonWords.String(c, "Comparison") }
 
 // MarshalText implements [encoding.TextMarshaler].
 func (c Comparison) MarshalText() ([]byte, error) {
-	return comparisonWords.Marshal(int(c), "comparison")
+	return comparisonWords.Marshal(c, "comparison")
 }
 
 // UnmarshalText implements [encoding.TextUnmarshaler].

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/openfupin/fupin/internal/enum"
 	"github.com/openfupin/fupin/poverty"
 )
 
@@ -35,18 +36,18 @@ const (
 // [Assessment.Checks].
 const NumWarningRules = int(numWarningRules) - 1
 
-var warningWords = poverty.Words{"unknown", "rigid_expenditure", "income_drop", "medical_oop_amount",
-	"medical_oop_share", "guarantee_lost"}
+var warningWords = enum.New[WarningRule](parseErr, "unknown", "rigid_expenditure", "income_drop", "medical_oop_amount",
+	"medical_oop_share", "guarantee_lost")
 
 // String returns the stable word ("rigid_expenditure", ...).
-func (r WarningRule) String() string { return warningWords.Word(int(r), "WarningRule") }
+func (r WarningRule) String() string { return warningWords.String(r, "WarningRule") }
 
 // Code returns the reason code: "warning.rigid_expenditure".
 func (r WarningRule) Code() string { return "warning." + r.String() }
 
 // MarshalText implements [encoding.TextMarshaler].
 func (r WarningRule) MarshalText() ([]byte, error) {
-	return warningWords.Marshal(int(r), "warning rule")
+	return warningWords.Marshal(r, "warning rule")
 }
 
 // UnmarshalText implements [encoding.TextUnmarshaler].
@@ -71,13 +72,13 @@ const (
 	NotEvaluated
 )
 
-var outcomeWords = poverty.Words{"unknown", "clear", "triggered", "not_evaluated"}
+var outcomeWords = enum.New[Outcome](parseErr, "unknown", "clear", "triggered", "not_evaluated")
 
 // String returns "clear", "triggered" or "not_evaluated".
-func (o Outcome) String() string { return outcomeWords.Word(int(o), "Outcome") }
+func (o Outcome) String() string { return outcomeWords.String(o, "Outcome") }
 
 // MarshalText implements [encoding.TextMarshaler].
-func (o Outcome) MarshalText() ([]byte, error) { return outcomeWords.Marshal(int(o), "outcome") }
+func (o Outcome) MarshalText() ([]byte, error) { return outcomeWords.Marshal(o, "outcome") }
 
 // UnmarshalText implements [encoding.TextUnmarshaler].
 func (o *Outcome) UnmarshalText(b []byte) error {

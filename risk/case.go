@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strconv"
 
+	"github.com/openfupin/fupin/internal/enum"
 	"github.com/openfupin/fupin/internal/param"
 	"github.com/openfupin/fupin/poverty"
 )
@@ -47,13 +48,13 @@ const (
 	Returned
 )
 
-var stepWords = poverty.Words{"unknown", "opened", "assistance_started", "measure_added", "tier_recorded", "eliminated", "returned"}
+var stepWords = enum.New[Step](parseErr, "unknown", "opened", "assistance_started", "measure_added", "tier_recorded", "eliminated", "returned")
 
 // String returns the stable word.
-func (s Step) String() string { return stepWords.Word(int(s), "Step") }
+func (s Step) String() string { return stepWords.String(s, "Step") }
 
 // MarshalText implements [encoding.TextMarshaler].
-func (s Step) MarshalText() ([]byte, error) { return stepWords.Marshal(int(s), "step") }
+func (s Step) MarshalText() ([]byte, error) { return stepWords.Marshal(s, "step") }
 
 // UnmarshalText implements [encoding.TextUnmarshaler].
 func (s *Step) UnmarshalText(b []byte) error {
@@ -184,11 +185,11 @@ func Open(info CaseInfo, on poverty.Date, reason string) (*Case, error) {
 		return fail("id", "", poverty.ErrMissing)
 	case info.HouseholdID == "":
 		return fail("household_id", "", poverty.ErrMissing)
-	case info.Category == CategoryNone || int(info.Category) >= len(categoryWords):
+	case info.Category == CategoryNone || int(info.Category) >= categoryWords.Len():
 		return fail("category", info.Category.String(), poverty.ErrMissing)
 	case info.Factors == 0 || !info.Factors.valid():
 		return fail("factors", info.Factors.String(), poverty.ErrMissing)
-	case info.Channel == ChannelUnknown || int(info.Channel) >= len(channelWords):
+	case info.Channel == ChannelUnknown || int(info.Channel) >= channelWords.Len():
 		return fail("channel", info.Channel.String(), poverty.ErrMissing)
 	case !info.Region.IsValid():
 		return fail("region", info.Region.String(), poverty.ErrUnknownRegion)

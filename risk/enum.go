@@ -4,9 +4,15 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/openfupin/fupin/internal/enum"
 	"github.com/openfupin/fupin/internal/param"
 	"github.com/openfupin/fupin/poverty"
 )
+
+// parseErr is the error of an enumeration word that is not in its table.
+func parseErr(what, input string) error {
+	return &poverty.ParseError{Op: "risk", What: what, Input: poverty.MaskIDsIn(input), Err: poverty.ErrUnknownWord}
+}
 
 // Category is a monitored-household category (监测对象类型). The zero value
 // is [CategoryNone]: the household is not a monitored household.
@@ -33,18 +39,18 @@ const (
 	numCategories
 )
 
-var categoryWords = poverty.Words{"none", "unstable_lifted_out", "marginal", "sudden_difficulty"}
+var categoryWords = enum.New[Category](parseErr, "none", "unstable_lifted_out", "marginal", "sudden_difficulty")
 
 // String returns the stable word: "unstable_lifted_out", "marginal",
 // "sudden_difficulty", or "none".
-func (c Category) String() string { return categoryWords.Word(int(c), "Category") }
+func (c Category) String() string { return categoryWords.String(c, "Category") }
 
 // MarshalText implements [encoding.TextMarshaler]; CategoryNone is "none".
 func (c Category) MarshalText() ([]byte, error) {
 	if c == CategoryNone {
 		return []byte("none"), nil
 	}
-	return categoryWords.Marshal(int(c), "category")
+	return categoryWords.Marshal(c, "category")
 }
 
 // UnmarshalText implements [encoding.TextUnmarshaler]; unknown words are
@@ -90,9 +96,9 @@ const (
 	numFactors
 )
 
-var factorWords = poverty.Words{"unknown", "illness", "disaster_flood", "disaster_geological", "disaster_drought",
+var factorWords = enum.New[Factor](parseErr, "unknown", "illness", "disaster_flood", "disaster_geological", "disaster_drought",
 	"disaster_biological", "disaster_meteorological", "disaster_earthquake", "disaster_other", "disability",
-	"lack_of_labour", "accident", "industry_failure", "unstable_employment", "schooling", "other"}
+	"lack_of_labour", "accident", "industry_failure", "unstable_employment", "schooling", "other")
 
 var factorCodes = [...]string{"", "01", "0201", "0202", "0203", "0204", "0205", "0206", "0299", "03", "04",
 	"05", "06", "07", "09", "99"}
@@ -121,7 +127,7 @@ func Factors() []Factor {
 }
 
 // String returns the stable word ("illness", "disaster_flood", ...).
-func (f Factor) String() string { return factorWords.Word(int(f), "Factor") }
+func (f Factor) String() string { return factorWords.String(f, "Factor") }
 
 // Code returns the code of the local code list ("01", "0201", "99"), or ""
 // for an unknown factor. The list is SECONDARY; see [FactorCodeProvenance].
@@ -138,15 +144,15 @@ func (f Factor) IsDisaster() bool { return f >= DisasterFlood && f <= DisasterOt
 // ParseFactor parses a factor word ("illness") or code ("01", "0203").
 func ParseFactor(s string) (Factor, error) {
 	for i := 1; i < int(numFactors); i++ {
-		if factorWords[i] == s || factorCodes[i] == s {
+		if factorWords.String(Factor(i), "") == s || factorCodes[i] == s {
 			return Factor(i), nil
 		}
 	}
-	return FactorUnknown, &poverty.ParseError{What: "risk factor", Input: s, Err: poverty.ErrUnknownWord}
+	return FactorUnknown, parseErr("risk factor", s)
 }
 
 // MarshalText implements [encoding.TextMarshaler]; the text is the word.
-func (f Factor) MarshalText() ([]byte, error) { return factorWords.Marshal(int(f), "risk factor") }
+func (f Factor) MarshalText() ([]byte, error) { return factorWords.Marshal(f, "risk factor") }
 
 // UnmarshalText implements [encoding.TextUnmarshaler] with [ParseFactor].
 func (f *Factor) UnmarshalText(b []byte) error {
@@ -279,13 +285,13 @@ const (
 	numGuarantees
 )
 
-var guaranteeWords = poverty.Words{"unknown", "food", "clothing", "education", "medical", "housing", "drinking_water"}
+var guaranteeWords = enum.New[Guarantee](parseErr, "unknown", "food", "clothing", "education", "medical", "housing", "drinking_water")
 
 // String returns the stable word ("food", ..., "drinking_water").
-func (g Guarantee) String() string { return guaranteeWords.Word(int(g), "Guarantee") }
+func (g Guarantee) String() string { return guaranteeWords.String(g, "Guarantee") }
 
 // MarshalText implements [encoding.TextMarshaler].
-func (g Guarantee) MarshalText() ([]byte, error) { return guaranteeWords.Marshal(int(g), "guarantee") }
+func (g Guarantee) MarshalText() ([]byte, error) { return guaranteeWords.Marshal(g, "guarantee") }
 
 // UnmarshalText implements [encoding.TextUnmarshaler].
 func (g *Guarantee) UnmarshalText(b []byte) error {
@@ -396,13 +402,13 @@ const (
 	DepartmentWarning
 )
 
-var channelWords = poverty.Words{"unknown", "application", "cadre_visit", "department_warning"}
+var channelWords = enum.New[Channel](parseErr, "unknown", "application", "cadre_visit", "department_warning")
 
 // String returns "application", "cadre_visit" or "department_warning".
-func (c Channel) String() string { return channelWords.Word(int(c), "Channel") }
+func (c Channel) String() string { return channelWords.String(c, "Channel") }
 
 // MarshalText implements [encoding.TextMarshaler].
-func (c Channel) MarshalText() ([]byte, error) { return channelWords.Marshal(int(c), "channel") }
+func (c Channel) MarshalText() ([]byte, error) { return channelWords.Marshal(c, "channel") }
 
 // UnmarshalText implements [encoding.TextUnmarshaler].
 func (c *Channel) UnmarshalText(b []byte) error {
@@ -432,16 +438,16 @@ const (
 	numStages
 )
 
-var stageWords = poverty.Words{"unknown", "identified", "under_assistance", "risk_eliminated", "returned_to_poverty"}
+var stageWords = enum.New[Stage](parseErr, "unknown", "identified", "under_assistance", "risk_eliminated", "returned_to_poverty")
 
 // String returns the stable word.
-func (s Stage) String() string { return stageWords.Word(int(s), "Stage") }
+func (s Stage) String() string { return stageWords.String(s, "Stage") }
 
 // Terminal reports whether no transition leaves s.
 func (s Stage) Terminal() bool { return s == RiskEliminated || s == ReturnedToPoverty }
 
 // MarshalText implements [encoding.TextMarshaler].
-func (s Stage) MarshalText() ([]byte, error) { return stageWords.Marshal(int(s), "stage") }
+func (s Stage) MarshalText() ([]byte, error) { return stageWords.Marshal(s, "stage") }
 
 // UnmarshalText implements [encoding.TextUnmarshaler].
 func (s *Stage) UnmarshalText(b []byte) error {
@@ -463,13 +469,13 @@ const (
 	numRoutes
 )
 
-var routeWords = poverty.Words{"unset", "after_assistance", "naturally"}
+var routeWords = enum.New[Route](parseErr, "unset", "after_assistance", "naturally")
 
 // String returns "after_assistance" or "naturally".
-func (r Route) String() string { return routeWords.Word(int(r), "Route") }
+func (r Route) String() string { return routeWords.String(r, "Route") }
 
 // MarshalText implements [encoding.TextMarshaler].
-func (r Route) MarshalText() ([]byte, error) { return routeWords.Marshal(int(r), "route") }
+func (r Route) MarshalText() ([]byte, error) { return routeWords.Marshal(r, "route") }
 
 // UnmarshalText implements [encoding.TextUnmarshaler].
 func (r *Route) UnmarshalText(b []byte) error {
@@ -493,17 +499,17 @@ const (
 	numTiers
 )
 
-var tierWords = poverty.Words{"unknown", "red", "orange", "yellow", "green"}
+var tierWords = enum.New[Tier](parseErr, "unknown", "red", "orange", "yellow", "green")
 
 // String returns "red", "orange", "yellow", "green" or "unknown".
-func (t Tier) String() string { return tierWords.Word(int(t), "Tier") }
+func (t Tier) String() string { return tierWords.String(t, "Tier") }
 
 // MarshalText implements [encoding.TextMarshaler]; TierUnknown is "unknown".
 func (t Tier) MarshalText() ([]byte, error) {
 	if t == TierUnknown {
 		return []byte("unknown"), nil
 	}
-	return tierWords.Marshal(int(t), "tier")
+	return tierWords.Marshal(t, "tier")
 }
 
 // UnmarshalText implements [encoding.TextUnmarshaler]; "unknown" is TierUnknown.
@@ -530,14 +536,14 @@ const (
 	SafetyNet
 )
 
-var measureTypeWords = poverty.Words{"unknown", "development", "safety_net"}
+var measureTypeWords = enum.New[MeasureType](parseErr, "unknown", "development", "safety_net")
 
 // String returns "development" or "safety_net".
-func (t MeasureType) String() string { return measureTypeWords.Word(int(t), "MeasureType") }
+func (t MeasureType) String() string { return measureTypeWords.String(t, "MeasureType") }
 
 // MarshalText implements [encoding.TextMarshaler].
 func (t MeasureType) MarshalText() ([]byte, error) {
-	return measureTypeWords.Marshal(int(t), "measure type")
+	return measureTypeWords.Marshal(t, "measure type")
 }
 
 // UnmarshalText implements [encoding.TextUnmarshaler].

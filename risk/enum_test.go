@@ -85,8 +85,14 @@ func TestEnumWords(t *testing.T) {
 	if s := risk.Tier(200).String(); s != "Tier(200)" {
 		t.Errorf("out of range: %s", s)
 	}
-	if _, err := risk.Stage(0).MarshalText(); err == nil {
-		t.Error("the unknown stage marshalled")
+	// Marshalling never fails on the zero value: the unset word reads back.
+	if b, err := risk.Stage(0).MarshalText(); err != nil || string(b) != "unknown" {
+		t.Errorf("the unknown stage marshals to %q, %v", b, err)
+	} else if s := risk.RiskEliminated; s.UnmarshalText(b) != nil || s != 0 {
+		t.Errorf("%q reads back as %v", b, s)
+	}
+	if _, err := risk.Stage(200).MarshalText(); !errors.Is(err, poverty.ErrUnknownWord) {
+		t.Errorf("an out-of-range stage marshals: %v", err)
 	}
 }
 

@@ -7,6 +7,7 @@ import (
 	"io"
 	"strconv"
 
+	"github.com/openfupin/fupin/internal/enum"
 	"github.com/openfupin/fupin/internal/param"
 	"github.com/openfupin/fupin/poverty"
 )
@@ -43,14 +44,14 @@ const (
 	numEventKinds
 )
 
-var eventKindWords = poverty.Words{"unknown", "medical_claim", "civil_affairs", "disaster", "employment",
-	"education", "application", "cadre_visit"}
+var eventKindWords = enum.New[EventKind](parseErr, "unknown", "medical_claim", "civil_affairs", "disaster", "employment",
+	"education", "application", "cadre_visit")
 
 // String returns the JSON "type" word.
-func (k EventKind) String() string { return eventKindWords.Word(int(k), "EventKind") }
+func (k EventKind) String() string { return eventKindWords.String(k, "EventKind") }
 
 // MarshalText implements [encoding.TextMarshaler].
-func (k EventKind) MarshalText() ([]byte, error) { return eventKindWords.Marshal(int(k), "event type") }
+func (k EventKind) MarshalText() ([]byte, error) { return eventKindWords.Marshal(k, "event type") }
 
 // UnmarshalText implements [encoding.TextUnmarshaler].
 func (k *EventKind) UnmarshalText(b []byte) error {
@@ -84,15 +85,15 @@ const (
 	numActions
 )
 
-var actionWords = poverty.Words{"unknown", "dibao_granted", "dibao_ended", "tekun_granted", "tekun_ended",
+var actionWords = enum.New[Action](parseErr, "unknown", "dibao_granted", "dibao_ended", "tekun_granted", "tekun_ended",
 	"temporary_assistance", "medical_assistance", "job_lost", "job_found", "wage_change", "enrolment",
-	"school_costs", "dropped_out"}
+	"school_costs", "dropped_out")
 
 var actionKind = [...]EventKind{EventUnknown, CivilAffairs, CivilAffairs, CivilAffairs, CivilAffairs,
 	CivilAffairs, CivilAffairs, Employment, Employment, Employment, EducationEvent, EducationEvent, EducationEvent}
 
 // String returns the stable word.
-func (a Action) String() string { return actionWords.Word(int(a), "Action") }
+func (a Action) String() string { return actionWords.String(a, "Action") }
 
 // Kind returns the event kind the action belongs to.
 func (a Action) Kind() EventKind {
@@ -103,7 +104,7 @@ func (a Action) Kind() EventKind {
 }
 
 // MarshalText implements [encoding.TextMarshaler].
-func (a Action) MarshalText() ([]byte, error) { return actionWords.Marshal(int(a), "action") }
+func (a Action) MarshalText() ([]byte, error) { return actionWords.Marshal(a, "action") }
 
 // UnmarshalText implements [encoding.TextUnmarshaler].
 func (a *Action) UnmarshalText(b []byte) error {

@@ -10,6 +10,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/openfupin/fupin/internal/enum"
 	"github.com/openfupin/fupin/internal/param"
 	"github.com/openfupin/fupin/internal/paramfile"
 	"github.com/openfupin/fupin/poverty"
@@ -30,14 +31,14 @@ const (
 	RelativeToLine
 )
 
-var schemeBasisWords = poverty.Words{"unknown", "absolute", "relative_to_monitoring_line"}
+var schemeBasisWords = enum.New[SchemeBasis](parseErr, "unknown", "absolute", "relative_to_monitoring_line")
 
 // String returns "absolute" or "relative_to_monitoring_line".
-func (b SchemeBasis) String() string { return schemeBasisWords.Word(int(b), "SchemeBasis") }
+func (b SchemeBasis) String() string { return schemeBasisWords.String(b, "SchemeBasis") }
 
 // MarshalText implements [encoding.TextMarshaler].
 func (b SchemeBasis) MarshalText() ([]byte, error) {
-	return schemeBasisWords.Marshal(int(b), "scheme basis")
+	return schemeBasisWords.Marshal(b, "scheme basis")
 }
 
 // UnmarshalText implements [encoding.TextUnmarshaler].
@@ -61,13 +62,13 @@ const (
 	Lower
 )
 
-var sideWords = poverty.Words{"unset", "upper", "lower"}
+var sideWords = enum.New[Side](parseErr, "unset", "upper", "lower")
 
 // String returns "upper" or "lower".
-func (s Side) String() string { return sideWords.Word(int(s), "Side") }
+func (s Side) String() string { return sideWords.String(s, "Side") }
 
 // MarshalText implements [encoding.TextMarshaler].
-func (s Side) MarshalText() ([]byte, error) { return sideWords.Marshal(int(s), "side") }
+func (s Side) MarshalText() ([]byte, error) { return sideWords.Marshal(s, "side") }
 
 // UnmarshalText implements [encoding.TextUnmarshaler].
 func (s *Side) UnmarshalText(b []byte) error {
