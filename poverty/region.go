@@ -181,13 +181,16 @@ func (r Region) ZoneFourWay() Zone {
 	return ZoneUnknown
 }
 
+// twoDigits holds "00" to "99", for [Region.String].
+const twoDigits = "00010203040506070809101112131415161718192021222324252627282930313233343536373839404142434445464748495051525354555657585960616263646566676869707172737475767778798081828384858687888990919293949596979899"
+
 // String returns "national" or the two-digit code.
 func (r Region) String() string {
 	if r == National {
 		return "national"
 	}
 	if r < 100 {
-		return string([]byte{byte('0' + r/10), byte('0' + r%10)})
+		return twoDigits[2*r : 2*r+2] // a substring of a constant: no allocation
 	}
 	return "Region(" + itoa(int(r)) + ")"
 }
