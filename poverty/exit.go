@@ -111,7 +111,7 @@ func (r *ExitResult) Failed() []Criterion {
 // A zero standard (the [Lines] of a year from 2021, when no standard is in
 // force) is a *[FieldError] on "standard" wrapping [ErrNotInForce].
 func ExitTest(h *Household, standard Threshold, g Guarantees, b Boundary, previous *PreviousYear) (ExitResult, error) {
-	if standard == (Threshold{}) {
+	if standard.Kind == "" {
 		return ExitResult{}, &FieldError{Record: h.ID, Field: "standard", Err: ErrNotInForce}
 	}
 	pc, err := h.PerCapita()

@@ -1,10 +1,8 @@
 package poverty
 
 import (
-	"cmp"
 	"errors"
 	"fmt"
-	"slices"
 )
 
 // Lookup returns the threshold of the kind (and series, for kinds that have
@@ -46,42 +44,44 @@ func (t *Table) Lookup(kind Kind, series string, year int, region Region, opts L
 	levels[n] = ScopeNational
 	n++
 	pastEnd, lastYear := false, 0
-	span := t.span(kind, series)
+	lo, hi := t.span(kind, series)
+	annual := kind.annual()
+	y := int32(year)
 	for _, lv := range levels[:n] {
-		var last *Threshold // latest record with a value at this level
+		last := -1 // latest record with a value at this level
 		found := false
-		maxYear := 0
-		for i := range span {
-			r := &span[i]
-			if r.Scope != lv {
+		var maxYear int32
+		for i := lo; i < hi; i++ {
+			k := &t.keys[i]
+			if k.scope != lv {
 				continue
 			}
 			found = true
-			maxYear = max(maxYear, r.Year)
-			if kind.annual() {
-				if r.Year == year {
-					return t.accept(*r, year, region, opts)
+			maxYear = max(maxYear, k.year)
+			if annual {
+				if k.year == y {
+					return t.accept(&t.recs[i], year, region, opts)
 				}
-				if r.HasValue() && (last == nil || r.Year > last.Year) {
-					last = r
+				if k.value && (last < 0 || k.year > t.keys[last].year) {
+					last = i
 				}
 				continue
 			}
-			if r.Year <= year && (r.Until == 0 || year <= r.Until) {
-				return t.accept(*r, year, region, opts)
+			if k.year <= y && (k.until == 0 || y <= k.until) {
+				return t.accept(&t.recs[i], year, region, opts)
 			}
 		}
-		if found && kind.annual() && year > maxYear {
-			if s := t.seriesOf(kind, series); s != nil && !s.inForceIn(year) {
+		if found && annual && y > maxYear {
+			if s := t.seriesOf(kind, series); s >= 0 && !t.syears[s].covers(year) {
 				return Threshold{}, &LookupError{Kind: kind, Year: year, Region: region, Err: errNotInForceYear,
-					Note: "the " + series + " series ends in " + s.To + "; a lenient lookup does not extend it"}
+					Note: "the " + series + " series ends in " + t.series[s].To + "; a lenient lookup does not extend it"}
 			}
-			if opts.Lenient && last != nil {
-				th, err := t.accept(*last, year, region, opts)
+			if opts.Lenient && last >= 0 {
+				th, err := t.accept(&t.recs[last], year, region, opts)
 				th.Stale = err == nil
 				return th, err
 			}
-			pastEnd, lastYear = true, max(lastYear, maxYear)
+			pastEnd, lastYear = true, max(lastYear, int(maxYear))
 		}
 	}
 	e := &LookupError{Kind: kind, Year: year, Region: region, Err: ErrUnknownYear}
@@ -95,36 +95,21 @@ func (t *Table) Lookup(kind Kind, series string, year int, region Region, opts L
 // series: both [ErrNotInForce] and [ErrUnknownYear].
 var errNotInForceYear = fmt.Errorf("%w: %w", ErrNotInForce, ErrUnknownYear)
 
-// span returns the records of the kind and series: a contiguous run of the
-// sorted records.
-func (t *Table) span(kind Kind, series string) []Threshold {
-	lo, _ := slices.BinarySearchFunc(t.recs, kindSeries{kind, series}, cmpKindSeries)
-	// The first record after the run: treat equal keys as smaller.
-	hi, _ := slices.BinarySearchFunc(t.recs[lo:], kindSeries{kind, series}, func(r Threshold, k kindSeries) int {
-		if c := cmpKindSeries(r, k); c != 0 {
-			return c
+// span returns the bounds of the records of the kind and series in recs:
+// a contiguous run of the sorted records, empty when there is none.
+func (t *Table) span(kind Kind, series string) (lo, hi int) {
+	for i := range t.spans {
+		if sp := &t.spans[i]; sp.kind == kind && sp.series == series {
+			return int(sp.lo), int(sp.hi)
 		}
-		return -1
-	})
-	return t.recs[lo : lo+hi]
-}
-
-type kindSeries struct {
-	kind   Kind
-	series string
-}
-
-func cmpKindSeries(r Threshold, k kindSeries) int {
-	if c := cmp.Compare(string(r.Kind), string(k.kind)); c != 0 {
-		return c
 	}
-	return cmp.Compare(r.Series, k.series)
+	return 0, 0
 }
 
-func (t *Table) accept(r Threshold, year int, region Region, opts LookupOptions) (Threshold, error) {
-	switch err := r.Serve(region, false, opts); {
+func (t *Table) accept(r *Threshold, year int, region Region, opts LookupOptions) (Threshold, error) {
+	switch err := r.Provenance.serve(region, false, opts); {
 	case err == nil:
-		return r, nil
+		return *r, nil
 	case errors.Is(err, ErrUnconfirmed):
 		return Threshold{}, &LookupError{Kind: r.Kind, Year: year, Region: region, Err: err, Note: r.Note}
 	default:

@@ -210,6 +210,11 @@ func (p Provenance) InForceIn(y int) bool {
 // SECONDARY needs opts.AcceptSecondary ([ErrSecondary]); a value whose
 // scope does not cover r is served only when named ([ErrOutOfScope]).
 func (p Provenance) Serve(r Region, named bool, opts LookupOptions) error {
+	return p.serve(r, named, opts)
+}
+
+// serve is Serve without copying the provenance.
+func (p *Provenance) serve(r Region, named bool, opts LookupOptions) error {
 	switch {
 	case p.Status == Unconfirmed || p.Status == SourceUnset:
 		return ErrUnconfirmed

@@ -128,13 +128,19 @@ func (t *Table) LinesFor(year int, region Region, b Boundary, opts LookupOptions
 // Classification is the result of [Classify]: the status, the per-capita
 // income it read, how that compares with each line, and the lines used.
 // [Classification.Explain] turns it into a sentence for a case worker.
+//
+// Lines points to the [Lines] the classification was made with, the
+// caller's own value: they are not copied (two thresholds of some 300 bytes
+// each), so that classifying a household costs no more than the arithmetic.
+// Keep them unchanged while the classification is explained. A
+// Classification without Lines explains itself without the lines.
 type Classification struct {
 	Status        Status `json:"status"`
 	PerCapita     Figure `json:"per_capita"`
 	Residents     int    `json:"residents"`
 	BelowStandard bool   `json:"below_standard"`
 	BelowLine     bool   `json:"below_monitoring_line"`
-	Lines         Lines  `json:"-"`
+	Lines         *Lines `json:"-"`
 }
 
 // Code returns the reason code of the status rule.
@@ -145,12 +151,19 @@ func (c *Classification) Code() string { return c.Status.Code() }
 // so, and each source carries its status).
 func (c *Classification) Explain() string {
 	r, _ := RuleFor(c.Code())
-	std := "none in force"
-	if c.Lines.Standard != (Threshold{}) {
-		std = c.Lines.Standard.Cite()
+	l := c.Lines
+	if l == nil {
+		l = &Lines{}
+	}
+	std, mon := "none in force", "none given"
+	if l.Standard.Kind != "" {
+		std = l.Standard.Cite()
+	}
+	if l.Monitoring.Kind != "" {
+		mon = l.Monitoring.Cite()
 	}
 	return fmt.Sprintf("%s: %s; per-capita income %s over %d resident members; standard %s; monitoring line %s; boundary %s; rule: %s",
-		c.Code(), r.Rule, c.PerCapita, c.Residents, std, c.Lines.Monitoring.Cite(), c.Lines.Boundary, r.Provenance.Cite())
+		c.Code(), r.Rule, c.PerCapita, c.Residents, std, mon, l.Boundary, r.Provenance.Cite())
 }
 
 // Classify gives the household's status in its accounting year from its
@@ -169,7 +182,7 @@ func Classify(h *Household, l *Lines) (Classification, error) {
 	if err != nil {
 		return Classification{}, err
 	}
-	hasStd := l.Standard != (Threshold{})
+	hasStd := l.Standard.Kind != ""
 	if hasStd && !pc.Concept.comparable(l.Standard.Concept) || !pc.Concept.comparable(l.Monitoring.Concept) {
 		return Classification{}, &FieldError{Record: h.ID, Field: "concept", Value: pc.Concept.String(), Err: ErrConceptMismatch}
 	}
@@ -178,7 +191,7 @@ func Classify(h *Household, l *Lines) (Classification, error) {
 		Residents:     h.Residents(),
 		BelowStandard: hasStd && l.Boundary.Below(pc.Amount, l.Standard.Amount),
 		BelowLine:     l.Boundary.Below(pc.Amount, l.Monitoring.Amount),
-		Lines:         *l,
+		Lines:         l,
 	}
 	switch {
 	case h.Registration.InPoorListOn(h.Year):

@@ -283,7 +283,32 @@ type Table struct {
 	history []Threshold // records replaced by overlays, oldest first
 	series  []Series
 	intl    []IntlLine
+
+	// The lookup index, built by index: keys is parallel to recs and holds
+	// what a lookup compares; spans are the runs of recs of one kind and
+	// series; syears are the years of series' effective periods, parallel
+	// to series.
+	keys   []lkey
+	spans  []span
+	syears []yearSpan
 }
+
+// lkey is what a lookup reads of a record, without touching the record.
+type lkey struct {
+	scope       Scope
+	year, until int32
+	value       bool // HasValue
+}
+
+// span is the run recs[lo:hi] of one kind and series.
+type span struct {
+	kind   Kind
+	series string
+	lo, hi int32
+}
+
+// yearSpan is an effective period in years, 0 for an open bound.
+type yearSpan struct{ from, to int }
 
 type tkey struct {
 	kind   Kind
@@ -568,8 +593,24 @@ func scopeRank(s Scope) int {
 	return 1
 }
 
+// sort sorts the records by key and builds the lookup index.
 func (t *Table) sort() {
 	slices.SortStableFunc(t.recs, func(a, b Threshold) int { return cmpKey(keyOf(&a), keyOf(&b)) })
+	t.keys = make([]lkey, len(t.recs))
+	t.spans = t.spans[:0]
+	for i := range t.recs {
+		r := &t.recs[i]
+		t.keys[i] = lkey{scope: r.Scope, year: int32(r.Year), until: int32(r.Until), value: r.HasValue()}
+		if n := len(t.spans); n > 0 && t.spans[n-1].kind == r.Kind && t.spans[n-1].series == r.Series {
+			t.spans[n-1].hi = int32(i + 1)
+			continue
+		}
+		t.spans = append(t.spans, span{kind: r.Kind, series: r.Series, lo: int32(i), hi: int32(i + 1)})
+	}
+	t.syears = make([]yearSpan, len(t.series))
+	for i := range t.series {
+		t.syears[i] = yearSpan{boundYear(t.series[i].From), boundYear(t.series[i].To)}
+	}
 }
 
 // Vintage returns the vintage string of the table's data (for the embedded
@@ -686,19 +727,17 @@ func (t *Table) SeriesList(kind Kind) []Series {
 // if the table declares none: for the standard, "" from 2021.
 func (t *Table) SeriesInForce(kind Kind, year int) string {
 	for i := range t.series {
-		if s := &t.series[i]; s.Kind == kind && !s.Reference && s.From != "" && s.inForceIn(year) {
+		if s := &t.series[i]; s.Kind == kind && !s.Reference && s.From != "" && t.syears[i].covers(year) {
 			return s.Series
 		}
 	}
 	return ""
 }
 
-// inForceIn reports whether the series' period overlaps year, as
-// [Provenance.InForceIn] does, without allocating (bounds are validated on
-// load, so their first four bytes are the year).
-func (s *Series) inForceIn(year int) bool {
-	from, to := boundYear(s.From), boundYear(s.To)
-	return (from == 0 || from <= year) && (to == 0 || year <= to)
+// covers reports whether the period overlaps year, as
+// [Provenance.InForceIn] does.
+func (y yearSpan) covers(year int) bool {
+	return (y.from == 0 || y.from <= year) && (y.to == 0 || year <= y.to)
 }
 
 // boundYear returns the year of a validated effective-date bound, 0 for "".
@@ -713,14 +752,15 @@ func boundYear(b string) int {
 	return y
 }
 
-// seriesOf returns the declared series of the kind with the name, or nil.
-func (t *Table) seriesOf(kind Kind, name string) *Series {
+// seriesOf returns the index of the declared series of the kind with the
+// name, or -1.
+func (t *Table) seriesOf(kind Kind, name string) int {
 	for i := range t.series {
 		if t.series[i].Kind == kind && t.series[i].Series == name {
-			return &t.series[i]
+			return i
 		}
 	}
-	return nil
+	return -1
 }
 
 // IntlLines returns the World Bank lines, in the order of the data.
