@@ -1,7 +1,8 @@
-package poverty_test
+package measure_test
 
 import (
 	"fmt"
+	"github.com/openfupin/fupin/poverty/measure"
 	"strings"
 
 	"github.com/openfupin/fupin/poverty"
@@ -33,7 +34,7 @@ func county(year int) []poverty.Household {
 func village(h *poverty.Household) string { v, _, _ := strings.Cut(h.ID, "-"); return v }
 
 func ExampleHouseholdPopulation() {
-	p, err := poverty.HouseholdPopulation(county(2020), nil)
+	p, err := measure.HouseholdPopulation(county(2020), nil)
 	if err != nil {
 		fmt.Println(err)
 		return
@@ -55,7 +56,7 @@ func ExampleNewPopulation() {
 	// (persons each household stands for).
 	welfare := []poverty.Money{poverty.YuanAmount(3200), poverty.YuanAmount(4100), poverty.YuanAmount(2500), poverty.YuanAmount(9000)}
 	weights := []float64{1520.5, 980, 2210.25, 640}
-	p, err := poverty.NewPopulation(welfare, weights)
+	p, err := measure.NewPopulation(welfare, weights)
 	if err != nil {
 		fmt.Println(err)
 		return
@@ -63,7 +64,7 @@ func ExampleNewPopulation() {
 	lo, _ := p.Min()
 	fmt.Println(p.Len(), p.Weight(), p.Integral(), lo)
 
-	_, err = poverty.NewPopulation(welfare, []float64{1, 2, -3, 4})
+	_, err = measure.NewPopulation(welfare, []float64{1, 2, -3, 4})
 	fmt.Println(err)
 	// Output:
 	// 4 5350.75 false 2500.00
@@ -71,7 +72,7 @@ func ExampleNewPopulation() {
 }
 
 func ExamplePopulation_Poverty() {
-	p, _ := poverty.HouseholdPopulation(county(2020), nil)
+	p, _ := measure.HouseholdPopulation(county(2020), nil)
 	// The standard and 1.5 times it, in one pass.
 	std := poverty.YuanAmount(4000)
 	wide, _ := std.MulRate(poverty.MustParseRate("1.5"), poverty.RoundHalfUp)
@@ -92,7 +93,7 @@ func ExamplePopulation_Poverty() {
 }
 
 func ExamplePopulation_FGT() {
-	p, _ := poverty.HouseholdPopulation(county(2020), nil)
+	p, _ := measure.HouseholdPopulation(county(2020), nil)
 	for _, alpha := range []float64{0, 1, 2, 3} {
 		v, _ := p.FGT(poverty.YuanAmount(4000), poverty.BelowLine, alpha)
 		fmt.Printf("FGT(%v) = %.6f\n", alpha, v)
@@ -107,7 +108,7 @@ func ExamplePopulation_FGT() {
 func ExamplePopulation_ByGroup() {
 	// Nancun is declared but has no household in the table: it still gets
 	// a row, with no records and undefined (NaN) ratios.
-	p, err := poverty.HouseholdPopulation(county(2020), village, "nancun")
+	p, err := measure.HouseholdPopulation(county(2020), village, "nancun")
 	if err != nil {
 		fmt.Println(err)
 		return
@@ -137,7 +138,7 @@ func ExamplePopulation_ByGroup() {
 }
 
 func ExamplePopulation_Inequality() {
-	p, _ := poverty.HouseholdPopulation(county(2020), nil)
+	p, _ := measure.HouseholdPopulation(county(2020), nil)
 	in, err := p.Inequality()
 	if err != nil {
 		fmt.Println(err)
@@ -155,7 +156,7 @@ func ExamplePopulation_Inequality() {
 }
 
 func ExamplePopulation_Lorenz() {
-	p, _ := poverty.HouseholdPopulation(county(2020), nil)
+	p, _ := measure.HouseholdPopulation(county(2020), nil)
 	pts, _ := p.Lorenz(0.2, 0.4, 0.6, 0.8)
 	for _, pt := range pts {
 		fmt.Printf("poorest %.0f%% hold %.1f%%\n", 100*pt.P, 100*pt.Share)
@@ -171,11 +172,11 @@ func ExamplePopulation_Lorenz() {
 }
 
 func ExamplePopulation_RelativeLine() {
-	p, _ := poverty.HouseholdPopulation(county(2020), nil)
+	p, _ := measure.HouseholdPopulation(county(2020), nil)
 	med, _ := p.Median(poverty.RoundHalfUp)
 	fmt.Println("median", med)
 	for _, pct := range []int64{40, 50, 80} {
-		z, err := p.RelativeLine(poverty.RatePercent(pct), poverty.OfMedian, poverty.RoundHalfUp)
+		z, err := p.RelativeLine(poverty.RatePercent(pct), measure.OfMedian, poverty.RoundHalfUp)
 		if err != nil {
 			fmt.Println(err)
 			return
@@ -191,7 +192,7 @@ func ExamplePopulation_RelativeLine() {
 }
 
 func ExamplePopulation_Quantiles() {
-	p, _ := poverty.HouseholdPopulation(county(2020), nil)
+	p, _ := measure.HouseholdPopulation(county(2020), nil)
 	qs, _ := p.Quantiles(poverty.RoundHalfUp, 0.1, 0.25, 0.5, 0.75, 0.9)
 	fmt.Println(qs)
 	// Output:
@@ -199,7 +200,7 @@ func ExamplePopulation_Quantiles() {
 }
 
 func ExamplePopulation_LineForShare() {
-	p, _ := poverty.HouseholdPopulation(county(2020), nil)
+	p, _ := measure.HouseholdPopulation(county(2020), nil)
 	// The line below which the poorest 30% of persons fall.
 	z, _ := p.LineForShare(poverty.RatePercent(30), poverty.BelowLine)
 	m, _ := p.Poverty(poverty.BelowLine, z, z-poverty.Fen)
@@ -218,14 +219,14 @@ func ExamplePanelDynamics() {
 		pu = poverty.PoorUnregistered
 		np = poverty.NotPoor
 	)
-	hs := []poverty.History[poverty.Status]{
+	hs := []measure.History[poverty.Status]{
 		{ID: "dongcun-01", Weight: 4, Statuses: []poverty.Status{rp, lo, lo}},
 		{ID: "dongcun-02", Weight: 3, Statuses: []poverty.Status{rp, lo, rp}},
 		{ID: "dongcun-03", Weight: 2, Statuses: []poverty.Status{rp, rp, rp}},
 		{ID: "xicun-02", Weight: 1, Statuses: []poverty.Status{mg, pu, mg}},
 		{ID: "xicun-04", Weight: 2, Statuses: []poverty.Status{np, np, np}},
 	}
-	d, err := poverty.PanelDynamics(hs, poverty.StatusRules())
+	d, err := measure.PanelDynamics(hs, measure.StatusRules())
 	if err != nil {
 		fmt.Println(err)
 		return
@@ -253,7 +254,7 @@ func ExampleTransitionMatrix() {
 	states := []tier{"green", "yellow", "red"}
 	from := []tier{"green", "green", "yellow", "red", "red", "yellow"}
 	to := []tier{"green", "yellow", "green", "yellow", "red", "red"}
-	t, err := poverty.TransitionMatrix(states, from, to, nil)
+	t, err := measure.TransitionMatrix(states, from, to, nil)
 	if err != nil {
 		fmt.Println(err)
 		return
@@ -277,7 +278,7 @@ func ExampleAttribute() {
 	workshop := map[string]poverty.Money{"dongcun-02": poverty.YuanAmount(6000), "xicun-03": poverty.YuanAmount(3000)}
 	source := func(h *poverty.Household) poverty.Money { return workshop[h.ID] }
 
-	as, err := poverty.Attribute(base, county(2020), source, poverty.BelowLine, poverty.YuanAmount(4000))
+	as, err := measure.Attribute(base, county(2020), source, poverty.BelowLine, poverty.YuanAmount(4000))
 	if err != nil {
 		fmt.Println(err)
 		return
@@ -297,12 +298,12 @@ func ExampleAttribute() {
 func ExamplePanelPoverty() {
 	// Per-capita incomes of three households in 2019-2021. Xicun-02 is poor
 	// every year; dongcun-02 dipped below the line once.
-	hs := []poverty.IncomeHistory{
+	hs := []measure.IncomeHistory{
 		{ID: "dongcun-02", Weight: 3, Welfare: []poverty.Money{poverty.YuanAmount(4500), poverty.YuanAmount(3000), poverty.YuanAmount(5000)}},
 		{ID: "xicun-02", Weight: 1, Welfare: []poverty.Money{poverty.YuanAmount(3400), poverty.YuanAmount(3600), poverty.YuanAmount(3800)}},
 		{ID: "xicun-04", Weight: 2, Welfare: []poverty.Money{poverty.YuanAmount(7000), poverty.YuanAmount(7500), poverty.YuanAmount(8000)}},
 	}
-	r, err := poverty.PanelPoverty(hs, poverty.YuanAmount(4000), poverty.BelowLine, 2)
+	r, err := measure.PanelPoverty(hs, poverty.YuanAmount(4000), poverty.BelowLine, 2)
 	if err != nil {
 		fmt.Println(err)
 		return

@@ -1,6 +1,9 @@
-package poverty
+package measure
 
-import "math"
+import (
+	"github.com/openfupin/fupin/poverty"
+	"math"
+)
 
 // IncomeSource returns the amount of one income source in a household's income
 // for its accounting year: the household's wages from a
@@ -11,7 +14,7 @@ import "math"
 //
 // The amount is part of the household's total income ([Income.Total]); it
 // may be negative for a net source (net operating income).
-type IncomeSource func(h *Household) Money
+type IncomeSource func(h *poverty.Household) poverty.Money
 
 // Attribution is the effect of one income source on poverty at one line:
 // the measures of the households as they are (the scenario), without the
@@ -24,8 +27,8 @@ type IncomeSource func(h *Household) Money
 //
 // The zero value is an empty attribution.
 type Attribution struct {
-	Line     Money
-	Boundary Boundary
+	Line     poverty.Money
+	Boundary poverty.Boundary
 
 	Scenario Measures // households as they are, with the source
 	Without  Measures // the same households without the source
@@ -59,9 +62,9 @@ type Attribution struct {
 // counts of households above the line count households. Errors are those
 // of [PopulationBuilder.AddHousehold], and *[FieldError] with [ErrRange]
 // for a source amount beyond ±[MaxAmount].
-func Attribute(baseline, scenario []Household, source IncomeSource, b Boundary, lines ...Money) ([]Attribution, error) {
+func Attribute(baseline, scenario []poverty.Household, source IncomeSource, b poverty.Boundary, lines ...poverty.Money) ([]Attribution, error) {
 	if source == nil {
-		return nil, &FieldError{Record: "attribution", Field: "source", Err: ErrMissing}
+		return nil, &poverty.FieldError{Record: "attribution", Field: "source", Err: poverty.ErrMissing}
 	}
 	if _, _, err := prepareLines("attribution", b, lines); err != nil {
 		return nil, err
@@ -81,13 +84,13 @@ func Attribute(baseline, scenario []Household, source IncomeSource, b Boundary, 
 		pc, _ := h.PerCapita() // checked by AddHousehold
 		total, _ := h.Income.Total()
 		s := source(h)
-		if s > MaxAmount || s < -MaxAmount {
-			return nil, &FieldError{Record: h.ID, Field: "source", Value: s.String(), Err: ErrRange}
+		if s > poverty.MaxAmount || s < -poverty.MaxAmount {
+			return nil, &poverty.FieldError{Record: h.ID, Field: "source", Value: s.String(), Err: poverty.ErrRange}
 		}
 		n := int64(h.Residents())
-		cf, err := (total - s).Div(n, PerCapitaRounding)
+		cf, err := (total - s).Div(n, poverty.PerCapitaRounding)
 		if err != nil {
-			return nil, &FieldError{Record: h.ID, Field: "source", Value: s.String(), Err: err}
+			return nil, &poverty.FieldError{Record: h.ID, Field: "source", Value: s.String(), Err: err}
 		}
 		if err := without.add(h.ID, -1, cf, float64(n), ""); err != nil {
 			return nil, err
@@ -128,7 +131,7 @@ func Attribute(baseline, scenario []Household, source IncomeSource, b Boundary, 
 			return nil, err
 		}
 		if pb.Concept() != pw.Concept() {
-			return nil, &FieldError{Record: "baseline", Field: "concept", Value: pb.Concept().String(), Err: ErrConceptMismatch}
+			return nil, &poverty.FieldError{Record: "baseline", Field: "concept", Value: pb.Concept().String(), Err: poverty.ErrConceptMismatch}
 		}
 		if mb, err = pb.Poverty(b, lines...); err != nil {
 			return nil, err

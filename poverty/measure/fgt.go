@@ -1,7 +1,8 @@
-package poverty
+package measure
 
 import (
 	"cmp"
+	"github.com/openfupin/fupin/poverty"
 	"math"
 	"slices"
 	"strconv"
@@ -36,8 +37,8 @@ import (
 //
 // The zero value describes an empty population.
 type Measures struct {
-	Line     Money    // the line z
-	Boundary Boundary // whether welfare equal to the line counts as poor
+	Line     poverty.Money    // the line z
+	Boundary poverty.Boundary // whether welfare equal to the line counts as poor
 
 	Population  float64 // total weight W: persons when weights are persons
 	Poor        float64 // weight of the poor: the number of poor persons
@@ -56,7 +57,7 @@ type Measures struct {
 	// it is exact (128-bit integer arithmetic) and CostExact is true;
 	// otherwise it is the float64 sum rounded to the nearest fen, half to
 	// even.
-	Cost      Money
+	Cost      poverty.Money
 	CostExact bool
 }
 
@@ -74,7 +75,7 @@ type lineAcc struct {
 
 // line is one line prepared for the pass.
 type line struct {
-	z    Money
+	z    poverty.Money
 	invz float64
 	lnz  float64
 }
@@ -104,7 +105,7 @@ func (a *lineAcc) add(o *obs, l *line, c, lny float64, integral bool) {
 // measures turns the accumulator into Measures for a unit of total weight
 // total. An empty unit (total 0) gets NaN ratios: they are undefined, not
 // zero.
-func (a *lineAcc) measures(l *line, b Boundary, total float64, integral bool) (Measures, error) {
+func (a *lineAcc) measures(l *line, b poverty.Boundary, total float64, integral bool) (Measures, error) {
 	m := Measures{Line: l.z, Boundary: b, Population: total, Poor: a.w, PoorRecords: a.n}
 	if total <= 0 {
 		nan := math.NaN()
@@ -125,12 +126,12 @@ func (a *lineAcc) measures(l *line, b Boundary, total float64, integral bool) (M
 	}
 	if integral {
 		c, ok := a.cost.int64()
-		if !ok || Money(c) > MaxAmount {
-			return m, &MeasureError{Measure: "poverty", Input: "cost at line " + l.z.String(), Err: ErrOverflow}
+		if !ok || poverty.Money(c) > poverty.MaxAmount {
+			return m, &MeasureError{Measure: "poverty", Input: "cost at line " + l.z.String(), Err: poverty.ErrOverflow}
 		}
-		m.Cost, m.CostExact = Money(c), true
+		m.Cost, m.CostExact = poverty.Money(c), true
 	} else {
-		c, err := roundFen("poverty", a.costF, RoundHalfEven)
+		c, err := roundFen("poverty", a.costF, poverty.RoundHalfEven)
 		if err != nil {
 			return m, err
 		}
@@ -141,17 +142,17 @@ func (a *lineAcc) measures(l *line, b Boundary, total float64, integral bool) (M
 
 // prepareLines checks the lines and returns them prepared and sorted, with
 // order[k] the caller's index of sorted line k.
-func prepareLines(measure string, b Boundary, lines []Money) ([]line, []int, error) {
-	if b > AtOrBelowLine {
-		return nil, nil, &MeasureError{Measure: measure, Input: "boundary " + b.String(), Err: ErrRange}
+func prepareLines(measure string, b poverty.Boundary, lines []poverty.Money) ([]line, []int, error) {
+	if b > poverty.AtOrBelowLine {
+		return nil, nil, &MeasureError{Measure: measure, Input: "boundary " + b.String(), Err: poverty.ErrRange}
 	}
 	if len(lines) == 0 {
-		return nil, nil, &MeasureError{Measure: measure, Input: "no line", Err: ErrRange}
+		return nil, nil, &MeasureError{Measure: measure, Input: "no line", Err: poverty.ErrRange}
 	}
 	order := make([]int, len(lines))
 	for i, z := range lines {
-		if z <= 0 || z > MaxAmount {
-			return nil, nil, &MeasureError{Measure: measure, Input: "lines[" + strconv.Itoa(i) + "] " + z.String(), Err: ErrRange}
+		if z <= 0 || z > poverty.MaxAmount {
+			return nil, nil, &MeasureError{Measure: measure, Input: "lines[" + strconv.Itoa(i) + "] " + z.String(), Err: poverty.ErrRange}
 		}
 		order[i] = i
 	}
@@ -168,7 +169,7 @@ func prepareLines(measure string, b Boundary, lines []Money) ([]line, []int, err
 // line, once, and accumulates each line's poor into total[k] and, when
 // groups is not nil, into groups[g*len(ls)+k] (gc holds each group's
 // running weight of the poor).
-func (p *Population) povertyPass(ls []line, b Boundary, total, groups []lineAcc, gc []float64) {
+func (p *Population) povertyPass(ls []line, b poverty.Boundary, total, groups []lineAcc, gc []float64) {
 	nl := len(ls)
 	k0 := 0
 	c := 0.0
@@ -205,7 +206,7 @@ func (p *Population) povertyPass(ls []line, b Boundary, total, groups []lineAcc,
 // [AtOrBelowLine]). Lines must be positive and at most [MaxAmount]. The pass
 // reads only the observations below the highest line and allocates nothing
 // per observation.
-func (p *Population) Poverty(b Boundary, lines ...Money) ([]Measures, error) {
+func (p *Population) Poverty(b poverty.Boundary, lines ...poverty.Money) ([]Measures, error) {
 	if err := p.check("poverty"); err != nil {
 		return nil, err
 	}
@@ -230,14 +231,14 @@ func (p *Population) Poverty(b Boundary, lines ...Money) ([]Measures, error) {
 // 0.5, weigh the poorest more or less. A poor observation exactly at the
 // line (possible with [AtOrBelowLine]) has g = 0 and counts 1 in FGT0 and 0
 // in every positive order.
-func (p *Population) FGT(line Money, b Boundary, alpha float64) (float64, error) {
+func (p *Population) FGT(line poverty.Money, b poverty.Boundary, alpha float64) (float64, error) {
 	if err := p.check("fgt"); err != nil {
 		return 0, err
 	}
 	if !(alpha >= 0) || math.IsInf(alpha, 1) {
-		return 0, &MeasureError{Measure: "fgt", Input: "alpha " + strconv.FormatFloat(alpha, 'g', -1, 64), Err: ErrRange}
+		return 0, &MeasureError{Measure: "fgt", Input: "alpha " + strconv.FormatFloat(alpha, 'g', -1, 64), Err: poverty.ErrRange}
 	}
-	ls, _, err := prepareLines("fgt", b, []Money{line})
+	ls, _, err := prepareLines("fgt", b, []poverty.Money{line})
 	if err != nil {
 		return 0, err
 	}

@@ -1,6 +1,7 @@
-package poverty
+package measure
 
 import (
+	"github.com/openfupin/fupin/poverty"
 	"math"
 	"slices"
 	"strconv"
@@ -40,10 +41,10 @@ import (
 //
 // The zero value describes an empty population.
 type Inequality struct {
-	Population  float64 // total weight
-	Records     int     // observations
-	Mean        Money   // weighted mean, rounded to the nearest fen, half to even
-	NonPositive int     // observations with welfare zero or below
+	Population  float64       // total weight
+	Records     int           // observations
+	Mean        poverty.Money // weighted mean, rounded to the nearest fen, half to even
+	NonPositive int           // observations with welfare zero or below
 
 	Gini   float64
 	TheilT float64
@@ -118,12 +119,12 @@ func (a *ineqAcc) result() Inequality {
 			r.Deciles[i] = nan
 		}
 		if W > 0 {
-			r.Mean, _ = roundFen("mean", Y/W, RoundHalfEven)
+			r.Mean, _ = roundFen("mean", Y/W, poverty.RoundHalfEven)
 		}
 		return r
 	}
 	mu := Y / W
-	r.Mean, _ = roundFen("mean", mu, RoundHalfEven)
+	r.Mean, _ = roundFen("mean", mu, poverty.RoundHalfEven)
 	r.Gini = a.a/(W*Y) - 1
 	for a.next < 9 { // rounding left a point unplaced: it is the top
 		a.cum[a.next] = Y
@@ -238,7 +239,7 @@ func (p *Population) Atkinson(epsilon float64) (float64, error) {
 		return 0, err
 	}
 	if !(epsilon >= 0) || math.IsInf(epsilon, 1) {
-		return 0, &MeasureError{Measure: "atkinson", Input: "epsilon " + strconv.FormatFloat(epsilon, 'g', -1, 64), Err: ErrRange}
+		return 0, &MeasureError{Measure: "atkinson", Input: "epsilon " + strconv.FormatFloat(epsilon, 'g', -1, 64), Err: poverty.ErrRange}
 	}
 	if err := p.notPositive("atkinson", epsilon >= 1 || p.obs[0].y < 0); err != nil {
 		return 0, err
@@ -279,7 +280,7 @@ func (p *Population) Lorenz(ps ...float64) ([]LorenzPoint, error) {
 	order := make([]int, len(ps))
 	for i, x := range ps {
 		if !(x >= 0 && x <= 1) {
-			return nil, &MeasureError{Measure: "lorenz", Input: "p " + strconv.FormatFloat(x, 'g', -1, 64), Err: ErrRange}
+			return nil, &MeasureError{Measure: "lorenz", Input: "p " + strconv.FormatFloat(x, 'g', -1, 64), Err: poverty.ErrRange}
 		}
 		order[i] = i
 	}
@@ -322,7 +323,7 @@ func (p *Population) Lorenz(ps ...float64) ([]LorenzPoint, error) {
 // quintile shares. They sum to 1. n must be at least 1.
 func (p *Population) Shares(n int) ([]float64, error) {
 	if n < 1 {
-		return nil, &MeasureError{Measure: "shares", Input: "n " + strconv.Itoa(n), Err: ErrRange}
+		return nil, &MeasureError{Measure: "shares", Input: "n " + strconv.Itoa(n), Err: poverty.ErrRange}
 	}
 	ps := make([]float64, n+1)
 	for i := range ps {

@@ -1,6 +1,7 @@
-package poverty_test
+package measure_test
 
 import (
+	"github.com/openfupin/fupin/poverty/measure"
 	"math"
 	"math/rand/v2"
 	"slices"
@@ -39,9 +40,9 @@ var benchData = sync.OnceValues(func() ([]poverty.Money, []float64) {
 	return ys, ws
 })
 
-var benchPopulation = sync.OnceValue(func() *poverty.Population {
+var benchPopulation = sync.OnceValue(func() *measure.Population {
 	ys, ws := benchData()
-	p, err := poverty.NewPopulation(ys, ws)
+	p, err := measure.NewPopulation(ys, ws)
 	if err != nil {
 		panic(err)
 	}
@@ -49,7 +50,7 @@ var benchPopulation = sync.OnceValue(func() *poverty.Population {
 })
 
 var (
-	sinkMeasures []poverty.Measures
+	sinkMeasures []measure.Measures
 	sinkFloat    float64
 )
 
@@ -96,7 +97,7 @@ func BenchmarkGini10MUnsorted(b *testing.B) {
 	b.ReportAllocs()
 	b.ResetTimer()
 	for b.Loop() {
-		p, err := poverty.NewPopulation(ys, ws)
+		p, err := measure.NewPopulation(ys, ws)
 		if err != nil {
 			b.Fatal(err)
 		}

@@ -1,6 +1,7 @@
-package poverty_test
+package measure_test
 
 import (
+	"github.com/openfupin/fupin/poverty/measure"
 	"math"
 	"math/rand/v2"
 	"testing"
@@ -27,7 +28,7 @@ func TestInequalityHandWorked(t *testing.T) {
 	//   deciles (differences): .04 .04 .06 .08 .08 .12 .12 .14 .16 .16 (sum 1)
 	//   Palma = (1 - .84)/.22 = .727273; S80/S20 = (1 - .68)/.08 = 4
 	p := mustPop(t, []poverty.Money{yuan(3), yuan(1), yuan(4), yuan(2)}, nil)
-	want := poverty.Inequality{
+	want := measure.Inequality{
 		Population: 4, Records: 4, Mean: poverty.MustParseMoney("2.50"),
 		Gini:         .25,
 		TheilT:       (.4*math.Log(.4) + .8*math.Log(.8) + 1.2*math.Log(1.2) + 1.6*math.Log(1.6)) / 4,
@@ -79,7 +80,7 @@ func TestInequalityHandWorked(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	wantPts := []poverty.LorenzPoint{{P: 1, Share: 1}, {P: 0, Share: 0}, {P: .5, Share: .3}, {P: .25, Share: .1}}
+	wantPts := []measure.LorenzPoint{{P: 1, Share: 1}, {P: 0, Share: 0}, {P: .5, Share: .3}, {P: .25, Share: .1}}
 	if diff := cmp.Diff(wantPts, pts, approx); diff != "" {
 		t.Errorf("Lorenz (-want +got):\n%s", diff)
 	}

@@ -1,4 +1,4 @@
-package poverty_test
+package measure_test
 
 import (
 	"math"

@@ -1,7 +1,8 @@
-package poverty
+package measure
 
 import (
 	"fmt"
+	"github.com/openfupin/fupin/poverty"
 	"math"
 	"strconv"
 )
@@ -33,11 +34,11 @@ type DynamicsRules[S comparable] struct {
 // StatusRules returns the rules for poverty [Status]: poor means
 // [RegisteredPoor] or [PoorUnregistered], lifted out means [LiftedOut], and
 // the matrices list every status from registered_poor to not_poor.
-func StatusRules() DynamicsRules[Status] {
-	return DynamicsRules[Status]{
-		States:    []Status{RegisteredPoor, PoorUnregistered, LiftedOut, Marginal, NotPoor},
-		Poor:      func(s Status) bool { return s == RegisteredPoor || s == PoorUnregistered },
-		LiftedOut: func(s Status) bool { return s == LiftedOut },
+func StatusRules() DynamicsRules[poverty.Status] {
+	return DynamicsRules[poverty.Status]{
+		States:    []poverty.Status{poverty.RegisteredPoor, poverty.PoorUnregistered, poverty.LiftedOut, poverty.Marginal, poverty.NotPoor},
+		Poor:      func(s poverty.Status) bool { return s == poverty.RegisteredPoor || s == poverty.PoorUnregistered },
+		LiftedOut: func(s poverty.Status) bool { return s == poverty.LiftedOut },
 	}
 }
 
@@ -129,21 +130,21 @@ type Dynamics[S comparable] struct {
 // *[FieldError] naming the history's ID (or "history N") and the field.
 func PanelDynamics[S comparable](histories []History[S], rules DynamicsRules[S]) (Dynamics[S], error) {
 	if rules.Poor == nil || len(rules.States) == 0 {
-		return Dynamics[S]{}, &FieldError{Record: "rules", Field: "poor", Err: ErrMissing}
+		return Dynamics[S]{}, &poverty.FieldError{Record: "rules", Field: "poor", Err: poverty.ErrMissing}
 	}
 	if len(histories) == 0 {
-		return Dynamics[S]{}, &FieldError{Record: "panel", Field: "histories", Err: ErrNoWeight}
+		return Dynamics[S]{}, &poverty.FieldError{Record: "panel", Field: "histories", Err: ErrNoWeight}
 	}
 	index := make(map[S]int, len(rules.States))
 	for i, s := range rules.States {
 		if _, dup := index[s]; dup {
-			return Dynamics[S]{}, &FieldError{Record: "rules", Field: "states[" + strconv.Itoa(i) + "]", Value: fmt.Sprint(s), Err: ErrDuplicate}
+			return Dynamics[S]{}, &poverty.FieldError{Record: "rules", Field: "states[" + strconv.Itoa(i) + "]", Value: fmt.Sprint(s), Err: poverty.ErrDuplicate}
 		}
 		index[s] = i
 	}
 	years := len(histories[0].Statuses)
 	if years < 2 {
-		return Dynamics[S]{}, &FieldError{Record: recordName(histories[0].ID, 0), Field: "statuses", Value: strconv.Itoa(years) + " years", Err: ErrRange}
+		return Dynamics[S]{}, &poverty.FieldError{Record: recordName(histories[0].ID, 0), Field: "statuses", Value: strconv.Itoa(years) + " years", Err: poverty.ErrRange}
 	}
 	ns := len(rules.States)
 	d := Dynamics[S]{Years: years, Units: len(histories), Transitions: make([]Transitions[S], years-1), Spells: make([]SpellCount, years)}
@@ -164,7 +165,7 @@ func PanelDynamics[S comparable](histories []History[S], rules DynamicsRules[S])
 		hs := &histories[h]
 		rec := recordName(hs.ID, h)
 		if len(hs.Statuses) != years {
-			return Dynamics[S]{}, &FieldError{Record: rec, Field: "statuses", Value: strconv.Itoa(len(hs.Statuses)) + " years, want " + strconv.Itoa(years), Err: ErrRange}
+			return Dynamics[S]{}, &poverty.FieldError{Record: rec, Field: "statuses", Value: strconv.Itoa(len(hs.Statuses)) + " years, want " + strconv.Itoa(years), Err: poverty.ErrRange}
 		}
 		if !validWeight(hs.Weight) {
 			return Dynamics[S]{}, weightError(rec, "weight", hs.Weight)
@@ -172,7 +173,7 @@ func PanelDynamics[S comparable](histories []History[S], rules DynamicsRules[S])
 		for t, s := range hs.Statuses {
 			i, ok := index[s]
 			if !ok {
-				return Dynamics[S]{}, &FieldError{Record: rec, Field: "statuses[" + strconv.Itoa(t) + "]", Value: fmt.Sprint(s), Err: ErrUnknownWord}
+				return Dynamics[S]{}, &poverty.FieldError{Record: rec, Field: "statuses[" + strconv.Itoa(t) + "]", Value: fmt.Sprint(s), Err: poverty.ErrUnknownWord}
 			}
 			idx[t] = i
 		}
@@ -238,7 +239,7 @@ func recordName(id string, i int) string {
 // without the other results.
 func TransitionMatrix[S comparable](states []S, from, to []S, weights []float64) (Transitions[S], error) {
 	if len(to) != len(from) || (weights != nil && len(weights) != len(from)) {
-		return Transitions[S]{}, &FieldError{Record: "panel", Field: "to", Value: strconv.Itoa(len(to)) + " statuses for " + strconv.Itoa(len(from)), Err: ErrRange}
+		return Transitions[S]{}, &poverty.FieldError{Record: "panel", Field: "to", Value: strconv.Itoa(len(to)) + " statuses for " + strconv.Itoa(len(from)), Err: poverty.ErrRange}
 	}
 	hs := make([]History[S], len(from))
 	for i := range from {
@@ -260,7 +261,7 @@ func TransitionMatrix[S comparable](states []S, from, to []S, weights []float64)
 type IncomeHistory struct {
 	ID      string
 	Weight  float64
-	Welfare []Money
+	Welfare []poverty.Money
 }
 
 // ChronicTransient is the Jalan-Ravallion split of poverty over a panel of
@@ -279,8 +280,8 @@ type IncomeHistory struct {
 //
 // The zero value is an empty result.
 type ChronicTransient struct {
-	Line      Money
-	Boundary  Boundary
+	Line      poverty.Money
+	Boundary  poverty.Boundary
 	Alpha     float64
 	Years     int
 	Total     float64
@@ -300,19 +301,19 @@ const maxPanelYears = 1000
 // integers. Every history must have the same number of years (1 to 1000)
 // and a finite non-negative weight; errors are *[FieldError] naming
 // the history.
-func PanelPoverty(histories []IncomeHistory, z Money, b Boundary, alpha float64) (ChronicTransient, error) {
-	if _, _, err := prepareLines("panel_poverty", b, []Money{z}); err != nil {
+func PanelPoverty(histories []IncomeHistory, z poverty.Money, b poverty.Boundary, alpha float64) (ChronicTransient, error) {
+	if _, _, err := prepareLines("panel_poverty", b, []poverty.Money{z}); err != nil {
 		return ChronicTransient{}, err
 	}
 	if !(alpha >= 0) || math.IsInf(alpha, 1) {
-		return ChronicTransient{}, &MeasureError{Measure: "panel_poverty", Input: "alpha " + strconv.FormatFloat(alpha, 'g', -1, 64), Err: ErrRange}
+		return ChronicTransient{}, &MeasureError{Measure: "panel_poverty", Input: "alpha " + strconv.FormatFloat(alpha, 'g', -1, 64), Err: poverty.ErrRange}
 	}
 	if len(histories) == 0 {
-		return ChronicTransient{}, &FieldError{Record: "panel", Field: "histories", Err: ErrNoWeight}
+		return ChronicTransient{}, &poverty.FieldError{Record: "panel", Field: "histories", Err: ErrNoWeight}
 	}
 	years := len(histories[0].Welfare)
 	if years > maxPanelYears {
-		return ChronicTransient{}, &FieldError{Record: recordName(histories[0].ID, 0), Field: "welfare", Value: strconv.Itoa(years) + " years", Err: ErrRange}
+		return ChronicTransient{}, &poverty.FieldError{Record: recordName(histories[0].ID, 0), Field: "welfare", Value: strconv.Itoa(years) + " years", Err: poverty.ErrRange}
 	}
 	r := ChronicTransient{Line: z, Boundary: b, Alpha: alpha, Years: years}
 	fgt := func(gap float64) float64 {
@@ -332,7 +333,7 @@ func PanelPoverty(histories []IncomeHistory, z Money, b Boundary, alpha float64)
 		hs := &histories[h]
 		rec := recordName(hs.ID, h)
 		if len(hs.Welfare) != years || years == 0 {
-			return ChronicTransient{}, &FieldError{Record: rec, Field: "welfare", Value: strconv.Itoa(len(hs.Welfare)) + " years, want " + strconv.Itoa(years), Err: ErrRange}
+			return ChronicTransient{}, &poverty.FieldError{Record: rec, Field: "welfare", Value: strconv.Itoa(len(hs.Welfare)) + " years, want " + strconv.Itoa(years), Err: poverty.ErrRange}
 		}
 		if !validWeight(hs.Weight) {
 			return ChronicTransient{}, weightError(rec, "weight", hs.Weight)
@@ -340,8 +341,8 @@ func PanelPoverty(histories []IncomeHistory, z Money, b Boundary, alpha float64)
 		var sum int64 // |y| <= MaxAmount over at most maxPanelYears: no overflow
 		var total float64
 		for t, y := range hs.Welfare {
-			if y > MaxAmount || y < -MaxAmount {
-				return ChronicTransient{}, &FieldError{Record: rec, Field: "welfare[" + strconv.Itoa(t) + "]", Value: y.String(), Err: ErrRange}
+			if y > poverty.MaxAmount || y < -poverty.MaxAmount {
+				return ChronicTransient{}, &poverty.FieldError{Record: rec, Field: "welfare[" + strconv.Itoa(t) + "]", Value: y.String(), Err: poverty.ErrRange}
 			}
 			sum += int64(y)
 			if b.Below(y, z) {
@@ -351,13 +352,13 @@ func PanelPoverty(histories []IncomeHistory, z Money, b Boundary, alpha float64)
 		w := hs.Weight
 		W += w
 		r.Total += w * total / float64(years)
-		if sum < zt || (b == AtOrBelowLine && sum == zt) {
+		if sum < zt || (b == poverty.AtOrBelowLine && sum == zt) {
 			r.Chronic += w * fgt(float64(zt-sum)/float64(zt))
 			r.ChronicUnits.add(w)
 		}
 	}
 	if W <= 0 {
-		return ChronicTransient{}, &FieldError{Record: "panel", Field: "weight", Err: ErrNoWeight}
+		return ChronicTransient{}, &poverty.FieldError{Record: "panel", Field: "weight", Err: ErrNoWeight}
 	}
 	r.Total /= W
 	r.Chronic /= W

@@ -1,9 +1,11 @@
-package poverty
+package measure
 
 import (
+	"github.com/openfupin/fupin/poverty"
 	"math"
 	"math/rand/v2"
 	"slices"
+	"strconv"
 	"testing"
 
 	"golang.org/x/exp/stats"
@@ -21,7 +23,7 @@ func TestWeightedQuantileAgreesWithStats(t *testing.T) {
 		os := make([]obs, n)
 		ys := make([]float64, n)
 		for i := range os {
-			y := Money(r.IntN(1_000_000) - 1000)
+			y := poverty.Money(r.IntN(1_000_000) - 1000)
 			if r.IntN(4) == 0 && i > 0 {
 				y = os[i-1].y // ties
 			}
@@ -75,7 +77,7 @@ func TestInt128(t *testing.T) {
 				t.Errorf("%d×%d: x - x = %d, %v", tc.a, tc.b, z, ok)
 			}
 		default:
-			if !ok || itoa(int(v)) != tc.want {
+			if !ok || strconv.Itoa(int(v)) != tc.want {
 				t.Errorf("%d×%d = %d (%v), want %s", tc.a, tc.b, v, ok, tc.want)
 			}
 		}
@@ -102,10 +104,10 @@ func TestSortObs(t *testing.T) {
 		}
 		return int(a.g - c.g)
 	}
-	for _, span := range []int64{10, 1 << 20, 1 << 40, int64(MaxAmount)} {
+	for _, span := range []int64{10, 1 << 20, 1 << 40, int64(poverty.MaxAmount)} {
 		os := make([]obs, radixMin+1000)
 		for i := range os {
-			os[i] = obs{y: Money(r.Int64N(2*span) - span), w: float64(r.IntN(4)), g: int32(r.IntN(3))}
+			os[i] = obs{y: poverty.Money(r.Int64N(2*span) - span), w: float64(r.IntN(4)), g: int32(r.IntN(3))}
 		}
 		want := slices.Clone(os)
 		slices.SortFunc(want, less)

@@ -1,4 +1,4 @@
-package poverty_test
+package measure_test
 
 import (
 	"bytes"
@@ -10,7 +10,7 @@ import (
 	"github.com/openfupin/fupin/poverty"
 )
 
-// referenceCase is one language-neutral case of testdata/measures/reference.json.
+// referenceCase is one language-neutral case of testdata/reference.json.
 type referenceCase struct {
 	Name     string           `json:"name"`
 	Note     string           `json:"note"`
@@ -42,7 +42,7 @@ type referenceCase struct {
 }
 
 func TestReferenceCases(t *testing.T) {
-	b, err := os.ReadFile("testdata/measures/reference.json")
+	b, err := os.ReadFile("testdata/reference.json")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,8 +1,9 @@
-package poverty
+package measure
 
 import (
 	"cmp"
 	"errors"
+	"github.com/openfupin/fupin/poverty"
 	"math"
 	"math/bits"
 	"slices"
@@ -70,7 +71,7 @@ const maxIntegralWeight = 1 << 53
 
 // obs is one observation: welfare in fen, weight, and group index.
 type obs struct {
-	y Money
+	y poverty.Money
 	w float64
 	g int32
 }
@@ -103,7 +104,7 @@ type Population struct {
 	total    float64
 	integral bool
 	uniform  bool // all weights equal
-	concept  IncomeConcept
+	concept  poverty.IncomeConcept
 }
 
 // Len returns the number of observations (records), including those of
@@ -121,14 +122,14 @@ func (p *Population) Integral() bool { return p.integral }
 // Concept returns the income concept of the households the population was
 // built from, or [ConceptUnknown] for plain amounts. Lines compared with the
 // population should be in the same concept; see [Figure.Compare].
-func (p *Population) Concept() IncomeConcept { return p.concept }
+func (p *Population) Concept() poverty.IncomeConcept { return p.concept }
 
 // Groups returns the group keys in sorted order, including declared groups
 // with no observation; nil for an ungrouped population.
 func (p *Population) Groups() []string { return slices.Clone(p.keys) }
 
 // Min returns the lowest welfare, and false for an empty population.
-func (p *Population) Min() (Money, bool) {
+func (p *Population) Min() (poverty.Money, bool) {
 	if len(p.obs) == 0 {
 		return 0, false
 	}
@@ -136,7 +137,7 @@ func (p *Population) Min() (Money, bool) {
 }
 
 // Max returns the highest welfare, and false for an empty population.
-func (p *Population) Max() (Money, bool) {
+func (p *Population) Max() (poverty.Money, bool) {
 	if len(p.obs) == 0 {
 		return 0, false
 	}
@@ -150,10 +151,10 @@ func (p *Population) Max() (Money, bool) {
 // weights that are NaN, infinite or above [MaxWeight] ([ErrRange]) or
 // negative ([ErrNegative]), welfare beyond ±[MaxAmount] ([ErrRange]), a
 // total weight above MaxWeight ([ErrOverflow]) or of zero ([ErrNoWeight]).
-func NewPopulation(welfare []Money, weights []float64) (*Population, error) {
+func NewPopulation(welfare []poverty.Money, weights []float64) (*Population, error) {
 	if weights != nil && len(weights) != len(welfare) {
-		return nil, &FieldError{Record: "population", Field: "weights",
-			Value: strconv.Itoa(len(weights)) + " weights for " + strconv.Itoa(len(welfare)) + " amounts", Err: ErrRange}
+		return nil, &poverty.FieldError{Record: "population", Field: "weights",
+			Value: strconv.Itoa(len(weights)) + " weights for " + strconv.Itoa(len(welfare)) + " amounts", Err: poverty.ErrRange}
 	}
 	b := PopulationBuilder{obs: make([]obs, 0, len(welfare))}
 	for i, y := range welfare {
@@ -176,7 +177,7 @@ func NewPopulation(welfare []Money, weights []float64) (*Population, error) {
 // [PopulationBuilder.Add]. Declared lists groups to report even when no
 // household falls in them. Errors are those of
 // [PopulationBuilder.AddHousehold].
-func HouseholdPopulation(households []Household, group func(*Household) string, declared ...string) (*Population, error) {
+func HouseholdPopulation(households []poverty.Household, group func(*poverty.Household) string, declared ...string) (*Population, error) {
 	b := PopulationBuilder{obs: make([]obs, 0, len(households))}
 	b.Declare(declared...)
 	for i := range households {
@@ -203,7 +204,7 @@ type PopulationBuilder struct {
 	grouped  bool
 	notInt   bool // some weight is fractional, or the total passed 2^53
 	total    float64
-	concept  IncomeConcept
+	concept  poverty.IncomeConcept
 	conceptS bool
 }
 
@@ -243,7 +244,7 @@ func (b *PopulationBuilder) group(key string) int32 {
 // ungrouped; once any group is used, "" is a group like any other. Errors
 // are *[FieldError] naming "observation N" (N counts from 0 in order of
 // addition).
-func (b *PopulationBuilder) Add(welfare Money, weight float64, group string) error {
+func (b *PopulationBuilder) Add(welfare poverty.Money, weight float64, group string) error {
 	return b.add("", len(b.obs), welfare, weight, group)
 }
 
@@ -253,7 +254,7 @@ func (b *PopulationBuilder) Add(welfare Money, weight float64, group string) err
 // household fixes the population's income concept; a household in another
 // concept is [ErrConceptMismatch]. Errors are *[FieldError] naming the
 // household's ID.
-func (b *PopulationBuilder) AddHousehold(h *Household, surveyWeight float64, group string) error {
+func (b *PopulationBuilder) AddHousehold(h *poverty.Household, surveyWeight float64, group string) error {
 	pc, err := h.PerCapita()
 	if err != nil {
 		return err
@@ -261,7 +262,7 @@ func (b *PopulationBuilder) AddHousehold(h *Household, surveyWeight float64, gro
 	if !b.conceptS {
 		b.concept, b.conceptS = pc.Concept, true
 	} else if pc.Concept != b.concept {
-		return &FieldError{Record: h.ID, Field: "concept", Value: pc.Concept.String(), Err: ErrConceptMismatch}
+		return &poverty.FieldError{Record: h.ID, Field: "concept", Value: pc.Concept.String(), Err: poverty.ErrConceptMismatch}
 	}
 	if !validWeight(surveyWeight) {
 		return weightError(h.ID, "survey_weight", surveyWeight)
@@ -272,16 +273,16 @@ func (b *PopulationBuilder) AddHousehold(h *Household, surveyWeight float64, gro
 func validWeight(w float64) bool { return w >= 0 && w <= MaxWeight }
 
 func weightError(record, field string, w float64) error {
-	err := ErrRange
+	err := poverty.ErrRange
 	if w < 0 && !math.IsInf(w, -1) {
-		err = ErrNegative
+		err = poverty.ErrNegative
 	}
-	return &FieldError{Record: record, Field: field, Value: strconv.FormatFloat(w, 'g', -1, 64), Err: err}
+	return &poverty.FieldError{Record: record, Field: field, Value: strconv.FormatFloat(w, 'g', -1, 64), Err: err}
 }
 
 // add appends one observation; when pos >= 0 the record is named
 // "observation pos" (built only on error: adding allocates nothing).
-func (b *PopulationBuilder) add(record string, pos int, y Money, w float64, group string) error {
+func (b *PopulationBuilder) add(record string, pos int, y poverty.Money, w float64, group string) error {
 	name := func() string {
 		if pos >= 0 {
 			return "observation " + strconv.Itoa(pos)
@@ -291,12 +292,12 @@ func (b *PopulationBuilder) add(record string, pos int, y Money, w float64, grou
 	if !validWeight(w) {
 		return weightError(name(), "weight", w)
 	}
-	if y > MaxAmount || y < -MaxAmount {
-		return &FieldError{Record: name(), Field: "welfare", Value: y.String(), Err: ErrRange}
+	if y > poverty.MaxAmount || y < -poverty.MaxAmount {
+		return &poverty.FieldError{Record: name(), Field: "welfare", Value: y.String(), Err: poverty.ErrRange}
 	}
 	t := b.total + w
 	if t > MaxWeight {
-		return &FieldError{Record: name(), Field: "weight", Value: strconv.FormatFloat(w, 'g', -1, 64), Err: ErrOverflow}
+		return &poverty.FieldError{Record: name(), Field: "weight", Value: strconv.FormatFloat(w, 'g', -1, 64), Err: poverty.ErrOverflow}
 	}
 	b.total = t
 	if w != math.Trunc(w) || t > maxIntegralWeight {
@@ -314,7 +315,7 @@ func (b *PopulationBuilder) add(record string, pos int, y Money, w float64, grou
 // of zero is [ErrNoWeight]. The builder is emptied and may be reused.
 func (b *PopulationBuilder) Build() (*Population, error) {
 	if b.total <= 0 {
-		return nil, &FieldError{Record: "population", Field: "weight", Value: strconv.Itoa(len(b.obs)) + " observations", Err: ErrNoWeight}
+		return nil, &poverty.FieldError{Record: "population", Field: "weight", Value: strconv.Itoa(len(b.obs)) + " observations", Err: ErrNoWeight}
 	}
 	p := &Population{obs: b.obs, total: b.total, integral: !b.notInt, concept: b.concept}
 	if b.grouped {
@@ -445,7 +446,7 @@ func (p *Population) meanFen() float64 {
 }
 
 // Mean returns the weighted mean welfare, rounded to whole fen with mode.
-func (p *Population) Mean(mode Rounding) (Money, error) {
+func (p *Population) Mean(mode poverty.Rounding) (poverty.Money, error) {
 	if err := p.check("mean"); err != nil {
 		return 0, err
 	}
@@ -453,32 +454,32 @@ func (p *Population) Mean(mode Rounding) (Money, error) {
 }
 
 // roundFen rounds a statistic in fen to Money with mode.
-func roundFen(measure string, v float64, mode Rounding) (Money, error) {
-	if !mode.valid() {
-		return 0, &MeasureError{Measure: measure, Input: "rounding " + mode.String(), Err: ErrRounding}
+func roundFen(measure string, v float64, mode poverty.Rounding) (poverty.Money, error) {
+	if mode < poverty.RoundHalfUp || mode > poverty.RoundCeiling {
+		return 0, &MeasureError{Measure: measure, Input: "rounding " + mode.String(), Err: poverty.ErrRounding}
 	}
-	if math.IsNaN(v) || math.Abs(v) > float64(MaxAmount) {
-		return 0, &MeasureError{Measure: measure, Input: strconv.FormatFloat(v, 'g', -1, 64) + " fen", Err: ErrRange}
+	if math.IsNaN(v) || math.Abs(v) > float64(poverty.MaxAmount) {
+		return 0, &MeasureError{Measure: measure, Input: strconv.FormatFloat(v, 'g', -1, 64) + " fen", Err: poverty.ErrRange}
 	}
 	var r float64
 	switch mode {
-	case RoundHalfUp:
+	case poverty.RoundHalfUp:
 		r = math.Round(v)
-	case RoundHalfEven:
+	case poverty.RoundHalfEven:
 		r = math.RoundToEven(v)
-	case RoundDown:
+	case poverty.RoundDown:
 		r = math.Trunc(v)
-	case RoundUp:
+	case poverty.RoundUp:
 		r = math.Trunc(v)
 		if r != v {
 			r += math.Copysign(1, v)
 		}
-	case RoundFloor:
+	case poverty.RoundFloor:
 		r = math.Floor(v)
-	case RoundCeiling:
+	case poverty.RoundCeiling:
 		r = math.Ceil(v)
 	}
-	return Money(r), nil
+	return poverty.Money(r), nil
 }
 
 // Quantile returns the welfare at quantile q (0 <= q <= 1) of the weighted
@@ -498,15 +499,15 @@ func roundFen(measure string, v float64, mode Rounding) (Money, error) {
 // populations of any size. For the line below
 // which a given share of the population falls, without interpolation, see
 // [Population.LineForShare].
-func (p *Population) Quantile(q float64, mode Rounding) (Money, error) {
-	var out [1]Money
+func (p *Population) Quantile(q float64, mode poverty.Rounding) (poverty.Money, error) {
+	var out [1]poverty.Money
 	err := p.quantilesInto(out[:], []float64{q}, mode)
 	return out[0], err
 }
 
 // Quantiles returns the welfare at each quantile of qs, as [Population.Quantile].
-func (p *Population) Quantiles(mode Rounding, qs ...float64) ([]Money, error) {
-	out := make([]Money, len(qs))
+func (p *Population) Quantiles(mode poverty.Rounding, qs ...float64) ([]poverty.Money, error) {
+	out := make([]poverty.Money, len(qs))
 	if err := p.quantilesInto(out, qs, mode); err != nil {
 		return nil, err
 	}
@@ -514,15 +515,17 @@ func (p *Population) Quantiles(mode Rounding, qs ...float64) ([]Money, error) {
 }
 
 // Median returns the weighted median welfare, rounded with mode.
-func (p *Population) Median(mode Rounding) (Money, error) { return p.Quantile(0.5, mode) }
+func (p *Population) Median(mode poverty.Rounding) (poverty.Money, error) {
+	return p.Quantile(0.5, mode)
+}
 
-func (p *Population) quantilesInto(out []Money, qs []float64, mode Rounding) error {
+func (p *Population) quantilesInto(out []poverty.Money, qs []float64, mode poverty.Rounding) error {
 	if err := p.check("quantile"); err != nil {
 		return err
 	}
 	for _, q := range qs {
 		if !(q >= 0 && q <= 1) {
-			return &MeasureError{Measure: "quantile", Input: "q " + strconv.FormatFloat(q, 'g', -1, 64), Err: ErrRange}
+			return &MeasureError{Measure: "quantile", Input: "q " + strconv.FormatFloat(q, 'g', -1, 64), Err: poverty.ErrRange}
 		}
 	}
 	v := p.quantilesFen(qs)
@@ -641,12 +644,12 @@ func (b *RelativeBase) UnmarshalText(t []byte) error {
 // RatePercent(40) and OfMedian), computed in float64 and rounded once to
 // whole fen with mode. No national document fixes a relative line for
 // China; the share and base are the caller's choice.
-func (p *Population) RelativeLine(share Rate, base RelativeBase, mode Rounding) (Money, error) {
+func (p *Population) RelativeLine(share poverty.Rate, base RelativeBase, mode poverty.Rounding) (poverty.Money, error) {
 	if err := p.check("relative_line"); err != nil {
 		return 0, err
 	}
 	if share <= 0 {
-		return 0, &MeasureError{Measure: "relative_line", Input: "share " + share.String(), Err: ErrRange}
+		return 0, &MeasureError{Measure: "relative_line", Input: "share " + share.String(), Err: poverty.ErrRange}
 	}
 	var b float64
 	switch base {
@@ -655,7 +658,7 @@ func (p *Population) RelativeLine(share Rate, base RelativeBase, mode Rounding) 
 	case OfMean:
 		b = p.meanFen()
 	default:
-		return 0, &MeasureError{Measure: "relative_line", Input: "base " + base.String(), Err: ErrRange}
+		return 0, &MeasureError{Measure: "relative_line", Input: "base " + base.String(), Err: poverty.ErrRange}
 	}
 	return roundFen("relative_line", b*share.Float64(), mode)
 }
@@ -667,12 +670,12 @@ func (p *Population) RelativeLine(share Rate, base RelativeBase, mode Rounding) 
 // [AtOrBelowLine] it is that welfare itself. So [Measures.Incidence] at the
 // returned line is at least share, and one fen lower it is less. share must
 // be in (0, 1]; with integral weights the comparison is exact.
-func (p *Population) LineForShare(share Rate, b Boundary) (Money, error) {
+func (p *Population) LineForShare(share poverty.Rate, b poverty.Boundary) (poverty.Money, error) {
 	if err := p.check("line_for_share"); err != nil {
 		return 0, err
 	}
-	if share <= 0 || share > One {
-		return 0, &MeasureError{Measure: "line_for_share", Input: "share " + share.String(), Err: ErrRange}
+	if share <= 0 || share > poverty.One {
+		return 0, &MeasureError{Measure: "line_for_share", Input: "share " + share.String(), Err: poverty.ErrRange}
 	}
 	var c float64
 	totalInt := int64(p.total)
@@ -685,22 +688,34 @@ func (p *Population) LineForShare(share Rate, b Boundary) (Money, error) {
 		var reached bool
 		if p.integral {
 			// c * RateScale >= share * total, exactly in 128 bits.
-			reached = cmp128(mul64(int64(c), RateScale), mul64(int64(share), totalInt)) >= 0
+			reached = cmp128(mul64(int64(c), poverty.RateScale), mul64(int64(share), totalInt)) >= 0
 		} else {
-			reached = c*RateScale >= float64(share)*p.total
+			reached = c*poverty.RateScale >= float64(share)*p.total
 		}
 		if reached {
-			if b == AtOrBelowLine {
+			if b == poverty.AtOrBelowLine {
 				return o.y, nil
 			}
-			return o.y + Fen, nil
+			return o.y + poverty.Fen, nil
 		}
 	}
 	last := p.obs[len(p.obs)-1].y // share == One with rounding in c
-	if b == AtOrBelowLine {
+	if b == poverty.AtOrBelowLine {
 		return last, nil
 	}
-	return last + Fen, nil
+	return last + poverty.Fen, nil
+}
+
+// parseErr is the error of a word that is not in an enumeration's table.
+func parseErr(what, input string) error {
+	return &poverty.ParseError{Op: "measure", What: what, Input: poverty.MaskIDsIn(input), Err: poverty.ErrUnknownWord}
+}
+
+func absU(a int64) uint64 {
+	if a < 0 {
+		return -uint64(a)
+	}
+	return uint64(a)
 }
 
 // i128 is a signed 128-bit integer, for exact money totals over millions of

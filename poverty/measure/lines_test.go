@@ -1,6 +1,7 @@
-package poverty_test
+package measure_test
 
 import (
+	"github.com/openfupin/fupin/poverty/measure"
 	"math/rand/v2"
 	"testing"
 
@@ -56,15 +57,15 @@ func TestRelativeLine(t *testing.T) {
 	tests := []struct {
 		name  string
 		share poverty.Rate
-		base  poverty.RelativeBase
+		base  measure.RelativeBase
 		want  poverty.Money
 	}{
-		{"50% of median", poverty.RatePercent(50), poverty.OfMedian, yuan(1700)},
-		{"40% of median", poverty.RatePercent(40), poverty.OfMedian, yuan(1360)},
-		{"60% of median", poverty.RatePercent(60), poverty.OfMedian, yuan(2040)},
-		{"40% of mean", poverty.RatePercent(40), poverty.OfMean, yuan(1560)},
+		{"50% of median", poverty.RatePercent(50), measure.OfMedian, yuan(1700)},
+		{"40% of median", poverty.RatePercent(40), measure.OfMedian, yuan(1360)},
+		{"60% of median", poverty.RatePercent(60), measure.OfMedian, yuan(2040)},
+		{"40% of mean", poverty.RatePercent(40), measure.OfMean, yuan(1560)},
 		// 3900 × 0.333333 = 1299.9987, rounded half up to the fen.
-		{"one third of mean", poverty.MustParseRate("0.333333"), poverty.OfMean, yuan(1300)},
+		{"one third of mean", poverty.MustParseRate("0.333333"), measure.OfMean, yuan(1300)},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -1,7 +1,8 @@
-package poverty_test
+package measure_test
 
 import (
 	"errors"
+	"github.com/openfupin/fupin/poverty/measure"
 	"math"
 	"testing"
 
@@ -20,7 +21,7 @@ import (
 //
 // and the same households a year earlier (baseline): A 2500, B 1500,
 // C 7000, D 3500 per person.
-func attributionHouseholds() (baseline, scenario []poverty.Household, workshop poverty.IncomeSource) {
+func attributionHouseholds() (baseline, scenario []poverty.Household, workshop measure.IncomeSource) {
 	scenario = []poverty.Household{
 		household("A", poverty.NetIncome, yuan(10000), 2),
 		household("B", poverty.NetIncome, yuan(9000), 3),
@@ -39,7 +40,7 @@ func attributionHouseholds() (baseline, scenario []poverty.Household, workshop p
 
 func TestAttributeHandWorked(t *testing.T) {
 	baseline, scenario, workshop := attributionHouseholds()
-	got, err := poverty.Attribute(baseline, scenario, workshop, poverty.BelowLine, yuan(4000))
+	got, err := measure.Attribute(baseline, scenario, workshop, poverty.BelowLine, yuan(4000))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -70,7 +71,7 @@ func TestAttributeHandWorked(t *testing.T) {
 	}
 
 	// At or below the line, D (4000 without the workshop) is also lifted by it.
-	got, err = poverty.Attribute(nil, scenario, workshop, poverty.AtOrBelowLine, yuan(4000))
+	got, err = measure.Attribute(nil, scenario, workshop, poverty.AtOrBelowLine, yuan(4000))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -89,17 +90,17 @@ func TestAttributeErrors(t *testing.T) {
 		err  func() error
 		want error
 	}{
-		{"no source", func() error { _, err := poverty.Attribute(nil, scenario, nil, poverty.BelowLine, yuan(1)); return err }, poverty.ErrMissing},
-		{"no line", func() error { _, err := poverty.Attribute(nil, scenario, workshop, poverty.BelowLine); return err }, poverty.ErrRange},
-		{"huge source", func() error { _, err := poverty.Attribute(nil, scenario, huge, poverty.BelowLine, yuan(1)); return err }, poverty.ErrRange},
-		{"no households", func() error { _, err := poverty.Attribute(nil, nil, workshop, poverty.BelowLine, yuan(1)); return err }, poverty.ErrNoWeight},
+		{"no source", func() error { _, err := measure.Attribute(nil, scenario, nil, poverty.BelowLine, yuan(1)); return err }, poverty.ErrMissing},
+		{"no line", func() error { _, err := measure.Attribute(nil, scenario, workshop, poverty.BelowLine); return err }, poverty.ErrRange},
+		{"huge source", func() error { _, err := measure.Attribute(nil, scenario, huge, poverty.BelowLine, yuan(1)); return err }, poverty.ErrRange},
+		{"no households", func() error { _, err := measure.Attribute(nil, nil, workshop, poverty.BelowLine, yuan(1)); return err }, measure.ErrNoWeight},
 		{"baseline concept", func() error {
 			b := []poverty.Household{household("X", poverty.DisposableIncome, yuan(1), 1)}
-			_, err := poverty.Attribute(b, scenario, workshop, poverty.BelowLine, yuan(1))
+			_, err := measure.Attribute(b, scenario, workshop, poverty.BelowLine, yuan(1))
 			return err
 		}, poverty.ErrConceptMismatch},
 		{"mixed baseline", func() error {
-			_, err := poverty.Attribute(mixed, scenario, workshop, poverty.BelowLine, yuan(1))
+			_, err := measure.Attribute(mixed, scenario, workshop, poverty.BelowLine, yuan(1))
 			return err
 		}, poverty.ErrConceptMismatch},
 	}

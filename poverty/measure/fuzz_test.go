@@ -1,7 +1,8 @@
-package poverty_test
+package measure_test
 
 import (
 	"encoding/binary"
+	"github.com/openfupin/fupin/poverty/measure"
 	"math"
 	"testing"
 
@@ -14,7 +15,7 @@ func FuzzRelativeBaseText(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		var b poverty.RelativeBase
+		var b measure.RelativeBase
 		if err := b.UnmarshalText([]byte(s)); err != nil {
 			return
 		}
@@ -34,7 +35,7 @@ func FuzzMeasures(f *testing.F) {
 	f.Add([]byte{1, 0, 0, 0, 0, 0, 0, 0, 1, 0, 2, 9, 0, 0, 0, 0, 0, 0, 0, 3, 1, 7}, int64(500), uint8(0))
 	f.Add([]byte{0xff, 0xff, 0xff, 0xff, 0, 0, 0, 0, 0, 0, 1}, int64(1), uint8(1))
 	f.Fuzz(func(t *testing.T, data []byte, line int64, boundary uint8) {
-		var b poverty.PopulationBuilder
+		var b measure.PopulationBuilder
 		for len(data) >= 11 {
 			y := poverty.Money(int64(binary.LittleEndian.Uint64(data)) >> 14) // keep most within MaxAmount
 			w := float64(data[8]) / 4

@@ -1,6 +1,9 @@
-package poverty
+package measure
 
-import "math"
+import (
+	"github.com/openfupin/fupin/poverty"
+	"math"
+)
 
 // GroupReport is the result of [Population.ByGroup]: poverty and
 // inequality measures for the whole population and for every group, with
@@ -9,8 +12,8 @@ import "math"
 //
 // The zero value is an empty report.
 type GroupReport struct {
-	Lines    []Money  // the lines, in the order given
-	Boundary Boundary // the boundary used
+	Lines    []poverty.Money  // the lines, in the order given
+	Boundary poverty.Boundary // the boundary used
 	// Total holds the measures of the whole population (Key "").
 	Total GroupMeasures
 	// Groups holds one entry per group key, in key order, including
@@ -66,7 +69,7 @@ type TheilDecomposition struct {
 // the population and each of its groups, from one pass over the
 // observations. An ungrouped population is one group with key "". Groups
 // with no observation are reported explicitly (see [GroupMeasures]).
-func (p *Population) ByGroup(b Boundary, lines ...Money) (GroupReport, error) {
+func (p *Population) ByGroup(b poverty.Boundary, lines ...poverty.Money) (GroupReport, error) {
 	if err := p.check("by_group"); err != nil {
 		return GroupReport{}, err
 	}
@@ -114,7 +117,7 @@ func (p *Population) ByGroup(b Boundary, lines ...Money) (GroupReport, error) {
 		gc[g] += o.w
 	}
 
-	r := GroupReport{Lines: append([]Money(nil), lines...), Boundary: b, Groups: make([]GroupMeasures, ng)}
+	r := GroupReport{Lines: append([]poverty.Money(nil), lines...), Boundary: b, Groups: make([]GroupMeasures, ng)}
 	r.Total = GroupMeasures{Records: len(p.obs), Population: p.total, PopulationShare: 1,
 		Poverty: make([]Measures, nl), Contributions: make([]Contribution, nl), Inequality: tIneq.result()}
 	for k := range ls {

@@ -1,7 +1,8 @@
-package poverty_test
+package measure_test
 
 import (
 	"errors"
+	"github.com/openfupin/fupin/poverty/measure"
 	"math"
 	"math/rand/v2"
 	"slices"
@@ -21,9 +22,9 @@ var approxLoose = cmp.Options{cmpopts.EquateApprox(1e-9, 1e-12), cmpopts.EquateN
 
 func yuan(n int64) poverty.Money { return poverty.YuanAmount(n) }
 
-func mustPop(t testing.TB, welfare []poverty.Money, weights []float64) *poverty.Population {
+func mustPop(t testing.TB, welfare []poverty.Money, weights []float64) *measure.Population {
 	t.Helper()
-	p, err := poverty.NewPopulation(welfare, weights)
+	p, err := measure.NewPopulation(welfare, weights)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -61,9 +62,9 @@ func TestPovertyHandWorked(t *testing.T) {
 		name string
 		b    poverty.Boundary
 		line poverty.Money
-		want poverty.Measures
+		want measure.Measures
 	}{
-		{"z=4000 below", poverty.BelowLine, yuan(4000), poverty.Measures{
+		{"z=4000 below", poverty.BelowLine, yuan(4000), measure.Measures{
 			Line: yuan(4000), Boundary: poverty.BelowLine, Population: 10, Poor: 6, PoorRecords: 3,
 			Incidence: .6, Gap: .275, Severity: .15625, IncomeGapRatio: 2.75 / 6,
 			Watts: (2*math.Log(4) + math.Log(2) + 3*math.Log(4.0/3)) / 10,
@@ -74,7 +75,7 @@ func TestPovertyHandWorked(t *testing.T) {
 		// Incidence .3; Gap (2×2/3 + 1/3)/10 = (5/3)/10; Severity (2×4/9 + 1/9)/10 = 1/10;
 		// Sen: 2×(2/3)×(6-0-2) + (1/3)×(6-4-1) = 16/3 + 1/3 = 17/3, over 10×3.
 		// Cost 2×2000 + 1000 = 5000 yuan.
-		{"z=3000 below", poverty.BelowLine, yuan(3000), poverty.Measures{
+		{"z=3000 below", poverty.BelowLine, yuan(3000), measure.Measures{
 			Line: yuan(3000), Boundary: poverty.BelowLine, Population: 10, Poor: 3, PoorRecords: 2,
 			Incidence: .3, Gap: 5.0 / 30, Severity: .1, IncomeGapRatio: (5.0 / 3) / 3,
 			Watts: (2*math.Log(3) + math.Log(1.5)) / 10, Sen: (17.0 / 3) / 30, Cost: yuan(5000), CostExact: true,
@@ -82,16 +83,16 @@ func TestPovertyHandWorked(t *testing.T) {
 		// At or below 3000, 3000 (w3) is poor with gap 0: Incidence .6,
 		// Gap and Cost as for "below", Sen: Wp = 6:
 		// 2×(2/3)×(12-0-2) + (1/3)×(12-4-1) + 0 = 40/3 + 7/3 = 47/3, over 60.
-		{"z=3000 at or below", poverty.AtOrBelowLine, yuan(3000), poverty.Measures{
+		{"z=3000 at or below", poverty.AtOrBelowLine, yuan(3000), measure.Measures{
 			Line: yuan(3000), Boundary: poverty.AtOrBelowLine, Population: 10, Poor: 6, PoorRecords: 3,
 			Incidence: .6, Gap: 5.0 / 30, Severity: .1, IncomeGapRatio: (5.0 / 3) / 6,
 			Watts: (2*math.Log(3) + math.Log(1.5)) / 10, Sen: (47.0 / 3) / 60, Cost: yuan(5000), CostExact: true,
 		}},
-		{"z=500 nobody poor", poverty.BelowLine, yuan(500), poverty.Measures{
+		{"z=500 nobody poor", poverty.BelowLine, yuan(500), measure.Measures{
 			Line: yuan(500), Boundary: poverty.BelowLine, Population: 10, CostExact: true,
 		}},
 		// Everyone poor at 10000: Incidence 1; Cost 2×9000+1×8000+3×7000+2×5000+2×2000 = 61000.
-		{"z=10000 everyone", poverty.BelowLine, yuan(10000), poverty.Measures{
+		{"z=10000 everyone", poverty.BelowLine, yuan(10000), measure.Measures{
 			Line: yuan(10000), Boundary: poverty.BelowLine, Population: 10, Poor: 10, PoorRecords: 5,
 			Incidence: 1, Gap: .61, Severity: (2*.81 + .64 + 3*.49 + 2*.25 + 2*.04) / 10, IncomeGapRatio: .61,
 			Watts: (2*math.Log(10) + math.Log(5) + 3*math.Log(10.0/3) + 2*math.Log(2) + 2*math.Log(1.25)) / 10,
@@ -169,7 +170,7 @@ func TestNegativeWelfare(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := poverty.Measures{Line: yuan(2000), Population: 4, Poor: 3, PoorRecords: 3, Incidence: .75,
+	want := measure.Measures{Line: yuan(2000), Population: 4, Poor: 3, PoorRecords: 3, Incidence: .75,
 		Gap: .75, Severity: .875, IncomeGapRatio: 1, Watts: math.Inf(1), Sen: 11.0 / 12, Cost: yuan(6000), CostExact: true}
 	if diff := cmp.Diff(want, got[0], approx); diff != "" {
 		t.Errorf("(-want +got):\n%s", diff)
@@ -202,8 +203,8 @@ func TestPopulationErrors(t *testing.T) {
 		{"Inf weight", []poverty.Money{1, 2}, []float64{inf, 1}, "observation 0", "weight", poverty.ErrRange},
 		{"-Inf weight", []poverty.Money{1, 2}, []float64{1, -inf}, "observation 1", "weight", poverty.ErrRange},
 		{"negative weight", []poverty.Money{1, 2, 3}, []float64{1, 1, -2}, "observation 2", "weight", poverty.ErrNegative},
-		{"zero total", []poverty.Money{1, 2}, []float64{0, 0}, "population", "weight", poverty.ErrNoWeight},
-		{"empty", nil, nil, "population", "weight", poverty.ErrNoWeight},
+		{"zero total", []poverty.Money{1, 2}, []float64{0, 0}, "population", "weight", measure.ErrNoWeight},
+		{"empty", nil, nil, "population", "weight", measure.ErrNoWeight},
 		{"weights length", []poverty.Money{1, 2}, []float64{1}, "population", "weights", poverty.ErrRange},
 		{"welfare too large", []poverty.Money{poverty.MaxAmount + 1}, nil, "observation 0", "welfare", poverty.ErrRange},
 		{"welfare too small", []poverty.Money{1, -poverty.MaxAmount - 1}, nil, "observation 1", "welfare", poverty.ErrRange},
@@ -212,7 +213,7 @@ func TestPopulationErrors(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			_, err := poverty.NewPopulation(tc.welfare, tc.weights)
+			_, err := measure.NewPopulation(tc.welfare, tc.weights)
 			if !errors.Is(err, tc.want) {
 				t.Fatalf("err = %v, want %v", err, tc.want)
 			}
@@ -225,7 +226,7 @@ func TestPopulationErrors(t *testing.T) {
 }
 
 func TestMeasureErrors(t *testing.T) {
-	var empty poverty.Population
+	var empty measure.Population
 	p := mustPop(t, handWelfare, handWeights)
 	neg := mustPop(t, []poverty.Money{yuan(-10), yuan(5)}, nil)
 	zero := mustPop(t, []poverty.Money{0, yuan(5)}, nil)
@@ -235,9 +236,9 @@ func TestMeasureErrors(t *testing.T) {
 		call func() error
 		want error
 	}{
-		{"empty poverty", func() error { _, err := empty.Poverty(poverty.BelowLine, yuan(1)); return err }, poverty.ErrNoWeight},
-		{"empty gini", func() error { _, err := empty.Gini(); return err }, poverty.ErrNoWeight},
-		{"empty quantile", func() error { _, err := empty.Median(poverty.RoundHalfUp); return err }, poverty.ErrNoWeight},
+		{"empty poverty", func() error { _, err := empty.Poverty(poverty.BelowLine, yuan(1)); return err }, measure.ErrNoWeight},
+		{"empty gini", func() error { _, err := empty.Gini(); return err }, measure.ErrNoWeight},
+		{"empty quantile", func() error { _, err := empty.Median(poverty.RoundHalfUp); return err }, measure.ErrNoWeight},
 		{"no line", func() error { _, err := p.Poverty(poverty.BelowLine); return err }, poverty.ErrRange},
 		{"zero line", func() error { _, err := p.Poverty(poverty.BelowLine, yuan(1), 0); return err }, poverty.ErrRange},
 		{"huge line", func() error { _, err := p.Poverty(poverty.BelowLine, poverty.MaxAmount+1); return err }, poverty.ErrRange},
@@ -248,14 +249,14 @@ func TestMeasureErrors(t *testing.T) {
 		{"quantile NaN", func() error { _, err := p.Quantile(math.NaN(), poverty.RoundHalfUp); return err }, poverty.ErrRange},
 		{"quantile no rounding", func() error { _, err := p.Quantile(.5, 0); return err }, poverty.ErrRounding},
 		{"relative no base", func() error { _, err := p.RelativeLine(poverty.RatePercent(50), 0, poverty.RoundHalfUp); return err }, poverty.ErrRange},
-		{"relative zero share", func() error { _, err := p.RelativeLine(0, poverty.OfMedian, poverty.RoundHalfUp); return err }, poverty.ErrRange},
+		{"relative zero share", func() error { _, err := p.RelativeLine(0, measure.OfMedian, poverty.RoundHalfUp); return err }, poverty.ErrRange},
 		{"share zero", func() error { _, err := p.LineForShare(0, poverty.BelowLine); return err }, poverty.ErrRange},
 		{"share above one", func() error { _, err := p.LineForShare(poverty.One+1, poverty.BelowLine); return err }, poverty.ErrRange},
-		{"theil L with zero", func() error { _, err := zero.TheilL(); return err }, poverty.ErrNotPositive},
-		{"theil T with negative", func() error { _, err := neg.TheilT(); return err }, poverty.ErrNotPositive},
-		{"atkinson 1 with zero", func() error { _, err := zero.Atkinson(1); return err }, poverty.ErrNotPositive},
+		{"theil L with zero", func() error { _, err := zero.TheilL(); return err }, measure.ErrNotPositive},
+		{"theil T with negative", func() error { _, err := neg.TheilT(); return err }, measure.ErrNotPositive},
+		{"atkinson 1 with zero", func() error { _, err := zero.Atkinson(1); return err }, measure.ErrNotPositive},
 		{"atkinson negative epsilon", func() error { _, err := p.Atkinson(-1); return err }, poverty.ErrRange},
-		{"gini mean not positive", func() error { _, err := nonPosMean.Gini(); return err }, poverty.ErrNotPositive},
+		{"gini mean not positive", func() error { _, err := nonPosMean.Gini(); return err }, measure.ErrNotPositive},
 		{"lorenz p out of range", func() error { _, err := p.Lorenz(1.1); return err }, poverty.ErrRange},
 		{"shares zero", func() error { _, err := p.Shares(0); return err }, poverty.ErrRange},
 	}
@@ -265,7 +266,7 @@ func TestMeasureErrors(t *testing.T) {
 			if !errors.Is(err, tc.want) {
 				t.Fatalf("err = %v, want %v", err, tc.want)
 			}
-			var me *poverty.MeasureError
+			var me *measure.MeasureError
 			if !errors.As(err, &me) || me.Measure == "" {
 				t.Errorf("err = %#v, want a *MeasureError naming the measure", err)
 			}
@@ -286,7 +287,7 @@ func TestHouseholdPopulation(t *testing.T) {
 		household("B", poverty.NetIncome, yuan(10000), 2), // 5000, weight 2
 		household("C", poverty.NetIncome, yuan(1000), 1),  // 1000, weight 1
 	}
-	p, err := poverty.HouseholdPopulation(hs, nil)
+	p, err := measure.HouseholdPopulation(hs, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -301,14 +302,14 @@ func TestHouseholdPopulation(t *testing.T) {
 	}
 
 	bad := append(slices.Clone(hs), household("D", poverty.DisposableIncome, yuan(1), 1))
-	if _, err := poverty.HouseholdPopulation(bad, nil); !errors.Is(err, poverty.ErrConceptMismatch) {
+	if _, err := measure.HouseholdPopulation(bad, nil); !errors.Is(err, poverty.ErrConceptMismatch) {
 		t.Errorf("mixed concepts: err = %v", err)
 	}
 	empty := append(slices.Clone(hs), poverty.Household{ID: "E", Concept: poverty.NetIncome})
-	if _, err := poverty.HouseholdPopulation(empty, nil); !errors.Is(err, poverty.ErrNoResidents) {
+	if _, err := measure.HouseholdPopulation(empty, nil); !errors.Is(err, poverty.ErrNoResidents) {
 		t.Errorf("no residents: err = %v", err)
 	}
-	var b poverty.PopulationBuilder
+	var b measure.PopulationBuilder
 	if err := b.AddHousehold(&hs[0], -1, ""); !errors.Is(err, poverty.ErrNegative) {
 		t.Errorf("negative survey weight: err = %v", err)
 	}
@@ -408,7 +409,7 @@ func TestPopulationConcurrent(t *testing.T) {
 	ys, ws := randomData(r, 2000, true)
 	p := mustPop(t, ys, ws)
 	want, _ := p.Poverty(poverty.BelowLine, yuan(4000))
-	done := make(chan []poverty.Measures)
+	done := make(chan []measure.Measures)
 	for range 4 {
 		go func() {
 			_, _ = p.Inequality()
