@@ -46,7 +46,7 @@ func FuzzDecodeRecords(f *testing.F) {
 		}
 		for i := range idx.Records().Households {
 			for _, m := range idx.Records().Households[i].Members {
-				if !m.ID.IsZero() {
+				if !m.IDNumber.IsZero() {
 					return
 				}
 			}
@@ -162,7 +162,7 @@ func FuzzDecoder(f *testing.F) {
 
 func hasIDNumber(h *Household) bool {
 	for _, m := range h.Members {
-		if !m.ID.IsZero() {
+		if !m.IDNumber.IsZero() {
 			return true
 		}
 	}

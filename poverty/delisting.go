@@ -45,6 +45,13 @@ type DelistingResult struct {
 	Criteria  []Criterion `json:"criteria"`
 }
 
+// String returns the short form, one line: the name, the year, pass or the
+// codes of the failed criteria, and the incidence ("a county 2019: fail
+// delisting.county_approval; incidence 2.5%").
+func (r DelistingResult) String() string {
+	return outcome(r.Name, r.Year, r.Pass, r.Criteria) + "; incidence " + r.Incidence.Percent()
+}
+
 func (r *DelistingResult) add(c Criterion) {
 	r.Criteria = append(r.Criteria, c)
 	r.Pass = r.Pass && c.Pass
@@ -58,7 +65,7 @@ func (r *DelistingResult) add(c Criterion) {
 // non-negative with Poor <= Population and Population > 0.
 func (t *Table) VillageDelisting(year int, region Region, c VillageCounts, opts LookupOptions) (DelistingResult, error) {
 	if err := checkCounts(c.Name, c.Population, []part{{"poor", c.Poor, c.Population}}); err != nil {
-		return DelistingResult{}, err
+		return DelistingResult{}, withOp("poverty.VillageDelisting", err)
 	}
 	res := DelistingResult{Name: c.Name, Year: year, Region: region, Pass: true}
 	err := t.rateCriterion(&res, "delisting.village_incidence", KindVillageIncidenceMax, year, region, c.Poor, c.Population,
@@ -74,7 +81,7 @@ func (t *Table) CountyDelisting(year int, region Region, c CountyCounts, opts Lo
 		{"poor", c.Poor, c.Population}, {"wrongly_exited", c.WronglyExited, c.SampledExited},
 		{"omitted", c.Omitted, c.SampledNonRegistered}, {"approving", c.Approving, c.Surveyed},
 	}); err != nil {
-		return DelistingResult{}, err
+		return DelistingResult{}, withOp("poverty.CountyDelisting", err)
 	}
 	res := DelistingResult{Name: c.Name, Year: year, Region: region, Pass: true}
 	poor, label := c.Poor, "poor"

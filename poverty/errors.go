@@ -107,6 +107,22 @@ func (e *FieldError) Error() string {
 // Unwrap returns the cause.
 func (e *FieldError) Unwrap() error { return e.Err }
 
+// conceptErr is the error of a figure compared with a line of another
+// income concept: it names both ("figure net_income, line
+// disposable_income") and wraps [ErrConceptMismatch].
+func conceptErr(figure IncomeConcept, what string, line IncomeConcept) error {
+	return fmt.Errorf("%w: figure %s, %s %s", ErrConceptMismatch, figure, what, line)
+}
+
+// withOp sets op on err when it is a *FieldError without one, and returns
+// err. The errors it touches are new values of this package's own making.
+func withOp(op string, err error) error {
+	if fe, ok := err.(*FieldError); ok && fe.Op == "" {
+		fe.Op = op
+	}
+	return err
+}
+
 // LookupError reports a parameter lookup that found no usable value.
 type LookupError struct {
 	Kind   Kind   // what was looked up

@@ -134,6 +134,15 @@ func ExampleClassify() {
 	// Output: marginal 5500.00 below line: true
 }
 
+func ExampleClassifyIncome() {
+	// A batch program holding counts and income components, not members.
+	lines, _ := poverty.Default().LinesFor(2020, poverty.National, poverty.BelowLine, poverty.LookupOptions{})
+	c, _ := poverty.ClassifyIncome(2020, poverty.Registration{}, 2,
+		poverty.Income{Wage: poverty.YuanAmount(11000)}, poverty.DisposableIncome, &lines)
+	fmt.Println(c)
+	// Output: status.marginal: per-capita 5500.00 disposable_income; standard 4000.00; monitoring line 6000.00
+}
+
 func ExampleExitTest() {
 	h := poverty.Household{
 		ID: "S1", Year: 2020, Concept: poverty.NetIncome, Members: make([]poverty.Member, 5),
@@ -278,6 +287,6 @@ func ExampleFigure_As() {
 	c, _ := income.As(poverty.DisposableIncome).Compare(line.Figure())
 	fmt.Println(c)
 	// Output:
-	// income concepts differ
+	// income concepts differ: figure net_income, threshold disposable_income
 	// -1
 }

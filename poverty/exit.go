@@ -6,28 +6,29 @@ import (
 	"github.com/openfupin/fupin/internal/enum"
 )
 
-// Check is the verified state of one guarantee.
-type Check uint8
+// GuaranteeState is the verified state of one guarantee of [Guarantees]:
+// not yet verified, secured, or verified as not secured.
+type GuaranteeState uint8
 
-// Check states. Unverified is the zero value and never passes a test.
+// Guarantee states. Unverified is the zero value and never passes a test.
 const (
-	Unverified Check = iota
+	Unverified GuaranteeState = iota
 	Secured
 	NotSecured
 )
 
-var checkWords = enum.New[Check](parseErr, "unverified", "secured", "not_secured")
+var guaranteeWords = enum.New[GuaranteeState](parseErr, "unverified", "secured", "not_secured")
 
 // String returns "secured", "not_secured" or "unverified".
-func (c Check) String() string { return checkWords.String(c, "Check") }
+func (c GuaranteeState) String() string { return guaranteeWords.String(c, "GuaranteeState") }
 
 // MarshalText implements [encoding.TextMarshaler].
-func (c Check) MarshalText() ([]byte, error) { return []byte(c.String()), nil }
+func (c GuaranteeState) MarshalText() ([]byte, error) { return []byte(c.String()), nil }
 
 // UnmarshalText implements [encoding.TextUnmarshaler]; "" is Unverified.
-func (c *Check) UnmarshalText(b []byte) error {
-	i, err := checkWords.ParseOrUnset(b, "check")
-	*c = Check(i)
+func (c *GuaranteeState) UnmarshalText(b []byte) error {
+	i, err := guaranteeWords.ParseOrUnset(b, "guarantee state")
+	*c = GuaranteeState(i)
 	return err
 }
 
@@ -35,12 +36,12 @@ func (c *Check) UnmarshalText(b []byte) error {
 // safe drinking water, as verified for a household. The zero value has
 // nothing verified, so it passes no test.
 type Guarantees struct {
-	Food          Check `json:"food"`
-	Clothing      Check `json:"clothing"`
-	Education     Check `json:"education"`
-	Medical       Check `json:"medical"`
-	Housing       Check `json:"housing"`
-	DrinkingWater Check `json:"drinking_water"`
+	Food          GuaranteeState `json:"food"`
+	Clothing      GuaranteeState `json:"clothing"`
+	Education     GuaranteeState `json:"education"`
+	Medical       GuaranteeState `json:"medical"`
+	Housing       GuaranteeState `json:"housing"`
+	DrinkingWater GuaranteeState `json:"drinking_water"`
 }
 
 // AllSecured returns guarantees with every item Secured.
@@ -62,7 +63,7 @@ func (g Guarantees) Items() [6]GuaranteeItem {
 type GuaranteeItem struct {
 	Code  string
 	Name  string
-	State Check
+	State GuaranteeState
 }
 
 // AllSecured reports whether every item is Secured.
@@ -84,6 +85,31 @@ type ExitResult struct {
 	Pass        bool        `json:"pass"`
 	PerCapita   Figure      `json:"per_capita"`
 	Criteria    []Criterion `json:"criteria"`
+}
+
+// String returns the short form, one line: the household, the year, pass
+// or the codes of the failed criteria, and the per-capita income read
+// ("S1 2020: fail exit.housing; per-capita 20000.00 net_income").
+func (r ExitResult) String() string {
+	return outcome(r.HouseholdID, r.Year, r.Pass, r.Criteria) + "; per-capita " + r.PerCapita.String()
+}
+
+// outcome is the short form of a pass/fail test: "<name> <year>: pass" or
+// "<name> <year>: fail <code>,<code>".
+func outcome(name string, year int, pass bool, cs []Criterion) string {
+	s := name + " " + itoa(year) + ": "
+	if pass {
+		return s + "pass"
+	}
+	s += "fail"
+	sep := " "
+	for _, c := range cs {
+		if !c.Pass {
+			s += sep + c.Code
+			sep = ","
+		}
+	}
+	return s
 }
 
 // Failed returns the criteria that did not pass.
@@ -112,14 +138,14 @@ func (r *ExitResult) Failed() []Criterion {
 // force) is a *[FieldError] on "standard" wrapping [ErrNotInForce].
 func ExitTest(h *Household, standard Threshold, g Guarantees, b Boundary, previous *PreviousYear) (ExitResult, error) {
 	if standard.Kind == "" {
-		return ExitResult{}, &FieldError{Record: h.ID, Field: "standard", Err: ErrNotInForce}
+		return ExitResult{}, &FieldError{Op: "poverty.ExitTest", Record: h.ID, Field: "standard", Err: ErrNotInForce}
 	}
-	pc, err := h.PerCapita()
+	pc, err := perCapita("poverty.ExitTest", h.ID, h.Residents(), &h.Income, h.Concept)
 	if err != nil {
 		return ExitResult{}, err
 	}
 	if !pc.Concept.comparable(standard.Concept) {
-		return ExitResult{}, &FieldError{Record: h.ID, Field: "concept", Value: pc.Concept.String(), Err: ErrConceptMismatch}
+		return ExitResult{}, &FieldError{Op: "poverty.ExitTest", Record: h.ID, Field: "concept", Value: pc.Concept.String(), Err: conceptErr(pc.Concept, "standard", standard.Concept)}
 	}
 	res := ExitResult{HouseholdID: h.ID, Year: h.Year, PerCapita: pc, Pass: true}
 	add := func(c Criterion) {
@@ -136,7 +162,7 @@ func ExitTest(h *Household, standard Threshold, g Guarantees, b Boundary, previo
 	if previous != nil {
 		pabove := !b.Below(previous.PerCapita.Amount, previous.Standard.Amount)
 		if !previous.PerCapita.Concept.comparable(previous.Standard.Concept) {
-			return ExitResult{}, &FieldError{Record: h.ID, Field: "previous.concept", Value: previous.PerCapita.Concept.String(), Err: ErrConceptMismatch}
+			return ExitResult{}, &FieldError{Op: "poverty.ExitTest", Record: h.ID, Field: "previous.concept", Value: previous.PerCapita.Concept.String(), Err: conceptErr(previous.PerCapita.Concept, "standard", previous.Standard.Concept)}
 		}
 		above = above && pabove
 		input += fmt.Sprintf("; previous year %s", previous.PerCapita)

@@ -77,9 +77,11 @@ func (n *NonResident) UnmarshalText(b []byte) error {
 // The zero Member is a resident of unknown age and sex who spent the whole
 // year at home.
 type Member struct {
-	// ID is the optional resident identity number; it is masked whenever printed.
-	ID IDNumber `json:"id_number"`
-	// BirthDate is required when ID is zero; when both are set they must agree.
+	// IDNumber is the optional resident identity number; it is masked
+	// whenever printed.
+	IDNumber IDNumber `json:"id_number"`
+	// BirthDate is required when IDNumber is zero; when both are set they
+	// must agree.
 	BirthDate Date `json:"birth_date"`
 	Sex       Sex  `json:"sex"`
 	// MonthsAway is how many months of the accounting year the member spent
@@ -119,7 +121,7 @@ func (m *Member) Born() Date {
 	if !m.BirthDate.IsZero() {
 		return m.BirthDate
 	}
-	return m.ID.BirthDate()
+	return m.IDNumber.BirthDate()
 }
 
 // Registration is a household's history in the registration system
@@ -231,25 +233,31 @@ func (h *Household) PerCapita() (Figure, error) {
 func (h *Household) PerCapitaOver(w Window) (Figure, error) {
 	in, err := SumWindow(h.Monthly, w)
 	if err != nil {
-		return Figure{}, &FieldError{Record: h.ID, Field: "monthly", Value: w.From.String() + ".." + w.To.String(), Err: err}
+		return Figure{}, &FieldError{Op: "poverty.PerCapitaOver", Record: h.ID, Field: "monthly", Value: w.From.String() + ".." + w.To.String(), Err: err}
 	}
 	return h.perCapitaOf(&in)
 }
 
 func (h *Household) perCapitaOf(in *Income) (Figure, error) {
-	n := h.Residents()
-	if n == 0 {
-		return Figure{}, &FieldError{Record: h.ID, Field: "members", Err: ErrNoResidents}
+	return perCapita("poverty.PerCapita", h.ID, h.Residents(), in, h.Concept)
+}
+
+// perCapita is the one per-capita rule: income over n resident members,
+// rounded with [PerCapitaRounding]. op and rec name the operation and the
+// record in errors.
+func perCapita(op, rec string, n int, in *Income, concept IncomeConcept) (Figure, error) {
+	if n <= 0 {
+		return Figure{}, &FieldError{Op: op, Record: rec, Field: "members", Err: ErrNoResidents}
 	}
 	total, err := in.Total()
 	if err != nil {
-		return Figure{}, &FieldError{Record: h.ID, Field: "income", Err: err}
+		return Figure{}, &FieldError{Op: op, Record: rec, Field: "income", Err: err}
 	}
 	pc, err := total.Div(int64(n), PerCapitaRounding)
 	if err != nil {
-		return Figure{}, &FieldError{Record: h.ID, Field: "income", Err: err}
+		return Figure{}, &FieldError{Op: op, Record: rec, Field: "income", Err: err}
 	}
-	return Figure{Amount: pc, Concept: h.Concept}, nil
+	return Figure{Amount: pc, Concept: concept}, nil
 }
 
 // Validate checks the household's fields and returns every problem found,
@@ -261,7 +269,7 @@ func (h *Household) perCapitaOf(in *Income) (Figure, error) {
 func (h *Household) Validate() error {
 	var errs []error
 	add := func(field, value string, err error) {
-		errs = append(errs, &FieldError{Record: h.ID, Field: field, Value: value, Err: err})
+		errs = append(errs, &FieldError{Op: "poverty.Validate", Record: h.ID, Field: field, Value: value, Err: err})
 	}
 	if h.ID == "" {
 		add("id", "", ErrMissing)
@@ -281,11 +289,11 @@ func (h *Household) Validate() error {
 		if m.Born().IsZero() {
 			add(f+".birth_date", "", ErrMissing)
 		}
-		if !m.ID.IsZero() && !m.BirthDate.IsZero() && m.ID.BirthDate() != m.BirthDate {
-			add(f+".birth_date", m.BirthDate.String(), errors.New("does not match the identity number "+m.ID.String()))
+		if !m.IDNumber.IsZero() && !m.BirthDate.IsZero() && m.IDNumber.BirthDate() != m.BirthDate {
+			add(f+".birth_date", m.BirthDate.String(), errors.New("does not match the identity number "+m.IDNumber.String()))
 		}
-		if !m.ID.IsZero() && m.Sex != SexUnknown && m.ID.Sex() != m.Sex {
-			add(f+".sex", m.Sex.String(), errors.New("does not match the identity number "+m.ID.String()))
+		if !m.IDNumber.IsZero() && m.Sex != SexUnknown && m.IDNumber.Sex() != m.Sex {
+			add(f+".sex", m.Sex.String(), errors.New("does not match the identity number "+m.IDNumber.String()))
 		}
 		if m.MonthsAway < 0 || m.MonthsAway > 12 {
 			add(f+".months_away", strconv.Itoa(m.MonthsAway), ErrRange)

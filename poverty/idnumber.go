@@ -1,6 +1,7 @@
 package poverty
 
 import (
+	"fmt"
 	"log/slog"
 	"time"
 
@@ -30,40 +31,53 @@ const idCheckChars = "10X98765432"
 // characters, digits and a final check character (a lower-case x is
 // accepted), a known province prefix, a real birth date, and a correct check
 // character. Errors are *[ParseError] wrapping [ErrInvalidID] whose Input is
-// masked.
+// masked; the message says which part failed: the length, a character that
+// is not a digit, the region code, the birth date or the check character
+// ("poverty: parse identity number "110105********002X": invalid resident
+// identity number: check character").
 func ParseIDNumber(s string) (IDNumber, error) {
 	var id IDNumber
-	bad := func() (IDNumber, error) {
-		return IDNumber{}, &ParseError{What: "identity number", Input: MaskID(s), Err: ErrInvalidID}
+	bad := func(part error) (IDNumber, error) {
+		return IDNumber{}, &ParseError{What: "identity number", Input: param.MaskID(s), Err: part}
 	}
 	if len(s) != 18 {
-		return bad()
+		return bad(errIDLength)
 	}
 	sum := 0
 	for i := 0; i < 17; i++ {
 		c := s[i]
 		if c < '0' || c > '9' {
-			return bad()
+			return bad(errIDDigits)
 		}
 		id.s[i] = c
 		sum += int(c-'0') * idWeights[i]
+	}
+	if !Region((id.s[0]-'0')*10 + id.s[1] - '0').IsProvince() {
+		return bad(errIDRegion)
+	}
+	if _, err := id.birthDate(); err != nil {
+		return bad(errIDBirth)
 	}
 	last := s[17]
 	if last == 'x' {
 		last = 'X'
 	}
 	if last != idCheckChars[sum%11] {
-		return bad()
+		return bad(errIDCheck)
 	}
 	id.s[17] = last
-	if !Region((id.s[0]-'0')*10 + id.s[1] - '0').IsProvince() {
-		return bad()
-	}
-	if _, err := id.birthDate(); err != nil {
-		return bad()
-	}
 	return id, nil
 }
+
+// The parts of an identity number that can fail, each wrapping
+// [ErrInvalidID].
+var (
+	errIDLength = fmt.Errorf("%w: not 18 characters", ErrInvalidID)
+	errIDDigits = fmt.Errorf("%w: a character of the first 17 is not a digit", ErrInvalidID)
+	errIDRegion = fmt.Errorf("%w: region code", ErrInvalidID)
+	errIDBirth  = fmt.Errorf("%w: birth date", ErrInvalidID)
+	errIDCheck  = fmt.Errorf("%w: check character", ErrInvalidID)
+)
 
 // MustParseIDNumber is like [ParseIDNumber] but panics on error.
 func MustParseIDNumber(s string) IDNumber {

@@ -21,7 +21,7 @@ func (f Figure) As(c IncomeConcept) Figure { return Figure{Amount: f.Amount, Con
 // either side compares with any concept.
 func (f Figure) Compare(g Figure) (int, error) {
 	if !f.Concept.comparable(g.Concept) {
-		return 0, ErrConceptMismatch
+		return 0, conceptErr(f.Concept, "threshold", g.Concept)
 	}
 	return cmp.Compare(f.Amount, g.Amount), nil
 }

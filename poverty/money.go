@@ -104,10 +104,14 @@ func parseMoney(s string) (Money, error) {
 		neg, i = true, 1
 	}
 	start := i
+	// Syntax is checked to the end before range, so that a long text
+	// that is not an amount at all is ErrSyntax, not ErrRange.
 	var units uint64
+	big := false
 	for ; i < len(s) && s[i] >= '0' && s[i] <= '9'; i++ {
 		if units > uint64(MaxAmount/Yuan) {
-			return 0, ErrRange
+			big = true
+			continue
 		}
 		units = units*10 + uint64(s[i]-'0')
 	}
@@ -135,7 +139,7 @@ func parseMoney(s string) (Money, error) {
 	if i != len(s) {
 		return 0, ErrSyntax
 	}
-	if units > uint64(MaxAmount/Yuan) {
+	if big || units > uint64(MaxAmount/Yuan) {
 		return 0, ErrRange
 	}
 	v := Money(units*100 + frac)

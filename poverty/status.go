@@ -143,14 +143,30 @@ type Classification struct {
 	Lines         *Lines `json:"-"`
 }
 
-// Code returns the reason code of the status rule.
-func (c *Classification) Code() string { return c.Status.Code() }
+// String returns the short form, one line: the reason code and the figures
+// that decide it, "status.marginal: per-capita 5500.00 disposable_income;
+// standard 4000.00; monitoring line 6000.00" ([Classification.Explain]
+// adds the rule and the sources).
+func (c Classification) String() string {
+	s := c.Status.Code() + ": per-capita " + c.PerCapita.String()
+	if l := c.Lines; l != nil {
+		if l.Standard.Kind != "" {
+			s += "; standard " + l.Standard.Amount.String()
+		} else {
+			s += "; no standard in force"
+		}
+		if l.Monitoring.Kind != "" {
+			s += "; monitoring line " + l.Monitoring.Amount.String()
+		}
+	}
+	return s
+}
 
 // Explain returns the reason in words: the rule, the figure read and the
 // lines as [Threshold.Cite] gives them (approximate and derived values say
 // so, and each source carries its status).
 func (c *Classification) Explain() string {
-	r, _ := RuleFor(c.Code())
+	r, _ := RuleFor(c.Status.Code())
 	l := c.Lines
 	if l == nil {
 		l = &Lines{}
@@ -163,7 +179,7 @@ func (c *Classification) Explain() string {
 		mon = l.Monitoring.Cite()
 	}
 	return fmt.Sprintf("%s: %s; per-capita income %s over %d resident members; standard %s; monitoring line %s; boundary %s; rule: %s",
-		c.Code(), r.Rule, c.PerCapita, c.Residents, std, mon, l.Boundary, r.Provenance.Cite())
+		c.Status.Code(), r.Rule, c.PerCapita, c.Residents, std, mon, l.Boundary, r.Provenance.Cite())
 }
 
 // Classify gives the household's status in its accounting year from its
@@ -174,29 +190,53 @@ func (c *Classification) Explain() string {
 // NotPoor by income. Where Lines has no standard (years from 2021), a
 // never-registered household below the monitoring line is Marginal (the
 // 边缘易致贫户 of 中农组发〔2021〕7号), never PoorUnregistered. Income and
-// lines of different concepts are [ErrConceptMismatch].
+// lines of different concepts are [ErrConceptMismatch]; errors are
+// *[FieldError] with Op "poverty.Classify".
 //
-// Classify does not allocate unless it fails.
+// Classify does not allocate unless it fails. [ClassifyIncome] classifies
+// from counts and income components, without member records.
 func Classify(h *Household, l *Lines) (Classification, error) {
-	pc, err := h.PerCapita()
+	return classify("poverty.Classify", h.ID, h.Year, h.Registration, h.Residents(), &h.Income, h.Concept, l)
+}
+
+// ClassifyIncome is [Classify] for a batch program that holds a household's
+// figures rather than its members: the accounting year, the registration
+// history, the number of resident members (as [Household.Residents] counts
+// them), the income by components and its concept. It applies the same
+// rules with the same code, so that ClassifyIncome(h.Year, h.Registration,
+// h.Residents(), h.Income, h.Concept, l) equals Classify(h, l), and it does
+// not allocate unless it fails. Errors are *[FieldError] with Op
+// "poverty.ClassifyIncome" and no record name (the caller knows which
+// record it classified); a count of resident members below one is
+// [ErrNoResidents].
+func ClassifyIncome(year int, reg Registration, residents int, income Income, concept IncomeConcept, l *Lines) (Classification, error) {
+	return classify("poverty.ClassifyIncome", "", year, reg, residents, &income, concept, l)
+}
+
+// classify is the one implementation of [Classify] and [ClassifyIncome].
+func classify(op, rec string, year int, reg Registration, residents int, in *Income, concept IncomeConcept, l *Lines) (Classification, error) {
+	pc, err := perCapita(op, rec, residents, in, concept)
 	if err != nil {
 		return Classification{}, err
 	}
 	hasStd := l.Standard.Kind != ""
-	if hasStd && !pc.Concept.comparable(l.Standard.Concept) || !pc.Concept.comparable(l.Monitoring.Concept) {
-		return Classification{}, &FieldError{Record: h.ID, Field: "concept", Value: pc.Concept.String(), Err: ErrConceptMismatch}
+	if hasStd && !pc.Concept.comparable(l.Standard.Concept) {
+		return Classification{}, &FieldError{Op: op, Record: rec, Field: "concept", Value: pc.Concept.String(), Err: conceptErr(pc.Concept, "standard", l.Standard.Concept)}
+	}
+	if !pc.Concept.comparable(l.Monitoring.Concept) {
+		return Classification{}, &FieldError{Op: op, Record: rec, Field: "concept", Value: pc.Concept.String(), Err: conceptErr(pc.Concept, "monitoring line", l.Monitoring.Concept)}
 	}
 	c := Classification{
 		PerCapita:     pc,
-		Residents:     h.Residents(),
+		Residents:     residents,
 		BelowStandard: hasStd && l.Boundary.Below(pc.Amount, l.Standard.Amount),
 		BelowLine:     l.Boundary.Below(pc.Amount, l.Monitoring.Amount),
 		Lines:         l,
 	}
 	switch {
-	case h.Registration.InPoorListOn(h.Year):
+	case reg.InPoorListOn(year):
 		c.Status = RegisteredPoor
-	case h.Registration.LiftedOutBy(h.Year):
+	case reg.LiftedOutBy(year):
 		c.Status = LiftedOut
 	case c.BelowStandard:
 		c.Status = PoorUnregistered

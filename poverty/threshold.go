@@ -229,7 +229,7 @@ const DaysPerYear = 365
 // round), rounding to whole fen with mode.
 func (l IntlLine) Annual(ppp decimal.Decimal, mode Rounding) (Money, error) {
 	if ppp.Sign() <= 0 {
-		return 0, &FieldError{Record: l.ID, Field: "ppp", Value: ppp.String(), Err: ErrRange}
+		return 0, &FieldError{Op: "poverty.IntlLine.Annual", Record: l.ID, Field: "ppp", Value: ppp.String(), Err: ErrRange}
 	}
 	y := decimal.New(l.Cents, -2).Mul(ppp).Mul(decimal.NewFromInt(DaysPerYear))
 	return MoneyFromDecimal(y, mode)
@@ -418,6 +418,14 @@ const MaxTableBytes = 8 << 20
 // the wrong form for its unit, a missing source, a value on an UNCONFIRMED
 // record and duplicate keys are all errors naming the record and field.
 func LoadTable(r io.Reader, name string) (*Table, error) {
+	t, err := loadTable(r, name)
+	if err != nil {
+		return nil, withOp("poverty.LoadTable", err)
+	}
+	return t, nil
+}
+
+func loadTable(r io.Reader, name string) (*Table, error) {
 	var doc fileDoc
 	if err := readFile(r, name, MaxTableBytes, TableSchema, &doc); err != nil {
 		return nil, err

@@ -68,7 +68,7 @@ type household struct {
 	before     poverty.Money
 	after      poverty.Money
 	resolved   risk.FactorSet
-	housing    poverty.Check
+	housing    poverty.GuaranteeState
 }
 
 // Output is the example's result.

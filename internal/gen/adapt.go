@@ -128,7 +128,7 @@ func (r *Record) Children(dst []children.Child, on poverty.Date) []children.Chil
 			continue
 		}
 		c := children.Child{
-			ID: r.ID + "-c" + strconv.Itoa(i), IDNumber: m.ID, BirthDate: m.BirthDate, Sex: m.Sex,
+			ID: r.ID + "-c" + strconv.Itoa(i), IDNumber: m.IDNumber, BirthDate: m.BirthDate, Sex: m.Sex,
 			Hukou: children.Rural, County: r.County,
 			Township: "T" + strconv.Itoa(r.Township+1), Village: "V" + strconv.Itoa(r.Township+1) + "-" + strconv.Itoa(r.Village+1),
 			Household: r.ID,
@@ -196,7 +196,7 @@ func (r *Record) Labor(workers []labor.Worker, jobs [][]labor.Job) (labor.Househ
 			continue
 		}
 		id := r.ID + "-p" + strconv.Itoa(i)
-		workers = append(workers, labor.Worker{ID: id, Household: r.ID, IDNumber: m.ID, BirthDate: m.BirthDate, Sex: m.Sex, Capacity: m.Capacity})
+		workers = append(workers, labor.Worker{ID: id, Household: r.ID, IDNumber: m.IDNumber, BirthDate: m.BirthDate, Sex: m.Sex, Capacity: m.Capacity})
 		var js []labor.Job
 		if k := len(workers) - 1; k < cap(jobs) {
 			js = jobs[:k+1][k][:0]

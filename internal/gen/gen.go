@@ -410,7 +410,7 @@ func (g *Generator) identities(rec *Record) {
 		b[17] = "10X98765432"[sum%11]
 		id, err := poverty.ParseIDNumber(string(b[:]))
 		if err == nil {
-			m.ID = id
+			m.IDNumber = id
 		}
 	}
 }

@@ -90,8 +90,8 @@ func TestValidRecords(t *testing.T) {
 			t.Fatalf("household %s: annual income is not the sum of the months (-annual +sum):\n%s", rec.ID, diff)
 		}
 		for i, m := range rec.Members {
-			if m.ID.IsZero() || m.ID.BirthDate() != m.BirthDate || m.ID.Sex() != m.Sex {
-				t.Fatalf("household %s member %d: identity number %v does not match", rec.ID, i, m.ID)
+			if m.IDNumber.IsZero() || m.IDNumber.BirthDate() != m.BirthDate || m.IDNumber.Sex() != m.Sex {
+				t.Fatalf("household %s member %d: identity number %v does not match", rec.ID, i, m.IDNumber)
 			}
 			p := rec.People[i]
 			if p.Guardian >= len(rec.Members) || p.Mother >= len(rec.Members) || p.Father >= len(rec.Members) {
