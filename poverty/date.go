@@ -35,12 +35,6 @@ func MustDate(y int, m time.Month, d int) Date {
 	return t
 }
 
-// DateFromTime returns the calendar date of t in t's own location.
-func DateFromTime(t time.Time) Date {
-	y, m, d := t.Date()
-	return Date{int16(y), uint8(m), uint8(d)}
-}
-
 // ParseDate parses "2006-01-02".
 func ParseDate(s string) (Date, error) {
 	if len(s) != 10 || s[4] != '-' || s[7] != '-' {
@@ -145,7 +139,10 @@ func (d Date) AddMonths(n int) Date {
 }
 
 // AddDays returns the date n days after d.
-func (d Date) AddDays(n int) Date { return DateFromTime(d.Time().AddDate(0, 0, n)) }
+func (d Date) AddDays(n int) Date {
+	y, m, day := d.Time().AddDate(0, 0, n).Date()
+	return Date{int16(y), uint8(m), uint8(day)}
+}
 
 // DaysUntil returns the number of days from d to e (negative if e is before
 // d), exactly, for any two valid dates.

@@ -250,11 +250,11 @@ func ExampleTable_Gaps() {
 	// Records lists the values; Gaps the UNCONFIRMED records kept to show
 	// what no source confirms, with the commonly quoted figure in the note.
 	for _, g := range poverty.Default().Gaps(poverty.KindStandard) {
-		fmt.Println(g.Year, g.Status, g.HasValue(), g.Note)
+		fmt.Println(g.Year, g.Status, g.String(), "|", g.Note)
 	}
 	// Output:
-	// 2017 UNCONFIRMED false a household-check list in public code uses 2,952 for 2014-2017; not an NBS publication
-	// 2018 UNCONFIRMED false commonly quoted 2,995; no source found
+	// 2017 UNCONFIRMED no value | a household-check list in public code uses 2,952 for 2014-2017; not an NBS publication
+	// 2018 UNCONFIRMED no value | commonly quoted 2,995; no source found
 }
 
 func ExampleRules() {
@@ -264,7 +264,7 @@ func ExampleRules() {
 		}
 	}
 	// Output:
-	// household.resident 6 months_at_home SECONDARY
+	// household.resident 6 months SECONDARY
 	// income.trailing_window 12 months DEFAULT
 }
 

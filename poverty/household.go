@@ -11,11 +11,11 @@ import (
 // development-type and safety-net assistance.
 type Capacity uint8
 
-// Labour capacities. CapacityUnknown is the zero value.
+// Labor capacities. The zero value is unset ("unknown"; "" in JSON reads
+// as it).
 const (
-	CapacityUnknown Capacity = iota
-	// AbleToWork: full labour capacity (有劳动能力).
-	AbleToWork
+	// AbleToWork: full labor capacity (有劳动能力).
+	AbleToWork Capacity = iota + 1
 	// PartlyAble: weak or partial labour capacity (弱劳动力 / 半劳动力).
 	PartlyAble
 	// UnableToWork: no labour capacity (无劳动能力).
@@ -100,15 +100,15 @@ type Member struct {
 // definition as restated by secondary sources, SECONDARY; see [RuleFor]):
 // at home six months or more of the year, or away longer but with income
 // mainly brought home; soldiers, boarding students and members settled
-// elsewhere never count. [Member.ResidentUnder] applies another number of
-// months.
-func (m *Member) Resident() bool { return m.ResidentUnder(residentMonths()) }
+// elsewhere never count. [Household.MinMonthsHome] applies another number
+// of months.
+func (m *Member) Resident() bool { return m.residentUnder(residentMonths()) }
 
-// ResidentUnder reports whether the member is resident under a rule that
+// residentUnder reports whether the member is resident under a rule that
 // asks for minMonthsHome months at home in the year (the embedded rule asks
 // for six), or income mainly brought home; exclusions apply as for
 // [Member.Resident].
-func (m *Member) ResidentUnder(minMonthsHome int) bool {
+func (m *Member) residentUnder(minMonthsHome int) bool {
 	if m.Exclusion != NoExclusion {
 		return false
 	}
@@ -197,7 +197,7 @@ func (h *Household) Province() Region {
 func (h *Household) Residents() int {
 	n, home := 0, h.minMonthsHome()
 	for i := range h.Members {
-		if h.Members[i].ResidentUnder(home) {
+		if h.Members[i].residentUnder(home) {
 			n++
 		}
 	}
@@ -208,7 +208,7 @@ func (h *Household) Residents() int {
 func (h *Household) Workers() int {
 	n, home := 0, h.minMonthsHome()
 	for i := range h.Members {
-		if h.Members[i].ResidentUnder(home) && h.Members[i].Capacity.CanWork() {
+		if h.Members[i].residentUnder(home) && h.Members[i].Capacity.CanWork() {
 			n++
 		}
 	}

@@ -62,18 +62,6 @@ type Excluded struct {
 	Borrowing        Money `json:"borrowing"`
 }
 
-// Components returns the four NBS components: wage, net operating, net
-// property and net transfer income. Each is exact; [ErrOverflow] only for
-// absurd inputs.
-func (in *Income) Components() (wage, operating, property, transfer Money, err error) {
-	operating = in.OperatingIncome - in.OperatingCosts - in.Depreciation - in.ProductionTaxes
-	transfer = in.TransferIncome - in.TransferSpending
-	if !in.sane() {
-		return 0, 0, 0, 0, ErrOverflow
-	}
-	return in.Wage, operating, in.Property, transfer, nil
-}
-
 // sane reports whether every field is within ±MaxAmount, so that the sums in
 // Components and Total cannot overflow.
 func (in *Income) sane() bool {

@@ -35,7 +35,7 @@ func (t *Table) Lookup(kind Kind, series string, year int, region Region, opts L
 	var levels [4]Scope
 	n := 0
 	if region != National {
-		levels[0], levels[1], levels[2] = ScopeOf(region), Scope(region.Zone().String()), Scope(region.ZoneFourWay().String())
+		levels[0], levels[1], levels[2] = ScopeOf(region), region.Zone(), region.ZoneFourWay()
 		n = 3
 		if levels[2] == levels[1] {
 			n = 2
@@ -125,7 +125,7 @@ func (t *Table) accept(r *Threshold, year int, region Region, opts LookupOptions
 // for provincial overlays; the embedded data are national. Errors are as
 // for [Table.Lookup].
 func (t *Table) Standard(year int, region Region, opts LookupOptions) (Threshold, error) {
-	s := t.SeriesInForce(KindStandard, year)
+	s := t.seriesInForce(KindStandard, year)
 	if s == "" {
 		return Threshold{}, &LookupError{Kind: KindStandard, Year: year, Region: region, Err: errNotInForceYear, Note: "no standard series in force"}
 	}

@@ -16,8 +16,9 @@ import (
 // sums could overflow use the checked methods [Money.Add], [Sum] and
 // [Money.Mul]. The zero value is zero yuan.
 //
-// Money marshals to text and JSON as a decimal string with two places
-// ("1234.56"), never as a float.
+// Money marshals to text, and so to JSON, as a decimal string with two
+// places ("1234.56"), never as a float; a bare JSON number is rejected when
+// decoding (encoding/json gives a text unmarshaler only strings).
 type Money int64
 
 // Units of [Money].
@@ -61,19 +62,6 @@ func (m Money) appendTo(b []byte) []byte {
 // Yuan returns the amount in yuan as a float64, for statistics and display
 // only. Policy arithmetic never uses it.
 func (m Money) Yuan() float64 { return float64(m) / 100 }
-
-// Fen returns the amount as an int64 count of fen.
-func (m Money) Fen() int64 { return int64(m) }
-
-// Abs returns the absolute value of m. Abs of the most negative Money is
-// itself, as for any two's-complement integer; [MaxAmount] keeps parsed
-// values far from it.
-func (m Money) Abs() Money {
-	if m < 0 {
-		return -m
-	}
-	return m
-}
 
 // ParseMoney parses an amount in yuan: an optional '-', one or more digits,
 // and optionally a '.' followed by one or two digits ("1234", "1234.5",
@@ -155,9 +143,6 @@ func parseMoney(s string) (Money, error) {
 // MarshalText implements [encoding.TextMarshaler]; the text is [Money.String].
 func (m Money) MarshalText() ([]byte, error) { return m.appendTo(nil), nil }
 
-// AppendText implements [encoding.TextAppender].
-func (m Money) AppendText(b []byte) ([]byte, error) { return m.appendTo(b), nil }
-
 // UnmarshalText implements [encoding.TextUnmarshaler] with [ParseMoney].
 func (m *Money) UnmarshalText(b []byte) error {
 	v, err := ParseMoney(string(b))
@@ -166,22 +151,6 @@ func (m *Money) UnmarshalText(b []byte) error {
 	}
 	*m = v
 	return nil
-}
-
-// MarshalJSON encodes m as a JSON string, "1234.56".
-func (m Money) MarshalJSON() ([]byte, error) {
-	b := append(make([]byte, 0, 24), '"')
-	b = m.appendTo(b)
-	return append(b, '"'), nil
-}
-
-// UnmarshalJSON accepts a JSON string in the form [ParseMoney] takes. A bare
-// JSON number is rejected, so that no amount ever passes through a float.
-func (m *Money) UnmarshalJSON(b []byte) error {
-	if len(b) < 2 || b[0] != '"' || b[len(b)-1] != '"' {
-		return &ParseError{What: "money", Input: string(b), Err: ErrSyntax}
-	}
-	return m.UnmarshalText(b[1 : len(b)-1])
 }
 
 // Add returns m+n, or [ErrOverflow] if the sum does not fit in an int64.

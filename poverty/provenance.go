@@ -61,6 +61,18 @@ type Scope string
 // ScopeNational is the scope of national rules.
 const ScopeNational Scope = "national"
 
+// The zones of the provinces, as scopes and as [Region.Zone] and
+// [Region.ZoneFourWay] return them: the NBS east / central / west division
+// that policy uses (the 3% incidence rule for the western region), and the
+// northeast of the newer four-way breakdown. Which province lies in which
+// zone is data, not a fixed rule.
+const (
+	ScopeEast      Scope = "east"
+	ScopeCentral   Scope = "central"
+	ScopeWest      Scope = "west"
+	ScopeNortheast Scope = "northeast"
+)
+
 // ScopeOf returns the scope of a region: [ScopeNational] or its province code.
 func ScopeOf(r Region) Scope { return Scope(r.String()) }
 
@@ -70,8 +82,8 @@ func (s Scope) IsValid() bool {
 	if s == ScopeNational {
 		return true
 	}
-	var z Zone
-	if z.UnmarshalText([]byte(s)) == nil {
+	switch s {
+	case ScopeEast, ScopeCentral, ScopeWest, ScopeNortheast:
 		return true
 	}
 	switch len(s) {
@@ -99,7 +111,7 @@ func (s Scope) Covers(r Region) bool {
 	case len(s) == 6:
 		return false
 	}
-	return s == Scope(r.Zone().String()) || s == Scope(r.ZoneFourWay().String())
+	return s == r.Zone() || s == r.ZoneFourWay()
 }
 
 // MarshalText implements [encoding.TextMarshaler]; the zero Scope is "".

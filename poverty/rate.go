@@ -22,13 +22,9 @@ const RateScale = 1_000_000
 
 // Common rates.
 const (
-	PerMillion Rate = 1
-	Percent    Rate = RateScale / 100
-	One        Rate = RateScale
+	Percent Rate = RateScale / 100
+	One     Rate = RateScale
 )
-
-// RatePercent returns p percent as a Rate; RatePercent(2) is 2%.
-func RatePercent(p int64) Rate { return Rate(p) * Percent }
 
 // ParseRate parses a ratio written as a decimal ("1.5", "0.02") or as a
 // percentage with a '%' suffix ("2%", "29.4%"). More precision than one part
@@ -95,17 +91,6 @@ func (r *Rate) UnmarshalText(b []byte) error {
 	}
 	*r = v
 	return nil
-}
-
-// MarshalJSON encodes r as a JSON string, "1.5".
-func (r Rate) MarshalJSON() ([]byte, error) { return []byte(strconv.Quote(r.String())), nil }
-
-// UnmarshalJSON accepts a JSON string in the form [ParseRate] takes.
-func (r *Rate) UnmarshalJSON(b []byte) error {
-	if len(b) < 2 || b[0] != '"' || b[len(b)-1] != '"' {
-		return &ParseError{What: "rate", Input: string(b), Err: ErrSyntax}
-	}
-	return r.UnmarshalText(b[1 : len(b)-1])
 }
 
 // Ratio returns num/den as a Rate rounded with mode; a zero or negative den

@@ -19,45 +19,6 @@ type Region uint8
 // every provincial lookup.
 const National Region = 0
 
-// Zone is the east / central / west grouping of provinces that policy uses
-// (for example the 3% incidence rule for the western region), or the
-// northeast in the newer four-way breakdown. The grouping of each province is
-// data (see [Region.Zone] and [Region.ZoneFourWay]), not a fixed rule.
-type Zone uint8
-
-// Zones. ZoneUnknown is the zero value.
-const (
-	ZoneUnknown Zone = iota
-	ZoneEast
-	ZoneCentral
-	ZoneWest
-	ZoneNortheast
-)
-
-var zoneNames = [...]string{"unknown", "east", "central", "west", "northeast"}
-
-// String returns the zone's stable word: "east", "central", "west", "northeast".
-func (z Zone) String() string {
-	if int(z) < len(zoneNames) {
-		return zoneNames[z]
-	}
-	return "Zone(" + itoa(int(z)) + ")"
-}
-
-// MarshalText implements [encoding.TextMarshaler].
-func (z Zone) MarshalText() ([]byte, error) { return []byte(z.String()), nil }
-
-// UnmarshalText implements [encoding.TextUnmarshaler]; unknown words are errors.
-func (z *Zone) UnmarshalText(b []byte) error {
-	for i, n := range zoneNames {
-		if i > 0 && n == string(b) {
-			*z = Zone(i)
-			return nil
-		}
-	}
-	return &ParseError{What: "zone", Input: string(b), Err: ErrUnknownWord}
-}
-
 //go:embed data/regions.json
 var regionsJSON []byte
 
@@ -65,8 +26,8 @@ type provinceInfo struct {
 	Code        string `json:"code"`
 	Name        string `json:"name"`
 	NameZH      string `json:"name_zh"`
-	Zone        Zone   `json:"zone"`
-	ZoneFourWay Zone   `json:"zone_four_way"`
+	Zone        Scope  `json:"zone"`
+	ZoneFourWay Scope  `json:"zone_four_way"`
 }
 
 // provinces is the embedded province table, indexed by code. It is built
@@ -131,9 +92,6 @@ func MustParseRegion(s string) Region {
 	return r
 }
 
-// IsNational reports whether r is [National].
-func (r Region) IsNational() bool { return r == National }
-
 // IsProvince reports whether r is one of the 31 known provinces.
 func (r Region) IsProvince() bool { return r < 100 && provinces()[r].Code != "" }
 
@@ -164,21 +122,21 @@ func (r Region) NameZH() string {
 
 // Zone returns the province's zone in the NBS east / central / west division
 // that poverty policy uses (Liaoning east, Jilin and Heilongjiang central).
-// It is [ZoneUnknown] for National and unknown codes.
-func (r Region) Zone() Zone {
+// It is "" for National and unknown codes.
+func (r Region) Zone() Scope {
 	if r.IsProvince() {
 		return provinces()[r].Zone
 	}
-	return ZoneUnknown
+	return ""
 }
 
 // ZoneFourWay returns the zone in the NBS four-way breakdown, where
 // Liaoning, Jilin and Heilongjiang form the northeast.
-func (r Region) ZoneFourWay() Zone {
+func (r Region) ZoneFourWay() Scope {
 	if r.IsProvince() {
 		return provinces()[r].ZoneFourWay
 	}
-	return ZoneUnknown
+	return ""
 }
 
 // twoDigits holds "00" to "99", for [Region.String].

@@ -13,7 +13,7 @@ func TestRegions(t *testing.T) {
 	if len(ps) != 31 {
 		t.Fatalf("%d provinces, want 31", len(ps))
 	}
-	zones := map[poverty.Zone]int{}
+	zones := map[poverty.Scope]int{}
 	for _, p := range ps {
 		zones[p.Zone()]++
 		if p.Name() == "" || p.NameZH() == "" {
@@ -21,15 +21,15 @@ func TestRegions(t *testing.T) {
 		}
 	}
 	// NBS three-way division as POLICY.md lists it: 11 east, 8 central, 12 west.
-	if d := cmp.Diff(map[poverty.Zone]int{poverty.ZoneEast: 11, poverty.ZoneCentral: 8, poverty.ZoneWest: 12}, zones); d != "" {
+	if d := cmp.Diff(map[poverty.Scope]int{poverty.ScopeEast: 11, poverty.ScopeCentral: 8, poverty.ScopeWest: 12}, zones); d != "" {
 		t.Errorf("zones (-want +got)\n%s", d)
 	}
-	for code, want := range map[string]poverty.Zone{"53": poverty.ZoneWest, "34": poverty.ZoneCentral, "21": poverty.ZoneEast, "65": poverty.ZoneWest} {
+	for code, want := range map[string]poverty.Scope{"53": poverty.ScopeWest, "34": poverty.ScopeCentral, "21": poverty.ScopeEast, "65": poverty.ScopeWest} {
 		if got := poverty.MustParseRegion(code).Zone(); got != want {
 			t.Errorf("%s zone = %s, want %s", code, got, want)
 		}
 	}
-	if poverty.MustParseRegion("22").ZoneFourWay() != poverty.ZoneNortheast {
+	if poverty.MustParseRegion("22").ZoneFourWay() != poverty.ScopeNortheast {
 		t.Error("Jilin not northeast in the four-way breakdown")
 	}
 	for _, bad := range []string{"00", "10", "99", "5", "530", "xx", ""} {

@@ -1,5 +1,7 @@
 package poverty
 
+import "github.com/openfupin/fupin/internal/enum"
+
 // Rounding names how a result that falls between two whole units is
 // rounded. Every conversion that can lose precision takes one explicitly;
 // the zero value is unset and is rejected with [ErrRounding], so that no
@@ -22,36 +24,29 @@ const (
 	RoundCeiling
 )
 
-var roundingNames = [...]string{"", "half_up", "half_even", "down", "up", "floor", "ceiling"}
+var roundingWords = enum.New[Rounding](parseErr, "", "half_up", "half_even", "down", "up", "floor", "ceiling")
 
 func (r Rounding) valid() bool { return r >= RoundHalfUp && r <= RoundCeiling }
 
 // String returns the mode's stable word ("half_up", ...), or "Rounding(n)".
 func (r Rounding) String() string {
-	if r.valid() {
-		return roundingNames[r]
+	if r == 0 {
+		return "Rounding(0)"
 	}
-	return "Rounding(" + itoa(int(r)) + ")"
+	return roundingWords.String(r, "Rounding")
 }
 
-// MarshalText implements [encoding.TextMarshaler].
-func (r Rounding) MarshalText() ([]byte, error) {
-	if !r.valid() {
-		return nil, ErrRounding
-	}
-	return []byte(roundingNames[r]), nil
-}
+// MarshalText implements [encoding.TextMarshaler]; the unset mode is the
+// empty word, so that marshalling never fails on the zero value.
+func (r Rounding) MarshalText() ([]byte, error) { return roundingWords.Marshal(r, "rounding") }
 
-// UnmarshalText implements [encoding.TextUnmarshaler]; unknown words are
-// rejected with [ErrUnknownWord].
+// UnmarshalText implements [encoding.TextUnmarshaler]; the empty word is
+// the unset mode (which every conversion still rejects with
+// [ErrRounding]), and unknown words are [ErrUnknownWord].
 func (r *Rounding) UnmarshalText(b []byte) error {
-	for i, n := range roundingNames {
-		if i > 0 && n == string(b) {
-			*r = Rounding(i)
-			return nil
-		}
-	}
-	return &ParseError{What: "rounding", Input: string(b), Err: ErrUnknownWord}
+	i, err := roundingWords.ParseOrUnset(b, "rounding")
+	*r = i
+	return err
 }
 
 // roundAway reports whether a quotient q with remainder r (0 < r < c) of a

@@ -20,12 +20,12 @@ type Rule struct {
 	Code  string `json:"code"`
 	Rule  string `json:"rule"`
 	Value int    `json:"value,omitempty"`
-	Unit  string `json:"unit,omitempty"` // "months", "months_at_home"
+	Unit  Unit   `json:"unit,omitempty"` // UnitMonths
 	Provenance
 }
 
-// RulesSchema is the schema name of the embedded rule catalogue.
-const RulesSchema = "fupin.rules/2"
+// rulesSchema is the schema name of the embedded rule catalogue.
+const rulesSchema = "fupin.rules/2"
 
 //go:embed data/rules.json
 var rulesJSON []byte
@@ -43,7 +43,7 @@ var rules = sync.OnceValue(func() ruleCatalogue {
 	if err := param.Decode(rulesJSON, &doc); err != nil {
 		panic("poverty: embedded rules.json: " + err.Error())
 	}
-	if doc.Schema != RulesSchema {
+	if doc.Schema != rulesSchema {
 		panic("poverty: embedded rules.json: schema " + doc.Schema)
 	}
 	c := ruleCatalogue{byCode: make(map[string]Rule, len(doc.Rules))}

@@ -61,11 +61,10 @@ func (b Boundary) Below(income, line Money) bool {
 // Status is a household's poverty status in a year.
 type Status uint8
 
-// Statuses. StatusUnknown is the zero value.
+// Statuses. The zero value is unset ("unknown"): no classification gives it.
 const (
-	StatusUnknown Status = iota
 	// RegisteredPoor: on the registered poor list (建档立卡贫困户).
-	RegisteredPoor
+	RegisteredPoor Status = iota + 1
 	// LiftedOut: registered and lifted out of poverty (脱贫户).
 	LiftedOut
 	// Marginal: never registered, income at or above the standard but below

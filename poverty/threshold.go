@@ -76,13 +76,12 @@ const (
 // Comparison is how a rule compares a figure with its cut-off.
 type Comparison uint8
 
-// Comparisons. CompareUnset is the zero value.
+// Comparisons. The zero value is unset (the empty word).
 const (
-	CompareUnset Comparison = iota
-	LessThan                // figure < cut-off ("lt")
-	AtMost                  // figure <= cut-off ("le")
-	AtLeast                 // figure >= cut-off ("ge")
-	GreaterThan             // figure > cut-off ("gt")
+	LessThan    Comparison = iota + 1 // figure < cut-off ("lt")
+	AtMost                            // figure <= cut-off ("le")
+	AtLeast                           // figure >= cut-off ("ge")
+	GreaterThan                       // figure > cut-off ("gt")
 )
 
 var comparisonWords = enum.New[Comparison](parseErr, "", "lt", "le", "ge", "gt")
@@ -160,9 +159,9 @@ type Threshold struct {
 	BaseApproximate   bool  `json:"base_approximate,omitempty"`
 }
 
-// HasValue reports whether the threshold carries a value: false for
+// hasValue reports whether the threshold carries a value: false for
 // UNCONFIRMED records kept only to show the gap.
-func (t Threshold) HasValue() bool { return t.Status != Unconfirmed && t.Status != SourceUnset }
+func (t *Threshold) hasValue() bool { return t.Status != Unconfirmed && t.Status != SourceUnset }
 
 // Figure returns the threshold's amount as a [Figure] in its income concept.
 func (t Threshold) Figure() Figure { return Figure{Amount: t.Amount, Concept: t.Concept} }
@@ -220,9 +219,9 @@ type IntlLine struct {
 	Provenance
 }
 
-// DaysPerYear is the number of days [IntlLine.Annual] multiplies a daily
-// line by, as the World Bank's annualisations do.
-const DaysPerYear = 365
+// daysPerYear is the number of days [IntlLine.Annual] multiplies a daily
+// line by, as the World Bank's annualizations do.
+const daysPerYear = 365
 
 // Annual converts the daily dollar line to yuan per person per year with a
 // PPP conversion factor (yuan per international dollar, of the line's PPP
@@ -231,16 +230,8 @@ func (l IntlLine) Annual(ppp decimal.Decimal, mode Rounding) (Money, error) {
 	if ppp.Sign() <= 0 {
 		return 0, &FieldError{Op: "poverty.IntlLine.Annual", Record: l.ID, Field: "ppp", Value: ppp.String(), Err: ErrRange}
 	}
-	y := decimal.New(l.Cents, -2).Mul(ppp).Mul(decimal.NewFromInt(DaysPerYear))
+	y := decimal.New(l.Cents, -2).Mul(ppp).Mul(decimal.NewFromInt(daysPerYear))
 	return MoneyFromDecimal(y, mode)
-}
-
-// Daily converts the dollar line to yuan per person per day with a PPP factor.
-func (l IntlLine) Daily(ppp decimal.Decimal, mode Rounding) (Money, error) {
-	if ppp.Sign() <= 0 {
-		return 0, &FieldError{Record: l.ID, Field: "ppp", Value: ppp.String(), Err: ErrRange}
-	}
-	return MoneyFromDecimal(decimal.New(l.Cents, -2).Mul(ppp), mode)
 }
 
 // Series describes one series of a kind (for the standard: the 1986, 2000,
@@ -405,8 +396,8 @@ type fileIntl struct {
 	fileProv
 }
 
-// MaxTableBytes bounds the size of a parameter file [LoadTable] reads.
-const MaxTableBytes = 8 << 20
+// maxTableBytes bounds the size of a parameter file [LoadTable] reads: 8 MiB.
+const maxTableBytes = 8 << 20
 
 // LoadTable decodes a parameter file in the schema of the embedded data
 // ([TableSchema], "fupin.thresholds/2"; see the package overview) and
@@ -427,7 +418,7 @@ func LoadTable(r io.Reader, name string) (*Table, error) {
 
 func loadTable(r io.Reader, name string) (*Table, error) {
 	var doc fileDoc
-	if err := readFile(r, name, MaxTableBytes, TableSchema, &doc); err != nil {
+	if err := readFile(r, name, maxTableBytes, TableSchema, &doc); err != nil {
 		return nil, err
 	}
 	t := &Table{vintage: doc.Vintage}
@@ -608,7 +599,7 @@ func (t *Table) sort() {
 	t.spans = t.spans[:0]
 	for i := range t.recs {
 		r := &t.recs[i]
-		t.keys[i] = lkey{scope: r.Scope, year: int32(r.Year), until: int32(r.Until), value: r.HasValue()}
+		t.keys[i] = lkey{scope: r.Scope, year: int32(r.Year), until: int32(r.Until), value: r.hasValue()}
 		if n := len(t.spans); n > 0 && t.spans[n-1].kind == r.Kind && t.spans[n-1].series == r.Series {
 			t.spans[n-1].hi = int32(i + 1)
 			continue
@@ -730,10 +721,10 @@ func (t *Table) SeriesList(kind Kind) []Series {
 	return out
 }
 
-// SeriesInForce returns the series of the kind in force in year (its
+// seriesInForce returns the series of the kind in force in year (its
 // effective period covers the year and it is not a reference series), or ""
 // if the table declares none: for the standard, "" from 2021.
-func (t *Table) SeriesInForce(kind Kind, year int) string {
+func (t *Table) seriesInForce(kind Kind, year int) string {
 	for i := range t.series {
 		if s := &t.series[i]; s.Kind == kind && !s.Reference && s.From != "" && t.syears[i].covers(year) {
 			return s.Series

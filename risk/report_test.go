@@ -36,7 +36,7 @@ type anhuiGenerator struct {
 }
 
 func newAnhuiGenerator(t testing.TB) *anhuiGenerator {
-	g := &anhuiGenerator{t: t, catalog: risk.DefaultCatalogue().Measures(), factors: risk.Factors()}
+	g := &anhuiGenerator{t: t, catalog: risk.DefaultCatalog().Measures(), factors: allFactors()}
 	for n := 1; n <= 5; n++ {
 		for m := range 24 {
 			g.monthly[n] = append(g.monthly[n], poverty.MonthlyIncome{Month: poverty.YearMonthOf(2019, time.January).Add(m),
@@ -61,7 +61,7 @@ func (g *anhuiGenerator) anhuiCase(i int) *risk.Case {
 	f1 := g.factors[i%len(g.factors)]
 	f2 := g.factors[(i/7)%len(g.factors)]
 	in := risk.CaseInfo{ID: fmt.Sprintf("ah-%05d", i), HouseholdID: fmt.Sprintf("ah-hh-%05d", i), Region: poverty.MustParseRegion("34"),
-		County: g.counties[i%len(g.counties)], Category: risk.Marginal, Factors: risk.FactorsOf(f1, f2),
+		County: g.counties[i%len(g.counties)], Category: risk.MarginalAtRisk, Factors: risk.FactorsOf(f1, f2),
 		Channel: risk.Channel(1 + i%3), Members: members}
 	opened := day("2020-03-02").AddDays(i % 28)
 	c, err := risk.Open(in, opened, "identified")
@@ -157,7 +157,7 @@ func TestSummarize(t *testing.T) {
 	}
 	r := risk.Summarize([]*risk.Case{a, b, nil})
 	want := risk.Report{Households: 2, Population: 8, Measures: 2, Eliminated: 1, Returned: 1,
-		MeasuresPerHousehold: poverty.One, EliminationRate: poverty.RatePercent(50),
+		MeasuresPerHousehold: poverty.One, EliminationRate: 50 * poverty.Percent,
 		ByCategory: []risk.Count{{Key: "unstable_lifted_out", Count: 1}, {Key: "marginal", Count: 1}},
 		ByFactor:   []risk.Count{{Key: "illness", Count: 2}, {Key: "disaster_flood", Count: 1}},
 		ByTier:     []risk.Count{{Key: "unknown", Count: 1}, {Key: "green", Count: 1}},
@@ -198,7 +198,7 @@ func TestCheckCap(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			r := risk.Report{Population: tc.monitored}
-			res, err := r.CheckCap(tc.registered, tc.deep, nil)
+			res, err := r.CapTest(tc.registered, tc.deep, nil)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -208,7 +208,7 @@ func TestCheckCap(t *testing.T) {
 		})
 	}
 	r := risk.Report{Population: 1}
-	if _, err := r.CheckCap(0, false, nil); err == nil {
+	if _, err := r.CapTest(0, false, nil); err == nil {
 		t.Error("no error for an empty registered population")
 	}
 }

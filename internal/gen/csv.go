@@ -37,8 +37,8 @@ func AppendCSV(b []byte, rec *Record) []byte {
 	b = append(b, ',')
 	b = strconv.AppendInt(b, int64(h.Workers()), 10)
 	in := &h.Income
-	for _, m := range [...]int64{in.Wage.Fen(), in.OperatingIncome.Fen(), in.OperatingCosts.Fen(),
-		in.Depreciation.Fen(), in.ProductionTaxes.Fen(), in.Property.Fen(), in.TransferIncome.Fen(), in.TransferSpending.Fen()} {
+	for _, m := range [...]int64{int64(in.Wage), int64(in.OperatingIncome), int64(in.OperatingCosts),
+		int64(in.Depreciation), int64(in.ProductionTaxes), int64(in.Property), int64(in.TransferIncome), int64(in.TransferSpending)} {
 		b = append(b, ',')
 		b = appendYuan(b, m)
 	}

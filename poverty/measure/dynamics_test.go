@@ -80,7 +80,7 @@ func TestPanelDynamicsHandWorked(t *testing.T) {
 	if r, ok := d.Transitions[0].Rate(lo, rp); !ok || !math.IsNaN(r) {
 		t.Errorf("Rate from an empty row = %v, %v; want NaN", r, ok)
 	}
-	if _, ok := d.Transitions[0].Rate(poverty.StatusUnknown, rp); ok {
+	if _, ok := d.Transitions[0].Rate(poverty.Status(0), rp); ok {
 		t.Error("Rate of a status outside the matrix reports ok")
 	}
 }
@@ -135,7 +135,7 @@ func TestPanelDynamicsErrors(t *testing.T) {
 		{"one year", []measure.History[poverty.Status]{{ID: "A", Weight: 1, Statuses: []poverty.Status{poverty.NotPoor}}}, rules, "A", poverty.ErrRange},
 		{"ragged", []measure.History[poverty.Status]{{ID: "A", Weight: 1, Statuses: two(poverty.NotPoor, poverty.NotPoor)},
 			{ID: "B", Weight: 1, Statuses: []poverty.Status{poverty.NotPoor}}}, rules, "B", poverty.ErrRange},
-		{"unknown status", []measure.History[poverty.Status]{{Weight: 1, Statuses: two(poverty.NotPoor, poverty.StatusUnknown)}}, rules, "history 0", poverty.ErrUnknownWord},
+		{"unknown status", []measure.History[poverty.Status]{{Weight: 1, Statuses: two(poverty.NotPoor, poverty.Status(0))}}, rules, "history 0", poverty.ErrUnknownWord},
 		{"NaN weight", []measure.History[poverty.Status]{{ID: "A", Weight: math.NaN(), Statuses: two(poverty.NotPoor, poverty.NotPoor)}}, rules, "A", poverty.ErrRange},
 		{"negative weight", []measure.History[poverty.Status]{{ID: "A", Weight: -1, Statuses: two(poverty.NotPoor, poverty.NotPoor)}}, rules, "A", poverty.ErrNegative},
 		{"duplicate state", []measure.History[poverty.Status]{{Weight: 1, Statuses: two(poverty.NotPoor, poverty.NotPoor)}},

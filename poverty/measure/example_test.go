@@ -176,7 +176,7 @@ func ExamplePopulation_RelativeLine() {
 	med, _ := p.Median(poverty.RoundHalfUp)
 	fmt.Println("median", med)
 	for _, pct := range []int64{40, 50, 80} {
-		z, err := p.RelativeLine(poverty.RatePercent(pct), measure.OfMedian, poverty.RoundHalfUp)
+		z, err := p.RelativeLine(poverty.Rate(pct)*poverty.Percent, measure.OfMedian, poverty.RoundHalfUp)
 		if err != nil {
 			fmt.Println(err)
 			return
@@ -202,7 +202,7 @@ func ExamplePopulation_Quantiles() {
 func ExamplePopulation_LineForShare() {
 	p, _ := measure.HouseholdPopulation(county(2020), nil)
 	// The line below which the poorest 30% of persons fall.
-	z, _ := p.LineForShare(poverty.RatePercent(30), poverty.BelowLine)
+	z, _ := p.LineForShare(30*poverty.Percent, poverty.BelowLine)
 	m, _ := p.Poverty(poverty.BelowLine, z, z-poverty.Fen)
 	fmt.Printf("line %s: %.0f%% below it; at %s: %.0f%%\n", z, 100*m[0].Incidence, z-poverty.Fen, 100*m[1].Incidence)
 	// Output:

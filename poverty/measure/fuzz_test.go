@@ -84,7 +84,7 @@ func FuzzMeasures(f *testing.F) {
 		if _, err := p.Inequality(); err != nil {
 			t.Fatal(err)
 		}
-		if _, err := p.LineForShare(poverty.RatePercent(50), bd); err != nil {
+		if _, err := p.LineForShare(50*poverty.Percent, bd); err != nil {
 			t.Fatal(err)
 		}
 		if _, err := p.Quantiles(poverty.RoundHalfEven, 0, .5, 1); err != nil {

@@ -60,10 +60,10 @@ func TestRelativeLine(t *testing.T) {
 		base  measure.RelativeBase
 		want  poverty.Money
 	}{
-		{"50% of median", poverty.RatePercent(50), measure.OfMedian, yuan(1700)},
-		{"40% of median", poverty.RatePercent(40), measure.OfMedian, yuan(1360)},
-		{"60% of median", poverty.RatePercent(60), measure.OfMedian, yuan(2040)},
-		{"40% of mean", poverty.RatePercent(40), measure.OfMean, yuan(1560)},
+		{"50% of median", 50 * poverty.Percent, measure.OfMedian, yuan(1700)},
+		{"40% of median", 40 * poverty.Percent, measure.OfMedian, yuan(1360)},
+		{"60% of median", 60 * poverty.Percent, measure.OfMedian, yuan(2040)},
+		{"40% of mean", 40 * poverty.Percent, measure.OfMean, yuan(1560)},
 		// 3900 × 0.333333 = 1299.9987, rounded half up to the fen.
 		{"one third of mean", poverty.MustParseRate("0.333333"), measure.OfMean, yuan(1300)},
 	}
@@ -94,11 +94,11 @@ func TestLineForShare(t *testing.T) {
 		b     poverty.Boundary
 		want  poverty.Money
 	}{
-		{poverty.RatePercent(30), poverty.BelowLine, yuan(2000) + 1},
-		{poverty.RatePercent(30), poverty.AtOrBelowLine, yuan(2000)},
-		{poverty.RatePercent(25), poverty.BelowLine, yuan(2000) + 1},
-		{poverty.RatePercent(1), poverty.BelowLine, yuan(1000) + 1},
-		{poverty.RatePercent(61), poverty.AtOrBelowLine, yuan(5000)},
+		{30 * poverty.Percent, poverty.BelowLine, yuan(2000) + 1},
+		{30 * poverty.Percent, poverty.AtOrBelowLine, yuan(2000)},
+		{25 * poverty.Percent, poverty.BelowLine, yuan(2000) + 1},
+		{1 * poverty.Percent, poverty.BelowLine, yuan(1000) + 1},
+		{61 * poverty.Percent, poverty.AtOrBelowLine, yuan(5000)},
 		{poverty.One, poverty.BelowLine, yuan(8000) + 1},
 	}
 	for _, tc := range tests {

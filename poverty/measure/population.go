@@ -641,7 +641,7 @@ func (b *RelativeBase) UnmarshalText(t []byte) error {
 
 // RelativeLine returns a relative poverty line: share of the population's
 // weighted median or mean welfare (share 40% of the median is
-// RatePercent(40) and OfMedian), computed in float64 and rounded once to
+// 40 * poverty.Percent and OfMedian), computed in float64 and rounded once to
 // whole fen with mode. No national document fixes a relative line for
 // China; the share and base are the caller's choice.
 func (p *Population) RelativeLine(share poverty.Rate, base RelativeBase, mode poverty.Rounding) (poverty.Money, error) {

@@ -248,7 +248,7 @@ func TestMeasureErrors(t *testing.T) {
 		{"quantile > 1", func() error { _, err := p.Quantile(1.5, poverty.RoundHalfUp); return err }, poverty.ErrRange},
 		{"quantile NaN", func() error { _, err := p.Quantile(math.NaN(), poverty.RoundHalfUp); return err }, poverty.ErrRange},
 		{"quantile no rounding", func() error { _, err := p.Quantile(.5, 0); return err }, poverty.ErrRounding},
-		{"relative no base", func() error { _, err := p.RelativeLine(poverty.RatePercent(50), 0, poverty.RoundHalfUp); return err }, poverty.ErrRange},
+		{"relative no base", func() error { _, err := p.RelativeLine(50*poverty.Percent, 0, poverty.RoundHalfUp); return err }, poverty.ErrRange},
 		{"relative zero share", func() error { _, err := p.RelativeLine(0, measure.OfMedian, poverty.RoundHalfUp); return err }, poverty.ErrRange},
 		{"share zero", func() error { _, err := p.LineForShare(0, poverty.BelowLine); return err }, poverty.ErrRange},
 		{"share above one", func() error { _, err := p.LineForShare(poverty.One+1, poverty.BelowLine); return err }, poverty.ErrRange},
