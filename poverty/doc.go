@@ -3,8 +3,20 @@
 // household income accounting, household status, the household exit test and
 // village and county delisting.
 //
+// The entry points:
+//
+//   - [Default] returns the embedded policy data, and [Table.LinesFor] the
+//     standard and monitoring line of a year and region;
+//   - [Classify] gives a [Household]'s [Status] against those lines
+//     ([ClassifyIncome] from counts and income components, for batch
+//     programs);
+//   - [ExitTest] applies the household exit test, criterion by criterion;
+//   - [LoadTable] and [Table.Overlay] bring in a caller's own values;
+//   - [Money] is the exact amount every rule computes in.
+//
 // Every other package of the module (risk, children, labor) stands on it;
-// it imports none of them.
+// it imports none of them. The poverty and inequality measures (FGT, Gini,
+// ...) are in the sub-package poverty/measure.
 //
 // # Money
 //
@@ -58,7 +70,7 @@
 // SUPPLIED or EXAMPLE.
 //
 // [Table.Lookup], [Table.Standard] and [Table.MonitoringLine] search by year
-// and region, from the province's own values to its [Zone]'s and to
+// and region, from the province's own values to its zone's ([Region.Zone]) and to
 // national ones, and serve what [Provenance.Serve] allows: a value rated
 // UNCONFIRMED is never returned as fact (the lookup fails with
 // [ErrUnconfirmed], and the error's note names the commonly quoted figure);
@@ -151,7 +163,7 @@
 // the line as not below it. [Classify] gives a household's [Status]
 // (registered poor, lifted out, marginal, poor but unregistered, not poor)
 // from its registration history and income; it does not allocate and takes
-// about 50 ns. [ExitTest] applies 厅字〔2016〕16号: income above the
+// about 40 ns. [ExitTest] applies 厅字〔2016〕16号: income above the
 // standard plus the two assurances and three guarantees and safe drinking
 // water ([Guarantees]), reporting every [Criterion] with its reason code,
 // input, parameter and source. [Table.VillageDelisting] and
@@ -163,25 +175,11 @@
 // # Errors
 //
 // Errors are *[ParseError] (a value that does not parse), *[FieldError] (a
-// record's field, naming the record, the field and the value) or
-// *[LookupError] (a parameter that cannot be returned), each wrapping one of
-// the exported sentinels such as [ErrUnconfirmed] or [ErrNoResidents].
-//
-// # Measures
-//
-// The measures read a [Population]: per-capita welfare with weights, built
-// with [NewPopulation], [HouseholdPopulation] (households weighted by
-// resident members) or a [PopulationBuilder]. [Population.Poverty] gives
-// FGT0/1/2, Watts, Sen, the income-gap ratio and the exact money gap for
-// several lines in one pass, and the boundary follows [Boundary].
-// [Population.Inequality] gives Gini, Theil, Atkinson, deciles, Palma and
-// S80/S20. [Population.ByGroup] reports every measure by group, with
-// additive FGT contributions and Theil within/between.
-// [Population.RelativeLine] and [Population.LineForShare] give relative
-// lines and the inverse line. [PanelDynamics] (generic over the status
-// type, so that risk's colour tiers fit too) and [PanelPoverty] cover
-// dynamics, and [Attribute] the effect of one income source such as
-// workshop wages. Measures are statistics (float64 inside), never
-// eligibility decisions; negative welfare is kept and its treatment is
-// documented on each type.
+// record's field, naming the operation, the record, the field and the
+// value: "poverty.Classify: record "h1": field concept = "net_income":
+// income concepts differ: figure net_income, monitoring line
+// disposable_income") or *[LookupError] (a parameter that cannot be
+// returned), each wrapping one of the exported sentinels such as
+// [ErrUnconfirmed] or [ErrNoResidents]. Identity numbers are masked in
+// every message.
 package poverty

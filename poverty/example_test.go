@@ -9,6 +9,32 @@ import (
 	"github.com/shopspring/decimal"
 )
 
+// The common flow: the lines of a year and province from the embedded
+// data, a household's status against them, and the exit test.
+func Example() {
+	tab := poverty.Default()
+	lines, err := tab.LinesFor(2020, poverty.MustParseRegion("53"), poverty.BelowLine, poverty.LookupOptions{})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	h := &poverty.Household{ID: "yn-001", Year: 2020, Region: poverty.MustParseRegion("53"), Concept: poverty.DisposableIncome,
+		Members:      make([]poverty.Member, 4),
+		Income:       poverty.Income{Wage: poverty.YuanAmount(14000), OperatingIncome: poverty.YuanAmount(6000), OperatingCosts: poverty.YuanAmount(1500)},
+		Registration: poverty.Registration{Registered: 2014}}
+	c, err := poverty.Classify(h, &lines)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(c)
+	r, _ := poverty.ExitTest(h, lines.Standard, poverty.AllSecured(), lines.Boundary, nil)
+	fmt.Println(r)
+	// Output:
+	// status.registered_poor: per-capita 4625.00 disposable_income; standard 4000.00; monitoring line 6000.00
+	// yn-001 2020: pass; per-capita 4625.00 disposable_income
+}
+
 func ExampleParseMoney() {
 	m, err := poverty.ParseMoney("30000.5")
 	fmt.Println(m, int64(m), err)

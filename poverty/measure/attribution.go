@@ -1,8 +1,10 @@
 package measure
 
 import (
-	"github.com/openfupin/fupin/poverty"
+	"fmt"
 	"math"
+
+	"github.com/openfupin/fupin/poverty"
 )
 
 // IncomeSource returns the amount of one income source in a household's income
@@ -26,15 +28,18 @@ type IncomeSource func(h *poverty.Household) poverty.Money
 // have earned elsewhere), so it is an upper bound on the source's effect.
 //
 // The zero value is an empty attribution.
+//
+// In JSON a figure that is not a number (NaN, ±Inf) is null
+// ([Attribution.MarshalJSON]).
 type Attribution struct {
 	Line     poverty.Money
 	Boundary poverty.Boundary
 
-	Scenario Measures // households as they are, with the source
-	Without  Measures // the same households without the source
+	Scenario Poverty // households as they are, with the source
+	Without  Poverty // the same households without the source
 	// Baseline holds the measures of the baseline households; zero when
 	// no baseline was given (HasBaseline false).
-	Baseline    Measures
+	Baseline    Poverty
 	HasBaseline bool
 
 	// Households not below the line, with and without the source, and the
@@ -60,16 +65,16 @@ type Attribution struct {
 // for example the same households in an earlier year). Households are
 // weighted by their resident members, so the measures count persons; the
 // counts of households above the line count households. Errors are those
-// of [PopulationBuilder.AddHousehold], and *[FieldError] with [ErrRange]
-// for a source amount beyond ±[MaxAmount].
+// of [Builder.AddHousehold], and *[poverty.FieldError] with [poverty.ErrRange]
+// for a source amount beyond ±[poverty.MaxAmount].
 func Attribute(baseline, scenario []poverty.Household, source IncomeSource, b poverty.Boundary, lines ...poverty.Money) ([]Attribution, error) {
 	if source == nil {
-		return nil, &poverty.FieldError{Record: "attribution", Field: "source", Err: poverty.ErrMissing}
+		return nil, &poverty.FieldError{Op: "measure.Attribute", Record: "attribution", Field: "source", Err: poverty.ErrMissing}
 	}
 	if _, _, err := prepareLines("attribution", b, lines); err != nil {
 		return nil, err
 	}
-	var with, without PopulationBuilder
+	var with, without Builder
 	with.obs = make([]obs, 0, len(scenario))
 	without.obs = make([]obs, 0, len(scenario))
 	out := make([]Attribution, len(lines))
@@ -85,12 +90,12 @@ func Attribute(baseline, scenario []poverty.Household, source IncomeSource, b po
 		total, _ := h.Income.Total()
 		s := source(h)
 		if s > poverty.MaxAmount || s < -poverty.MaxAmount {
-			return nil, &poverty.FieldError{Record: h.ID, Field: "source", Value: s.String(), Err: poverty.ErrRange}
+			return nil, &poverty.FieldError{Op: "measure.Attribute", Record: h.ID, Field: "source", Value: s.String(), Err: poverty.ErrRange}
 		}
 		n := int64(h.Residents())
 		cf, err := (total - s).Div(n, poverty.PerCapitaRounding)
 		if err != nil {
-			return nil, &poverty.FieldError{Record: h.ID, Field: "source", Value: s.String(), Err: err}
+			return nil, &poverty.FieldError{Op: "measure.Attribute", Record: h.ID, Field: "source", Value: s.String(), Err: err}
 		}
 		if err := without.add(h.ID, -1, cf, float64(n), ""); err != nil {
 			return nil, err
@@ -124,14 +129,14 @@ func Attribute(baseline, scenario []poverty.Household, source IncomeSource, b po
 	if err != nil {
 		return nil, err
 	}
-	var mb []Measures
+	var mb []Poverty
 	if baseline != nil {
-		pb, err := HouseholdPopulation(baseline, nil)
+		pb, err := FromHouseholds(baseline, nil)
 		if err != nil {
 			return nil, err
 		}
 		if pb.Concept() != pw.Concept() {
-			return nil, &poverty.FieldError{Record: "baseline", Field: "concept", Value: pb.Concept().String(), Err: poverty.ErrConceptMismatch}
+			return nil, &poverty.FieldError{Op: "measure.Attribute", Record: "baseline", Field: "concept", Value: pb.Concept().String(), Err: fmt.Errorf("%w: baseline %s, scenario %s", poverty.ErrConceptMismatch, pb.Concept(), pw.Concept())}
 		}
 		if mb, err = pb.Poverty(b, lines...); err != nil {
 			return nil, err

@@ -2,12 +2,13 @@ package measure_test
 
 import (
 	"errors"
-	"github.com/openfupin/fupin/poverty/measure"
 	"math"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+
 	"github.com/openfupin/fupin/poverty"
+	"github.com/openfupin/fupin/poverty/measure"
 )
 
 // attributionHouseholds returns four households and their workshop wages

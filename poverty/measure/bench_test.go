@@ -1,7 +1,6 @@
 package measure_test
 
 import (
-	"github.com/openfupin/fupin/poverty/measure"
 	"math"
 	"math/rand/v2"
 	"slices"
@@ -9,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/openfupin/fupin/poverty"
+	"github.com/openfupin/fupin/poverty/measure"
 )
 
 // benchN is the size of the benchmark populations: ten million weighted
@@ -42,7 +42,7 @@ var benchData = sync.OnceValues(func() ([]poverty.Money, []float64) {
 
 var benchPopulation = sync.OnceValue(func() *measure.Population {
 	ys, ws := benchData()
-	p, err := measure.NewPopulation(ys, ws)
+	p, err := measure.New(ys, ws)
 	if err != nil {
 		panic(err)
 	}
@@ -50,7 +50,7 @@ var benchPopulation = sync.OnceValue(func() *measure.Population {
 })
 
 var (
-	sinkMeasures []measure.Measures
+	sinkMeasures []measure.Poverty
 	sinkFloat    float64
 )
 
@@ -97,7 +97,7 @@ func BenchmarkGini10MUnsorted(b *testing.B) {
 	b.ReportAllocs()
 	b.ResetTimer()
 	for b.Loop() {
-		p, err := measure.NewPopulation(ys, ws)
+		p, err := measure.New(ys, ws)
 		if err != nil {
 			b.Fatal(err)
 		}
@@ -151,5 +151,35 @@ func TestMeasureAllocs(t *testing.T) {
 	}
 	if counts[0] != counts[1] {
 		t.Errorf("Poverty allocations grow with n: %v", counts)
+	}
+}
+
+// BenchmarkBuild1M: building a population of a million shuffled
+// observations (the radix sort), with welfare all positive and with a
+// tenth of it negative (losses from operating income): with keys offset by
+// the minimum both take the same two 16-bit passes.
+func BenchmarkBuild1M(b *testing.B) {
+	for _, bc := range []struct {
+		name string
+		neg  bool
+	}{{"positive", false}, {"negative", true}} {
+		b.Run(bc.name, func(b *testing.B) {
+			r := rand.New(rand.NewPCG(3, 4))
+			ys := make([]poverty.Money, 1<<20)
+			for i := range ys {
+				ys[i] = poverty.Money(r.Int64N(2_000_000_00))
+				if bc.neg && i%10 == 0 {
+					ys[i] = -ys[i] / 10
+				}
+			}
+			b.ReportAllocs()
+			for b.Loop() {
+				p, err := measure.New(ys, nil)
+				if err != nil {
+					b.Fatal(err)
+				}
+				sinkFloat = p.Weight()
+			}
+		})
 	}
 }

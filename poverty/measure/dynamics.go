@@ -2,15 +2,16 @@ package measure
 
 import (
 	"fmt"
-	"github.com/openfupin/fupin/poverty"
 	"math"
 	"strconv"
+
+	"github.com/openfupin/fupin/poverty"
 )
 
 // History is the status of one unit (a household) in consecutive years of
 // a panel, first year first, with its weight (1 for a household count, its
 // resident members for persons, or a survey weight). S is any comparable
-// status type: [Status] for poverty statuses, or a caller's colour tiers.
+// status type: [poverty.Status] for poverty statuses, or a caller's colour tiers.
 //
 // The zero value is a history with no years.
 type History[S comparable] struct {
@@ -19,23 +20,23 @@ type History[S comparable] struct {
 	Statuses []S
 }
 
-// DynamicsRules say which statuses of S count as poor and which as lifted
+// Rules say which statuses of S count as poor and which as lifted
 // out, and list the statuses that the transition matrices report, in their
 // order (every status in the histories must be among them).
 //
 // LiftedOut may be nil when S has no lifted-out status (colour tiers):
 // every move into poverty is then a new entry. Poor must not be nil.
-type DynamicsRules[S comparable] struct {
+type Rules[S comparable] struct {
 	States    []S
 	Poor      func(S) bool
 	LiftedOut func(S) bool
 }
 
-// StatusRules returns the rules for poverty [Status]: poor means
+// StatusRules returns the rules for poverty [poverty.Status]: poor means
 // [RegisteredPoor] or [PoorUnregistered], lifted out means [LiftedOut], and
 // the matrices list every status from registered_poor to not_poor.
-func StatusRules() DynamicsRules[poverty.Status] {
-	return DynamicsRules[poverty.Status]{
+func StatusRules() Rules[poverty.Status] {
+	return Rules[poverty.Status]{
 		States:    []poverty.Status{poverty.RegisteredPoor, poverty.PoorUnregistered, poverty.LiftedOut, poverty.Marginal, poverty.NotPoor},
 		Poor:      func(s poverty.Status) bool { return s == poverty.RegisteredPoor || s == poverty.PoorUnregistered },
 		LiftedOut: func(s poverty.Status) bool { return s == poverty.LiftedOut },
@@ -47,6 +48,9 @@ func StatusRules() DynamicsRules[poverty.Status] {
 // year and States[j] the second, Records[i][j] the number of units. Rows
 // and columns with no unit are kept, so the matrix is always
 // len(States) square.
+//
+// In JSON a figure that is not a number (NaN, ±Inf) is null
+// ([Transitions.MarshalJSON]).
 type Transitions[S comparable] struct {
 	From, To int // year indexes in the panel (0 is the first year)
 	States   []S
@@ -81,6 +85,9 @@ func (t *Transitions[S]) Rate(from, to S) (float64, bool) {
 }
 
 // Flow counts units and their weight.
+//
+// In JSON a figure that is not a number (NaN, ±Inf) is null
+// ([Flow.MarshalJSON]).
 type Flow struct {
 	Records int
 	Weight  float64
@@ -92,6 +99,9 @@ func (f *Flow) add(w float64) { f.Records++; f.Weight += w }
 // years). Completed counts spells observed from start to end, neither
 // under way in the first year of the panel nor still under way in the last
 // (the others are censored: their true length is unknown).
+//
+// In JSON a figure that is not a number (NaN, ±Inf) is null
+// ([SpellCount.MarshalJSON]).
 type SpellCount struct {
 	Length    int
 	Spells    int
@@ -111,6 +121,9 @@ type SpellCount struct {
 // analysis.
 //
 // The zero value is an empty result.
+//
+// In JSON a figure that is not a number (NaN, ±Inf) is null
+// ([Dynamics.MarshalJSON]).
 type Dynamics[S comparable] struct {
 	Years       int
 	Units       int
@@ -127,24 +140,24 @@ type Dynamics[S comparable] struct {
 // PanelDynamics analyses histories of the same units over two or more
 // consecutive years. Every history must have the same number of years,
 // statuses among rules.States, and a finite non-negative weight; errors are
-// *[FieldError] naming the history's ID (or "history N") and the field.
-func PanelDynamics[S comparable](histories []History[S], rules DynamicsRules[S]) (Dynamics[S], error) {
+// *[poverty.FieldError] naming the history's ID (or "history N") and the field.
+func PanelDynamics[S comparable](histories []History[S], rules Rules[S]) (Dynamics[S], error) {
 	if rules.Poor == nil || len(rules.States) == 0 {
-		return Dynamics[S]{}, &poverty.FieldError{Record: "rules", Field: "poor", Err: poverty.ErrMissing}
+		return Dynamics[S]{}, &poverty.FieldError{Op: "measure.PanelDynamics", Record: "rules", Field: "poor", Err: poverty.ErrMissing}
 	}
 	if len(histories) == 0 {
-		return Dynamics[S]{}, &poverty.FieldError{Record: "panel", Field: "histories", Err: ErrNoWeight}
+		return Dynamics[S]{}, &poverty.FieldError{Op: "measure.PanelDynamics", Record: "panel", Field: "histories", Err: ErrNoWeight}
 	}
 	index := make(map[S]int, len(rules.States))
 	for i, s := range rules.States {
 		if _, dup := index[s]; dup {
-			return Dynamics[S]{}, &poverty.FieldError{Record: "rules", Field: "states[" + strconv.Itoa(i) + "]", Value: fmt.Sprint(s), Err: poverty.ErrDuplicate}
+			return Dynamics[S]{}, &poverty.FieldError{Op: "measure.PanelDynamics", Record: "rules", Field: "states[" + strconv.Itoa(i) + "]", Value: fmt.Sprint(s), Err: poverty.ErrDuplicate}
 		}
 		index[s] = i
 	}
 	years := len(histories[0].Statuses)
 	if years < 2 {
-		return Dynamics[S]{}, &poverty.FieldError{Record: recordName(histories[0].ID, 0), Field: "statuses", Value: strconv.Itoa(years) + " years", Err: poverty.ErrRange}
+		return Dynamics[S]{}, &poverty.FieldError{Op: "measure.PanelDynamics", Record: recordName(histories[0].ID, 0), Field: "statuses", Value: strconv.Itoa(years) + " years", Err: poverty.ErrRange}
 	}
 	ns := len(rules.States)
 	d := Dynamics[S]{Years: years, Units: len(histories), Transitions: make([]Transitions[S], years-1), Spells: make([]SpellCount, years)}
@@ -165,7 +178,7 @@ func PanelDynamics[S comparable](histories []History[S], rules DynamicsRules[S])
 		hs := &histories[h]
 		rec := recordName(hs.ID, h)
 		if len(hs.Statuses) != years {
-			return Dynamics[S]{}, &poverty.FieldError{Record: rec, Field: "statuses", Value: strconv.Itoa(len(hs.Statuses)) + " years, want " + strconv.Itoa(years), Err: poverty.ErrRange}
+			return Dynamics[S]{}, &poverty.FieldError{Op: "measure.PanelDynamics", Record: rec, Field: "statuses", Value: strconv.Itoa(len(hs.Statuses)) + " years, want " + strconv.Itoa(years), Err: poverty.ErrRange}
 		}
 		if !validWeight(hs.Weight) {
 			return Dynamics[S]{}, weightError(rec, "weight", hs.Weight)
@@ -173,7 +186,7 @@ func PanelDynamics[S comparable](histories []History[S], rules DynamicsRules[S])
 		for t, s := range hs.Statuses {
 			i, ok := index[s]
 			if !ok {
-				return Dynamics[S]{}, &poverty.FieldError{Record: rec, Field: "statuses[" + strconv.Itoa(t) + "]", Value: fmt.Sprint(s), Err: poverty.ErrUnknownWord}
+				return Dynamics[S]{}, &poverty.FieldError{Op: "measure.PanelDynamics", Record: rec, Field: "statuses[" + strconv.Itoa(t) + "]", Value: fmt.Sprint(s), Err: poverty.ErrUnknownWord}
 			}
 			idx[t] = i
 		}
@@ -239,7 +252,7 @@ func recordName(id string, i int) string {
 // without the other results.
 func TransitionMatrix[S comparable](states []S, from, to []S, weights []float64) (Transitions[S], error) {
 	if len(to) != len(from) || (weights != nil && len(weights) != len(from)) {
-		return Transitions[S]{}, &poverty.FieldError{Record: "panel", Field: "to", Value: strconv.Itoa(len(to)) + " statuses for " + strconv.Itoa(len(from)), Err: poverty.ErrRange}
+		return Transitions[S]{}, &poverty.FieldError{Op: "measure.TransitionMatrix", Record: "panel", Field: "to", Value: strconv.Itoa(len(to)) + " statuses for " + strconv.Itoa(len(from)), Err: poverty.ErrRange}
 	}
 	hs := make([]History[S], len(from))
 	for i := range from {
@@ -249,7 +262,7 @@ func TransitionMatrix[S comparable](states []S, from, to []S, weights []float64)
 		}
 		hs[i] = History[S]{Weight: w, Statuses: []S{from[i], to[i]}}
 	}
-	d, err := PanelDynamics(hs, DynamicsRules[S]{States: states, Poor: func(S) bool { return false }})
+	d, err := PanelDynamics(hs, Rules[S]{States: states, Poor: func(S) bool { return false }})
 	if err != nil {
 		return Transitions[S]{}, err
 	}
@@ -279,6 +292,9 @@ type IncomeHistory struct {
 // of chronic and transient units in [Dynamics].)
 //
 // The zero value is an empty result.
+//
+// In JSON a figure that is not a number (NaN, ±Inf) is null
+// ([ChronicTransient.MarshalJSON]).
 type ChronicTransient struct {
 	Line      poverty.Money
 	Boundary  poverty.Boundary
@@ -299,21 +315,21 @@ const maxPanelYears = 1000
 // of incomes into its chronic and transient parts (see [ChronicTransient]).
 // Whether a unit's mean welfare is below the line is decided exactly, in
 // integers. Every history must have the same number of years (1 to 1000)
-// and a finite non-negative weight; errors are *[FieldError] naming
+// and a finite non-negative weight; errors are *[poverty.FieldError] naming
 // the history.
 func PanelPoverty(histories []IncomeHistory, z poverty.Money, b poverty.Boundary, alpha float64) (ChronicTransient, error) {
 	if _, _, err := prepareLines("panel_poverty", b, []poverty.Money{z}); err != nil {
 		return ChronicTransient{}, err
 	}
 	if !(alpha >= 0) || math.IsInf(alpha, 1) {
-		return ChronicTransient{}, &MeasureError{Measure: "panel_poverty", Input: "alpha " + strconv.FormatFloat(alpha, 'g', -1, 64), Err: poverty.ErrRange}
+		return ChronicTransient{}, &Error{Measure: "panel_poverty", Input: "alpha " + strconv.FormatFloat(alpha, 'g', -1, 64), Err: poverty.ErrRange}
 	}
 	if len(histories) == 0 {
-		return ChronicTransient{}, &poverty.FieldError{Record: "panel", Field: "histories", Err: ErrNoWeight}
+		return ChronicTransient{}, &poverty.FieldError{Op: "measure.PanelPoverty", Record: "panel", Field: "histories", Err: ErrNoWeight}
 	}
 	years := len(histories[0].Welfare)
 	if years > maxPanelYears {
-		return ChronicTransient{}, &poverty.FieldError{Record: recordName(histories[0].ID, 0), Field: "welfare", Value: strconv.Itoa(years) + " years", Err: poverty.ErrRange}
+		return ChronicTransient{}, &poverty.FieldError{Op: "measure.PanelPoverty", Record: recordName(histories[0].ID, 0), Field: "welfare", Value: strconv.Itoa(years) + " years", Err: poverty.ErrRange}
 	}
 	r := ChronicTransient{Line: z, Boundary: b, Alpha: alpha, Years: years}
 	fgt := func(gap float64) float64 {
@@ -333,7 +349,7 @@ func PanelPoverty(histories []IncomeHistory, z poverty.Money, b poverty.Boundary
 		hs := &histories[h]
 		rec := recordName(hs.ID, h)
 		if len(hs.Welfare) != years || years == 0 {
-			return ChronicTransient{}, &poverty.FieldError{Record: rec, Field: "welfare", Value: strconv.Itoa(len(hs.Welfare)) + " years, want " + strconv.Itoa(years), Err: poverty.ErrRange}
+			return ChronicTransient{}, &poverty.FieldError{Op: "measure.PanelPoverty", Record: rec, Field: "welfare", Value: strconv.Itoa(len(hs.Welfare)) + " years, want " + strconv.Itoa(years), Err: poverty.ErrRange}
 		}
 		if !validWeight(hs.Weight) {
 			return ChronicTransient{}, weightError(rec, "weight", hs.Weight)
@@ -342,7 +358,7 @@ func PanelPoverty(histories []IncomeHistory, z poverty.Money, b poverty.Boundary
 		var total float64
 		for t, y := range hs.Welfare {
 			if y > poverty.MaxAmount || y < -poverty.MaxAmount {
-				return ChronicTransient{}, &poverty.FieldError{Record: rec, Field: "welfare[" + strconv.Itoa(t) + "]", Value: y.String(), Err: poverty.ErrRange}
+				return ChronicTransient{}, &poverty.FieldError{Op: "measure.PanelPoverty", Record: rec, Field: "welfare[" + strconv.Itoa(t) + "]", Value: y.String(), Err: poverty.ErrRange}
 			}
 			sum += int64(y)
 			if b.Below(y, z) {
@@ -358,7 +374,7 @@ func PanelPoverty(histories []IncomeHistory, z poverty.Money, b poverty.Boundary
 		}
 	}
 	if W <= 0 {
-		return ChronicTransient{}, &poverty.FieldError{Record: "panel", Field: "weight", Err: ErrNoWeight}
+		return ChronicTransient{}, &poverty.FieldError{Op: "measure.PanelPoverty", Record: "panel", Field: "weight", Err: ErrNoWeight}
 	}
 	r.Total /= W
 	r.Chronic /= W

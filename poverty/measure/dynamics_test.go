@@ -2,12 +2,13 @@ package measure_test
 
 import (
 	"errors"
-	"github.com/openfupin/fupin/poverty/measure"
 	"math"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+
 	"github.com/openfupin/fupin/poverty"
+	"github.com/openfupin/fupin/poverty/measure"
 )
 
 func TestPanelDynamicsHandWorked(t *testing.T) {
@@ -90,7 +91,7 @@ func TestPanelDynamicsHandWorked(t *testing.T) {
 type colour string
 
 func TestPanelDynamicsGeneric(t *testing.T) {
-	rules := measure.DynamicsRules[colour]{
+	rules := measure.Rules[colour]{
 		States: []colour{"green", "yellow", "red"},
 		Poor:   func(c colour) bool { return c == "red" },
 	}
@@ -127,7 +128,7 @@ func TestPanelDynamicsErrors(t *testing.T) {
 	tests := []struct {
 		name   string
 		hs     []measure.History[poverty.Status]
-		rules  measure.DynamicsRules[poverty.Status]
+		rules  measure.Rules[poverty.Status]
 		record string
 		want   error
 	}{
@@ -139,9 +140,9 @@ func TestPanelDynamicsErrors(t *testing.T) {
 		{"NaN weight", []measure.History[poverty.Status]{{ID: "A", Weight: math.NaN(), Statuses: two(poverty.NotPoor, poverty.NotPoor)}}, rules, "A", poverty.ErrRange},
 		{"negative weight", []measure.History[poverty.Status]{{ID: "A", Weight: -1, Statuses: two(poverty.NotPoor, poverty.NotPoor)}}, rules, "A", poverty.ErrNegative},
 		{"duplicate state", []measure.History[poverty.Status]{{Weight: 1, Statuses: two(poverty.NotPoor, poverty.NotPoor)}},
-			measure.DynamicsRules[poverty.Status]{States: []poverty.Status{poverty.NotPoor, poverty.NotPoor}, Poor: rules.Poor}, "rules", poverty.ErrDuplicate},
+			measure.Rules[poverty.Status]{States: []poverty.Status{poverty.NotPoor, poverty.NotPoor}, Poor: rules.Poor}, "rules", poverty.ErrDuplicate},
 		{"no poor rule", []measure.History[poverty.Status]{{Weight: 1, Statuses: two(poverty.NotPoor, poverty.NotPoor)}},
-			measure.DynamicsRules[poverty.Status]{States: rules.States}, "rules", poverty.ErrMissing},
+			measure.Rules[poverty.Status]{States: rules.States}, "rules", poverty.ErrMissing},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

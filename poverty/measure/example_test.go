@@ -2,10 +2,10 @@ package measure_test
 
 import (
 	"fmt"
-	"github.com/openfupin/fupin/poverty/measure"
 	"strings"
 
 	"github.com/openfupin/fupin/poverty"
+	"github.com/openfupin/fupin/poverty/measure"
 )
 
 // county returns the households of a small county table: two villages,
@@ -33,8 +33,23 @@ func county(year int) []poverty.Household {
 // village is the grouping key of the county table: the household ID's prefix.
 func village(h *poverty.Household) string { v, _, _ := strings.Cut(h.ID, "-"); return v }
 
-func ExampleHouseholdPopulation() {
-	p, err := measure.HouseholdPopulation(county(2020), nil)
+// The common flow: build a population of persons from households, then
+// read the poverty measures at the standard and the Gini coefficient.
+func Example() {
+	p, err := measure.FromHouseholds(county(2020), nil)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	std, _ := poverty.Default().Standard(2020, poverty.National, poverty.LookupOptions{})
+	ms, _ := p.Poverty(poverty.BelowLine, std.Amount)
+	g, _ := p.Gini()
+	fmt.Printf("incidence %.2f, gap %.3f, severity %.4f, Gini %.3f\n", ms[0].Incidence, ms[0].Gap, ms[0].Severity, g)
+	// Output: incidence 0.35, gap 0.065, severity 0.0142, Gini 0.190
+}
+
+func ExampleFromHouseholds() {
+	p, err := measure.FromHouseholds(county(2020), nil)
 	if err != nil {
 		fmt.Println(err)
 		return
@@ -51,12 +66,12 @@ func ExampleHouseholdPopulation() {
 	// cost to lift everyone to the line: 5200.00 yuan (exact: true)
 }
 
-func ExampleNewPopulation() {
+func ExampleNew() {
 	// Per-capita incomes of four survey households and their weights
 	// (persons each household stands for).
 	welfare := []poverty.Money{poverty.YuanAmount(3200), poverty.YuanAmount(4100), poverty.YuanAmount(2500), poverty.YuanAmount(9000)}
 	weights := []float64{1520.5, 980, 2210.25, 640}
-	p, err := measure.NewPopulation(welfare, weights)
+	p, err := measure.New(welfare, weights)
 	if err != nil {
 		fmt.Println(err)
 		return
@@ -64,15 +79,15 @@ func ExampleNewPopulation() {
 	lo, _ := p.Min()
 	fmt.Println(p.Len(), p.Weight(), p.Integral(), lo)
 
-	_, err = measure.NewPopulation(welfare, []float64{1, 2, -3, 4})
+	_, err = measure.New(welfare, []float64{1, 2, -3, 4})
 	fmt.Println(err)
 	// Output:
 	// 4 5350.75 false 2500.00
-	// poverty: record "observation 2": field weight = "-3": negative value not allowed
+	// measure.New: record "observation 2": field weight = "-3": negative value not allowed
 }
 
 func ExamplePopulation_Poverty() {
-	p, _ := measure.HouseholdPopulation(county(2020), nil)
+	p, _ := measure.FromHouseholds(county(2020), nil)
 	// The standard and 1.5 times it, in one pass.
 	std := poverty.YuanAmount(4000)
 	wide, _ := std.MulRate(poverty.MustParseRate("1.5"), poverty.RoundHalfUp)
@@ -93,7 +108,7 @@ func ExamplePopulation_Poverty() {
 }
 
 func ExamplePopulation_FGT() {
-	p, _ := measure.HouseholdPopulation(county(2020), nil)
+	p, _ := measure.FromHouseholds(county(2020), nil)
 	for _, alpha := range []float64{0, 1, 2, 3} {
 		v, _ := p.FGT(poverty.YuanAmount(4000), poverty.BelowLine, alpha)
 		fmt.Printf("FGT(%v) = %.6f\n", alpha, v)
@@ -108,7 +123,7 @@ func ExamplePopulation_FGT() {
 func ExamplePopulation_ByGroup() {
 	// Nancun is declared but has no household in the table: it still gets
 	// a row, with no records and undefined (NaN) ratios.
-	p, err := measure.HouseholdPopulation(county(2020), village, "nancun")
+	p, err := measure.FromHouseholds(county(2020), village, "nancun")
 	if err != nil {
 		fmt.Println(err)
 		return
@@ -138,7 +153,7 @@ func ExamplePopulation_ByGroup() {
 }
 
 func ExamplePopulation_Inequality() {
-	p, _ := measure.HouseholdPopulation(county(2020), nil)
+	p, _ := measure.FromHouseholds(county(2020), nil)
 	in, err := p.Inequality()
 	if err != nil {
 		fmt.Println(err)
@@ -156,7 +171,7 @@ func ExamplePopulation_Inequality() {
 }
 
 func ExamplePopulation_Lorenz() {
-	p, _ := measure.HouseholdPopulation(county(2020), nil)
+	p, _ := measure.FromHouseholds(county(2020), nil)
 	pts, _ := p.Lorenz(0.2, 0.4, 0.6, 0.8)
 	for _, pt := range pts {
 		fmt.Printf("poorest %.0f%% hold %.1f%%\n", 100*pt.P, 100*pt.Share)
@@ -172,7 +187,7 @@ func ExamplePopulation_Lorenz() {
 }
 
 func ExamplePopulation_RelativeLine() {
-	p, _ := measure.HouseholdPopulation(county(2020), nil)
+	p, _ := measure.FromHouseholds(county(2020), nil)
 	med, _ := p.Median(poverty.RoundHalfUp)
 	fmt.Println("median", med)
 	for _, pct := range []int64{40, 50, 80} {
@@ -192,7 +207,7 @@ func ExamplePopulation_RelativeLine() {
 }
 
 func ExamplePopulation_Quantiles() {
-	p, _ := measure.HouseholdPopulation(county(2020), nil)
+	p, _ := measure.FromHouseholds(county(2020), nil)
 	qs, _ := p.Quantiles(poverty.RoundHalfUp, 0.1, 0.25, 0.5, 0.75, 0.9)
 	fmt.Println(qs)
 	// Output:
@@ -200,7 +215,7 @@ func ExamplePopulation_Quantiles() {
 }
 
 func ExamplePopulation_LineForShare() {
-	p, _ := measure.HouseholdPopulation(county(2020), nil)
+	p, _ := measure.FromHouseholds(county(2020), nil)
 	// The line below which the poorest 30% of persons fall.
 	z, _ := p.LineForShare(30*poverty.Percent, poverty.BelowLine)
 	m, _ := p.Poverty(poverty.BelowLine, z, z-poverty.Fen)

@@ -2,13 +2,14 @@ package measure
 
 import (
 	"cmp"
-	"github.com/openfupin/fupin/poverty"
 	"math"
 	"slices"
 	"strconv"
+
+	"github.com/openfupin/fupin/poverty"
 )
 
-// Measures are the poverty measures of a population at one line: the
+// Poverty is the poverty measures of a population at one line: the
 // Foster-Greer-Thorbecke family, Watts and Sen, and the money needed to
 // close the gap. [Population.Poverty] computes them for several lines in one
 // pass.
@@ -36,7 +37,10 @@ import (
 // are 0.
 //
 // The zero value describes an empty population.
-type Measures struct {
+//
+// In JSON a figure that is not a number (NaN, ±Inf) is null
+// ([Poverty.MarshalJSON]).
+type Poverty struct {
 	Line     poverty.Money    // the line z
 	Boundary poverty.Boundary // whether welfare equal to the line counts as poor
 
@@ -102,11 +106,11 @@ func (a *lineAcc) add(o *obs, l *line, c, lny float64, integral bool) {
 	}
 }
 
-// measures turns the accumulator into Measures for a unit of total weight
+// measures turns the accumulator into a Poverty for a unit of total weight
 // total. An empty unit (total 0) gets NaN ratios: they are undefined, not
 // zero.
-func (a *lineAcc) measures(l *line, b poverty.Boundary, total float64, integral bool) (Measures, error) {
-	m := Measures{Line: l.z, Boundary: b, Population: total, Poor: a.w, PoorRecords: a.n}
+func (a *lineAcc) measures(l *line, b poverty.Boundary, total float64, integral bool) (Poverty, error) {
+	m := Poverty{Line: l.z, Boundary: b, Population: total, Poor: a.w, PoorRecords: a.n}
 	if total <= 0 {
 		nan := math.NaN()
 		m.Incidence, m.Gap, m.Severity, m.IncomeGapRatio, m.Watts, m.Sen = nan, nan, nan, nan, nan, nan
@@ -127,7 +131,7 @@ func (a *lineAcc) measures(l *line, b poverty.Boundary, total float64, integral 
 	if integral {
 		c, ok := a.cost.int64()
 		if !ok || poverty.Money(c) > poverty.MaxAmount {
-			return m, &MeasureError{Measure: "poverty", Input: "cost at line " + l.z.String(), Err: poverty.ErrOverflow}
+			return m, &Error{Measure: "poverty", Input: "cost at line " + l.z.String(), Err: poverty.ErrOverflow}
 		}
 		m.Cost, m.CostExact = poverty.Money(c), true
 	} else {
@@ -144,15 +148,15 @@ func (a *lineAcc) measures(l *line, b poverty.Boundary, total float64, integral 
 // order[k] the caller's index of sorted line k.
 func prepareLines(measure string, b poverty.Boundary, lines []poverty.Money) ([]line, []int, error) {
 	if b > poverty.AtOrBelowLine {
-		return nil, nil, &MeasureError{Measure: measure, Input: "boundary " + b.String(), Err: poverty.ErrRange}
+		return nil, nil, &Error{Measure: measure, Input: "boundary " + b.String(), Err: poverty.ErrRange}
 	}
 	if len(lines) == 0 {
-		return nil, nil, &MeasureError{Measure: measure, Input: "no line", Err: poverty.ErrRange}
+		return nil, nil, &Error{Measure: measure, Input: "no line", Err: poverty.ErrRange}
 	}
 	order := make([]int, len(lines))
 	for i, z := range lines {
 		if z <= 0 || z > poverty.MaxAmount {
-			return nil, nil, &MeasureError{Measure: measure, Input: "lines[" + strconv.Itoa(i) + "] " + z.String(), Err: poverty.ErrRange}
+			return nil, nil, &Error{Measure: measure, Input: "lines[" + strconv.Itoa(i) + "] " + z.String(), Err: poverty.ErrRange}
 		}
 		order[i] = i
 	}
@@ -200,13 +204,13 @@ func (p *Population) povertyPass(ls []line, b poverty.Boundary, total, groups []
 	}
 }
 
-// Poverty returns the poverty [Measures] of the population at each line, in
+// Poverty returns the poverty measures ([Poverty]) of the population at each line, in
 // the order given, from one pass over the observations; b says whether
-// welfare equal to a line counts as poor ([BelowLine], the default, or
-// [AtOrBelowLine]). Lines must be positive and at most [MaxAmount]. The pass
+// welfare equal to a line counts as poor ([poverty.BelowLine], the default, or
+// [poverty.AtOrBelowLine]). Lines must be positive and at most [poverty.MaxAmount]. The pass
 // reads only the observations below the highest line and allocates nothing
 // per observation.
-func (p *Population) Poverty(b poverty.Boundary, lines ...poverty.Money) ([]Measures, error) {
+func (p *Population) Poverty(b poverty.Boundary, lines ...poverty.Money) ([]Poverty, error) {
 	if err := p.check("poverty"); err != nil {
 		return nil, err
 	}
@@ -216,7 +220,7 @@ func (p *Population) Poverty(b poverty.Boundary, lines ...poverty.Money) ([]Meas
 	}
 	acc := make([]lineAcc, len(ls))
 	p.povertyPass(ls, b, acc, nil, nil)
-	out := make([]Measures, len(ls))
+	out := make([]Poverty, len(ls))
 	for k := range ls {
 		if out[order[k]], err = acc[k].measures(&ls[k], b, p.total, p.integral); err != nil {
 			return nil, err
@@ -227,16 +231,16 @@ func (p *Population) Poverty(b poverty.Boundary, lines ...poverty.Money) ([]Meas
 
 // FGT returns the Foster-Greer-Thorbecke measure of order alpha >= 0 at one
 // line: Σ w g^alpha / W over the poor, with g = (z - y)/z. Alpha 0, 1 and 2
-// are [Measures.Incidence], Gap and Severity; other orders, such as 3 or
+// are [Poverty.Incidence], Gap and Severity; other orders, such as 3 or
 // 0.5, weigh the poorest more or less. A poor observation exactly at the
-// line (possible with [AtOrBelowLine]) has g = 0 and counts 1 in FGT0 and 0
+// line (possible with [poverty.AtOrBelowLine]) has g = 0 and counts 1 in FGT0 and 0
 // in every positive order.
 func (p *Population) FGT(line poverty.Money, b poverty.Boundary, alpha float64) (float64, error) {
 	if err := p.check("fgt"); err != nil {
 		return 0, err
 	}
 	if !(alpha >= 0) || math.IsInf(alpha, 1) {
-		return 0, &MeasureError{Measure: "fgt", Input: "alpha " + strconv.FormatFloat(alpha, 'g', -1, 64), Err: poverty.ErrRange}
+		return 0, &Error{Measure: "fgt", Input: "alpha " + strconv.FormatFloat(alpha, 'g', -1, 64), Err: poverty.ErrRange}
 	}
 	ls, _, err := prepareLines("fgt", b, []poverty.Money{line})
 	if err != nil {

@@ -2,11 +2,11 @@ package measure_test
 
 import (
 	"encoding/binary"
-	"github.com/openfupin/fupin/poverty/measure"
 	"math"
 	"testing"
 
 	"github.com/openfupin/fupin/poverty"
+	"github.com/openfupin/fupin/poverty/measure"
 )
 
 // FuzzRelativeBaseText: the RelativeBase decoder never panics and round-trips.
@@ -35,7 +35,7 @@ func FuzzMeasures(f *testing.F) {
 	f.Add([]byte{1, 0, 0, 0, 0, 0, 0, 0, 1, 0, 2, 9, 0, 0, 0, 0, 0, 0, 0, 3, 1, 7}, int64(500), uint8(0))
 	f.Add([]byte{0xff, 0xff, 0xff, 0xff, 0, 0, 0, 0, 0, 0, 1}, int64(1), uint8(1))
 	f.Fuzz(func(t *testing.T, data []byte, line int64, boundary uint8) {
-		var b measure.PopulationBuilder
+		var b measure.Builder
 		for len(data) >= 11 {
 			y := poverty.Money(int64(binary.LittleEndian.Uint64(data)) >> 14) // keep most within MaxAmount
 			w := float64(data[8]) / 4

@@ -1,8 +1,9 @@
 package measure
 
 import (
-	"github.com/openfupin/fupin/poverty"
 	"math"
+
+	"github.com/openfupin/fupin/poverty"
 )
 
 // GroupReport is the result of [Population.ByGroup]: poverty and
@@ -11,29 +12,35 @@ import (
 // of Theil's indices.
 //
 // The zero value is an empty report.
+//
+// In JSON a figure that is not a number (NaN, ±Inf) is null
+// ([GroupReport.MarshalJSON]).
 type GroupReport struct {
 	Lines    []poverty.Money  // the lines, in the order given
 	Boundary poverty.Boundary // the boundary used
 	// Total holds the measures of the whole population (Key "").
-	Total GroupMeasures
+	Total Group
 	// Groups holds one entry per group key, in key order, including
 	// declared groups with no observation (Records 0).
-	Groups []GroupMeasures
+	Groups []Group
 	Theil  TheilDecomposition
 }
 
-// GroupMeasures are the measures of one group.
+// Group are the measures of one group.
 //
 // A group with no observation or no weight is reported with Records 0 or
 // Population 0, NaN ratios (undefined, not zero) and zero contributions.
-type GroupMeasures struct {
+//
+// In JSON a figure that is not a number (NaN, ±Inf) is null
+// ([Group.MarshalJSON]).
+type Group struct {
 	Key             string
 	Records         int
 	Population      float64 // total weight of the group
 	PopulationShare float64 // the group's weight over the population's
 	// Poverty holds the group's measures at each line, in the order of
 	// GroupReport.Lines.
-	Poverty []Measures
+	Poverty []Poverty
 	// Contributions holds, for each line, the group's additive part of the
 	// population's FGT measures.
 	Contributions []Contribution
@@ -46,6 +53,9 @@ type GroupMeasures struct {
 // population's measure. Over all groups the parts sum to the population's
 // measure and the shares to 1 (NaN shares when the population's measure is
 // zero).
+//
+// In JSON a figure that is not a number (NaN, ±Inf) is null
+// ([Contribution.MarshalJSON]).
 type Contribution struct {
 	Incidence, Gap, Severity                float64
 	IncidenceShare, GapShare, SeverityShare float64
@@ -60,6 +70,9 @@ type Contribution struct {
 // Within + Between equals the population's index. Empty groups take no
 // part. The parts are NaN when the population's index is undefined (see
 // [Inequality]).
+//
+// In JSON a figure that is not a number (NaN, ±Inf) is null
+// ([TheilDecomposition.MarshalJSON]).
 type TheilDecomposition struct {
 	TWithin, TBetween float64
 	LWithin, LBetween float64
@@ -68,7 +81,7 @@ type TheilDecomposition struct {
 // ByGroup returns poverty measures at each line and inequality measures for
 // the population and each of its groups, from one pass over the
 // observations. An ungrouped population is one group with key "". Groups
-// with no observation are reported explicitly (see [GroupMeasures]).
+// with no observation are reported explicitly (see [Group]).
 func (p *Population) ByGroup(b poverty.Boundary, lines ...poverty.Money) (GroupReport, error) {
 	if err := p.check("by_group"); err != nil {
 		return GroupReport{}, err
@@ -117,17 +130,17 @@ func (p *Population) ByGroup(b poverty.Boundary, lines ...poverty.Money) (GroupR
 		gc[g] += o.w
 	}
 
-	r := GroupReport{Lines: append([]poverty.Money(nil), lines...), Boundary: b, Groups: make([]GroupMeasures, ng)}
-	r.Total = GroupMeasures{Records: len(p.obs), Population: p.total, PopulationShare: 1,
-		Poverty: make([]Measures, nl), Contributions: make([]Contribution, nl), Inequality: tIneq.result()}
+	r := GroupReport{Lines: append([]poverty.Money(nil), lines...), Boundary: b, Groups: make([]Group, ng)}
+	r.Total = Group{Records: len(p.obs), Population: p.total, PopulationShare: 1,
+		Poverty: make([]Poverty, nl), Contributions: make([]Contribution, nl), Inequality: tIneq.result()}
 	for k := range ls {
 		if r.Total.Poverty[order[k]], err = tot[k].measures(&ls[k], b, p.total, p.integral); err != nil {
 			return GroupReport{}, err
 		}
 	}
 	for g := range keys {
-		gm := GroupMeasures{Key: keys[g], Records: grec[g], Population: gw[g], PopulationShare: gw[g] / p.total,
-			Poverty: make([]Measures, nl), Contributions: make([]Contribution, nl), Inequality: gIneq[g].result()}
+		gm := Group{Key: keys[g], Records: grec[g], Population: gw[g], PopulationShare: gw[g] / p.total,
+			Poverty: make([]Poverty, nl), Contributions: make([]Contribution, nl), Inequality: gIneq[g].result()}
 		for k := range ls {
 			m, err := gacc[g*nl+k].measures(&ls[k], b, gw[g], p.integral)
 			if err != nil {

@@ -1,14 +1,15 @@
 package measure_test
 
 import (
-	"github.com/openfupin/fupin/poverty/measure"
 	"math"
 	"math/rand/v2"
 	"strconv"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+
 	"github.com/openfupin/fupin/poverty"
+	"github.com/openfupin/fupin/poverty/measure"
 )
 
 func TestByGroupHandWorked(t *testing.T) {
@@ -21,7 +22,7 @@ func TestByGroupHandWorked(t *testing.T) {
 	//          west poor 4 of 6 (gaps .5, .25): Incidence 4/6, Gap 1.25/6.
 	// Contributions: east .4 × .5 = .2, west .6 × 4/6 = .4: sum .6 = total.
 	//                Gap: .4 × .375 = .15, .6 × 1.25/6 = .125: sum .275 = total.
-	var b measure.PopulationBuilder
+	var b measure.Builder
 	b.Declare("north")
 	for _, o := range []struct {
 		y poverty.Money
@@ -55,7 +56,7 @@ func TestByGroupHandWorked(t *testing.T) {
 		IncidenceShareOfAll float64
 	}
 	var got []row
-	for _, g := range append([]measure.GroupMeasures{r.Total}, r.Groups...) {
+	for _, g := range append([]measure.Group{r.Total}, r.Groups...) {
 		m, c := g.Poverty[0], g.Contributions[0]
 		got = append(got, row{g.Key, g.Records, g.Population, g.PopulationShare, m.Incidence, m.Gap, c.Incidence, c.Gap, m.Cost, g.Inequality.Mean, m.PoorRecords, c.IncidenceShare})
 	}
@@ -82,7 +83,7 @@ func TestByGroupDecomposition(t *testing.T) {
 	r := rand.New(rand.NewPCG(17, 18))
 	for trial := range 20 {
 		ng := 1 + r.IntN(6)
-		var b measure.PopulationBuilder
+		var b measure.Builder
 		b.Declare("village-" + strconv.Itoa(ng)) // one declared, empty group
 		ys, ws := randomData(r, 50+r.IntN(300), false)
 		keys := make([]string, len(ys))

@@ -1,10 +1,11 @@
 package measure
 
 import (
-	"github.com/openfupin/fupin/poverty"
 	"math"
 	"slices"
 	"strconv"
+
+	"github.com/openfupin/fupin/poverty"
 )
 
 // Inequality holds the inequality measures of a population (or of one group
@@ -40,6 +41,9 @@ import (
 // return [ErrNotPositive] instead of NaN.
 //
 // The zero value describes an empty population.
+//
+// In JSON a figure that is not a number (NaN, ±Inf) is null
+// ([Inequality.MarshalJSON]).
 type Inequality struct {
 	Population  float64       // total weight
 	Records     int           // observations
@@ -170,14 +174,14 @@ func (p *Population) Inequality() (Inequality, error) {
 	return a.result(), nil
 }
 
-// notPositive returns the MeasureError for a measure that needs positive
+// notPositive returns the Error for a measure that needs positive
 // welfare (when neg says so) or a positive mean.
 func (p *Population) notPositive(measure string, needPositive bool) error {
 	if p.meanFen() <= 0 {
-		return &MeasureError{Measure: measure, Input: "mean " + strconv.FormatFloat(p.meanFen()/100, 'f', 2, 64), Err: ErrNotPositive}
+		return &Error{Measure: measure, Input: "mean " + strconv.FormatFloat(p.meanFen()/100, 'f', 2, 64), Err: ErrNotPositive}
 	}
 	if needPositive && p.obs[0].y <= 0 {
-		return &MeasureError{Measure: measure, Input: "welfare " + p.obs[0].y.String(), Err: ErrNotPositive}
+		return &Error{Measure: measure, Input: "welfare " + p.obs[0].y.String(), Err: ErrNotPositive}
 	}
 	return nil
 }
@@ -239,7 +243,7 @@ func (p *Population) Atkinson(epsilon float64) (float64, error) {
 		return 0, err
 	}
 	if !(epsilon >= 0) || math.IsInf(epsilon, 1) {
-		return 0, &MeasureError{Measure: "atkinson", Input: "epsilon " + strconv.FormatFloat(epsilon, 'g', -1, 64), Err: poverty.ErrRange}
+		return 0, &Error{Measure: "atkinson", Input: "epsilon " + strconv.FormatFloat(epsilon, 'g', -1, 64), Err: poverty.ErrRange}
 	}
 	if err := p.notPositive("atkinson", epsilon >= 1 || p.obs[0].y < 0); err != nil {
 		return 0, err
@@ -264,6 +268,9 @@ func (p *Population) Atkinson(epsilon float64) (float64, error) {
 
 // LorenzPoint is one point of the Lorenz curve: the share of total welfare
 // held by the poorest share P of the population.
+//
+// In JSON a figure that is not a number (NaN, ±Inf) is null
+// ([LorenzPoint.MarshalJSON]).
 type LorenzPoint struct {
 	P     float64 // population share, 0 to 1
 	Share float64 // welfare share, 0 to 1 when all welfare is positive
@@ -280,7 +287,7 @@ func (p *Population) Lorenz(ps ...float64) ([]LorenzPoint, error) {
 	order := make([]int, len(ps))
 	for i, x := range ps {
 		if !(x >= 0 && x <= 1) {
-			return nil, &MeasureError{Measure: "lorenz", Input: "p " + strconv.FormatFloat(x, 'g', -1, 64), Err: poverty.ErrRange}
+			return nil, &Error{Measure: "lorenz", Input: "p " + strconv.FormatFloat(x, 'g', -1, 64), Err: poverty.ErrRange}
 		}
 		order[i] = i
 	}
@@ -323,7 +330,7 @@ func (p *Population) Lorenz(ps ...float64) ([]LorenzPoint, error) {
 // quintile shares. They sum to 1. n must be at least 1.
 func (p *Population) Shares(n int) ([]float64, error) {
 	if n < 1 {
-		return nil, &MeasureError{Measure: "shares", Input: "n " + strconv.Itoa(n), Err: poverty.ErrRange}
+		return nil, &Error{Measure: "shares", Input: "n " + strconv.Itoa(n), Err: poverty.ErrRange}
 	}
 	ps := make([]float64, n+1)
 	for i := range ps {

@@ -1,13 +1,14 @@
 package measure_test
 
 import (
-	"github.com/openfupin/fupin/poverty/measure"
 	"math"
 	"math/rand/v2"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+
 	"github.com/openfupin/fupin/poverty"
+	"github.com/openfupin/fupin/poverty/measure"
 )
 
 func TestInequalityHandWorked(t *testing.T) {

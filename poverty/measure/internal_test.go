@@ -1,7 +1,6 @@
 package measure
 
 import (
-	"github.com/openfupin/fupin/poverty"
 	"math"
 	"math/rand/v2"
 	"slices"
@@ -9,6 +8,8 @@ import (
 	"testing"
 
 	"golang.org/x/exp/stats"
+
+	"github.com/openfupin/fupin/poverty"
 )
 
 // TestWeightedQuantileAgreesWithStats checks the weighted type-7 quantile

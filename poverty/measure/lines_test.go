@@ -1,12 +1,13 @@
 package measure_test
 
 import (
-	"github.com/openfupin/fupin/poverty/measure"
 	"math/rand/v2"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+
 	"github.com/openfupin/fupin/poverty"
+	"github.com/openfupin/fupin/poverty/measure"
 )
 
 func TestQuantiles(t *testing.T) {

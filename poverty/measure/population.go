@@ -3,30 +3,21 @@ package measure
 import (
 	"cmp"
 	"errors"
-	"github.com/openfupin/fupin/poverty"
+	"fmt"
 	"math"
 	"math/bits"
 	"slices"
 	"strconv"
+	"strings"
 
 	"golang.org/x/exp/stats"
 
 	"github.com/openfupin/fupin/internal/enum"
+	"github.com/openfupin/fupin/poverty"
 )
 
-// This file holds the population of observations that the poverty and
-// inequality measures read (measure_*.go): per-capita welfare in [Money]
-// with a weight, sorted once when the population is built.
-//
-// Measures are statistics, not policy decisions: they use float64
-// internally, as the house rules allow inside statistics, and never feed a
-// household's eligibility. Amounts of money that a measure reports (the cost
-// of closing the poverty gap, a relative line, a quantile) are [Money],
-// exact where the arithmetic allows it and otherwise rounded once with a
-// named [Rounding] or as documented.
-
 // Errors of the measures, in addition to the package's other sentinels
-// ([ErrRange], [ErrNegative], [ErrOverflow], [ErrConceptMismatch]).
+// ([poverty.ErrRange], [poverty.ErrNegative], [poverty.ErrOverflow], [poverty.ErrConceptMismatch]).
 var (
 	// ErrNoWeight reports a population, or a group asked for on its own,
 	// whose total weight is zero: no measure is defined for it.
@@ -37,18 +28,18 @@ var (
 	ErrNotPositive = errors.New("measure needs positive welfare")
 )
 
-// MeasureError reports a measure that cannot be computed for a population:
+// Error reports a measure that cannot be computed for a population:
 // which measure, the input that prevents it, and the cause ([ErrNoWeight],
-// [ErrNotPositive], [ErrRange], [ErrOverflow]).
-type MeasureError struct {
+// [ErrNotPositive], [poverty.ErrRange], [poverty.ErrOverflow]).
+type Error struct {
 	Measure string // "gini", "theil_l", "quantile", "poverty", ...
 	Input   string // the offending input as text, such as "welfare -3.00" or "q 1.5"
 	Err     error
 }
 
 // Error returns the message naming the measure, the input and the cause.
-func (e *MeasureError) Error() string {
-	s := "poverty: measure " + e.Measure
+func (e *Error) Error() string {
+	s := "measure: " + e.Measure
 	if e.Input != "" {
 		s += " (" + e.Input + ")"
 	}
@@ -56,12 +47,12 @@ func (e *MeasureError) Error() string {
 }
 
 // Unwrap returns the cause.
-func (e *MeasureError) Unwrap() error { return e.Err }
+func (e *Error) Unwrap() error { return e.Err }
 
 // MaxWeight is the largest weight of one observation, and of a whole
 // population, that the measures accept: 10^15 persons, far above any real
 // population, and small enough that weighted sums of amounts up to
-// [MaxAmount] stay finite in float64.
+// [poverty.MaxAmount] stay finite in float64.
 const MaxWeight = 1e15
 
 // maxIntegralWeight is the largest total of whole-number weights that
@@ -77,21 +68,21 @@ type obs struct {
 }
 
 // Population is a set of observations of per-capita welfare (income or
-// consumption per resident member, in [Money]) with non-negative weights,
+// consumption per resident member, in [poverty.Money]) with non-negative weights,
 // optionally assigned to named groups. It is what every measure in this
 // package reads: [Population.Poverty], [Population.Inequality],
 // [Population.ByGroup], [Population.Quantile], [Population.RelativeLine].
 //
 // Weights are float64, as survey weights are; a weight is how many people
 // the observation stands for. A household entered with
-// [PopulationBuilder.AddHousehold] is weighted by its resident members
+// [Builder.AddHousehold] is weighted by its resident members
 // (times its survey weight), so that measures count persons, as poverty
 // incidence does. When every weight is a whole number the population is
-// integral ([Population.Integral]) and money totals such as [Measures.Cost]
+// integral ([Population.Integral]) and money totals such as [Poverty.Cost]
 // are exact. No weight, and no total, may exceed [MaxWeight].
 //
-// A Population is built once ([NewPopulation], [HouseholdPopulation],
-// [PopulationBuilder]) and is then immutable and safe for concurrent use.
+// A Population is built once ([New], [FromHouseholds],
+// [Builder]) and is then immutable and safe for concurrent use.
 // Building sorts the observations by welfare (a comparison sort, or a
 // radix sort for large populations); every measure afterwards is one pass
 // or less, and allocates nothing per observation. The zero Population is
@@ -120,8 +111,8 @@ func (p *Population) Weight() float64 { return p.total }
 func (p *Population) Integral() bool { return p.integral }
 
 // Concept returns the income concept of the households the population was
-// built from, or [ConceptUnknown] for plain amounts. Lines compared with the
-// population should be in the same concept; see [Figure.Compare].
+// built from, or [poverty.ConceptUnknown] for plain amounts. Lines compared with the
+// population should be in the same concept; see [poverty.Figure.Compare].
 func (p *Population) Concept() poverty.IncomeConcept { return p.concept }
 
 // Groups returns the group keys in sorted order, including declared groups
@@ -144,41 +135,51 @@ func (p *Population) Max() (poverty.Money, bool) {
 	return p.obs[len(p.obs)-1].y, true
 }
 
-// NewPopulation builds an ungrouped population from per-capita welfare
+// New builds an ungrouped population from per-capita welfare
 // amounts and their weights. A nil weights slice weights every observation
 // 1; otherwise it must have the same length as welfare. Errors are
-// *[FieldError] naming the observation ("observation 3") and the field:
-// weights that are NaN, infinite or above [MaxWeight] ([ErrRange]) or
-// negative ([ErrNegative]), welfare beyond ±[MaxAmount] ([ErrRange]), a
-// total weight above MaxWeight ([ErrOverflow]) or of zero ([ErrNoWeight]).
-func NewPopulation(welfare []poverty.Money, weights []float64) (*Population, error) {
+// *[poverty.FieldError] naming the observation ("observation 3") and the field:
+// weights that are NaN, infinite or above [MaxWeight] ([poverty.ErrRange]) or
+// negative ([poverty.ErrNegative]), welfare beyond ±[poverty.MaxAmount] ([poverty.ErrRange]), a
+// total weight above MaxWeight ([poverty.ErrOverflow]) or of zero ([ErrNoWeight]).
+func New(welfare []poverty.Money, weights []float64) (*Population, error) {
 	if weights != nil && len(weights) != len(welfare) {
-		return nil, &poverty.FieldError{Record: "population", Field: "weights",
+		return nil, &poverty.FieldError{Op: "measure.New", Record: "population", Field: "weights",
 			Value: strconv.Itoa(len(weights)) + " weights for " + strconv.Itoa(len(welfare)) + " amounts", Err: poverty.ErrRange}
 	}
-	b := PopulationBuilder{obs: make([]obs, 0, len(welfare))}
+	b := Builder{obs: make([]obs, 0, len(welfare))}
 	for i, y := range welfare {
 		w := 1.0
 		if weights != nil {
 			w = weights[i]
 		}
 		if err := b.Add(y, w, ""); err != nil {
-			return nil, err
+			return nil, reOp("measure.New", err)
 		}
 	}
-	return b.Build()
+	p, err := b.Build()
+	return p, reOp("measure.New", err)
 }
 
-// HouseholdPopulation builds a population of persons from households: each
-// household contributes its per-capita income ([Household.PerCapita])
-// weighted by its resident members ([Household.Residents]). When group is
+// reOp names op, the caller's operation, in an error of this package's
+// builder.
+func reOp(op string, err error) error {
+	if fe, ok := err.(*poverty.FieldError); ok && strings.HasPrefix(fe.Op, "measure.") {
+		fe.Op = op
+	}
+	return err
+}
+
+// FromHouseholds builds a population of persons from households: each
+// household contributes its per-capita income ([poverty.Household.PerCapita])
+// weighted by its resident members ([poverty.Household.Residents]). When group is
 // not nil, it names each household's group (for example its county's code,
 // h.County.String(), or a village name); the result is then grouped as for
-// [PopulationBuilder.Add]. Declared lists groups to report even when no
+// [Builder.Add]. Declared lists groups to report even when no
 // household falls in them. Errors are those of
-// [PopulationBuilder.AddHousehold].
-func HouseholdPopulation(households []poverty.Household, group func(*poverty.Household) string, declared ...string) (*Population, error) {
-	b := PopulationBuilder{obs: make([]obs, 0, len(households))}
+// [Builder.AddHousehold].
+func FromHouseholds(households []poverty.Household, group func(*poverty.Household) string, declared ...string) (*Population, error) {
+	b := Builder{obs: make([]obs, 0, len(households))}
 	b.Declare(declared...)
 	for i := range households {
 		h := &households[i]
@@ -187,17 +188,18 @@ func HouseholdPopulation(households []poverty.Household, group func(*poverty.Hou
 			key = group(h)
 		}
 		if err := b.AddHousehold(h, 1, key); err != nil {
-			return nil, err
+			return nil, reOp("measure.FromHouseholds", err)
 		}
 	}
-	return b.Build()
+	p, err := b.Build()
+	return p, reOp("measure.FromHouseholds", err)
 }
 
-// PopulationBuilder collects observations one by one, for callers that
+// Builder collects observations one by one, for callers that
 // stream records or group them. The zero value is an empty builder ready to
 // use. A builder is not safe for concurrent use; the [Population] it builds
 // is.
-type PopulationBuilder struct {
+type Builder struct {
 	obs      []obs
 	index    map[string]int32
 	keys     []string
@@ -212,13 +214,13 @@ type PopulationBuilder struct {
 // villages of a county with no household below the line still get a row).
 // Declaring a group twice, or a group that observations also name, is
 // harmless.
-func (b *PopulationBuilder) Declare(groups ...string) {
+func (b *Builder) Declare(groups ...string) {
 	for _, g := range groups {
 		b.group(g)
 	}
 }
 
-func (b *PopulationBuilder) group(key string) int32 {
+func (b *Builder) group(key string) int32 {
 	if b.index == nil {
 		b.index = make(map[string]int32)
 	}
@@ -242,9 +244,9 @@ func (b *PopulationBuilder) group(key string) int32 {
 // stands for) and its group key. An empty group key in a builder where no
 // observation names a group and no group is declared leaves the population
 // ungrouped; once any group is used, "" is a group like any other. Errors
-// are *[FieldError] naming "observation N" (N counts from 0 in order of
+// are *[poverty.FieldError] naming "observation N" (N counts from 0 in order of
 // addition).
-func (b *PopulationBuilder) Add(welfare poverty.Money, weight float64, group string) error {
+func (b *Builder) Add(welfare poverty.Money, weight float64, group string) error {
 	return b.add("", len(b.obs), welfare, weight, group)
 }
 
@@ -252,9 +254,9 @@ func (b *PopulationBuilder) Add(welfare poverty.Money, weight float64, group str
 // resident members times surveyWeight (1 for a census or the registration
 // system; the household's sampling weight for a survey). The first
 // household fixes the population's income concept; a household in another
-// concept is [ErrConceptMismatch]. Errors are *[FieldError] naming the
+// concept is [poverty.ErrConceptMismatch]. Errors are *[poverty.FieldError] naming the
 // household's ID.
-func (b *PopulationBuilder) AddHousehold(h *poverty.Household, surveyWeight float64, group string) error {
+func (b *Builder) AddHousehold(h *poverty.Household, surveyWeight float64, group string) error {
 	pc, err := h.PerCapita()
 	if err != nil {
 		return err
@@ -262,7 +264,7 @@ func (b *PopulationBuilder) AddHousehold(h *poverty.Household, surveyWeight floa
 	if !b.conceptS {
 		b.concept, b.conceptS = pc.Concept, true
 	} else if pc.Concept != b.concept {
-		return &poverty.FieldError{Record: h.ID, Field: "concept", Value: pc.Concept.String(), Err: poverty.ErrConceptMismatch}
+		return &poverty.FieldError{Op: "measure.Builder.AddHousehold", Record: h.ID, Field: "concept", Value: pc.Concept.String(), Err: fmt.Errorf("%w: household %s, population %s", poverty.ErrConceptMismatch, pc.Concept, b.concept)}
 	}
 	if !validWeight(surveyWeight) {
 		return weightError(h.ID, "survey_weight", surveyWeight)
@@ -277,12 +279,12 @@ func weightError(record, field string, w float64) error {
 	if w < 0 && !math.IsInf(w, -1) {
 		err = poverty.ErrNegative
 	}
-	return &poverty.FieldError{Record: record, Field: field, Value: strconv.FormatFloat(w, 'g', -1, 64), Err: err}
+	return &poverty.FieldError{Op: "measure.Builder.Add", Record: record, Field: field, Value: strconv.FormatFloat(w, 'g', -1, 64), Err: err}
 }
 
 // add appends one observation; when pos >= 0 the record is named
 // "observation pos" (built only on error: adding allocates nothing).
-func (b *PopulationBuilder) add(record string, pos int, y poverty.Money, w float64, group string) error {
+func (b *Builder) add(record string, pos int, y poverty.Money, w float64, group string) error {
 	name := func() string {
 		if pos >= 0 {
 			return "observation " + strconv.Itoa(pos)
@@ -293,11 +295,11 @@ func (b *PopulationBuilder) add(record string, pos int, y poverty.Money, w float
 		return weightError(name(), "weight", w)
 	}
 	if y > poverty.MaxAmount || y < -poverty.MaxAmount {
-		return &poverty.FieldError{Record: name(), Field: "welfare", Value: y.String(), Err: poverty.ErrRange}
+		return &poverty.FieldError{Op: "measure.Builder.Add", Record: name(), Field: "welfare", Value: y.String(), Err: poverty.ErrRange}
 	}
 	t := b.total + w
 	if t > MaxWeight {
-		return &poverty.FieldError{Record: name(), Field: "weight", Value: strconv.FormatFloat(w, 'g', -1, 64), Err: poverty.ErrOverflow}
+		return &poverty.FieldError{Op: "measure.Builder.Add", Record: name(), Field: "weight", Value: strconv.FormatFloat(w, 'g', -1, 64), Err: poverty.ErrOverflow}
 	}
 	b.total = t
 	if w != math.Trunc(w) || t > maxIntegralWeight {
@@ -313,9 +315,9 @@ func (b *PopulationBuilder) add(record string, pos int, y poverty.Money, w float
 
 // Build sorts the observations and returns the population. A total weight
 // of zero is [ErrNoWeight]. The builder is emptied and may be reused.
-func (b *PopulationBuilder) Build() (*Population, error) {
+func (b *Builder) Build() (*Population, error) {
 	if b.total <= 0 {
-		return nil, &poverty.FieldError{Record: "population", Field: "weight", Value: strconv.Itoa(len(b.obs)) + " observations", Err: ErrNoWeight}
+		return nil, &poverty.FieldError{Op: "measure.Builder.Build", Record: "population", Field: "weight", Value: strconv.Itoa(len(b.obs)) + " observations", Err: ErrNoWeight}
 	}
 	p := &Population{obs: b.obs, total: b.total, integral: !b.notInt, concept: b.concept}
 	if b.grouped {
@@ -370,7 +372,7 @@ func (b *PopulationBuilder) Build() (*Population, error) {
 			p.gRecords[o.g]++
 		}
 	}
-	*b = PopulationBuilder{}
+	*b = Builder{}
 	return p, nil
 }
 
@@ -380,15 +382,24 @@ const radixMin = 1 << 16
 
 // sortObs sorts os by less (welfare, then weight, then group). Large
 // inputs are sorted by welfare with a least-significant-digit radix sort
-// (16-bit digits, skipping digits that all observations share: two passes
-// for amounts below 2^32 fen), then each run of equal welfare by
+// (16-bit digits of welfare minus the minimum, skipping digits that all
+// observations share: two passes for a range below 2^32 fen, negative
+// welfare included), then each run of equal welfare by
 // less; the result is the same order as a comparison sort's.
 func sortObs(os []obs, less func(a, c obs) int) {
 	if len(os) < radixMin {
 		slices.SortFunc(os, less)
 		return
 	}
-	key := func(o *obs) uint64 { return uint64(o.y) ^ 1<<63 } // order-preserving
+	// Keys are welfare offset by the minimum: non-negative and below 2^51
+	// (welfare is within ±MaxAmount), and as small as the range allows, so
+	// that negative welfare takes the same passes as positive (two for a
+	// range below 2^32 fen) instead of all four of a sign-flipped key.
+	lo := os[0].y
+	for i := range os {
+		lo = min(lo, os[i].y)
+	}
+	key := func(o *obs) uint64 { return uint64(o.y - lo) } // order-preserving
 	src, dst := os, make([]obs, len(os))
 	const bits = 16
 	const mask = 1<<bits - 1
@@ -431,7 +442,7 @@ func sortObs(os []obs, less func(a, c obs) int) {
 // check returns ErrNoWeight wrapped for measure when p is empty.
 func (p *Population) check(measure string) error {
 	if p == nil || p.total <= 0 {
-		return &MeasureError{Measure: measure, Err: ErrNoWeight}
+		return &Error{Measure: measure, Err: ErrNoWeight}
 	}
 	return nil
 }
@@ -456,10 +467,10 @@ func (p *Population) Mean(mode poverty.Rounding) (poverty.Money, error) {
 // roundFen rounds a statistic in fen to Money with mode.
 func roundFen(measure string, v float64, mode poverty.Rounding) (poverty.Money, error) {
 	if mode < poverty.RoundHalfUp || mode > poverty.RoundCeiling {
-		return 0, &MeasureError{Measure: measure, Input: "rounding " + mode.String(), Err: poverty.ErrRounding}
+		return 0, &Error{Measure: measure, Input: "rounding " + mode.String(), Err: poverty.ErrRounding}
 	}
 	if math.IsNaN(v) || math.Abs(v) > float64(poverty.MaxAmount) {
-		return 0, &MeasureError{Measure: measure, Input: strconv.FormatFloat(v, 'g', -1, 64) + " fen", Err: poverty.ErrRange}
+		return 0, &Error{Measure: measure, Input: strconv.FormatFloat(v, 'g', -1, 64) + " fen", Err: poverty.ErrRange}
 	}
 	var r float64
 	switch mode {
@@ -525,7 +536,7 @@ func (p *Population) quantilesInto(out []poverty.Money, qs []float64, mode pover
 	}
 	for _, q := range qs {
 		if !(q >= 0 && q <= 1) {
-			return &MeasureError{Measure: "quantile", Input: "q " + strconv.FormatFloat(q, 'g', -1, 64), Err: poverty.ErrRange}
+			return &Error{Measure: "quantile", Input: "q " + strconv.FormatFloat(q, 'g', -1, 64), Err: poverty.ErrRange}
 		}
 	}
 	v := p.quantilesFen(qs)
@@ -632,7 +643,7 @@ func (b RelativeBase) String() string { return relativeBaseWords.String(b, "Rela
 func (b RelativeBase) MarshalText() ([]byte, error) { return relativeBaseWords.Marshal(b, "base") }
 
 // UnmarshalText implements [encoding.TextUnmarshaler]; unknown words are
-// [ErrUnknownWord].
+// [poverty.ErrUnknownWord].
 func (b *RelativeBase) UnmarshalText(t []byte) error {
 	i, err := relativeBaseWords.Parse(t, "base")
 	*b = RelativeBase(i)
@@ -649,7 +660,7 @@ func (p *Population) RelativeLine(share poverty.Rate, base RelativeBase, mode po
 		return 0, err
 	}
 	if share <= 0 {
-		return 0, &MeasureError{Measure: "relative_line", Input: "share " + share.String(), Err: poverty.ErrRange}
+		return 0, &Error{Measure: "relative_line", Input: "share " + share.String(), Err: poverty.ErrRange}
 	}
 	var b float64
 	switch base {
@@ -658,16 +669,16 @@ func (p *Population) RelativeLine(share poverty.Rate, base RelativeBase, mode po
 	case OfMean:
 		b = p.meanFen()
 	default:
-		return 0, &MeasureError{Measure: "relative_line", Input: "base " + base.String(), Err: poverty.ErrRange}
+		return 0, &Error{Measure: "relative_line", Input: "base " + base.String(), Err: poverty.ErrRange}
 	}
 	return roundFen("relative_line", b*share.Float64(), mode)
 }
 
 // LineForShare is the inverse of a headcount: the lowest line, in whole
 // fen, that puts at least share of the population (by weight) below it
-// under boundary b. With [BelowLine] that is one fen above the welfare of
+// under boundary b. With [poverty.BelowLine] that is one fen above the welfare of
 // the observation where the cumulative share first reaches share; with
-// [AtOrBelowLine] it is that welfare itself. So [Measures.Incidence] at the
+// [poverty.AtOrBelowLine] it is that welfare itself. So [Poverty.Incidence] at the
 // returned line is at least share, and one fen lower it is less. share must
 // be in (0, 1]; with integral weights the comparison is exact.
 func (p *Population) LineForShare(share poverty.Rate, b poverty.Boundary) (poverty.Money, error) {
@@ -675,7 +686,7 @@ func (p *Population) LineForShare(share poverty.Rate, b poverty.Boundary) (pover
 		return 0, err
 	}
 	if share <= 0 || share > poverty.One {
-		return 0, &MeasureError{Measure: "line_for_share", Input: "share " + share.String(), Err: poverty.ErrRange}
+		return 0, &Error{Measure: "line_for_share", Input: "share " + share.String(), Err: poverty.ErrRange}
 	}
 	var c float64
 	totalInt := int64(p.total)

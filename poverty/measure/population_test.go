@@ -2,7 +2,6 @@ package measure_test
 
 import (
 	"errors"
-	"github.com/openfupin/fupin/poverty/measure"
 	"math"
 	"math/rand/v2"
 	"slices"
@@ -10,7 +9,9 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/google/go-cmp/cmp/cmpopts"
+
 	"github.com/openfupin/fupin/poverty"
+	"github.com/openfupin/fupin/poverty/measure"
 )
 
 // approx compares floats to 1e-12 relative (or absolute near zero) and
@@ -24,7 +25,7 @@ func yuan(n int64) poverty.Money { return poverty.YuanAmount(n) }
 
 func mustPop(t testing.TB, welfare []poverty.Money, weights []float64) *measure.Population {
 	t.Helper()
-	p, err := measure.NewPopulation(welfare, weights)
+	p, err := measure.New(welfare, weights)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -62,9 +63,9 @@ func TestPovertyHandWorked(t *testing.T) {
 		name string
 		b    poverty.Boundary
 		line poverty.Money
-		want measure.Measures
+		want measure.Poverty
 	}{
-		{"z=4000 below", poverty.BelowLine, yuan(4000), measure.Measures{
+		{"z=4000 below", poverty.BelowLine, yuan(4000), measure.Poverty{
 			Line: yuan(4000), Boundary: poverty.BelowLine, Population: 10, Poor: 6, PoorRecords: 3,
 			Incidence: .6, Gap: .275, Severity: .15625, IncomeGapRatio: 2.75 / 6,
 			Watts: (2*math.Log(4) + math.Log(2) + 3*math.Log(4.0/3)) / 10,
@@ -75,7 +76,7 @@ func TestPovertyHandWorked(t *testing.T) {
 		// Incidence .3; Gap (2×2/3 + 1/3)/10 = (5/3)/10; Severity (2×4/9 + 1/9)/10 = 1/10;
 		// Sen: 2×(2/3)×(6-0-2) + (1/3)×(6-4-1) = 16/3 + 1/3 = 17/3, over 10×3.
 		// Cost 2×2000 + 1000 = 5000 yuan.
-		{"z=3000 below", poverty.BelowLine, yuan(3000), measure.Measures{
+		{"z=3000 below", poverty.BelowLine, yuan(3000), measure.Poverty{
 			Line: yuan(3000), Boundary: poverty.BelowLine, Population: 10, Poor: 3, PoorRecords: 2,
 			Incidence: .3, Gap: 5.0 / 30, Severity: .1, IncomeGapRatio: (5.0 / 3) / 3,
 			Watts: (2*math.Log(3) + math.Log(1.5)) / 10, Sen: (17.0 / 3) / 30, Cost: yuan(5000), CostExact: true,
@@ -83,16 +84,16 @@ func TestPovertyHandWorked(t *testing.T) {
 		// At or below 3000, 3000 (w3) is poor with gap 0: Incidence .6,
 		// Gap and Cost as for "below", Sen: Wp = 6:
 		// 2×(2/3)×(12-0-2) + (1/3)×(12-4-1) + 0 = 40/3 + 7/3 = 47/3, over 60.
-		{"z=3000 at or below", poverty.AtOrBelowLine, yuan(3000), measure.Measures{
+		{"z=3000 at or below", poverty.AtOrBelowLine, yuan(3000), measure.Poverty{
 			Line: yuan(3000), Boundary: poverty.AtOrBelowLine, Population: 10, Poor: 6, PoorRecords: 3,
 			Incidence: .6, Gap: 5.0 / 30, Severity: .1, IncomeGapRatio: (5.0 / 3) / 6,
 			Watts: (2*math.Log(3) + math.Log(1.5)) / 10, Sen: (47.0 / 3) / 60, Cost: yuan(5000), CostExact: true,
 		}},
-		{"z=500 nobody poor", poverty.BelowLine, yuan(500), measure.Measures{
+		{"z=500 nobody poor", poverty.BelowLine, yuan(500), measure.Poverty{
 			Line: yuan(500), Boundary: poverty.BelowLine, Population: 10, CostExact: true,
 		}},
 		// Everyone poor at 10000: Incidence 1; Cost 2×9000+1×8000+3×7000+2×5000+2×2000 = 61000.
-		{"z=10000 everyone", poverty.BelowLine, yuan(10000), measure.Measures{
+		{"z=10000 everyone", poverty.BelowLine, yuan(10000), measure.Poverty{
 			Line: yuan(10000), Boundary: poverty.BelowLine, Population: 10, Poor: 10, PoorRecords: 5,
 			Incidence: 1, Gap: .61, Severity: (2*.81 + .64 + 3*.49 + 2*.25 + 2*.04) / 10, IncomeGapRatio: .61,
 			Watts: (2*math.Log(10) + math.Log(5) + 3*math.Log(10.0/3) + 2*math.Log(2) + 2*math.Log(1.25)) / 10,
@@ -170,7 +171,7 @@ func TestNegativeWelfare(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := measure.Measures{Line: yuan(2000), Population: 4, Poor: 3, PoorRecords: 3, Incidence: .75,
+	want := measure.Poverty{Line: yuan(2000), Population: 4, Poor: 3, PoorRecords: 3, Incidence: .75,
 		Gap: .75, Severity: .875, IncomeGapRatio: 1, Watts: math.Inf(1), Sen: 11.0 / 12, Cost: yuan(6000), CostExact: true}
 	if diff := cmp.Diff(want, got[0], approx); diff != "" {
 		t.Errorf("(-want +got):\n%s", diff)
@@ -213,7 +214,7 @@ func TestPopulationErrors(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			_, err := measure.NewPopulation(tc.welfare, tc.weights)
+			_, err := measure.New(tc.welfare, tc.weights)
 			if !errors.Is(err, tc.want) {
 				t.Fatalf("err = %v, want %v", err, tc.want)
 			}
@@ -266,9 +267,9 @@ func TestMeasureErrors(t *testing.T) {
 			if !errors.Is(err, tc.want) {
 				t.Fatalf("err = %v, want %v", err, tc.want)
 			}
-			var me *measure.MeasureError
+			var me *measure.Error
 			if !errors.As(err, &me) || me.Measure == "" {
-				t.Errorf("err = %#v, want a *MeasureError naming the measure", err)
+				t.Errorf("err = %#v, want a *Error naming the measure", err)
 			}
 		})
 	}
@@ -287,7 +288,7 @@ func TestHouseholdPopulation(t *testing.T) {
 		household("B", poverty.NetIncome, yuan(10000), 2), // 5000, weight 2
 		household("C", poverty.NetIncome, yuan(1000), 1),  // 1000, weight 1
 	}
-	p, err := measure.HouseholdPopulation(hs, nil)
+	p, err := measure.FromHouseholds(hs, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -302,14 +303,14 @@ func TestHouseholdPopulation(t *testing.T) {
 	}
 
 	bad := append(slices.Clone(hs), household("D", poverty.DisposableIncome, yuan(1), 1))
-	if _, err := measure.HouseholdPopulation(bad, nil); !errors.Is(err, poverty.ErrConceptMismatch) {
+	if _, err := measure.FromHouseholds(bad, nil); !errors.Is(err, poverty.ErrConceptMismatch) {
 		t.Errorf("mixed concepts: err = %v", err)
 	}
 	empty := append(slices.Clone(hs), poverty.Household{ID: "E", Concept: poverty.NetIncome})
-	if _, err := measure.HouseholdPopulation(empty, nil); !errors.Is(err, poverty.ErrNoResidents) {
+	if _, err := measure.FromHouseholds(empty, nil); !errors.Is(err, poverty.ErrNoResidents) {
 		t.Errorf("no residents: err = %v", err)
 	}
-	var b measure.PopulationBuilder
+	var b measure.Builder
 	if err := b.AddHousehold(&hs[0], -1, ""); !errors.Is(err, poverty.ErrNegative) {
 		t.Errorf("negative survey weight: err = %v", err)
 	}
@@ -409,7 +410,7 @@ func TestPopulationConcurrent(t *testing.T) {
 	ys, ws := randomData(r, 2000, true)
 	p := mustPop(t, ys, ws)
 	want, _ := p.Poverty(poverty.BelowLine, yuan(4000))
-	done := make(chan []measure.Measures)
+	done := make(chan []measure.Poverty)
 	for range 4 {
 		go func() {
 			_, _ = p.Inequality()
