@@ -58,9 +58,9 @@ func Example() {
 		fmt.Println(err)
 		return
 	}
-	platform, _ := schemes.Get("platform")
-	tier, err := platform.Tier(risk.TierInput{PerCapita: c.PerCapita, Line: &lines.Monitoring})
-	fmt.Println("tier:", tier, err)
+	platform, _ := schemes.Lookup("platform")
+	tier, err := platform.Classify(risk.TierInput{PerCapita: c.PerCapita, Line: &lines.Monitoring})
+	fmt.Println("tier:", tier.Tier, err)
 	// Output:
 	// embedded line unconfirmed: true
 	// lifted_out 6750.00 net_income below the monitoring line: true

@@ -1,6 +1,8 @@
 package risk
 
 import (
+	"bytes"
+	"encoding/json"
 	"fmt"
 	"time"
 
@@ -9,16 +11,16 @@ import (
 )
 
 // WarningRule names one early-warning rule of [Assess]. The zero value is
-// unknown.
+// unknown (no rule). Its reason code is "warning." and its word
+// ("warning.rigid_expenditure"): [WarningCheck.Code].
 type WarningRule uint8
 
 // Warning rules, in the order [Assess] evaluates them.
 const (
-	WarningUnknown WarningRule = iota
 	// RigidExpenditure: rigid expenditure over the window clearly exceeds
 	// the previous year's household income (国开发〔2020〕6号, CONFIRMED; the
 	// margin is the DEFAULT parameter rigid_excess).
-	RigidExpenditure
+	RigidExpenditure WarningRule = iota + 1
 	// IncomeDrop: recent monthly income fell sharply (rule CONFIRMED,
 	// threshold DEFAULT).
 	IncomeDrop
@@ -32,9 +34,9 @@ const (
 	numWarningRules
 )
 
-// NumWarningRules is the number of rules [Assess] evaluates: the length of
+// numChecks is the number of rules [Assess] evaluates: the length of
 // [Assessment.Checks].
-const NumWarningRules = int(numWarningRules) - 1
+const numChecks = int(numWarningRules) - 1
 
 var warningWords = enum.New[WarningRule](parseErr, "unknown", "rigid_expenditure", "income_drop", "medical_oop_amount",
 	"medical_oop_share", "guarantee_lost")
@@ -42,8 +44,8 @@ var warningWords = enum.New[WarningRule](parseErr, "unknown", "rigid_expenditure
 // String returns the stable word ("rigid_expenditure", ...).
 func (r WarningRule) String() string { return warningWords.String(r, "WarningRule") }
 
-// Code returns the reason code: "warning.rigid_expenditure".
-func (r WarningRule) Code() string { return "warning." + r.String() }
+// code returns the reason code: "warning.rigid_expenditure".
+func (r WarningRule) code() string { return "warning." + r.String() }
 
 // MarshalText implements [encoding.TextMarshaler].
 func (r WarningRule) MarshalText() ([]byte, error) {
@@ -53,18 +55,18 @@ func (r WarningRule) MarshalText() ([]byte, error) {
 // UnmarshalText implements [encoding.TextUnmarshaler].
 func (r *WarningRule) UnmarshalText(b []byte) error {
 	i, err := warningWords.Parse(b, "warning rule")
-	*r = WarningRule(i)
+	*r = i
 	return err
 }
 
-// Outcome is the result of one rule. The zero value is unknown.
+// Outcome is the result of one rule. The zero value is unknown (the zero
+// WarningCheck).
 type Outcome uint8
 
 // Outcomes.
 const (
-	OutcomeUnknown Outcome = iota
 	// Clear: the rule was evaluated and did not fire.
-	Clear
+	Clear Outcome = iota + 1
 	// Triggered: the rule fired; the check is a warning.
 	Triggered
 	// NotEvaluated: an input the rule needs is missing (for example the
@@ -83,17 +85,19 @@ func (o Outcome) MarshalText() ([]byte, error) { return outcomeWords.Marshal(o, 
 // UnmarshalText implements [encoding.TextUnmarshaler].
 func (o *Outcome) UnmarshalText(b []byte) error {
 	i, err := outcomeWords.Parse(b, "outcome")
-	*o = Outcome(i)
+	*o = i
 	return err
 }
 
-// Check is the result of one warning rule: what it read, what it compared
-// it with, the parameter applied (with its source) and the outcome. A
-// triggered Check is a warning. [Check.Explain] builds the sentence for a
-// case worker; it is built only when asked for.
+// WarningCheck is the result of one warning rule in an [Assessment]: what
+// it read, what it compared it with, the parameter applied (with its
+// source) and the outcome. A triggered WarningCheck is a warning.
+// [WarningCheck.String] is one line (code, outcome, deciding figure);
+// [WarningCheck.Explain] builds the full sentence for a case worker, only
+// when asked for.
 //
-// The zero Check is an unknown rule with an unknown outcome.
-type Check struct {
+// The zero WarningCheck is an unknown rule with an unknown outcome.
+type WarningCheck struct {
 	Rule    WarningRule `json:"rule"`
 	Outcome Outcome     `json:"outcome"`
 	// Observed is the figure the rule read: rigid expenditure, the projected
@@ -107,9 +111,9 @@ type Check struct {
 	Share poverty.Rate `json:"share,omitempty"`
 	// Lost holds the guarantee items reported lost (guarantee_lost).
 	Lost GuaranteeSet `json:"lost,omitempty"`
-	// Param is the parameter that decided the rule; zero for guarantee_lost,
-	// which has none.
-	Param Param `json:"param"`
+	// Param is the parameter that decided the rule; zero (and absent from
+	// JSON) for guarantee_lost, which has none.
+	Param Param `json:"param,omitzero"`
 	// RecentMonths is, for income_drop, how many of the last months of the
 	// window were compared with the EarlierMonths before them (together the
 	// monitoring window, [poverty.TrailingWindow]).
@@ -119,12 +123,34 @@ type Check struct {
 	Missing string `json:"missing,omitempty"`
 }
 
-// Code returns the rule's reason code.
-func (c Check) Code() string { return c.Rule.Code() }
+// Code returns the rule's reason code: "warning.rigid_expenditure", ...
+func (c WarningCheck) Code() string { return c.Rule.code() }
+
+// String returns the check in one line: the reason code, the outcome and
+// the deciding figure against what it was compared with, such as
+// "warning.medical_oop_amount triggered: 10500.00 >= 10000.00".
+func (c WarningCheck) String() string {
+	s := c.Code() + " " + c.Outcome.String()
+	switch {
+	case c.Outcome == NotEvaluated:
+		return s + ": missing " + c.Missing
+	case c.Rule == RigidExpenditure:
+		return s + ": " + c.Observed.String() + " against " + c.Param.Value() + " x " + c.Reference.String()
+	case c.Rule == IncomeDrop:
+		return s + ": fall " + c.Share.Percent() + " (" + c.Param.Value() + ")"
+	case c.Rule == MedicalOOPAmount:
+		return s + ": " + c.Observed.String() + " (" + c.Param.Value() + ")"
+	case c.Rule == MedicalOOPShare:
+		return s + ": share " + c.Share.Percent() + " (" + c.Param.Value() + ")"
+	case c.Rule == GuaranteeLost:
+		return s + ": lost " + c.Lost.String()
+	}
+	return s
+}
 
 // Explain returns the check as a sentence: rule code, outcome, inputs,
 // parameter and sources.
-func (c Check) Explain() string {
+func (c WarningCheck) Explain() string {
 	r, _ := RuleFor(c.Code())
 	s := c.Code() + " " + c.Outcome.String() + ": " + r.Rule + "; "
 	switch c.Rule {
@@ -150,9 +176,11 @@ func (c Check) Explain() string {
 }
 
 // Assessment is the result of [Assess]: the figures read from the household
-// and its events, and one [Check] per warning rule. It holds no pointers to
+// and its events, and one [WarningCheck] per warning rule
+// ([Assessment.Checks], in [WarningRule] order). It holds no pointers to
 // the input and allocates nothing; warnings are the triggered checks
-// ([Assessment.AppendWarnings]).
+// ([Assessment.Warnings]). [Assessment.String] is one line,
+// [WarningCheck.Explain] the full reasons.
 //
 // The zero Assessment has no checks and no warnings.
 type Assessment struct {
@@ -176,9 +204,11 @@ type Assessment struct {
 	Rigid        poverty.Money `json:"rigid"`         // MedicalOOP + SchoolCosts + DisasterLoss
 	Lost         GuaranteeSet  `json:"lost"`          // guarantee items reported lost in the window
 	// Severe reports a severe event in the window (serious illness, major
-	// disaster); SevereThenLost reports an item lost on or after it.
-	Severe         bool `json:"severe"`
-	SevereThenLost bool `json:"severe_then_lost"`
+	// disaster); SevereGuaranteeFailure reports a guarantee item lost on or
+	// after it: the condition under which the Xinjiang scheme shows red
+	// whatever the income ([TierInput].SevereGuaranteeFailure).
+	Severe                 bool `json:"severe"`
+	SevereGuaranteeFailure bool `json:"severe_then_lost"`
 	// Factors are the risk factors the events point to: factors named in
 	// applications and visits, disaster hazards, illness for a severe claim
 	// or a medical warning, unstable employment for a lost job.
@@ -186,55 +216,111 @@ type Assessment struct {
 	// Events is the number of events that fell in the window.
 	Events int `json:"events"`
 
-	Checks [NumWarningRules]Check `json:"checks"`
+	checks [numChecks]WarningCheck
+	n      uint8 // number of checks evaluated: 0 or numChecks
 }
 
-// NumWarnings returns the number of triggered checks.
+// assessmentJSON is the JSON form of an Assessment: its fields and "checks".
+type assessmentJSON struct {
+	assessmentFields
+	Checks []WarningCheck `json:"checks"`
+}
+
+type assessmentFields Assessment
+
+// MarshalJSON encodes the assessment with its checks under "checks".
+func (a Assessment) MarshalJSON() ([]byte, error) {
+	return json.Marshal(assessmentJSON{assessmentFields: assessmentFields(a), Checks: a.Checks()})
+}
+
+// UnmarshalJSON decodes what MarshalJSON encodes: the checks must be none
+// or one per rule in rule order. JSON null leaves a unchanged.
+func (a *Assessment) UnmarshalJSON(b []byte) error {
+	if string(bytes.TrimSpace(b)) == "null" {
+		return nil
+	}
+	var w assessmentJSON
+	if err := json.Unmarshal(b, &w); err != nil {
+		return &poverty.FieldError{Op: "risk.Assessment.UnmarshalJSON", Record: "assessment", Field: "json", Err: fmt.Errorf("%w: %v", poverty.ErrSyntax, err)}
+	}
+	v := Assessment(w.assessmentFields)
+	if len(w.Checks) != 0 && len(w.Checks) != numChecks {
+		return &poverty.FieldError{Op: "risk.Assessment.UnmarshalJSON", Record: "assessment " + v.HouseholdID, Field: "checks", Value: fmt.Sprint(len(w.Checks)), Err: poverty.ErrRange}
+	}
+	for i, c := range w.Checks {
+		if c.Rule != WarningRule(i+1) {
+			return &poverty.FieldError{Op: "risk.Assessment.UnmarshalJSON", Record: "assessment " + v.HouseholdID, Field: fmt.Sprintf("checks[%d].rule", i), Value: c.Rule.String(), Err: poverty.ErrRange}
+		}
+		v.checks[i] = c
+	}
+	v.n = uint8(len(w.Checks))
+	*a = v
+	return nil
+}
+
+// Checks returns the checks, one per rule in [WarningRule] order
+// (Checks()[r-1] is rule r); none for the zero Assessment. The slice
+// shares the assessment's storage: it is valid while a is, and Checks
+// does not allocate.
+func (a *Assessment) Checks() []WarningCheck { return a.checks[:a.n] }
+
+// Lookup returns the check of the rule, and whether the assessment has
+// one: false for the zero Assessment and an unknown rule.
+func (a *Assessment) Lookup(r WarningRule) (WarningCheck, bool) {
+	if r == 0 || int(r) > int(a.n) {
+		return WarningCheck{}, false
+	}
+	return a.checks[r-1], true
+}
+
+// triggered reports whether the rule fired.
+func (a *Assessment) triggered(r WarningRule) bool {
+	c, _ := a.Lookup(r)
+	return c.Outcome == Triggered
+}
+
+// NumWarnings returns the number of triggered checks, without allocating.
 func (a *Assessment) NumWarnings() int {
 	n := 0
-	for i := range a.Checks {
-		if a.Checks[i].Outcome == Triggered {
+	for _, c := range a.Checks() {
+		if c.Outcome == Triggered {
 			n++
 		}
 	}
 	return n
 }
 
-// Triggered reports whether the rule fired.
-func (a *Assessment) Triggered(r WarningRule) bool {
-	if r == WarningUnknown || r >= numWarningRules {
-		return false
-	}
-	return a.Checks[r-1].Outcome == Triggered
-}
-
-// Check returns the check of the rule; the zero Check for an unknown rule.
-func (a *Assessment) Check(r WarningRule) Check {
-	if r == WarningUnknown || r >= numWarningRules {
-		return Check{}
-	}
-	return a.Checks[r-1]
-}
-
-// AppendWarnings appends the triggered checks to dst, in rule order, and
-// returns the extended slice. With a dst of enough capacity it does not
-// allocate.
-func (a *Assessment) AppendWarnings(dst []Check) []Check {
-	for i := range a.Checks {
-		if a.Checks[i].Outcome == Triggered {
-			dst = append(dst, a.Checks[i])
+// Warnings returns the triggered checks, in rule order (nil when none
+// fired). To count or scan them without allocating, range over
+// [Assessment.Checks].
+func (a *Assessment) Warnings() []WarningCheck {
+	var out []WarningCheck
+	for _, c := range a.Checks() {
+		if c.Outcome == Triggered {
+			out = append(out, c)
 		}
 	}
-	return dst
+	return out
 }
 
-// Warnings returns the triggered checks.
-func (a *Assessment) Warnings() []Check { return a.AppendWarnings(nil) }
-
-// SevereGuaranteeFailure reports a guarantee item lost on or after a severe
-// event in the window: the condition under which the Xinjiang scheme shows
-// red whatever the income (see [Scheme]).
-func (a *Assessment) SevereGuaranteeFailure() bool { return a.SevereThenLost }
+// String returns the assessment in one line: the household, the date, the
+// per-capita income and the codes of the triggered rules, such as
+// "weixian-fu 2020-05-20: per capita 5400.00 disposable_income; warnings
+// warning.medical_oop_amount, warning.medical_oop_share".
+func (a Assessment) String() string {
+	s := a.HouseholdID + " " + a.On.String() + ": per capita " + a.PerCapita.String() + "; warnings"
+	sep := " "
+	for _, c := range a.Checks() {
+		if c.Outcome == Triggered {
+			s += sep + c.Code()
+			sep = ", "
+		}
+	}
+	if sep == " " {
+		s += " none"
+	}
+	return s
+}
 
 // ErrEventAfterDate reports an event dated after the assessment date.
 var ErrEventAfterDate = fmt.Errorf("%w: event after the assessment date", poverty.ErrRange)
@@ -269,7 +355,7 @@ var ErrEventAfterDate = fmt.Errorf("%w: event after the assessment date", povert
 // [DefaultParams].
 //
 // Assess is pure, safe for concurrent use and allocation-free unless it
-// fails; explanations are built only by [Check.Explain].
+// fails; explanations are built only by [WarningCheck.Explain].
 func Assess(h *poverty.Household, events []Event, on poverty.Date, p *Params) (Assessment, error) {
 	if p == nil {
 		d := defaultParams()
@@ -277,25 +363,25 @@ func Assess(h *poverty.Household, events []Event, on poverty.Date, p *Params) (A
 	}
 	var a Assessment
 	if h == nil {
-		return a, &poverty.FieldError{Record: "", Field: "household", Err: poverty.ErrMissing}
+		return a, &poverty.FieldError{Op: "risk.Assess", Record: "", Field: "household", Err: poverty.ErrMissing}
 	}
 	if on.IsZero() {
-		return a, &poverty.FieldError{Record: h.ID, Field: "on", Err: poverty.ErrMissing}
+		return a, &poverty.FieldError{Op: "risk.Assess", Record: h.ID, Field: "on", Err: poverty.ErrMissing}
 	}
 	a.HouseholdID, a.On = h.ID, on
 	w := poverty.TrailingWindow(on)
 	a.Window = w
 	a.Residents = h.Residents()
 	if a.Residents == 0 {
-		return a, &poverty.FieldError{Record: h.ID, Field: "members", Err: poverty.ErrNoResidents}
+		return a, &poverty.FieldError{Op: "risk.Assess", Record: h.ID, Field: "members", Err: poverty.ErrNoResidents}
 	}
-	if err := use(&p.RigidExcess, &p.IncomeDropShare, &p.IncomeDropRecentMonths, &p.MedicalOOPAmount, &p.MedicalOOPShare); err != nil {
+	if err := use("risk.Assess", &p.RigidExcess, &p.IncomeDropShare, &p.IncomeDropRecentMonths, &p.MedicalOOPAmount, &p.MedicalOOPShare); err != nil {
 		return a, err
 	}
 	months := w.Months()
 	k := p.IncomeDropRecentMonths.Count
 	if k < 1 || k >= months {
-		return a, &poverty.FieldError{Record: "params income_drop_recent_months", Field: "value", Value: p.IncomeDropRecentMonths.Value(), Err: poverty.ErrRange}
+		return a, &poverty.FieldError{Op: "risk.Assess", Record: "params income_drop_recent_months", Field: "value", Value: p.IncomeDropRecentMonths.Value(), Err: poverty.ErrRange}
 	}
 	recent, earlier, err := windowTotals(h, w, k)
 	if err != nil {
@@ -304,7 +390,7 @@ func Assess(h *poverty.Household, events []Event, on poverty.Date, p *Params) (A
 	a.WindowIncome = recent + earlier // both within ±maxWindowMonths×4×MaxAmount: no overflow
 	pc, err := a.WindowIncome.Div(int64(a.Residents), poverty.PerCapitaRounding)
 	if err != nil {
-		return a, &poverty.FieldError{Record: h.ID, Field: "monthly", Err: err}
+		return a, &poverty.FieldError{Op: "risk.Assess", Record: h.ID, Field: "monthly", Err: err}
 	}
 	a.PerCapita = poverty.Figure{Amount: pc, Concept: h.Concept}
 	a.PreviousYearIncome, a.PreviousKnown = previousYearIncome(h, on.Year()-1)
@@ -316,12 +402,12 @@ func Assess(h *poverty.Household, events []Event, on poverty.Date, p *Params) (A
 	for i := range events {
 		ev := &events[i]
 		if ev.Date.After(on) {
-			return a, &EventError{Index: i, Kind: ev.Kind, Ref: ev.Ref, Field: "date", Value: ev.Date.String(), Err: ErrEventAfterDate}
+			return a, &EventError{Op: "risk.Assess", Index: i, Kind: ev.Kind, Ref: ev.Ref, Field: "date", Value: ev.Date.String(), Err: ErrEventAfterDate}
 		}
 		if ev.Date.Before(start) {
 			continue
 		}
-		if err := ev.validate(i); err != nil {
+		if err := ev.validate("risk.Assess", i); err != nil {
 			return a, err
 		}
 		a.Events++
@@ -330,11 +416,11 @@ func Assess(h *poverty.Household, events []Event, on poverty.Date, p *Params) (A
 		case MedicalClaim:
 			sum[0] = ev.OutOfPocket
 			if ev.Severe {
-				a.Factors = a.Factors.With(Illness)
+				a.Factors = a.Factors.with(Illness)
 			}
 		case DisasterEvent:
 			sum[2] = ev.Loss
-			a.Factors = a.Factors.With(ev.Hazard)
+			a.Factors = a.Factors.with(ev.Hazard)
 		case EducationEvent:
 			sum[1] = ev.Amount
 		case Employment:
@@ -349,11 +435,11 @@ func Assess(h *poverty.Household, events []Event, on poverty.Date, p *Params) (A
 					d = ev.Wage - ev.PreviousWage
 				}
 				if adj, err = adj.Add(d); err != nil {
-					return a, &EventError{Index: i, Kind: ev.Kind, Ref: ev.Ref, Field: "wage", Err: err}
+					return a, &EventError{Op: "risk.Assess", Index: i, Kind: ev.Kind, Ref: ev.Ref, Field: "wage", Err: err}
 				}
 			}
 			if ev.Action == JobLost {
-				a.Factors = a.Factors.With(UnstableEmployment)
+				a.Factors = a.Factors.with(UnstableEmployment)
 			}
 		case HouseholdApplication, CadreVisitEvent:
 			a.Factors |= ev.Factors
@@ -364,7 +450,7 @@ func Assess(h *poverty.Household, events []Event, on poverty.Date, p *Params) (A
 			}
 		}
 		if err != nil {
-			return a, &EventError{Index: i, Kind: ev.Kind, Ref: ev.Ref, Field: "amount", Err: err}
+			return a, &EventError{Op: "risk.Assess", Index: i, Kind: ev.Kind, Ref: ev.Ref, Field: "amount", Err: err}
 		}
 		if ev.Severe && (ev.Kind == MedicalClaim || ev.Kind == DisasterEvent) {
 			if !a.Severe || ev.Date.Before(severeFrom) {
@@ -378,37 +464,38 @@ func Assess(h *poverty.Household, events []Event, on poverty.Date, p *Params) (A
 		for i := range events {
 			ev := &events[i]
 			if ev.Lost != 0 && !ev.Date.Before(severeFrom) && !ev.Date.Before(start) {
-				a.SevereThenLost = true
+				a.SevereGuaranteeFailure = true
 			}
 		}
 	}
 	if a.Rigid, err = poverty.Sum(a.MedicalOOP, a.SchoolCosts, a.DisasterLoss); err != nil {
-		return a, &poverty.FieldError{Record: h.ID, Field: "events", Err: err}
+		return a, &poverty.FieldError{Op: "risk.Assess", Record: h.ID, Field: "events", Err: err}
 	}
 
 	// Rule 1: rigid expenditure against the previous year's income.
-	c := &a.Checks[RigidExpenditure-1]
-	*c = Check{Rule: RigidExpenditure, Observed: a.Rigid, Reference: a.PreviousYearIncome, Param: p.RigidExcess}
+	a.n = uint8(numChecks)
+	c := &a.checks[RigidExpenditure-1]
+	*c = WarningCheck{Rule: RigidExpenditure, Observed: a.Rigid, Reference: a.PreviousYearIncome, Param: p.RigidExcess}
 	if !a.PreviousKnown {
 		c.Outcome, c.Missing = NotEvaluated, "previous year's income (annual income of that year, or its 12 monthly incomes)"
 	} else {
 		limit, err := a.PreviousYearIncome.MulRate(p.RigidExcess.Rate, poverty.RoundHalfUp)
 		if err != nil {
-			return a, &poverty.FieldError{Record: h.ID, Field: "income", Err: err}
+			return a, &poverty.FieldError{Op: "risk.Assess", Record: h.ID, Field: "income", Err: err}
 		}
 		c.Outcome = outcome(a.Rigid > limit && a.Rigid > 0)
 	}
 
 	// Rule 2: income drop.
-	c = &a.Checks[IncomeDrop-1]
-	*c = Check{Rule: IncomeDrop, Param: p.IncomeDropShare, RecentMonths: k, EarlierMonths: months - k}
+	c = &a.checks[IncomeDrop-1]
+	*c = WarningCheck{Rule: IncomeDrop, Param: p.IncomeDropShare, RecentMonths: k, EarlierMonths: months - k}
 	n := int64(k) * int64(months-k)
 	ra, err1 := recent.Mul(int64(months - k))
 	rb, err2 := adj.Mul(n)
 	base, err3 := earlier.Mul(int64(k))
 	proj, err4 := ra.Add(rb)
 	if err1 != nil || err2 != nil || err3 != nil || err4 != nil {
-		return a, &poverty.FieldError{Record: h.ID, Field: "monthly", Err: poverty.ErrOverflow}
+		return a, &poverty.FieldError{Op: "risk.Assess", Record: h.ID, Field: "monthly", Err: poverty.ErrOverflow}
 	}
 	c.Observed, _ = proj.Div(n, poverty.RoundHalfUp)
 	c.Reference, _ = earlier.Div(int64(months-k), poverty.RoundHalfUp)
@@ -417,34 +504,34 @@ func Assess(h *poverty.Household, events []Event, on poverty.Date, p *Params) (A
 	} else {
 		fall, err := poverty.MoneyRatio(base-proj, base, poverty.RoundDown)
 		if err != nil {
-			return a, &poverty.FieldError{Record: h.ID, Field: "monthly", Err: err}
+			return a, &poverty.FieldError{Op: "risk.Assess", Record: h.ID, Field: "monthly", Err: err}
 		}
 		c.Share = fall
 		c.Outcome = outcome(fall >= p.IncomeDropShare.Rate)
 	}
 
 	// Rules 3 and 4: compliant out-of-pocket medical spending.
-	c = &a.Checks[MedicalOOPAmount-1]
-	*c = Check{Rule: MedicalOOPAmount, Observed: a.MedicalOOP, Reference: p.MedicalOOPAmount.Amount, Param: p.MedicalOOPAmount,
+	c = &a.checks[MedicalOOPAmount-1]
+	*c = WarningCheck{Rule: MedicalOOPAmount, Observed: a.MedicalOOP, Reference: p.MedicalOOPAmount.Amount, Param: p.MedicalOOPAmount,
 		Outcome: outcome(a.MedicalOOP > 0 && a.MedicalOOP >= p.MedicalOOPAmount.Amount)}
-	c = &a.Checks[MedicalOOPShare-1]
-	*c = Check{Rule: MedicalOOPShare, Observed: a.MedicalOOP, Reference: a.WindowIncome, Param: p.MedicalOOPShare}
+	c = &a.checks[MedicalOOPShare-1]
+	*c = WarningCheck{Rule: MedicalOOPShare, Observed: a.MedicalOOP, Reference: a.WindowIncome, Param: p.MedicalOOPShare}
 	if a.WindowIncome <= 0 {
 		c.Outcome = outcome(a.MedicalOOP > 0)
 	} else {
 		share, err := poverty.MoneyRatio(a.MedicalOOP, a.WindowIncome, poverty.RoundDown)
 		if err != nil {
-			return a, &poverty.FieldError{Record: h.ID, Field: "events", Err: err}
+			return a, &poverty.FieldError{Op: "risk.Assess", Record: h.ID, Field: "events", Err: err}
 		}
 		c.Share = share
 		c.Outcome = outcome(a.MedicalOOP > 0 && share >= p.MedicalOOPShare.Rate)
 	}
-	if a.Checks[MedicalOOPAmount-1].Outcome == Triggered || c.Outcome == Triggered {
-		a.Factors = a.Factors.With(Illness)
+	if a.checks[MedicalOOPAmount-1].Outcome == Triggered || c.Outcome == Triggered {
+		a.Factors = a.Factors.with(Illness)
 	}
 
 	// Rule 5: a guarantee item lost.
-	a.Checks[GuaranteeLost-1] = Check{Rule: GuaranteeLost, Lost: a.Lost, Outcome: outcome(a.Lost != 0)}
+	a.checks[GuaranteeLost-1] = WarningCheck{Rule: GuaranteeLost, Lost: a.Lost, Outcome: outcome(a.Lost != 0)}
 	return a, nil
 }
 
@@ -468,7 +555,7 @@ const maxWindowMonths = 120
 func windowTotals(h *poverty.Household, w poverty.Window, k int) (recent, earlier poverty.Money, err error) {
 	months := w.Months()
 	if months < 1 || months > maxWindowMonths {
-		return 0, 0, &poverty.FieldError{Record: h.ID, Field: "window", Value: w.From.String() + ".." + w.To.String(), Err: poverty.ErrRange}
+		return 0, 0, &poverty.FieldError{Op: "risk.Assess", Record: h.ID, Field: "window", Value: w.From.String() + ".." + w.To.String(), Err: poverty.ErrRange}
 	}
 	var seen [maxWindowMonths]bool
 	n := 0
@@ -499,7 +586,7 @@ func windowTotals(h *poverty.Household, w poverty.Window, k int) (recent, earlie
 		err = poverty.ErrIncompleteWindow
 	}
 	if err != nil {
-		return 0, 0, &poverty.FieldError{Record: h.ID, Field: "monthly", Value: w.From.String() + ".." + w.To.String(), Err: err}
+		return 0, 0, &poverty.FieldError{Op: "risk.Assess", Record: h.ID, Field: "monthly", Value: w.From.String() + ".." + w.To.String(), Err: err}
 	}
 	return recent, earlier, nil
 }

@@ -3,6 +3,7 @@ package risk_test
 import (
 	"encoding/json"
 	"errors"
+	"strings"
 	"testing"
 	"time"
 
@@ -47,7 +48,7 @@ var on = day("2020-06-15")
 
 func outcomes(a *risk.Assessment) map[risk.WarningRule]risk.Outcome {
 	m := map[risk.WarningRule]risk.Outcome{}
-	for _, c := range a.Checks {
+	for _, c := range a.Checks() {
 		m[c.Rule] = c.Outcome
 	}
 	return m
@@ -104,7 +105,7 @@ func TestAssessRules(t *testing.T) {
 			{Kind: risk.MedicalClaim, Date: day("2019-05-31"), Total: y(90000), OutOfPocket: y(50000)},
 		}, [5]risk.Outcome{C, C, C, C, C}},
 		{"guarantee lost", flat(), []risk.Event{
-			{Kind: risk.CadreVisitEvent, Date: day("2020-06-01"), Lost: risk.GuaranteeSet(0).With(risk.Housing)},
+			{Kind: risk.CadreVisitEvent, Date: day("2020-06-01"), Lost: risk.GuaranteesOf(risk.Housing)},
 		}, [5]risk.Outcome{C, C, C, C, T}},
 	}
 	for _, tc := range tests {
@@ -134,7 +135,7 @@ func TestAssessFigures(t *testing.T) {
 	h := flat()
 	events := []risk.Event{
 		{Kind: risk.MedicalClaim, Date: day("2020-01-10"), Total: y(20000), OutOfPocket: y(9000), Severe: true},
-		{Kind: risk.CadreVisitEvent, Date: day("2020-01-20"), Lost: risk.GuaranteeSet(0).With(risk.Medical), Factors: risk.FactorsOf(risk.Disability)},
+		{Kind: risk.CadreVisitEvent, Date: day("2020-01-20"), Lost: risk.GuaranteesOf(risk.Medical), Factors: risk.FactorsOf(risk.Disability)},
 		{Kind: risk.EducationEvent, Date: day("2019-09-01"), Action: risk.SchoolCosts, Amount: y(4000)},
 	}
 	a, err := risk.Assess(h, events, on, nil)
@@ -142,25 +143,25 @@ func TestAssessFigures(t *testing.T) {
 		t.Fatal(err)
 	}
 	got := struct {
-		Window                    poverty.Window
-		Income, PC, Prev, OOP, Rg poverty.Money
-		Severe, SevereThenLost    bool
-		Factors                   risk.FactorSet
-		Events                    int
-		ShareOOP                  poverty.Rate
-	}{a.Window, a.WindowIncome, a.PerCapita.Amount, a.PreviousYearIncome, a.MedicalOOP, a.Rigid, a.Severe, a.SevereThenLost,
-		a.Factors, a.Events, a.Check(risk.MedicalOOPShare).Share}
+		Window                         poverty.Window
+		Income, PC, Prev, OOP, Rg      poverty.Money
+		Severe, SevereGuaranteeFailure bool
+		Factors                        risk.FactorSet
+		Events                         int
+		ShareOOP                       poverty.Rate
+	}{a.Window, a.WindowIncome, a.PerCapita.Amount, a.PreviousYearIncome, a.MedicalOOP, a.Rigid, a.Severe, a.SevereGuaranteeFailure,
+		a.Factors, a.Events, check(&a, risk.MedicalOOPShare).Share}
 	want := got
 	want.Window = poverty.Window{From: poverty.YearMonthOf(2019, time.June), To: poverty.YearMonthOf(2020, time.May)}
 	want.Income, want.PC, want.Prev, want.OOP, want.Rg = y(18000), y(4500), y(18000), y(9000), y(13000)
-	want.Severe, want.SevereThenLost = true, true
+	want.Severe, want.SevereGuaranteeFailure = true, true
 	want.Factors = risk.FactorsOf(risk.Illness, risk.Disability)
 	want.Events = 3
 	want.ShareOOP = poverty.MustParseRate("0.5")
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("figures (-want +got):\n%s", diff)
 	}
-	if !a.SevereGuaranteeFailure() {
+	if !a.SevereGuaranteeFailure {
 		t.Error("medical guarantee lost after a severe claim is a severe guarantee failure")
 	}
 }
@@ -205,7 +206,7 @@ func TestAssessErrors(t *testing.T) {
 func benchInput() (*poverty.Household, []risk.Event, risk.Params) {
 	return flat(), []risk.Event{
 		{Kind: risk.MedicalClaim, Date: day("2020-03-01"), Total: y(30000), OutOfPocket: y(10500), Severe: true},
-		{Kind: risk.DisasterEvent, Date: day("2020-04-01"), Hazard: risk.DisasterFlood, Loss: y(2000), Lost: risk.GuaranteeSet(0).With(risk.Housing)},
+		{Kind: risk.DisasterEvent, Date: day("2020-04-01"), Hazard: risk.DisasterFlood, Loss: y(2000), Lost: risk.GuaranteesOf(risk.Housing)},
 		{Kind: risk.Employment, Date: day("2020-06-02"), Action: risk.JobLost, PreviousWage: y(1500)},
 	}, risk.DefaultParams()
 }
@@ -214,11 +215,16 @@ func benchInput() (*poverty.Household, []risk.Event, risk.Params) {
 // two allocations (the target of the issue); the implementation needs none.
 func TestAssessAllocs(t *testing.T) {
 	h, events, p := benchInput()
-	var buf [risk.NumWarningRules]risk.Check
 	n := testing.AllocsPerRun(200, func() {
 		a, err := risk.Assess(h, events, on, &p)
-		if err != nil || len(a.AppendWarnings(buf[:0])) != 4 {
-			t.Fatalf("assess: %v, %d warnings", err, a.NumWarnings())
+		warnings := 0
+		for _, c := range a.Checks() {
+			if c.Outcome == risk.Triggered {
+				warnings++
+			}
+		}
+		if err != nil || warnings != 4 || len(a.Checks()) != 5 {
+			t.Fatalf("assess: %v, %d warnings of %d checks", err, warnings, len(a.Checks()))
 		}
 	})
 	if n > 2 {
@@ -252,12 +258,18 @@ func TestPreviousYearFromMonthly(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !a.PreviousKnown || a.PreviousYearIncome != y(12000) || !a.Triggered(risk.RigidExpenditure) {
-		t.Errorf("previous %s known %t rigid %s\n%s", a.PreviousYearIncome, a.PreviousKnown, a.Check(risk.RigidExpenditure).Outcome,
-			a.Check(risk.RigidExpenditure).Explain())
+	if !a.PreviousKnown || a.PreviousYearIncome != y(12000) || check(&a, risk.RigidExpenditure).Outcome != risk.Triggered {
+		t.Errorf("previous %s known %t rigid %s\n%s", a.PreviousYearIncome, a.PreviousKnown, check(&a, risk.RigidExpenditure).Outcome,
+			check(&a, risk.RigidExpenditure).Explain())
 	}
-	if a.Triggered(risk.WarningUnknown) || a.Check(risk.WarningRule(99)).Rule != risk.WarningUnknown {
-		t.Error("unknown rules must read as not triggered")
+	for _, r := range []risk.WarningRule{0, 99} {
+		if c, ok := a.Lookup(r); ok || c != (risk.WarningCheck{}) {
+			t.Errorf("Lookup(%d) = %v, %t; unknown rules have no check", r, c, ok)
+		}
+	}
+	var zero risk.Assessment
+	if c, ok := zero.Lookup(risk.IncomeDrop); ok || len(zero.Checks()) != 0 {
+		t.Errorf("the zero Assessment has checks: %v, %t, %d", c, ok, len(zero.Checks()))
 	}
 }
 
@@ -266,12 +278,75 @@ func TestEventUnmarshalJSON(t *testing.T) {
 	if err := json.Unmarshal([]byte(`{"type":"civil_affairs","date":"2020-01-02","action":"dibao_granted"}`), &e); err != nil {
 		t.Fatal(err)
 	}
-	if e.Kind != risk.CivilAffairs || e.Action != risk.DibaoGranted || e.Action.Kind() != risk.CivilAffairs {
+	if e.Kind != risk.CivilAffairs || e.Action != risk.DibaoGranted {
 		t.Errorf("decoded %+v", e)
 	}
 	err := json.Unmarshal([]byte(`{"type":"civil_affairs","date":"2020-01-02","action":"job_found"}`), &e)
 	var ee *risk.EventError
-	if !errors.As(err, &ee) || ee.Index != -1 || ee.Field != "action" {
+	if !errors.As(err, &ee) || ee.Index != -1 || ee.Field != "action" || !strings.HasPrefix(err.Error(), "risk.Event.UnmarshalJSON: ") {
 		t.Errorf("error %v", err)
+	}
+	// JSON null leaves an event unchanged.
+	before := e
+	if err := json.Unmarshal([]byte(`null`), &e); err != nil || e != before {
+		t.Errorf("null: %v, %+v", err, e)
+	}
+}
+
+// check returns the check of rule r in a.
+func check(a *risk.Assessment, r risk.WarningRule) risk.WarningCheck {
+	c, _ := a.Lookup(r)
+	return c
+}
+
+// TestAssessmentJSON round-trips an assessment of Assess through JSON: the
+// checks are encoded under "checks" and read back in rule order; null is a
+// no-op and a wrong number of checks is refused.
+func TestAssessmentJSON(t *testing.T) {
+	h, events, p := benchInput()
+	a, err := risk.Assess(h, events, on, &p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := json.Marshal(a)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var back risk.Assessment
+	if err := json.Unmarshal(b, &back); err != nil {
+		t.Fatalf("%v\n%s", err, b)
+	}
+	if diff := cmp.Diff(a.Checks(), back.Checks()); diff != "" || a.String() != back.String() {
+		t.Errorf("round trip (-want +got):\n%s", diff)
+	}
+	if err := json.Unmarshal([]byte(`null`), &back); err != nil || len(back.Checks()) != 5 {
+		t.Errorf("null: %v", err)
+	}
+	if err := json.Unmarshal([]byte(`{"checks":[{"rule":"income_drop"}]}`), &back); !errors.Is(err, poverty.ErrRange) {
+		t.Errorf("one check: %v", err)
+	}
+}
+
+// TestErrorsSayRisk checks that the errors of the package name it and the
+// operation.
+func TestErrorsSayRisk(t *testing.T) {
+	h, events, p := benchInput()
+	bad := p
+	bad.MedicalOOPAmount.Status = poverty.Unconfirmed
+	_, assessErr := risk.Assess(h, events, on, &bad)
+	_, paramsErr := risk.LoadParams(strings.NewReader(`{"schema":"fupin.risk.params/2","params":[{"id":"cap_deep","unit":"ratio","value":"0.1","status":"SUPPLIED","scope":"xx","source":"s"}]}`), "f")
+	_, schemesErr := risk.LoadSchemes(strings.NewReader(`{"schema":"fupin.risk.tiers/1"}`), "f")
+	_, catalogErr := risk.LoadCatalog(strings.NewReader(`{"schema":"fupin.risk.measures/2","mapping":{}}`), "f")
+	_, eventsErr := risk.DecodeEvents(strings.NewReader(`[{"type":"x"}]`))
+	_, identifyErr := risk.Identify(risk.IdentifyInput{})
+	_, elimErr := risk.EliminationTest(risk.EliminationInput{}, nil)
+	var r risk.Report
+	_, capErr := r.CapTest(0, false, nil)
+	for want, err := range map[string]error{"risk.Assess": assessErr, "risk.LoadParams": paramsErr, "risk.LoadSchemes": schemesErr,
+		"risk.LoadCatalog": catalogErr, "risk.DecodeEvents": eventsErr, "risk.Identify": identifyErr,
+		"risk.EliminationTest": elimErr, "risk.Report.CapTest": capErr} {
+		if err == nil || !strings.HasPrefix(err.Error(), want+": ") {
+			t.Errorf("%s: error %v does not start with %q", want, err, want+": ")
+		}
 	}
 }

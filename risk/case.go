@@ -1,6 +1,7 @@
 package risk
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -13,7 +14,10 @@ import (
 )
 
 // Sentinel errors of the case lifecycle. Every lifecycle error is a
-// *[TransitionError] wrapping one of them.
+// *[poverty.FieldError] (Op the method, such as "risk.Case.Eliminate";
+// Record the case; Field "step", or "history[i].step" when a decoded
+// history is replayed; Value the step tried) wrapping one of them, with the
+// case's stage in the message.
 var (
 	// ErrInvalidTransition reports a step the case's stage does not allow.
 	ErrInvalidTransition = errors.New("invalid transition")
@@ -28,24 +32,28 @@ var (
 	ErrNotEliminable = errors.New("risk elimination test not passed")
 )
 
-// Step is one kind of entry in a case's history. The zero value is unknown.
+// Step is one kind of entry in a case's history. The zero value is unknown
+// and never accepted.
 type Step uint8
 
-// Steps.
+// Steps, with their JSON words.
 const (
-	StepUnknown Step = iota
-	// Opened: the household is identified as monitored (纳入监测).
-	Opened
-	// AssistanceStarted: assistance begins with its first measure.
-	AssistanceStarted
-	// MeasureAdded: a further measure.
-	MeasureAdded
-	// TierRecorded: a colour tier assigned at a review.
-	TierRecorded
-	// Eliminated: risk eliminated (风险消除).
-	Eliminated
-	// Returned: returned to or fell into poverty (返贫 / 致贫).
-	Returned
+	// StepOpened: the household is identified as monitored (纳入监测).
+	// JSON "opened".
+	StepOpened Step = iota + 1
+	// StepAssistanceStarted: assistance begins with its first measure.
+	// JSON "assistance_started".
+	StepAssistanceStarted
+	// StepMeasureAdded: a further measure. JSON "measure_added".
+	StepMeasureAdded
+	// StepTierRecorded: a colour tier assigned at a review. JSON
+	// "tier_recorded".
+	StepTierRecorded
+	// StepEliminated: risk eliminated (风险消除). JSON "eliminated".
+	StepEliminated
+	// StepReturned: returned to or fell into poverty (返贫 / 致贫). JSON
+	// "returned".
+	StepReturned
 )
 
 var stepWords = enum.New[Step](parseErr, "unknown", "opened", "assistance_started", "measure_added", "tier_recorded", "eliminated", "returned")
@@ -59,31 +67,21 @@ func (s Step) MarshalText() ([]byte, error) { return stepWords.Marshal(s, "step"
 // UnmarshalText implements [encoding.TextUnmarshaler].
 func (s *Step) UnmarshalText(b []byte) error {
 	i, err := stepWords.Parse(b, "step")
-	*s = Step(i)
+	*s = i
 	return err
 }
 
-// TransitionError reports a lifecycle step a case does not allow: the case,
-// its stage, the step tried, and the cause (one of the sentinels above).
-type TransitionError struct {
-	Case  string
-	From  Stage
-	Step  Step
-	Entry int // position in the history being replayed, -1 for a method call
-	Err   error
-}
-
-// Error returns "risk: case \"c1\" at stage identified: step eliminated: cause".
-func (e *TransitionError) Error() string {
-	s := "risk: case " + strconv.Quote(e.Case) + " at stage " + e.From.String() + ": step " + e.Step.String()
-	if e.Entry >= 0 {
-		s += " (history[" + strconv.Itoa(e.Entry) + "])"
+// transitionErr reports a step the case does not allow: the case, the step
+// tried (its position in a replayed history, or -1 for a method call), the
+// case's stage and the cause (one of the sentinels above).
+func transitionErr(op, caseID string, from Stage, step Step, entry int, err error) error {
+	field := "step"
+	if entry >= 0 {
+		field = "history[" + strconv.Itoa(entry) + "].step"
 	}
-	return s + ": " + e.Err.Error()
+	return &poverty.FieldError{Op: op, Record: "case " + caseID, Field: field, Value: step.String(),
+		Err: fmt.Errorf("at stage %s: %w", from, err)}
 }
-
-// Unwrap returns the cause.
-func (e *TransitionError) Unwrap() error { return e.Err }
 
 // MeasureRecord is one assistance measure given to a case: its catalogue
 // code and type, its dates and, where it pays money, the amount. End is zero
@@ -177,8 +175,12 @@ type Case struct {
 // channel in info. The category must be a monitored category, at least one
 // risk factor recorded, the region valid and Members at least 1.
 func Open(info CaseInfo, on poverty.Date, reason string) (*Case, error) {
+	return open("risk.Open", info, on, reason)
+}
+
+func open(op string, info CaseInfo, on poverty.Date, reason string) (*Case, error) {
 	fail := func(field, value string, err error) (*Case, error) {
-		return nil, &poverty.FieldError{Record: "case " + info.ID, Field: field, Value: value, Err: err}
+		return nil, &poverty.FieldError{Op: op, Record: "case " + info.ID, Field: field, Value: value, Err: err}
 	}
 	switch {
 	case info.ID == "":
@@ -189,7 +191,7 @@ func Open(info CaseInfo, on poverty.Date, reason string) (*Case, error) {
 		return fail("category", info.Category.String(), poverty.ErrMissing)
 	case info.Factors == 0 || !info.Factors.valid():
 		return fail("factors", info.Factors.String(), poverty.ErrMissing)
-	case info.Channel == ChannelUnknown || int(info.Channel) >= channelWords.Len():
+	case info.Channel == 0 || int(info.Channel) >= channelWords.Len():
 		return fail("channel", info.Channel.String(), poverty.ErrMissing)
 	case !info.Region.IsValid():
 		return fail("region", info.Region.String(), poverty.ErrUnknownRegion)
@@ -203,7 +205,7 @@ func Open(info CaseInfo, on poverty.Date, reason string) (*Case, error) {
 		return fail("previous", info.Previous, poverty.ErrRange)
 	}
 	c := &Case{info: info}
-	if err := c.apply(Entry{Date: on, Step: Opened, Reason: reason}, -1); err != nil {
+	if err := c.apply(op, Entry{Date: on, Step: StepOpened, Reason: reason}, -1); err != nil {
 		return nil, err
 	}
 	return c, nil
@@ -211,9 +213,9 @@ func Open(info CaseInfo, on poverty.Date, reason string) (*Case, error) {
 
 // apply checks one step against the case's state and appends it. It is the
 // only place the state changes, for the methods and for JSON replay alike.
-func (c *Case) apply(e Entry, index int) error {
+func (c *Case) apply(op string, e Entry, index int) error {
 	fail := func(err error) error {
-		return &TransitionError{Case: c.info.ID, From: c.stage, Step: e.Step, Entry: index, Err: err}
+		return transitionErr(op, c.info.ID, c.stage, e.Step, index, err)
 	}
 	if e.Date.IsZero() {
 		return fail(fmt.Errorf("date: %w", poverty.ErrMissing))
@@ -222,26 +224,26 @@ func (c *Case) apply(e Entry, index int) error {
 		if e.Date.Before(c.log[n-1].Date) {
 			return fail(ErrDateOrder)
 		}
-		if e.Step == Opened {
+		if e.Step == StepOpened {
 			return fail(ErrInvalidTransition)
 		}
-	} else if e.Step != Opened {
+	} else if e.Step != StepOpened {
 		return fail(fmt.Errorf("%w: a history starts with opened", ErrInvalidTransition))
 	}
-	if c.stage.Terminal() {
+	if c.stage.terminal() {
 		return fail(ErrTerminal)
 	}
-	if e.Step != TierRecorded && e.Tier != TierUnknown || e.Step != Eliminated && (e.Route != RouteUnset || len(e.Criteria) > 0) ||
-		e.Step != AssistanceStarted && e.Step != MeasureAdded && e.Measure != nil {
+	if e.Step != StepTierRecorded && e.Tier != TierUnknown || e.Step != StepEliminated && (e.Route != 0 || len(e.Criteria) > 0) ||
+		e.Step != StepAssistanceStarted && e.Step != StepMeasureAdded && e.Measure != nil {
 		return fail(fmt.Errorf("%w: entry carries fields of another step", poverty.ErrSyntax))
 	}
 	next := c.stage
 	switch e.Step {
-	case Opened:
+	case StepOpened:
 		next = Identified
-	case AssistanceStarted, MeasureAdded:
+	case StepAssistanceStarted, StepMeasureAdded:
 		want := Identified
-		if e.Step == MeasureAdded {
+		if e.Step == StepMeasureAdded {
 			want = UnderAssistance
 		}
 		if c.stage != want {
@@ -254,11 +256,11 @@ func (c *Case) apply(e Entry, index int) error {
 			return fail(err)
 		}
 		next = UnderAssistance
-	case TierRecorded:
+	case StepTierRecorded:
 		if e.Tier == TierUnknown || e.Tier >= numTiers {
 			return fail(fmt.Errorf("tier: %w", poverty.ErrMissing))
 		}
-	case Eliminated:
+	case StepEliminated:
 		ok := (c.stage == Identified && e.Route == Naturally) || (c.stage == UnderAssistance && e.Route == AfterAssistance)
 		if !ok {
 			return fail(fmt.Errorf("%w: route %s from %s", ErrInvalidTransition, e.Route, c.stage))
@@ -266,8 +268,8 @@ func (c *Case) apply(e Entry, index int) error {
 		if len(e.Criteria) == 0 {
 			return fail(fmt.Errorf("%w: no elimination criteria recorded", ErrNotEliminable))
 		}
-		next = RiskEliminated
-	case Returned:
+		next = Eliminated
+	case StepReturned:
 		if e.Reason == "" {
 			return fail(fmt.Errorf("reason: %w", poverty.ErrMissing))
 		}
@@ -282,11 +284,11 @@ func (c *Case) apply(e Entry, index int) error {
 	e = e.clone()
 	c.stage = next
 	switch e.Step {
-	case AssistanceStarted, MeasureAdded:
+	case StepAssistanceStarted, StepMeasureAdded:
 		c.measures = append(c.measures, *e.Measure)
-	case TierRecorded:
+	case StepTierRecorded:
 		c.tier = e.Tier
-	case Eliminated:
+	case StepEliminated:
 		c.route = e.Route
 	}
 	c.log = append(c.log, e)
@@ -296,18 +298,18 @@ func (c *Case) apply(e Entry, index int) error {
 // StartAssistance moves an identified case to under assistance with its
 // first measure, dated on.
 func (c *Case) StartAssistance(on poverty.Date, m MeasureRecord, reason string) error {
-	return c.apply(Entry{Date: on, Step: AssistanceStarted, Measure: &m, Reason: reason}, -1)
+	return c.apply("risk.Case.StartAssistance", Entry{Date: on, Step: StepAssistanceStarted, Measure: &m, Reason: reason}, -1)
 }
 
 // AddMeasure records a further measure of a case under assistance.
 func (c *Case) AddMeasure(on poverty.Date, m MeasureRecord, reason string) error {
-	return c.apply(Entry{Date: on, Step: MeasureAdded, Measure: &m, Reason: reason}, -1)
+	return c.apply("risk.Case.AddMeasure", Entry{Date: on, Step: StepMeasureAdded, Measure: &m, Reason: reason}, -1)
 }
 
 // RecordTier records the household's colour tier at a review of an open
 // case.
 func (c *Case) RecordTier(on poverty.Date, t Tier, reason string) error {
-	return c.apply(Entry{Date: on, Step: TierRecorded, Tier: t, Reason: reason}, -1)
+	return c.apply("risk.Case.RecordTier", Entry{Date: on, Step: StepTierRecorded, Tier: t, Reason: reason}, -1)
 }
 
 // Eliminate marks the risk eliminated with a passed [EliminationTest] of
@@ -315,69 +317,52 @@ func (c *Case) RecordTier(on poverty.Date, t Tier, reason string) error {
 // failed test, or one of another case, is [ErrNotEliminable].
 func (c *Case) Eliminate(res *EliminationResult) error {
 	if res == nil || !res.Pass || res.CaseID != c.info.ID {
-		return &TransitionError{Case: c.info.ID, From: c.stage, Step: Eliminated, Entry: -1, Err: ErrNotEliminable}
+		return transitionErr("risk.Case.Eliminate", c.info.ID, c.stage, StepEliminated, -1, ErrNotEliminable)
 	}
 	codes := make([]string, len(res.Criteria))
 	for i, cr := range res.Criteria {
 		codes[i] = cr.Code
 	}
-	return c.apply(Entry{Date: res.On, Step: Eliminated, Route: res.Route, Criteria: codes,
+	return c.apply("risk.Case.Eliminate", Entry{Date: res.On, Step: StepEliminated, Route: res.Route, Criteria: codes,
 		Reason: "risk elimination test passed (" + strconv.Itoa(len(codes)) + " criteria)"}, -1)
 }
 
 // ReturnToPoverty records that the household returned to or fell into
 // poverty; it goes back on the registered list and the case closes.
 func (c *Case) ReturnToPoverty(on poverty.Date, reason string) error {
-	return c.apply(Entry{Date: on, Step: Returned, Reason: reason}, -1)
+	return c.apply("risk.Case.ReturnToPoverty", Entry{Date: on, Step: StepReturned, Reason: reason}, -1)
 }
 
 // Reopen opens a new case for the same household after this one closed,
 // linked to it by info.Previous. This case is unchanged. A case that is not
 // closed is [ErrInvalidTransition].
 func (c *Case) Reopen(info CaseInfo, on poverty.Date, reason string) (*Case, error) {
-	if !c.stage.Terminal() {
-		return nil, &TransitionError{Case: c.info.ID, From: c.stage, Step: Opened, Entry: -1, Err: ErrInvalidTransition}
+	const op = "risk.Case.Reopen"
+	if !c.stage.terminal() {
+		return nil, transitionErr(op, c.info.ID, c.stage, StepOpened, -1, ErrInvalidTransition)
 	}
 	if on.Before(c.log[len(c.log)-1].Date) {
-		return nil, &TransitionError{Case: c.info.ID, From: c.stage, Step: Opened, Entry: -1, Err: ErrDateOrder}
+		return nil, transitionErr(op, c.info.ID, c.stage, StepOpened, -1, ErrDateOrder)
 	}
 	if info.HouseholdID != c.info.HouseholdID {
-		return nil, &poverty.FieldError{Record: "case " + info.ID, Field: "household_id", Value: info.HouseholdID, Err: poverty.ErrRange}
+		return nil, &poverty.FieldError{Op: op, Record: "case " + info.ID, Field: "household_id", Value: info.HouseholdID, Err: poverty.ErrRange}
 	}
 	info.Previous = c.info.ID
-	return Open(info, on, reason)
+	return open(op, info, on, reason)
 }
 
-// Info returns what was recorded when the case opened.
+// Info returns what was recorded when the case opened (its ID, household,
+// category, factors, channel ...).
 func (c *Case) Info() CaseInfo { return c.info }
-
-// ID returns the case's identifier.
-func (c *Case) ID() string { return c.info.ID }
 
 // Stage returns the current stage.
 func (c *Case) Stage() Stage { return c.stage }
 
-// Route returns how the risk was eliminated; RouteUnset otherwise.
-func (c *Case) Route() Route { return c.route }
-
-// Tier returns the last recorded tier; TierUnknown if none.
-func (c *Case) Tier() Tier { return c.tier }
-
-// Opened returns the date the case opened; the zero Date for the zero Case.
-func (c *Case) Opened() poverty.Date {
-	if len(c.log) == 0 {
-		return poverty.Date{}
-	}
-	return c.log[0].Date
-}
-
-// NumMeasures returns the number of measures recorded.
-func (c *Case) NumMeasures() int { return len(c.measures) }
-
-// Measures returns a copy of the measures, in the order recorded.
-func (c *Case) Measures() []MeasureRecord { return slices.Clone(c.measures) }
-
-// History returns a copy of the history, oldest first.
+// History returns a copy of the history, oldest first: the date the case
+// opened (the first entry), every measure (the entries with a Measure),
+// every tier recorded (the last StepTierRecorded entry is the current
+// tier) and how the risk was eliminated (the Route of the StepEliminated
+// entry).
 func (c *Case) History() []Entry {
 	out := make([]Entry, len(c.log))
 	for i, e := range c.log {
@@ -386,9 +371,9 @@ func (c *Case) History() []Entry {
 	return out
 }
 
-// OnlySafetyNet reports whether every measure of the case is a safety-net
+// onlySafetyNet reports whether every measure of the case is a safety-net
 // measure (true also when there is none).
-func (c *Case) OnlySafetyNet() bool {
+func (c *Case) onlySafetyNet() bool {
 	for _, m := range c.measures {
 		if m.Type == Development {
 			return false
@@ -408,7 +393,7 @@ type caseWire struct {
 // receiver, like every method of Case). The zero Case is an error.
 func (c *Case) MarshalJSON() ([]byte, error) {
 	if len(c.log) == 0 {
-		return nil, &TransitionError{Case: c.info.ID, Step: Opened, Entry: -1, Err: fmt.Errorf("%w: the zero Case", ErrInvalidTransition)}
+		return nil, transitionErr("risk.Case.MarshalJSON", c.info.ID, c.stage, StepOpened, -1, fmt.Errorf("%w: the zero Case", ErrInvalidTransition))
 	}
 	return json.Marshal(caseWire{CaseInfo: c.info, Stage: c.stage, History: c.log})
 }
@@ -417,30 +402,35 @@ func (c *Case) MarshalJSON() ([]byte, error) {
 // replays its history through the lifecycle checks: the first entry must be
 // "opened", every step must be allowed at its stage, dates must not go
 // back, and the recorded stages must be those the replay gives. Errors are
-// *[TransitionError] or *[poverty.FieldError].
+// *[poverty.FieldError] with Op "risk.Case.UnmarshalJSON". JSON null
+// leaves c unchanged.
 func (c *Case) UnmarshalJSON(b []byte) error {
+	const op = "risk.Case.UnmarshalJSON"
+	if string(bytes.TrimSpace(b)) == "null" {
+		return nil
+	}
 	var w caseWire
 	if err := param.Decode(b, &w); err != nil {
-		return &poverty.FieldError{Record: "case", Field: "json", Err: fmt.Errorf("%w: %v", poverty.ErrSyntax, err)}
+		return &poverty.FieldError{Op: op, Record: "case", Field: "json", Err: fmt.Errorf("%w: %v", poverty.ErrSyntax, err)}
 	}
 	if len(w.History) == 0 {
-		return &poverty.FieldError{Record: "case " + w.ID, Field: "history", Err: poverty.ErrMissing}
+		return &poverty.FieldError{Op: op, Record: "case " + w.ID, Field: "history", Err: poverty.ErrMissing}
 	}
 	first := w.History[0]
-	if first.Step != Opened || first.Stage != Identified || first.Measure != nil || first.Route != RouteUnset || first.Tier != TierUnknown || len(first.Criteria) > 0 {
-		return &TransitionError{Case: w.ID, Step: first.Step, Entry: 0, Err: fmt.Errorf("%w: a history starts with opened", ErrInvalidTransition)}
+	if first.Step != StepOpened || first.Stage != Identified || first.Measure != nil || first.Route != 0 || first.Tier != TierUnknown || len(first.Criteria) > 0 {
+		return transitionErr(op, w.ID, 0, first.Step, 0, fmt.Errorf("%w: a history starts with opened", ErrInvalidTransition))
 	}
-	n, err := Open(w.CaseInfo, first.Date, first.Reason)
+	n, err := open(op, w.CaseInfo, first.Date, first.Reason)
 	if err != nil {
 		return err
 	}
 	for i, e := range w.History[1:] {
-		if err := n.apply(e, i+1); err != nil {
+		if err := n.apply(op, e, i+1); err != nil {
 			return err
 		}
 	}
 	if n.stage != w.Stage {
-		return &TransitionError{Case: w.ID, From: n.stage, Step: StepUnknown, Entry: len(w.History) - 1,
+		return &poverty.FieldError{Op: op, Record: "case " + w.ID, Field: "stage", Value: w.Stage.String(),
 			Err: fmt.Errorf("%w: recorded stage %s, replay gives %s", ErrInvalidTransition, w.Stage, n.stage)}
 	}
 	*c = *n

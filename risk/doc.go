@@ -3,6 +3,31 @@
 // risk factors, colour tiers, assistance measures, the case lifecycle from
 // identification to risk elimination, and reports over many cases.
 //
+// The entry points, in the order of the common flow (see the package
+// Example):
+//
+//   - [Assess]: a household's department events become warnings (an
+//     [Assessment] of [WarningCheck]s);
+//   - [Identify]: is the household a monitored household, and of which
+//     [Category];
+//   - [Scheme.Classify] (explained) or [Scheme.Tiering] (resolved once,
+//     allocation-free): its colour [Tier], with the scheme from
+//     [DefaultSchemes] ([Schemes.For] a region and year);
+//   - [Catalog.Propose]: assistance measures for its risk factors;
+//   - [Open] a [Case], record measures, and close it with
+//     [EliminationTest] and [Case.Eliminate]; [Summarize] many cases.
+//
+// Verbs: Assess gives warnings, Identify the monitored category, Classify
+// a tier, Propose measures, EliminationTest / FactorTest / CapTest
+// pass/fail criteria, Summarize figures over many cases, Lookup a value by
+// key; Load, Default, Overlay and History handle parameter data. Every
+// result has a one-line String and, where it has reasons, a full Explain;
+// every reason code is listed by [Rules] and [RuleFor]. Errors start with
+// "risk." and the operation: *[poverty.FieldError] (Op "risk.Assess",
+// "risk.LoadParams", "risk.Case.Eliminate", ...) or *[EventError] for an
+// event of a batch, wrapping the sentinels of package poverty or of this
+// package.
+//
 // It is the library side of the monitoring systems of docs/SEEDS.md S2-S4:
 // Weixian's big-data warning on a medical bill, Hebei's network over medical
 // insurance, civil affairs and emergency management, Xinjiang's four
@@ -18,11 +43,11 @@
 // human-resources job or wage change, an education record, a household
 // application or a cadre visit. [DecodeEvents] reads them from JSON tagged
 // by a "type" word, strictly: unknown fields, fields of another kind and
-// unknown words are *[EventError] naming the event and the field.
+// unknown words are *[EventError] naming the event (its index) and the field.
 //
 // [Assess] turns a household (its monthly incomes over the monitoring
 // window before the date, [poverty.TrailingWindow]: 12 months) and its
-// events into an [Assessment]: one [Check] per [WarningRule], each with the
+// events into an [Assessment]: one [WarningCheck] per [WarningRule], each with the
 // figure it read, what it compared it with, the [Param] applied (value and
 // provenance) and the outcome. The rules are
 //
@@ -42,7 +67,7 @@
 // them with [Params.Overlay] (an overlay keeps every earlier version:
 // [Params.History]). A parameter that is absent or UNCONFIRMED is refused
 // with an error naming it. Assess is allocation-free: explanations are
-// built lazily by [Check.Explain].
+// built lazily by [WarningCheck.Explain].
 //
 // # Monitored categories
 //
@@ -51,7 +76,7 @@
 // data/categories.json): from 2020-03-20 (国开发〔2020〕6号) unstable
 // lifted-out households and marginal households; from 2021 (中农组发〔2021〕7号,
 // dated to the year only) also households in sudden severe difficulty.
-// Before the first document it is a *[NotInForceError] wrapping
+// Before the first document it is an error wrapping
 // [poverty.ErrNotInForce]. It reads the per-capita income over the
 // monitoring window before identification ([poverty.TrailingWindow], or the
 // caller's figure), the monitoring line of the province and year, compliant
@@ -65,7 +90,7 @@
 // 0201-0299 disasters, 03 disability, 04 lack of labour, 05 accident, 06
 // industry failure, 07 unstable employment, 09 schooling, 99 other). That
 // list is SECONDARY (one local system, see [FactorCodeProvenance]). Factors
-// marshal as words; [ParseFactor] also reads the codes. [CheckFactors]
+// marshal as words; [Factor.UnmarshalText] also reads the codes. [FactorTest]
 // applies the consistency rules (unstable employment needs a member able to
 // work and a job record, after Guizhou's data-quality rules, SECONDARY 52).
 //
@@ -82,34 +107,36 @@
 // (green is "> 5,000"), each noted in data/tiers.json. More income never
 // gives a worse tier. The embedded scheme is CONFIRMED 65 (press). Schemes
 // come as a [Schemes] set ([DefaultSchemes], [LoadSchemes],
-// [Schemes.Overlay], [Schemes.History], [Schemes.Get]); [SchemeFor] picks
-// the one for a region and year, serving only what
+// [Schemes.Overlay], [Schemes.History], [Schemes.Lookup]); [Schemes.For]
+// picks the one for a region and year, serving only what
 // [poverty.Provenance.Serve] allows for the region. [Scheme.Classify]
-// explains its answer; [Scheme.Tier] gives the same tier without the
-// explanation and without allocating, for batch work.
+// explains its answer; [Scheme.Tiering] resolves a scheme once for a line
+// and an income concept, and its [Tiering.Tier] gives the same tier
+// without validation, explanation or allocation, for batch work.
 //
 // # Assistance measures
 //
-// The [Catalogue] ([DefaultCatalogue]) lists development-type measures
+// The [Catalog] ([DefaultCatalog]) lists development-type measures
 // (industry support, transfer employment, poverty micro-credit, skills
 // training, public-welfare posts, work-for-relief) and safety-net measures
 // (dibao, medical insurance and assistance, temporary assistance, pension,
-// tekun support, education aid). [Catalogue.Propose] proposes measures for a
+// tekun support, education aid). [Catalog.Propose] proposes measures for a
 // household's factors and labour capacity, with reasons; households without
 // labour capacity get safety-net measures only (国开发〔2020〕6号). Which
 // factor a measure addresses is a library default, marked as such
-// ([Catalogue.Mapping]). [LoadCatalogue] and [Catalogue.Overlay] add a
-// caller's measures; [Catalogue.History] keeps every version.
+// ([Catalog.Mapping]). [LoadCatalog] and [Catalog.Overlay] add a
+// caller's measures; [Catalog.History] keeps every version.
 //
 // # Case lifecycle
 //
 // [Open] starts a [Case] at [Identified] through one of the three channels
 // (household application, cadre visit, department warning).
 // [Case.StartAssistance] and [Case.AddMeasure] record dated measures;
-// [Case.Eliminate] closes it as [RiskEliminated] with a passed
+// [Case.Eliminate] closes it as [Eliminated] with a passed
 // [EliminationTest]; [Case.ReturnToPoverty] closes it as
 // [ReturnedToPoverty]. The history is append-only; invalid steps are
-// *[TransitionError]; a closed case stays closed and [Case.Reopen] starts a
+// errors wrapping [ErrInvalidTransition], [ErrTerminal], [ErrDateOrder] or
+// [ErrNotEliminable]; a closed case stays closed and [Case.Reopen] starts a
 // new one. Cases marshal to JSON with their history and unmarshal by
 // replaying it through the same checks.
 //
@@ -127,7 +154,7 @@
 //
 // A [Tally] counts cases one at a time into a [Report]: counts by category,
 // factor, tier, stage, route and province, measures per household and the
-// elimination rate. [Report.CheckCap] compares the monitored population with
+// elimination rate ([Summarize] for a slice of cases). [Report.CapTest] compares the monitored population with
 // the registered population against the 5% / 10% caps (CONFIRMED). The
 // tests rebuild the Anhui figures (61,279 households, 206,600 measures,
 // 18,029 eliminated: 3.37 measures per household, 29.4%) from generated
@@ -158,7 +185,7 @@
 //     "severe_guarantee_red", provenance...}]}; read by [LoadSchemes].
 //   - fupin.risk.measures/2: {"schema", "mapping": {provenance...},
 //     "measures": [{"code", "name", "type", "factors", "no_labour",
-//     "fallback", provenance...}]}; read by [LoadCatalogue].
+//     "fallback", provenance...}]}; read by [LoadCatalog].
 //
 // Each loader reads a caller's file in the same schema, strictly, validates
 // every provenance and accepts every status; lookups decide what to serve

@@ -59,6 +59,25 @@ func (r *EliminationResult) Failed() []poverty.Criterion {
 	return out
 }
 
+// String returns the outcome in one line: the case, the date, pass or
+// fail with the route, and the codes of the criteria that failed, such as
+// "case-1 2020-12-10: fail (after_assistance): elimination.income_stable".
+func (r *EliminationResult) String() string {
+	s := r.CaseID + " " + r.On.String() + ": "
+	if r.Pass {
+		return s + "pass (" + r.Route.String() + ")"
+	}
+	s += "fail (" + r.Route.String() + "):"
+	sep := " "
+	for _, c := range r.Criteria {
+		if !c.Pass {
+			s += sep + c.Code
+			sep = ", "
+		}
+	}
+	return s
+}
+
 // Explain returns the outcome and every criterion, one per line.
 func (r *EliminationResult) Explain() string {
 	var b strings.Builder
@@ -103,29 +122,29 @@ func EliminationTest(in EliminationInput, p *Params) (EliminationResult, error) 
 	}
 	c, h := in.Case, in.Household
 	if c == nil || len(c.log) == 0 {
-		return EliminationResult{}, &poverty.FieldError{Record: "elimination", Field: "case", Err: poverty.ErrMissing}
+		return EliminationResult{}, &poverty.FieldError{Op: "risk.EliminationTest", Record: "elimination", Field: "case", Err: poverty.ErrMissing}
 	}
 	if h == nil {
-		return EliminationResult{}, &poverty.FieldError{Record: "case " + c.ID(), Field: "household", Err: poverty.ErrMissing}
+		return EliminationResult{}, &poverty.FieldError{Op: "risk.EliminationTest", Record: "case " + c.info.ID, Field: "household", Err: poverty.ErrMissing}
 	}
 	if in.On.IsZero() {
-		return EliminationResult{}, &poverty.FieldError{Record: "case " + c.ID(), Field: "on", Err: poverty.ErrMissing}
+		return EliminationResult{}, &poverty.FieldError{Op: "risk.EliminationTest", Record: "case " + c.info.ID, Field: "on", Err: poverty.ErrMissing}
 	}
-	if c.stage.Terminal() {
-		return EliminationResult{}, &TransitionError{Case: c.ID(), From: c.stage, Step: Eliminated, Entry: -1, Err: ErrTerminal}
+	if c.stage.terminal() {
+		return EliminationResult{}, transitionErr("risk.EliminationTest", c.info.ID, c.stage, StepEliminated, -1, ErrTerminal)
 	}
 	if h.ID != c.info.HouseholdID {
-		return EliminationResult{}, &poverty.FieldError{Record: "case " + c.ID(), Field: "household", Value: h.ID, Err: poverty.ErrRange}
+		return EliminationResult{}, &poverty.FieldError{Op: "risk.EliminationTest", Record: "case " + c.info.ID, Field: "household", Value: h.ID, Err: poverty.ErrRange}
 	}
-	if err := use(&p.StableMonths); err != nil {
+	if err := use("risk.EliminationTest", &p.StableMonths); err != nil {
 		return EliminationResult{}, err
 	}
 	n := p.StableMonths.Count
 	if n < 1 || n > 60 {
-		return EliminationResult{}, &poverty.FieldError{Record: "params stable_months", Field: "value", Value: p.StableMonths.Value(), Err: poverty.ErrRange}
+		return EliminationResult{}, &poverty.FieldError{Op: "risk.EliminationTest", Record: "params stable_months", Field: "value", Value: p.StableMonths.Value(), Err: poverty.ErrRange}
 	}
-	res := EliminationResult{CaseID: c.ID(), HouseholdID: h.ID, On: in.On, Pass: true, Stable: p.StableMonths, Route: Naturally}
-	if c.NumMeasures() > 0 {
+	res := EliminationResult{CaseID: c.info.ID, HouseholdID: h.ID, On: in.On, Pass: true, Stable: p.StableMonths, Route: Naturally}
+	if len(c.measures) > 0 {
 		res.Route = AfterAssistance
 	}
 	if in.Line != nil {
@@ -137,7 +156,7 @@ func EliminationTest(in EliminationInput, p *Params) (EliminationResult, error) 
 		}
 		var err error
 		if res.Line, err = t.MonitoringLine(in.On.Year(), h.Province(), in.Lookup); err != nil {
-			return EliminationResult{}, err
+			return EliminationResult{}, &poverty.FieldError{Op: "risk.EliminationTest", Record: "case " + c.info.ID, Field: "line", Err: err}
 		}
 	}
 	add := func(code string, pass bool, input, param string) {
@@ -160,7 +179,7 @@ func EliminationTest(in EliminationInput, p *Params) (EliminationResult, error) 
 			continue
 		}
 		if _, err := pc.Compare(res.Line.Figure()); err != nil {
-			return EliminationResult{}, &poverty.FieldError{Record: h.ID, Field: "concept",
+			return EliminationResult{}, &poverty.FieldError{Op: "risk.EliminationTest", Record: h.ID, Field: "concept",
 				Value: pc.Concept.String() + " vs " + res.Line.Concept.String(), Err: err}
 		}
 		above := !in.Boundary.Below(pc.Amount, res.Line.Amount)
@@ -170,7 +189,7 @@ func EliminationTest(in EliminationInput, p *Params) (EliminationResult, error) 
 	add("elimination.income_stable", stable, fmt.Sprintf("per-capita income of the monitoring window ending in each of the %d months before %s, boundary %s%s",
 		n, in.On.YearMonth(), in.Boundary, detail), res.Line.Cite()+"; "+p.StableMonths.Cite())
 
-	ns := NotSecured(in.Guarantees)
+	ns := Unsecured(in.Guarantees)
 	add("elimination.guarantees", in.Guarantees.AllSecured(), fmt.Sprintf("all secured %t; not secured %s; %s", in.Guarantees.AllSecured(), ns, unverified(in.Guarantees)), "")
 
 	open := c.info.Factors &^ in.Resolved
@@ -183,8 +202,8 @@ func EliminationTest(in EliminationInput, p *Params) (EliminationResult, error) 
 	add("elimination.no_new_risk", in.New == 0 && warnings == 0, fmt.Sprintf("new factors %s; department warnings %d", in.New, warnings), "")
 
 	workers := h.Workers()
-	blocked := workers == 0 && c.OnlySafetyNet()
-	add("elimination.labour_capacity", !blocked, fmt.Sprintf("%d resident members able to work; %d measures, only safety-net %t", workers, c.NumMeasures(), c.OnlySafetyNet()), "")
+	blocked := workers == 0 && c.onlySafetyNet()
+	add("elimination.labour_capacity", !blocked, fmt.Sprintf("%d resident members able to work; %d measures, only safety-net %t", workers, len(c.measures), c.onlySafetyNet()), "")
 	return res, nil
 }
 

@@ -1,6 +1,7 @@
 package risk_test
 
 import (
+	"encoding/json"
 	"errors"
 	"strings"
 	"testing"
@@ -45,11 +46,30 @@ func openCase(t *testing.T, id string, m ...risk.MeasureRecord) *risk.Case {
 	return c
 }
 
+// assessmentWith returns an assessment whose only warning is rule r, read
+// from its JSON form.
+func assessmentWith(t *testing.T, r risk.WarningRule) *risk.Assessment {
+	t.Helper()
+	checks := make([]risk.WarningCheck, risk.GuaranteeLost)
+	for i := range checks {
+		checks[i] = risk.WarningCheck{Rule: risk.WarningRule(i + 1), Outcome: risk.Clear}
+	}
+	checks[r-1].Outcome = risk.Triggered
+	b, err := json.Marshal(map[string]any{"household_id": "h", "checks": checks})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var a risk.Assessment
+	if err := json.Unmarshal(b, &a); err != nil {
+		t.Fatal(err)
+	}
+	return &a
+}
+
 func TestEliminationTest(t *testing.T) {
 	dev := measure("public_welfare_post", risk.Development, "2020-01-01")
 	safety := measure("dibao", risk.SafetyNet, "2020-01-01")
-	warned := &risk.Assessment{}
-	warned.Checks[risk.IncomeDrop-1] = risk.Check{Rule: risk.IncomeDrop, Outcome: risk.Triggered}
+	warned := assessmentWith(t, risk.IncomeDrop)
 	illness := risk.FactorsOf(risk.Illness)
 	tests := []struct {
 		name      string
@@ -102,7 +122,7 @@ func TestEliminationTest(t *testing.T) {
 			if res.Pass != (len(tc.wantFail) == 0) || res.Route != tc.wantRoute || len(res.Criteria) != 5 {
 				t.Errorf("pass %t route %s criteria %d", res.Pass, res.Route, len(res.Criteria))
 			}
-			if x := res.Explain(); !strings.Contains(x, "elimination.labour_capacity") || !strings.Contains(x, c.ID()) {
+			if x := res.Explain(); !strings.Contains(x, "elimination.labour_capacity") || !strings.Contains(x, c.Info().ID) {
 				t.Errorf("explanation:\n%s", x)
 			}
 			err = c.Eliminate(&res)
@@ -131,7 +151,7 @@ func TestEliminationParams(t *testing.T) {
 	if !strings.Contains(p.StableMonths.Source, "枞阳县") || p.StableMonths.Scope != poverty.ScopeNational {
 		t.Errorf("stable months: the national DEFAULT names the 枞阳县 rule it follows: %s", p.StableMonths.Cite())
 	}
-	p.StableMonths = risk.Param{ID: "stable_months", Unit: risk.UnitMonths, Count: 5,
+	p.StableMonths = risk.Param{ID: "stable_months", Unit: poverty.UnitMonths, Count: 5,
 		Provenance: poverty.Provenance{Status: poverty.Supplied, Source: "a county with five months", Scope: "53"}}
 	c := openCase(t, "e", measure("public_welfare_post", risk.Development, "2020-01-01"))
 	res, err := risk.EliminationTest(risk.EliminationInput{Case: c, Household: recovering("e", true), On: day("2020-11-05"),
@@ -174,7 +194,7 @@ func TestEliminationErrors(t *testing.T) {
 		want error
 	}{
 		"absent":      {risk.Param{}, poverty.ErrMissing},
-		"unconfirmed": {risk.Param{ID: "stable_months", Unit: risk.UnitMonths, Provenance: poverty.Provenance{Status: poverty.Unconfirmed, Source: "s", Scope: "national"}}, poverty.ErrUnconfirmed},
+		"unconfirmed": {risk.Param{ID: "stable_months", Unit: poverty.UnitMonths, Provenance: poverty.Provenance{Status: poverty.Unconfirmed, Source: "s", Scope: "national"}}, poverty.ErrUnconfirmed},
 	} {
 		p := risk.DefaultParams()
 		p.StableMonths = tc.p

@@ -1,6 +1,7 @@
 package risk
 
 import (
+	"bytes"
 	"strconv"
 	"strings"
 
@@ -15,7 +16,8 @@ func parseErr(what, input string) error {
 }
 
 // Category is a monitored-household category (监测对象类型). The zero value
-// is [CategoryNone]: the household is not a monitored household.
+// is [CategoryNone]: the household is not a monitored household (it
+// marshals as "none").
 type Category uint8
 
 // Categories. The 2020 guidance (国开发〔2020〕6号) defines the first two; the
@@ -27,10 +29,12 @@ const (
 	// lifted out of poverty, income within the monitoring range, at risk of
 	// returning to poverty.
 	UnstableLiftedOut
-	// Marginal is the marginal household at risk of poverty (边缘易致贫户): a
-	// general household, never registered, income within the monitoring
-	// range, at risk of falling into poverty.
-	Marginal
+	// MarginalAtRisk is the marginal household at risk of poverty
+	// (边缘易致贫户, JSON "marginal"): a general household, never registered,
+	// income within the monitoring range, at risk of falling into poverty.
+	// (poverty.Marginal is a status of a household's income, not this
+	// monitored category.)
+	MarginalAtRisk
 	// SuddenDifficulty is the household in sudden severe difficulty
 	// (突发严重困难户): income above the range, but illness, disaster or an
 	// accident raised rigid expenditure or cut income so that basic living is
@@ -46,22 +50,14 @@ var categoryWords = enum.New[Category](parseErr, "none", "unstable_lifted_out", 
 func (c Category) String() string { return categoryWords.String(c, "Category") }
 
 // MarshalText implements [encoding.TextMarshaler]; CategoryNone is "none".
-func (c Category) MarshalText() ([]byte, error) {
-	if c == CategoryNone {
-		return []byte("none"), nil
-	}
-	return categoryWords.Marshal(c, "category")
-}
+func (c Category) MarshalText() ([]byte, error) { return categoryWords.Marshal(c, "category") }
 
-// UnmarshalText implements [encoding.TextUnmarshaler]; unknown words are
-// rejected with [poverty.ErrUnknownWord].
+// UnmarshalText implements [encoding.TextUnmarshaler]; "none" is
+// CategoryNone, other unknown words are rejected with
+// [poverty.ErrUnknownWord].
 func (c *Category) UnmarshalText(b []byte) error {
-	if string(b) == "none" {
-		*c = CategoryNone
-		return nil
-	}
 	i, err := categoryWords.Parse(b, "category")
-	*c = Category(i)
+	*c = i
 	return err
 }
 
@@ -71,28 +67,29 @@ func (c *Category) UnmarshalText(b []byte) error {
 // in public code); the codes are kept because systems exchange them, not
 // because a national document fixes them. Code 08 does not occur in it.
 //
-// The zero value is [FactorUnknown]. Factors marshal as stable words
-// ("illness", "disaster_flood"); [ParseFactor] also accepts the codes.
+// The zero value is unknown (no factor; it marshals as "unknown"). Factors
+// marshal as stable words ("illness", "disaster_flood"); UnmarshalText also
+// accepts the codes ("01", "0201"). The natural-disaster factors (codes
+// 02xx) are DisasterFlood to DisasterOther, in that order.
 type Factor uint8
 
-// Risk factors, in code order.
+// Risk factors, in code order, from Illness to OtherFactor.
 const (
-	FactorUnknown          Factor = iota
-	Illness                       // 01 因病
-	DisasterFlood                 // 0201 因自然灾害: 洪涝
-	DisasterGeological            // 0202 地质灾害
-	DisasterDrought               // 0203 旱灾
-	DisasterBiological            // 0204 生物灾害
-	DisasterMeteorological        // 0205 气象灾害
-	DisasterEarthquake            // 0206 地震
-	DisasterOther                 // 0299 其他自然灾害
-	Disability                    // 03 因残
-	LackOfLabour                  // 04 因缺劳动力
-	Accident                      // 05 因意外事故
-	IndustryFailure               // 06 因产业失败
-	UnstableEmployment            // 07 因务工就业不稳
-	Schooling                     // 09 因学
-	OtherFactor                   // 99 其他
+	Illness                Factor = iota + 1 // 01 因病
+	DisasterFlood                            // 0201 因自然灾害: 洪涝
+	DisasterGeological                       // 0202 地质灾害
+	DisasterDrought                          // 0203 旱灾
+	DisasterBiological                       // 0204 生物灾害
+	DisasterMeteorological                   // 0205 气象灾害
+	DisasterEarthquake                       // 0206 地震
+	DisasterOther                            // 0299 其他自然灾害
+	Disability                               // 03 因残
+	LackOfLabor                              // 04 因缺劳动力 (JSON "lack_of_labour")
+	Accident                                 // 05 因意外事故
+	IndustryFailure                          // 06 因产业失败
+	UnstableEmployment                       // 07 因务工就业不稳
+	Schooling                                // 09 因学
+	OtherFactor                              // 99 其他
 	numFactors
 )
 
@@ -117,15 +114,6 @@ func FactorCodeProvenance() poverty.Provenance {
 	}
 }
 
-// Factors returns every known factor in code order.
-func Factors() []Factor {
-	out := make([]Factor, 0, numFactors-1)
-	for f := Illness; f < numFactors; f++ {
-		out = append(out, f)
-	}
-	return out
-}
-
 // String returns the stable word ("illness", "disaster_flood", ...).
 func (f Factor) String() string { return factorWords.String(f, "Factor") }
 
@@ -138,45 +126,50 @@ func (f Factor) Code() string {
 	return ""
 }
 
-// IsDisaster reports whether f is one of the natural-disaster factors (02xx).
-func (f Factor) IsDisaster() bool { return f >= DisasterFlood && f <= DisasterOther }
+// isDisaster reports whether f is one of the natural-disaster factors (02xx).
+func (f Factor) isDisaster() bool { return f >= DisasterFlood && f <= DisasterOther }
 
-// ParseFactor parses a factor word ("illness") or code ("01", "0203").
-func ParseFactor(s string) (Factor, error) {
+// parseFactor parses a factor word ("illness"), the unset word "unknown",
+// or a code ("01", "0203").
+func parseFactor(b []byte) (Factor, error) {
 	for i := 1; i < int(numFactors); i++ {
-		if factorWords.String(Factor(i), "") == s || factorCodes[i] == s {
+		if factorCodes[i] == string(b) {
 			return Factor(i), nil
 		}
 	}
-	return FactorUnknown, parseErr("risk factor", s)
+	return factorWords.Parse(b, "risk factor")
 }
 
 // MarshalText implements [encoding.TextMarshaler]; the text is the word.
 func (f Factor) MarshalText() ([]byte, error) { return factorWords.Marshal(f, "risk factor") }
 
-// UnmarshalText implements [encoding.TextUnmarshaler] with [ParseFactor].
+// UnmarshalText implements [encoding.TextUnmarshaler]: a factor word
+// ("illness") or a code of the local list ("01", "0203"); "unknown" is the
+// zero value; anything else is [poverty.ErrUnknownWord].
 func (f *Factor) UnmarshalText(b []byte) error {
-	v, err := ParseFactor(string(b))
+	v, err := parseFactor(b)
 	*f = v
 	return err
 }
 
-// FactorSet is a set of risk factors, as a bit set. The zero value is the
-// empty set. It marshals to JSON as an array of factor words in code order.
+// FactorSet is a set of risk factors, as a bit set: build one with
+// [FactorsOf] and combine sets with | and &^. The zero value is the empty
+// set. It marshals to JSON as an array of factor words in code order (its
+// only encoding); JSON null leaves it unchanged.
 type FactorSet uint32
 
-// FactorsOf returns the set of the given factors.
+// FactorsOf returns the set of the given factors; unknown factors are
+// ignored.
 func FactorsOf(fs ...Factor) FactorSet {
 	var s FactorSet
 	for _, f := range fs {
-		s = s.With(f)
+		s = s.with(f)
 	}
 	return s
 }
 
-// With returns s with f added. Unknown factors are ignored.
-func (s FactorSet) With(f Factor) FactorSet {
-	if f == FactorUnknown || f >= numFactors {
+func (s FactorSet) with(f Factor) FactorSet {
+	if f == 0 || f >= numFactors {
 		return s
 	}
 	return s | 1<<f
@@ -184,27 +177,6 @@ func (s FactorSet) With(f Factor) FactorSet {
 
 // Has reports whether f is in s.
 func (s FactorSet) Has(f Factor) bool { return f < numFactors && s&(1<<f) != 0 }
-
-// HasDisaster reports whether s holds any natural-disaster factor.
-func (s FactorSet) HasDisaster() bool {
-	for f := DisasterFlood; f <= DisasterOther; f++ {
-		if s.Has(f) {
-			return true
-		}
-	}
-	return false
-}
-
-// Len returns the number of factors in s.
-func (s FactorSet) Len() int {
-	n := 0
-	for f := Illness; f < numFactors; f++ {
-		if s.Has(f) {
-			n++
-		}
-	}
-	return n
-}
 
 // List returns the factors of s in code order.
 func (s FactorSet) List() []Factor {
@@ -216,9 +188,6 @@ func (s FactorSet) List() []Factor {
 	}
 	return out
 }
-
-// Sub reports whether every factor of s is in t.
-func (s FactorSet) Sub(t FactorSet) bool { return s&^t == 0 }
 
 // String returns the words joined by "+", or "none".
 func (s FactorSet) String() string {
@@ -248,35 +217,41 @@ func (s FactorSet) MarshalJSON() ([]byte, error) {
 }
 
 // UnmarshalJSON decodes an array of factor words or codes; duplicates and
-// unknown words are errors.
+// unknown words are errors; null leaves s unchanged.
 func (s *FactorSet) UnmarshalJSON(b []byte) error {
+	if string(bytes.TrimSpace(b)) == "null" {
+		return nil
+	}
 	var words []string
 	if err := param.Decode(b, &words); err != nil {
-		return &poverty.ParseError{What: "risk factors", Input: string(b), Err: poverty.ErrSyntax}
+		return &poverty.ParseError{Op: "risk", What: "risk factors", Input: poverty.MaskIDsIn(string(b)), Err: poverty.ErrSyntax}
 	}
 	var v FactorSet
 	for _, w := range words {
-		f, err := ParseFactor(w)
+		f, err := parseFactor([]byte(w))
 		if err != nil {
 			return err
 		}
-		if v.Has(f) {
-			return &poverty.ParseError{What: "risk factors", Input: w, Err: poverty.ErrDuplicate}
+		if f == 0 {
+			return parseErr("risk factor", w)
 		}
-		v = v.With(f)
+		if v.Has(f) {
+			return &poverty.ParseError{Op: "risk", What: "risk factors", Input: w, Err: poverty.ErrDuplicate}
+		}
+		v = v.with(f)
 	}
 	*s = v
 	return nil
 }
 
 // Guarantee is one item of the two assurances and three guarantees plus safe
-// drinking water (两不愁三保障 and 饮水安全). The zero value is unknown.
+// drinking water (两不愁三保障 and 饮水安全), as a member of a [GuaranteeSet],
+// whose JSON array of words is its encoding. The zero value is unknown.
 type Guarantee uint8
 
 // Guarantee items, in the order of [poverty.Guarantees].
 const (
-	GuaranteeUnknown Guarantee = iota
-	Food
+	Food Guarantee = iota + 1
 	Clothing
 	Education
 	Medical
@@ -290,24 +265,25 @@ var guaranteeWords = enum.New[Guarantee](parseErr, "unknown", "food", "clothing"
 // String returns the stable word ("food", ..., "drinking_water").
 func (g Guarantee) String() string { return guaranteeWords.String(g, "Guarantee") }
 
-// MarshalText implements [encoding.TextMarshaler].
-func (g Guarantee) MarshalText() ([]byte, error) { return guaranteeWords.Marshal(g, "guarantee") }
-
-// UnmarshalText implements [encoding.TextUnmarshaler].
-func (g *Guarantee) UnmarshalText(b []byte) error {
-	i, err := guaranteeWords.Parse(b, "guarantee")
-	*g = Guarantee(i)
-	return err
-}
-
 // GuaranteeSet is a set of guarantee items, as a bit set: for example the
-// items an event reports as lost. The zero value is the empty set. It
-// marshals to JSON as an array of words in item order.
+// items an event reports as lost. Build one with [GuaranteesOf] or
+// [Unsecured] and combine sets with | and &^. The zero value is the empty
+// set. It marshals to JSON as an array of words in item order (its only
+// encoding); JSON null leaves it unchanged.
 type GuaranteeSet uint8
 
-// With returns s with g added.
-func (s GuaranteeSet) With(g Guarantee) GuaranteeSet {
-	if g == GuaranteeUnknown || g >= numGuarantees {
+// GuaranteesOf returns the set of the given items; unknown items are
+// ignored.
+func GuaranteesOf(gs ...Guarantee) GuaranteeSet {
+	var s GuaranteeSet
+	for _, g := range gs {
+		s = s.with(g)
+	}
+	return s
+}
+
+func (s GuaranteeSet) with(g Guarantee) GuaranteeSet {
+	if g == 0 || g >= numGuarantees {
 		return s
 	}
 	return s | 1<<g
@@ -341,12 +317,13 @@ func (s GuaranteeSet) String() string {
 
 func (s GuaranteeSet) valid() bool { return s&^(1<<numGuarantees-2) == 0 }
 
-// NotSecured returns the items of g recorded as [poverty.NotSecured].
-func NotSecured(g poverty.Guarantees) GuaranteeSet {
+// Unsecured returns the set of the items of g verified as
+// [poverty.NotSecured] (items not verified are not in it).
+func Unsecured(g poverty.Guarantees) GuaranteeSet {
 	var s GuaranteeSet
-	for i, c := range [...]poverty.Check{g.Food, g.Clothing, g.Education, g.Medical, g.Housing, g.DrinkingWater} {
-		if c == poverty.NotSecured {
-			s = s.With(Guarantee(i + 1))
+	for i, it := range g.Items() {
+		if it.State == poverty.NotSecured {
+			s = s.with(Guarantee(i + 1))
 		}
 	}
 	return s
@@ -365,36 +342,41 @@ func (s GuaranteeSet) MarshalJSON() ([]byte, error) {
 }
 
 // UnmarshalJSON decodes an array of words; duplicates and unknown words are
-// errors.
+// errors; null leaves s unchanged.
 func (s *GuaranteeSet) UnmarshalJSON(b []byte) error {
+	if string(bytes.TrimSpace(b)) == "null" {
+		return nil
+	}
 	var words []string
 	if err := param.Decode(b, &words); err != nil {
-		return &poverty.ParseError{What: "guarantees", Input: string(b), Err: poverty.ErrSyntax}
+		return &poverty.ParseError{Op: "risk", What: "guarantees", Input: poverty.MaskIDsIn(string(b)), Err: poverty.ErrSyntax}
 	}
 	var v GuaranteeSet
 	for _, w := range words {
-		var g Guarantee
-		if err := g.UnmarshalText([]byte(w)); err != nil {
+		g, err := guaranteeWords.Parse([]byte(w), "guarantee")
+		if err == nil && g == 0 {
+			err = parseErr("guarantee", w)
+		}
+		if err != nil {
 			return err
 		}
 		if v.Has(g) {
-			return &poverty.ParseError{What: "guarantees", Input: w, Err: poverty.ErrDuplicate}
+			return &poverty.ParseError{Op: "risk", What: "guarantees", Input: w, Err: poverty.ErrDuplicate}
 		}
-		v = v.With(g)
+		v = v.with(g)
 	}
 	*s = v
 	return nil
 }
 
 // Channel is how a monitored household was identified: the three channels
-// of 国开发〔2020〕6号. The zero value is unknown.
+// of 国开发〔2020〕6号. The zero value is unknown (unset; [Open] refuses it).
 type Channel uint8
 
 // Identification channels.
 const (
-	ChannelUnknown Channel = iota
 	// Application: household application (农户申报).
-	Application
+	Application Channel = iota + 1
 	// CadreVisit: village and township cadre visits (乡村干部走访排查).
 	CadreVisit
 	// DepartmentWarning: sector departments' screening and early warning
@@ -413,25 +395,25 @@ func (c Channel) MarshalText() ([]byte, error) { return channelWords.Marshal(c, 
 // UnmarshalText implements [encoding.TextUnmarshaler].
 func (c *Channel) UnmarshalText(b []byte) error {
 	i, err := channelWords.Parse(b, "channel")
-	*c = Channel(i)
+	*c = i
 	return err
 }
 
-// Stage is the stage of a monitoring case. The zero value is unknown; a
-// case opened with [Open] starts at [Identified].
+// Stage is the stage of a monitoring case. The zero value is unknown (the
+// zero Case); a case opened with [Open] starts at [Identified].
 type Stage uint8
 
-// Case stages. RiskEliminated and ReturnedToPoverty are terminal: no
-// transition leaves them; a household monitored again gets a new case.
+// Case stages. Eliminated and ReturnedToPoverty are terminal: no
+// transition leaves them; a household monitored again gets a new case
+// ([Case.Reopen]).
 const (
-	StageUnknown Stage = iota
 	// Identified: confirmed as a monitored household (纳入监测).
-	Identified
+	Identified Stage = iota + 1
 	// UnderAssistance: assistance measures are in place (帮扶).
 	UnderAssistance
-	// RiskEliminated: risk eliminated (风险消除), after assistance or
-	// naturally; the data stay in the system.
-	RiskEliminated
+	// Eliminated: risk eliminated (风险消除, JSON "risk_eliminated"),
+	// after assistance or naturally; the data stay in the system.
+	Eliminated
 	// ReturnedToPoverty: the household returned to or fell into poverty
 	// (返贫 / 致贫) and goes back on the registered list.
 	ReturnedToPoverty
@@ -443,8 +425,8 @@ var stageWords = enum.New[Stage](parseErr, "unknown", "identified", "under_assis
 // String returns the stable word.
 func (s Stage) String() string { return stageWords.String(s, "Stage") }
 
-// Terminal reports whether no transition leaves s.
-func (s Stage) Terminal() bool { return s == RiskEliminated || s == ReturnedToPoverty }
+// terminal reports whether no transition leaves s.
+func (s Stage) terminal() bool { return s == Eliminated || s == ReturnedToPoverty }
 
 // MarshalText implements [encoding.TextMarshaler].
 func (s Stage) MarshalText() ([]byte, error) { return stageWords.Marshal(s, "stage") }
@@ -452,18 +434,18 @@ func (s Stage) MarshalText() ([]byte, error) { return stageWords.Marshal(s, "sta
 // UnmarshalText implements [encoding.TextUnmarshaler].
 func (s *Stage) UnmarshalText(b []byte) error {
 	i, err := stageWords.Parse(b, "stage")
-	*s = Stage(i)
+	*s = i
 	return err
 }
 
-// Route is how a risk was eliminated. The zero value is unset.
+// Route is how a risk was eliminated. The zero value is unset (not
+// eliminated; it marshals as "unset").
 type Route uint8
 
 // Elimination routes (枞阳县 risk-elimination procedure, docs/POLICY.md 2.3).
 const (
-	RouteUnset Route = iota
 	// AfterAssistance: eliminated after assistance measures (帮扶后消除).
-	AfterAssistance
+	AfterAssistance Route = iota + 1
 	// Naturally: the risk disappeared without measures (自然消除).
 	Naturally
 	numRoutes
@@ -480,7 +462,7 @@ func (r Route) MarshalText() ([]byte, error) { return routeWords.Marshal(r, "rou
 // UnmarshalText implements [encoding.TextUnmarshaler].
 func (r *Route) UnmarshalText(b []byte) error {
 	i, err := routeWords.Parse(b, "route")
-	*r = Route(i)
+	*r = i
 	return err
 }
 
@@ -505,33 +487,24 @@ var tierWords = enum.New[Tier](parseErr, "unknown", "red", "orange", "yellow", "
 func (t Tier) String() string { return tierWords.String(t, "Tier") }
 
 // MarshalText implements [encoding.TextMarshaler]; TierUnknown is "unknown".
-func (t Tier) MarshalText() ([]byte, error) {
-	if t == TierUnknown {
-		return []byte("unknown"), nil
-	}
-	return tierWords.Marshal(t, "tier")
-}
+func (t Tier) MarshalText() ([]byte, error) { return tierWords.Marshal(t, "tier") }
 
 // UnmarshalText implements [encoding.TextUnmarshaler]; "unknown" is TierUnknown.
 func (t *Tier) UnmarshalText(b []byte) error {
-	if string(b) == "unknown" {
-		*t = TierUnknown
-		return nil
-	}
 	i, err := tierWords.Parse(b, "tier")
-	*t = Tier(i)
+	*t = i
 	return err
 }
 
-// MeasureType is the kind of an assistance measure. The zero value is unknown.
+// MeasureType is the kind of an assistance measure. The zero value is
+// unknown (unset; catalogues and cases refuse it).
 type MeasureType uint8
 
 // Measure types (国开发〔2020〕6号: development-type measures for households
 // able to work, comprehensive social security for those who cannot).
 const (
-	MeasureTypeUnknown MeasureType = iota
 	// Development: development-type assistance (开发式帮扶).
-	Development
+	Development MeasureType = iota + 1
 	// SafetyNet: social-security, safety-net measures (兜底保障).
 	SafetyNet
 )
@@ -549,6 +522,6 @@ func (t MeasureType) MarshalText() ([]byte, error) {
 // UnmarshalText implements [encoding.TextUnmarshaler].
 func (t *MeasureType) UnmarshalText(b []byte) error {
 	i, err := measureTypeWords.Parse(b, "measure type")
-	*t = MeasureType(i)
+	*t = i
 	return err
 }

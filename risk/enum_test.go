@@ -31,13 +31,13 @@ func TestEnumWords(t *testing.T) {
 	}
 	enums := []enum{
 		mk("Category", []string{"none", "unstable_lifted_out", "marginal", "sudden_difficulty"},
-			[]textEnum{risk.CategoryNone, risk.UnstableLiftedOut, risk.Marginal, risk.SuddenDifficulty},
+			[]textEnum{risk.CategoryNone, risk.UnstableLiftedOut, risk.MarginalAtRisk, risk.SuddenDifficulty},
 			func(b []byte) (textEnum, error) { var v risk.Category; err := v.UnmarshalText(b); return v, err }),
 		mk("Channel", []string{"application", "cadre_visit", "department_warning"},
 			[]textEnum{risk.Application, risk.CadreVisit, risk.DepartmentWarning},
 			func(b []byte) (textEnum, error) { var v risk.Channel; err := v.UnmarshalText(b); return v, err }),
 		mk("Stage", []string{"identified", "under_assistance", "risk_eliminated", "returned_to_poverty"},
-			[]textEnum{risk.Identified, risk.UnderAssistance, risk.RiskEliminated, risk.ReturnedToPoverty},
+			[]textEnum{risk.Identified, risk.UnderAssistance, risk.Eliminated, risk.ReturnedToPoverty},
 			func(b []byte) (textEnum, error) { var v risk.Stage; err := v.UnmarshalText(b); return v, err }),
 		mk("Route", []string{"after_assistance", "naturally"}, []textEnum{risk.AfterAssistance, risk.Naturally},
 			func(b []byte) (textEnum, error) { var v risk.Route; err := v.UnmarshalText(b); return v, err }),
@@ -46,14 +46,11 @@ func TestEnumWords(t *testing.T) {
 			func(b []byte) (textEnum, error) { var v risk.Tier; err := v.UnmarshalText(b); return v, err }),
 		mk("MeasureType", []string{"development", "safety_net"}, []textEnum{risk.Development, risk.SafetyNet},
 			func(b []byte) (textEnum, error) { var v risk.MeasureType; err := v.UnmarshalText(b); return v, err }),
-		mk("Guarantee", []string{"food", "clothing", "education", "medical", "housing", "drinking_water"},
-			[]textEnum{risk.Food, risk.Clothing, risk.Education, risk.Medical, risk.Housing, risk.DrinkingWater},
-			func(b []byte) (textEnum, error) { var v risk.Guarantee; err := v.UnmarshalText(b); return v, err }),
-		mk("EventKind", []string{"medical_claim", "civil_affairs", "disaster", "employment", "education", "application", "cadre_visit"},
-			[]textEnum{risk.MedicalClaim, risk.CivilAffairs, risk.DisasterEvent, risk.Employment, risk.EducationEvent, risk.HouseholdApplication, risk.CadreVisitEvent},
-			func(b []byte) (textEnum, error) { var v risk.EventKind; err := v.UnmarshalText(b); return v, err }),
+		mk("Factor", []string{"illness", "disaster_flood", "lack_of_labour", "other"},
+			[]textEnum{risk.Illness, risk.DisasterFlood, risk.LackOfLabor, risk.OtherFactor},
+			func(b []byte) (textEnum, error) { var v risk.Factor; err := v.UnmarshalText(b); return v, err }),
 		mk("Step", []string{"opened", "assistance_started", "measure_added", "tier_recorded", "eliminated", "returned"},
-			[]textEnum{risk.Opened, risk.AssistanceStarted, risk.MeasureAdded, risk.TierRecorded, risk.Eliminated, risk.Returned},
+			[]textEnum{risk.StepOpened, risk.StepAssistanceStarted, risk.StepMeasureAdded, risk.StepTierRecorded, risk.StepEliminated, risk.StepReturned},
 			func(b []byte) (textEnum, error) { var v risk.Step; err := v.UnmarshalText(b); return v, err }),
 		mk("Outcome", []string{"clear", "triggered", "not_evaluated"}, []textEnum{risk.Clear, risk.Triggered, risk.NotEvaluated},
 			func(b []byte) (textEnum, error) { var v risk.Outcome; err := v.UnmarshalText(b); return v, err }),
@@ -88,7 +85,7 @@ func TestEnumWords(t *testing.T) {
 	// Marshalling never fails on the zero value: the unset word reads back.
 	if b, err := risk.Stage(0).MarshalText(); err != nil || string(b) != "unknown" {
 		t.Errorf("the unknown stage marshals to %q, %v", b, err)
-	} else if s := risk.RiskEliminated; s.UnmarshalText(b) != nil || s != 0 {
+	} else if s := risk.Eliminated; s.UnmarshalText(b) != nil || s != 0 {
 		t.Errorf("%q reads back as %v", b, s)
 	}
 	if _, err := risk.Stage(200).MarshalText(); !errors.Is(err, poverty.ErrUnknownWord) {
@@ -98,13 +95,13 @@ func TestEnumWords(t *testing.T) {
 
 func TestFactors(t *testing.T) {
 	var codes []string
-	for _, f := range risk.Factors() {
+	for _, f := range allFactors() {
 		codes = append(codes, f.Code())
-		g, err := risk.ParseFactor(f.Code())
+		g, err := parseFactor(f.Code())
 		if err != nil || g != f {
 			t.Errorf("code %s parsed to %v %v", f.Code(), g, err)
 		}
-		g, err = risk.ParseFactor(f.String())
+		g, err = parseFactor(f.String())
 		if err != nil || g != f {
 			t.Errorf("word %s parsed to %v %v", f, g, err)
 		}
@@ -114,12 +111,13 @@ func TestFactors(t *testing.T) {
 	if diff := cmp.Diff(want, codes); diff != "" {
 		t.Errorf("codes (-want +got):\n%s", diff)
 	}
-	for _, f := range risk.Factors() {
-		if f.IsDisaster() != (len(f.Code()) == 4) {
-			t.Errorf("%s: IsDisaster %t", f, f.IsDisaster())
+	for _, f := range allFactors() {
+		disaster := f >= risk.DisasterFlood && f <= risk.DisasterOther
+		if disaster != (len(f.Code()) == 4) {
+			t.Errorf("%s: the disaster factors are DisasterFlood..DisasterOther, codes 02xx", f)
 		}
 	}
-	if _, err := risk.ParseFactor("08"); !errors.Is(err, poverty.ErrUnknownWord) {
+	if _, err := parseFactor("08"); !errors.Is(err, poverty.ErrUnknownWord) {
 		t.Errorf("08 is not in the list: %v", err)
 	}
 	s := risk.FactorsOf(risk.Schooling, risk.Illness, risk.DisasterFlood)
@@ -131,9 +129,65 @@ func TestFactors(t *testing.T) {
 	if err := json.Unmarshal([]byte(`["01","0201","schooling"]`), &back); err != nil || back != s {
 		t.Errorf("unmarshal %v %v", back, err)
 	}
-	if !s.HasDisaster() || s.Len() != 3 || !risk.FactorsOf(risk.Illness).Sub(s) || s.String() != "illness+disaster_flood+schooling" {
+	if len(s.List()) != 3 || !s.Has(risk.DisasterFlood) || s.Has(risk.Disability) || risk.FactorsOf(risk.Illness)&^s != 0 || s.String() != "illness+disaster_flood+schooling" {
 		t.Errorf("set operations on %s", s)
 	}
+	// JSON null leaves a set unchanged; "unknown" and duplicates are refused.
+	if err := json.Unmarshal([]byte(`null`), &back); err != nil || back != s {
+		t.Errorf("null: %v %v", back, err)
+	}
+	for _, bad := range []string{`["unknown"]`, `["illness","01"]`, `["08"]`, `"illness"`} {
+		if err := json.Unmarshal([]byte(bad), &back); err == nil {
+			t.Errorf("%s accepted", bad)
+		}
+	}
+}
+
+// TestGuarantees checks the guarantee sets: GuaranteesOf, the JSON array
+// of words (null a no-op, unknown words and duplicates refused) and
+// Unsecured.
+func TestGuarantees(t *testing.T) {
+	s := risk.GuaranteesOf(risk.Housing, risk.Food, 0, 99)
+	if s != risk.GuaranteesOf(risk.Food)|risk.GuaranteesOf(risk.Housing) || s.String() != "food+housing" {
+		t.Errorf("GuaranteesOf = %s", s)
+	}
+	b, err := json.Marshal(s)
+	if err != nil || string(b) != `["food","housing"]` {
+		t.Errorf("json %s %v", b, err)
+	}
+	var back risk.GuaranteeSet
+	if err := json.Unmarshal(b, &back); err != nil || back != s {
+		t.Errorf("unmarshal %v %v", back, err)
+	}
+	if err := json.Unmarshal([]byte(`null`), &back); err != nil || back != s {
+		t.Errorf("null: %v %v", back, err)
+	}
+	for _, bad := range []string{`["unknown"]`, `["food","food"]`, `["water"]`} {
+		if err := json.Unmarshal([]byte(bad), &back); !errors.Is(err, poverty.ErrUnknownWord) && !errors.Is(err, poverty.ErrDuplicate) {
+			t.Errorf("%s: %v", bad, err)
+		}
+	}
+	g := poverty.AllSecured()
+	g.Housing, g.Medical = poverty.NotSecured, poverty.Unverified
+	if got := risk.Unsecured(g); got != risk.GuaranteesOf(risk.Housing) {
+		t.Errorf("Unsecured = %s", got)
+	}
+}
+
+// allFactors returns every known factor in code order.
+func allFactors() []risk.Factor {
+	var out []risk.Factor
+	for f := risk.Illness; f <= risk.OtherFactor; f++ {
+		out = append(out, f)
+	}
+	return out
+}
+
+// parseFactor parses a factor word or code as UnmarshalText does.
+func parseFactor(s string) (risk.Factor, error) {
+	var f risk.Factor
+	err := f.UnmarshalText([]byte(s))
+	return f, err
 }
 
 func TestFactorCodeProvenance(t *testing.T) {

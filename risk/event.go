@@ -13,16 +13,17 @@ import (
 )
 
 // EventKind is the kind of a department event: which department reports it
-// and which fields it carries. The zero value is unknown and never valid.
+// and which fields it carries. Its text is the "type" word of the event's
+// JSON form ([Event]), which is its encoding. The zero value is unknown and
+// never valid.
 type EventKind uint8
 
 // Event kinds, with their JSON "type" words.
 const (
-	EventUnknown EventKind = iota
 	// MedicalClaim (medical insurance, 医保): a settled claim with its total
 	// cost and the compliant out-of-pocket part (合规自付) left after
 	// reimbursement. JSON "medical_claim".
-	MedicalClaim
+	MedicalClaim EventKind = iota + 1
 	// CivilAffairs (民政): dibao or tekun granted or ended, temporary or
 	// medical assistance paid. JSON "civil_affairs".
 	CivilAffairs
@@ -50,36 +51,28 @@ var eventKindWords = enum.New[EventKind](parseErr, "unknown", "medical_claim", "
 // String returns the JSON "type" word.
 func (k EventKind) String() string { return eventKindWords.String(k, "EventKind") }
 
-// MarshalText implements [encoding.TextMarshaler].
-func (k EventKind) MarshalText() ([]byte, error) { return eventKindWords.Marshal(k, "event type") }
-
-// UnmarshalText implements [encoding.TextUnmarshaler].
-func (k *EventKind) UnmarshalText(b []byte) error {
-	i, err := eventKindWords.Parse(b, "event type")
-	*k = EventKind(i)
-	return err
-}
-
-// Action is what a civil-affairs, employment or education event reports.
-// The zero value is unknown. Each action belongs to one event kind.
+// Action is what a civil-affairs, employment or education event reports,
+// with its JSON word (the "action" of the event's JSON form). The zero
+// value is unknown. Each action belongs to one event kind: DibaoGranted to
+// MedicalAssistancePay to CivilAffairs, JobLost to WageChange to
+// Employment, Enrollment to DroppedOut to EducationEvent.
 type Action uint8
 
 // Actions.
 const (
-	ActionUnknown Action = iota
 	// Civil affairs.
-	DibaoGranted         // 低保 granted
-	DibaoEnded           // 低保 ended
-	TekunGranted         // 特困供养 granted
-	TekunEnded           // 特困供养 ended
-	TemporaryAssistance  // 临时救助 paid (Amount)
-	MedicalAssistancePay // 医疗救助 paid (Amount)
+	DibaoGranted         Action = iota + 1 // 低保 granted, "dibao_granted"
+	DibaoEnded                             // 低保 ended
+	TekunGranted                           // 特困供养 granted
+	TekunEnded                             // 特困供养 ended
+	TemporaryAssistance                    // 临时救助 paid (Amount)
+	MedicalAssistancePay                   // 医疗救助 paid (Amount)
 	// Employment.
 	JobLost    // a member lost a job (PreviousWage: the monthly wage lost)
 	JobFound   // a member found a job (Wage: the new monthly wage)
 	WageChange // a wage changed (PreviousWage to Wage, monthly)
 	// Education.
-	Enrolment   // a member enrolled (Amount: school costs, may be zero)
+	Enrollment  // a member enrolled (Amount: school costs, may be zero); JSON "enrolment"
 	SchoolCosts // school costs were incurred (Amount)
 	DroppedOut  // a child of compulsory-school age dropped out
 	numActions
@@ -89,28 +82,18 @@ var actionWords = enum.New[Action](parseErr, "unknown", "dibao_granted", "dibao_
 	"temporary_assistance", "medical_assistance", "job_lost", "job_found", "wage_change", "enrolment",
 	"school_costs", "dropped_out")
 
-var actionKind = [...]EventKind{EventUnknown, CivilAffairs, CivilAffairs, CivilAffairs, CivilAffairs,
+var actionKind = [...]EventKind{0, CivilAffairs, CivilAffairs, CivilAffairs, CivilAffairs,
 	CivilAffairs, CivilAffairs, Employment, Employment, Employment, EducationEvent, EducationEvent, EducationEvent}
 
 // String returns the stable word.
 func (a Action) String() string { return actionWords.String(a, "Action") }
 
-// Kind returns the event kind the action belongs to.
-func (a Action) Kind() EventKind {
+// kind returns the event kind the action belongs to.
+func (a Action) kind() EventKind {
 	if a < numActions {
 		return actionKind[a]
 	}
-	return EventUnknown
-}
-
-// MarshalText implements [encoding.TextMarshaler].
-func (a Action) MarshalText() ([]byte, error) { return actionWords.Marshal(a, "action") }
-
-// UnmarshalText implements [encoding.TextUnmarshaler].
-func (a *Action) UnmarshalText(b []byte) error {
-	i, err := actionWords.Parse(b, "action")
-	*a = Action(i)
-	return err
+	return 0
 }
 
 // Event is one record from a department, an application or a visit, about
@@ -127,7 +110,8 @@ func (a *Action) UnmarshalText(b []byte) error {
 // Every kind carries Date, an optional Ref (the department's record
 // number), an optional Note, and Lost: the guarantee items the record says
 // are no longer secured. Events are plain values; the zero Event has no
-// kind and is rejected by [Event.Validate].
+// kind and is rejected ([Assess] and [Event.MarshalJSON] check an event
+// built in Go as [DecodeEvents] checks JSON).
 //
 // JSON is a flat object tagged by "type", with only the fields of its kind;
 // decoding is strict (see [DecodeEvents]).
@@ -161,7 +145,7 @@ type eventWire struct {
 	Total        *poverty.Money `json:"total,omitempty"`
 	OutOfPocket  *poverty.Money `json:"out_of_pocket,omitempty"`
 	Severe       *bool          `json:"severe,omitempty"`
-	Action       *Action        `json:"action,omitempty"`
+	Action       *string        `json:"action,omitempty"`
 	Amount       *poverty.Money `json:"amount,omitempty"`
 	Hazard       *Factor        `json:"hazard,omitempty"`
 	Loss         *poverty.Money `json:"loss,omitempty"`
@@ -197,11 +181,13 @@ var kindFields = [...]int{
 var fieldNames = [...]string{"total", "out_of_pocket", "severe", "action", "amount", "hazard", "loss",
 	"wage", "previous_wage", "factors"}
 
-// EventError reports a bad event: its position in the input (0-based; -1
-// for a single event), its kind and Ref when known, and the field. Err is a
+// EventError reports a bad event: the operation, its position in the input
+// (0-based; -1 for a single event), its kind and Ref when known, and the
+// field: what a caller needs to point at the record of a batch. Err is a
 // sentinel of package poverty ([poverty.ErrSyntax], [poverty.ErrMissing],
 // [poverty.ErrUnknownWord], ...) or [ErrEventAfterDate].
 type EventError struct {
+	Op    string // "risk.DecodeEvents", "risk.Assess", ...; "" is "risk"
 	Index int
 	Kind  EventKind
 	Ref   string
@@ -210,13 +196,18 @@ type EventError struct {
 	Err   error
 }
 
-// Error returns "risk: event 3 (medical_claim \"YB-1\"): field total = \"x\": cause".
+// Error returns "risk.DecodeEvents: event 3 (medical_claim \"YB-1\"):
+// field total = \"x\": cause", identity numbers masked.
 func (e *EventError) Error() string {
-	s := "risk: event"
+	op := e.Op
+	if op == "" {
+		op = "risk"
+	}
+	s := op + ": event"
 	if e.Index >= 0 {
 		s += " " + strconv.Itoa(e.Index)
 	}
-	if e.Kind != EventUnknown {
+	if e.Kind != 0 {
 		s += " (" + e.Kind.String()
 		if e.Ref != "" {
 			s += " " + strconv.Quote(e.Ref)
@@ -227,7 +218,7 @@ func (e *EventError) Error() string {
 		s += ": field " + e.Field
 	}
 	if e.Value != "" {
-		s += " = " + strconv.Quote(e.Value)
+		s += " = " + strconv.Quote(poverty.MaskIDsIn(e.Value))
 	}
 	return s + ": " + e.Err.Error()
 }
@@ -236,9 +227,13 @@ func (e *EventError) Error() string {
 func (e *EventError) Unwrap() error { return e.Err }
 
 // UnmarshalJSON decodes one event strictly: unknown fields, fields of
-// another kind, unknown words and invalid values are *[EventError].
+// another kind, unknown words and invalid values are *[EventError]. JSON
+// null leaves e unchanged.
 func (e *Event) UnmarshalJSON(b []byte) error {
-	v, err := decodeEvent(b, -1)
+	if string(bytes.TrimSpace(b)) == "null" {
+		return nil
+	}
+	v, err := decodeEvent("risk.Event.UnmarshalJSON", b, -1)
 	if err != nil {
 		return err
 	}
@@ -246,18 +241,19 @@ func (e *Event) UnmarshalJSON(b []byte) error {
 	return nil
 }
 
-func decodeEvent(b []byte, index int) (Event, error) {
+func decodeEvent(op string, b []byte, index int) (Event, error) {
 	var w eventWire
 	if err := param.Decode(b, &w); err != nil {
-		return Event{}, &EventError{Index: index, Field: "json", Err: fmt.Errorf("%w: %v", poverty.ErrSyntax, err)}
+		return Event{}, &EventError{Op: op, Index: index, Field: "json", Err: fmt.Errorf("%w: %v", poverty.ErrSyntax, err)}
 	}
 	var ev Event
-	if err := ev.Kind.UnmarshalText([]byte(w.Type)); err != nil {
-		return Event{}, &EventError{Index: index, Field: "type", Value: w.Type, Err: poverty.ErrUnknownWord}
+	var err error
+	if ev.Kind, err = eventKindWords.Parse([]byte(w.Type), "event type"); err != nil || ev.Kind == 0 {
+		return Event{}, &EventError{Op: op, Index: index, Field: "type", Value: w.Type, Err: poverty.ErrUnknownWord}
 	}
 	ev.Ref, ev.Note = w.Ref, w.Note
 	fail := func(field, value string, err error) (Event, error) {
-		return Event{}, &EventError{Index: index, Kind: ev.Kind, Ref: ev.Ref, Field: field, Value: value, Err: err}
+		return Event{}, &EventError{Op: op, Index: index, Kind: ev.Kind, Ref: ev.Ref, Field: field, Value: value, Err: err}
 	}
 	if w.Date == "" {
 		return fail("date", "", poverty.ErrMissing)
@@ -305,7 +301,9 @@ func decodeEvent(b []byte, index int) (Event, error) {
 		ev.Severe = *w.Severe
 	}
 	if w.Action != nil {
-		ev.Action = *w.Action
+		if ev.Action, err = actionWords.Parse([]byte(*w.Action), "action"); err != nil {
+			return fail("action", *w.Action, err)
+		}
 	}
 	if w.Hazard != nil {
 		ev.Hazard = *w.Hazard
@@ -316,7 +314,7 @@ func decodeEvent(b []byte, index int) (Event, error) {
 	// Required fields.
 	need := func(bit int, ok bool) error {
 		if !ok {
-			return &EventError{Index: index, Kind: ev.Kind, Ref: ev.Ref, Field: fieldNames[bitIndex(bit)], Err: poverty.ErrMissing}
+			return &EventError{Op: op, Index: index, Kind: ev.Kind, Ref: ev.Ref, Field: fieldNames[bitIndex(bit)], Err: poverty.ErrMissing}
 		}
 		return nil
 	}
@@ -336,7 +334,7 @@ func decodeEvent(b []byte, index int) (Event, error) {
 	if errNeed != nil {
 		return Event{}, errNeed
 	}
-	if err := ev.validate(index); err != nil {
+	if err := ev.validate(op, index); err != nil {
 		return Event{}, err
 	}
 	return ev, nil
@@ -351,19 +349,17 @@ func bitIndex(bit int) int {
 	return 0
 }
 
-// Validate checks an event built in Go the way the decoder checks JSON:
+// validate checks an event built in Go the way the decoder checks JSON:
 // a known kind, a date, amounts not negative and at most
 // [poverty.MaxAmount], the out-of-pocket part not above the total, an
 // action of the event's kind, a disaster hazard that is a 02xx factor, the
 // amounts an action needs, and known factor and guarantee words. Errors are
-// *[EventError] with Index -1.
-func (e *Event) Validate() error { return e.validate(-1) }
-
-func (e *Event) validate(index int) error {
+// *[EventError].
+func (e *Event) validate(op string, index int) error {
 	fail := func(field, value string, err error) error {
-		return &EventError{Index: index, Kind: e.Kind, Ref: e.Ref, Field: field, Value: value, Err: err}
+		return &EventError{Op: op, Index: index, Kind: e.Kind, Ref: e.Ref, Field: field, Value: value, Err: err}
 	}
-	if e.Kind == EventUnknown || e.Kind >= numEventKinds {
+	if e.Kind == 0 || e.Kind >= numEventKinds {
 		return fail("type", e.Kind.String(), poverty.ErrUnknownWord)
 	}
 	if e.Date.IsZero() {
@@ -390,11 +386,11 @@ func (e *Event) validate(index int) error {
 			return fail("out_of_pocket", e.OutOfPocket.String(), fmt.Errorf("%w: above the total %s", poverty.ErrRange, e.Total))
 		}
 	case DisasterEvent:
-		if !e.Hazard.IsDisaster() {
+		if !e.Hazard.isDisaster() {
 			return fail("hazard", e.Hazard.String(), fmt.Errorf("%w: not a natural-disaster factor (02xx)", poverty.ErrUnknownWord))
 		}
 	case CivilAffairs, Employment, EducationEvent:
-		if e.Action.Kind() != e.Kind {
+		if e.Action.kind() != e.Kind {
 			return fail("action", e.Action.String(), fmt.Errorf("%w: not an action of %s", poverty.ErrUnknownWord, e.Kind))
 		}
 	}
@@ -402,9 +398,11 @@ func (e *Event) validate(index int) error {
 }
 
 // MarshalJSON encodes the event as a flat object tagged by "type", with
-// only the fields of its kind. An invalid event is an error.
+// only the fields of its kind. An invalid event is an *[EventError] (Op
+// "risk.Event.MarshalJSON", Index -1): marshal an event built in Go to
+// check it the way [DecodeEvents] checks JSON.
 func (e Event) MarshalJSON() ([]byte, error) {
-	if err := e.Validate(); err != nil {
+	if err := e.validate("risk.Event.MarshalJSON", -1); err != nil {
 		return nil, err
 	}
 	w := eventWire{Type: e.Kind.String(), Date: e.Date.String(), Ref: e.Ref, Note: e.Note}
@@ -419,7 +417,8 @@ func (e Event) MarshalJSON() ([]byte, error) {
 		w.Severe = &e.Severe
 	}
 	if f&fAction != 0 {
-		w.Action = &e.Action
+		a := e.Action.String()
+		w.Action = &a
 	}
 	if f&fAmount != 0 && e.Amount != 0 {
 		w.Amount = &e.Amount
@@ -439,31 +438,32 @@ func (e Event) MarshalJSON() ([]byte, error) {
 	return json.Marshal(w)
 }
 
-// MaxEventBytes bounds the size of one event and of an event file.
-const MaxEventBytes = 16 << 20
+// maxEventBytes bounds the size of an event file: 16 MiB.
+const maxEventBytes = 16 << 20
 
-// DecodeEvents reads a JSON array of events strictly: each element must be
-// an object tagged by a known "type" word with only the fields of its kind.
-// The first bad event is reported as *[EventError] with its index; nothing
-// is returned with it.
+// DecodeEvents reads a JSON array of events (at most 16 MiB) strictly: each
+// element must be an object tagged by a known "type" word with only the
+// fields of its kind. The first bad event is reported as *[EventError]
+// (Op "risk.DecodeEvents") with its index; nothing is returned with it.
 func DecodeEvents(r io.Reader) ([]Event, error) {
-	data, err := io.ReadAll(io.LimitReader(r, MaxEventBytes+1))
+	const op = "risk.DecodeEvents"
+	data, err := io.ReadAll(io.LimitReader(r, maxEventBytes+1))
 	if err != nil {
-		return nil, &EventError{Index: -1, Field: "file", Err: err}
+		return nil, &EventError{Op: op, Index: -1, Field: "file", Err: err}
 	}
-	if len(data) > MaxEventBytes {
-		return nil, &EventError{Index: -1, Field: "file", Err: poverty.ErrRange}
+	if len(data) > maxEventBytes {
+		return nil, &EventError{Op: op, Index: -1, Field: "file", Err: poverty.ErrRange}
 	}
 	var raw []json.RawMessage
 	if err := param.Decode(data, &raw); err != nil {
-		return nil, &EventError{Index: -1, Field: "json", Err: fmt.Errorf("%w: %v", poverty.ErrSyntax, err)}
+		return nil, &EventError{Op: op, Index: -1, Field: "json", Err: fmt.Errorf("%w: %v", poverty.ErrSyntax, err)}
 	}
 	out := make([]Event, 0, len(raw))
 	for i, m := range raw {
 		if !bytes.HasPrefix(bytes.TrimSpace(m), []byte("{")) {
-			return nil, &EventError{Index: i, Field: "json", Err: fmt.Errorf("%w: an event is an object", poverty.ErrSyntax)}
+			return nil, &EventError{Op: op, Index: i, Field: "json", Err: fmt.Errorf("%w: an event is an object", poverty.ErrSyntax)}
 		}
-		ev, err := decodeEvent(m, i)
+		ev, err := decodeEvent(op, m, i)
 		if err != nil {
 			return nil, err
 		}

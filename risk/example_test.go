@@ -44,7 +44,7 @@ func ExampleDecodeEvents() {
 	// Output:
 	// medical_claim 2020-04-28 10500.00 unknown  0.00 none
 	// disaster 2020-07-01 0.00 disaster_flood 0201 8000.00 housing
-	// risk: event 0 (cadre_visit): field loss: unknown word: not a field of cadre_visit
+	// risk.DecodeEvents: event 0 (cadre_visit): field loss: unknown word: not a field of cadre_visit
 }
 
 func ExampleAssess() {
@@ -59,8 +59,9 @@ func ExampleAssess() {
 		fmt.Println(err)
 		return
 	}
+	fmt.Println(a)
 	fmt.Println("per capita:", a.PerCapita, "out of pocket:", a.MedicalOOP)
-	for _, c := range a.Checks {
+	for _, c := range a.Checks() {
 		if c.Param.ID == "" {
 			fmt.Println(c.Code(), c.Outcome, "(no numeric parameter)")
 			continue
@@ -68,6 +69,7 @@ func ExampleAssess() {
 		fmt.Println(c.Code(), c.Outcome, c.Param.Value(), c.Param.Status)
 	}
 	// Output:
+	// weixian-fu 2020-05-20: per capita 5400.00 disposable_income; warnings warning.medical_oop_amount, warning.medical_oop_share
 	// per capita: 5400.00 disposable_income out of pocket: 10500.00
 	// warning.rigid_expenditure clear 1 DEFAULT
 	// warning.income_drop clear 0.3 DEFAULT
@@ -76,15 +78,17 @@ func ExampleAssess() {
 	// warning.guarantee_lost clear (no numeric parameter)
 }
 
-func ExampleCheck_Explain() {
+func ExampleWarningCheck_Explain() {
 	h := weixianHousehold()
 	events := []risk.Event{{Kind: risk.MedicalClaim, Date: poverty.MustParseDate("2020-04-28"),
 		Total: poverty.YuanAmount(31800), OutOfPocket: poverty.YuanAmount(10500)}}
 	a, _ := risk.Assess(h, events, poverty.MustParseDate("2020-05-20"), nil)
-	c := a.Check(risk.MedicalOOPAmount)
+	c, _ := a.Lookup(risk.MedicalOOPAmount)
+	fmt.Println(c)
 	fmt.Println(strings.Split(c.Explain(), "; ")[1])
 	fmt.Println(c.Param.Cite()[:48])
 	// Output:
+	// warning.medical_oop_amount triggered: 10500.00 (10000.00)
 	// compliant out-of-pocket medical spending 10500.00
 	// medical_oop_amount = 10000.00 yuan: library defa
 }
@@ -100,11 +104,13 @@ func ExampleIdentify() {
 		fmt.Println(err)
 		return
 	}
+	fmt.Println(&id)
 	fmt.Println(id.Code(), id.PerCapita.Amount, "line", id.Line.Amount, "derived", id.Line.Derived)
 	for _, c := range id.Criteria {
 		fmt.Println(c.Code, c.Pass)
 	}
 	// Output:
+	// category.unstable_lifted_out: household weixian-fu, per-capita income 5400.00 against monitoring line 6000.00
 	// category.unstable_lifted_out 5400.00 line 6000.00 derived true
 	// identify.document true
 	// identify.income_in_range true
@@ -124,14 +130,14 @@ func ExampleCategoriesOn() {
 		fmt.Println(on, d.ID, d.From, d.Categories, d.Label())
 	}
 	// Output:
-	// 2020-03-19 true risk: monitored categories on 2020-03-19: not in force (relapse monitoring starts with 国开发〔2020〕6号 《国务院扶贫开发领导小组关于建立防止返贫监测和帮扶机制的指导意见》, in force from 2020-03-20)
+	// 2020-03-19 true risk.CategoriesOn: record "monitored categories": field on = "2020-03-19": not in force (relapse monitoring starts with 国开发〔2020〕6号 《国务院扶贫开发领导小组关于建立防止返贫监测和帮扶机制的指导意见》, in force from 2020-03-20)
 	// 2020-03-20 2020 2020-03-20 [unstable_lifted_out marginal] CONFIRMED
 	// 2020-12-31 2020 2020-03-20 [unstable_lifted_out marginal] CONFIRMED
 	// 2021-01-01 2021 2021 [unstable_lifted_out marginal sudden_difficulty] CONFIRMED
 }
 
 func ExampleScheme_Classify() {
-	s, _ := risk.DefaultSchemes().Get("xinjiang-2020")
+	s, _ := risk.DefaultSchemes().Lookup("xinjiang-2020")
 	fmt.Println(s.Cite())
 	for _, pc := range []string{"3999.99", "4000", "4500", "4900", "5000", "5000.01"} {
 		res, _ := s.Classify(risk.TierInput{PerCapita: poverty.Figure{Amount: poverty.MustParseMoney(pc), Concept: poverty.NetIncome}})
@@ -140,6 +146,7 @@ func ExampleScheme_Classify() {
 	res, _ := s.Classify(risk.TierInput{PerCapita: poverty.Figure{Amount: poverty.YuanAmount(8000), Concept: poverty.NetIncome},
 		SevereGuaranteeFailure: true})
 	fmt.Println("8000 after a severe event with a guarantee lost:", res.Tier, res.Code)
+	fmt.Println(res)
 	// Output:
 	// Xinjiang Poverty Alleviation Office via Xinhua, "新疆四级预警动态帮扶防返贫致贫", 2020-09-22 (reprint); cut-offs from CRI German service, 2020-09-22; income concept not stated (POLICY.md 3.1) [CONFIRMED 65 (press)]
 	// 3999.99 red
@@ -149,6 +156,28 @@ func ExampleScheme_Classify() {
 	// 5000 yellow
 	// 5000.01 green
 	// 8000 after a severe event with a guarantee lost: red tier.severe_guarantee_failure
+	// tier.severe_guarantee_failure red: 8000.00 net_income against 4000.00, 4500.00, 5000.00 (xinjiang-2020)
+}
+
+// A batch program resolves the scheme once for its line and income concept
+// and tiers every income without validation or allocation.
+func ExampleScheme_Tiering() {
+	s, _ := risk.DefaultSchemes().Lookup("xinjiang-2020")
+	tiering, err := s.Tiering(nil, poverty.NetIncome) // an absolute scheme: no line
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for _, pc := range []string{"3999.99", "4000", "5000", "5000.01"} {
+		fmt.Println(pc, tiering.Tier(poverty.MustParseMoney(pc), false))
+	}
+	fmt.Println("8000, guarantee lost after a severe event:", tiering.Tier(poverty.YuanAmount(8000), true))
+	// Output:
+	// 3999.99 red
+	// 4000 orange
+	// 5000 yellow
+	// 5000.01 green
+	// 8000, guarantee lost after a severe event: red
 }
 
 func ExampleLoadSchemes_relative() {
@@ -163,7 +192,7 @@ func ExampleLoadSchemes_relative() {
 	}
 	schemes := risk.DefaultSchemes().Overlay(own)
 	yunnan := poverty.MustParseRegion("53")
-	s, ok := risk.SchemeFor(schemes, yunnan, 2023)
+	s, ok := schemes.For(yunnan, 2023)
 	if !ok {
 		fmt.Println("no scheme")
 		return
@@ -182,8 +211,8 @@ func ExampleLoadSchemes_relative() {
 	// 12076 green [8050.00 12075.00]
 }
 
-func ExampleCatalogue_Propose() {
-	c := risk.DefaultCatalogue()
+func ExampleCatalog_Propose() {
+	c := risk.DefaultCatalog()
 	fmt.Println("able to work, illness:")
 	for _, p := range c.Propose(risk.FactorsOf(risk.Illness), 2) {
 		fmt.Println(" ", p.Measure.Code, p.Measure.Type, p.Reason.Code)
@@ -205,9 +234,9 @@ func ExampleCatalogue_Propose() {
 	//   pension safety_net propose.no_labour
 }
 
-func ExampleCheckFactors() {
+func ExampleFactorTest() {
 	h := &poverty.Household{ID: "h", Members: []poverty.Member{{Capacity: poverty.UnableToWork}}}
-	for _, c := range risk.CheckFactors(h, risk.FactorsOf(risk.UnstableEmployment), nil) {
+	for _, c := range risk.FactorTest(h, risk.FactorsOf(risk.UnstableEmployment), nil) {
 		fmt.Println(c.Code, c.Pass)
 	}
 	// Output:
@@ -237,7 +266,7 @@ func ExampleOpen() {
 	// 2020-05-20 opened identified
 	// 2020-06-01 assistance_started under_assistance
 	// 2020-07-01 measure_added under_assistance
-	// risk: case "case-1" at stage under_assistance: step assistance_started: invalid transition
+	// risk.Case.StartAssistance: record "case case-1": field step = "assistance_started": at stage under_assistance: invalid transition
 }
 
 func ExampleEliminationTest() {
@@ -261,22 +290,24 @@ func ExampleEliminationTest() {
 		fmt.Println(err)
 		return
 	}
+	fmt.Println(&res)
 	fmt.Println("pass:", res.Pass)
 	for _, f := range res.Failed() {
 		fmt.Println("failed:", f.Code)
 	}
 	fmt.Println(c.Eliminate(&res))
 	// Output:
+	// case-1 2020-12-10: fail (after_assistance): elimination.income_stable
 	// pass: false
 	// failed: elimination.income_stable
-	// risk: case "case-1" at stage under_assistance: step eliminated: risk elimination test not passed
+	// risk.Case.Eliminate: record "case case-1": field step = "eliminated": at stage under_assistance: risk elimination test not passed
 }
 
 func ExampleTally() {
 	var t risk.Tally
 	for i := range 4 {
 		c, _ := risk.Open(risk.CaseInfo{ID: fmt.Sprint("c", i), HouseholdID: fmt.Sprint("h", i), Region: poverty.MustParseRegion("34"),
-			Category: risk.Marginal, Factors: risk.FactorsOf(risk.Illness), Channel: risk.Application, Members: 3},
+			Category: risk.MarginalAtRisk, Factors: risk.FactorsOf(risk.Illness), Channel: risk.Application, Members: 3},
 			poverty.MustParseDate("2020-04-01"), "")
 		for k := range 3 + i%2 {
 			m := risk.MeasureRecord{Code: "public_welfare_post", Type: risk.Development, Start: poverty.MustParseDate("2020-04-10")}
@@ -290,7 +321,7 @@ func ExampleTally() {
 	}
 	r := t.Report()
 	fmt.Println(r.Households, r.Measures, r.MeasuresPerHousehold, r.EliminationRate, r.ByStage)
-	cr, _ := r.CheckCap(200, false, nil)
+	cr, _ := r.CapTest(200, false, nil)
 	fmt.Println(cr.Share.Percent(), "within", cr.Cap.Rate.Percent(), cr.Within)
 	// Output:
 	// 4 14 3.5 0 [{under_assistance 4}]
@@ -317,7 +348,7 @@ func ExampleParams_Overlay() {
 
 func ExampleCase_MarshalJSON() {
 	c, _ := risk.Open(risk.CaseInfo{ID: "case-1", HouseholdID: "h1", Region: poverty.MustParseRegion("34"),
-		Category: risk.Marginal, Factors: risk.FactorsOf(risk.Illness), Channel: risk.Application, Members: 2},
+		Category: risk.MarginalAtRisk, Factors: risk.FactorsOf(risk.Illness), Channel: risk.Application, Members: 2},
 		poverty.MustParseDate("2020-04-01"), "application")
 	_ = c.ReturnToPoverty(poverty.MustParseDate("2020-09-01"), "income collapsed after a flood")
 	b, _ := json.Marshal(c) // marshal the *Case
@@ -335,6 +366,60 @@ func ExampleCase_MarshalJSON() {
 	// Output:
 	// {"id":"case-1","household_id":"h1","region":"34","category":"marginal","factors":["illness"],"channel":"application","members":2,"stage":"returned_to_poverty","history":[{"date":"2020-04-01","step":"opened","stage":"identified","reason":"application"},{"date":"2020-09-01","step":"returned","stage":"returned_to_poverty","reason":"income collapsed after a flood"}]}
 	// <nil> returned_to_poverty
-	// risk: case "case-1" at stage identified: step eliminated (history[1]): invalid transition: route unset from identified
+	// risk.Case.UnmarshalJSON: record "case case-1": field history[1].step = "eliminated": at stage identified: invalid transition: route unset from identified
 	// <nil> case-1 identified
+}
+
+// The common flow: department events become warnings, the warnings and
+// the income decide the monitored category and the colour tier, measures
+// are proposed and a case is opened.
+func Example() {
+	h := weixianHousehold()
+	on := poverty.MustParseDate("2020-05-20")
+	events := []risk.Event{{Kind: risk.MedicalClaim, Date: poverty.MustParseDate("2020-04-28"),
+		Total: poverty.YuanAmount(31800), OutOfPocket: poverty.YuanAmount(10500), Severe: true}}
+
+	a, err := risk.Assess(h, events, on, nil)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(a)
+	id, err := risk.Identify(risk.IdentifyInput{Household: h, On: on, Assessment: &a})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(&id)
+	scheme, _ := risk.DefaultSchemes().Lookup("xinjiang-2020")
+	tier, err := scheme.Classify(risk.TierInput{PerCapita: a.PerCapita, SevereGuaranteeFailure: a.SevereGuaranteeFailure})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(tier)
+	c, err := risk.Open(risk.CaseInfo{ID: "case-1", HouseholdID: h.ID, Region: h.Province(), Category: id.Category,
+		Factors: a.Factors, Channel: risk.DepartmentWarning, Members: h.Residents()}, on, id.Code())
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for i, p := range risk.DefaultCatalog().Propose(a.Factors, h.Workers()) {
+		m := risk.MeasureRecord{Code: p.Measure.Code, Type: p.Measure.Type, Start: on}
+		if i == 0 {
+			err = c.StartAssistance(on, m, p.Reason.Code)
+		} else {
+			err = c.AddMeasure(on, m, p.Reason.Code)
+		}
+		if err != nil {
+			fmt.Println(err)
+			return
+		}
+	}
+	fmt.Println(c.Stage(), len(c.History()), "entries")
+	// Output:
+	// weixian-fu 2020-05-20: per capita 5400.00 disposable_income; warnings warning.medical_oop_amount, warning.medical_oop_share
+	// category.unstable_lifted_out: household weixian-fu, per-capita income 5400.00 against monitoring line 6000.00
+	// tier.income green: 5400.00 disposable_income against 4000.00, 4500.00, 5000.00 (xinjiang-2020)
+	// under_assistance 5 entries
 }

@@ -25,9 +25,6 @@ type Document struct {
 	poverty.Provenance
 }
 
-// Has reports whether the document defines the category.
-func (d *Document) Has(c Category) bool { return slices.Contains(d.Categories, c) }
-
 func (d Document) clone() Document {
 	d.Categories = slices.Clone(d.Categories)
 	return d
@@ -65,37 +62,24 @@ func Documents() []Document {
 	return out
 }
 
-// NotInForceError reports a date on which no relapse-monitoring document is
-// in force: before the first document of data/categories.json. It wraps
-// [poverty.ErrNotInForce].
-type NotInForceError struct {
-	On    poverty.Date // the date asked for
-	First string       // the name of the first document
-	From  string       // the date the first document came into force
-}
-
-func (e *NotInForceError) Error() string {
-	return "risk: monitored categories on " + e.On.String() + ": " + poverty.ErrNotInForce.Error() +
-		" (relapse monitoring starts with " + e.First + ", in force from " + e.From + ")"
-}
-
-// Unwrap returns [poverty.ErrNotInForce].
-func (e *NotInForceError) Unwrap() error { return poverty.ErrNotInForce }
-
 // CategoriesOn returns the document that defines the monitored categories
 // on day on: the latest document of data/categories.json in force that day
 // ([poverty.Provenance.InForce]): 国开发〔2020〕6号 from 2020-03-20 (two
 // categories), 中农组发〔2021〕7号 from 2021 (three). Before the first
-// document it is a *[NotInForceError] wrapping [poverty.ErrNotInForce]. The
-// Document is a deep copy.
-func CategoriesOn(on poverty.Date) (Document, error) {
+// document it is a *[poverty.FieldError] (field "on", the date) wrapping
+// [poverty.ErrNotInForce] and naming the first document and the day it came
+// into force. The Document is a deep copy.
+func CategoriesOn(on poverty.Date) (Document, error) { return categoriesOn("risk.CategoriesOn", on) }
+
+func categoriesOn(op string, on poverty.Date) (Document, error) {
 	ds := documents()
 	for i := len(ds) - 1; i >= 0; i-- {
 		if ds[i].InForce(on) {
 			return ds[i].clone(), nil
 		}
 	}
-	return Document{}, &NotInForceError{On: on, First: ds[0].Name, From: ds[0].From}
+	return Document{}, &poverty.FieldError{Op: op, Record: "monitored categories", Field: "on", Value: on.String(),
+		Err: fmt.Errorf("%w (relapse monitoring starts with %s, in force from %s)", poverty.ErrNotInForce, ds[0].Name, ds[0].From)}
 }
 
 // IdentifyInput is what [Identify] reads. Household and On are required.
@@ -156,6 +140,14 @@ type Identification struct {
 // "category.none", ...
 func (id *Identification) Code() string { return "category." + id.Category.String() }
 
+// String returns the decision in one line: the code, the household and the
+// deciding figures, such as "category.unstable_lifted_out: household
+// weixian-fu, per-capita income 5400.00 against monitoring line 6000.00".
+func (id *Identification) String() string {
+	return id.Code() + ": household " + id.HouseholdID + ", per-capita income " + id.PerCapita.Amount.String() +
+		" against monitoring line " + id.Line.Amount.String()
+}
+
 // Explain returns the decision and every criterion, one per line.
 func (id *Identification) Explain() string {
 	var b strings.Builder
@@ -195,32 +187,32 @@ func (id *Identification) Explain() string {
 // the 2020 guidance apply under a document without the third category.
 // Every criterion evaluated is in the result with its inputs and sources.
 // Errors: a missing household or date, a date before the first document
-// (*[NotInForceError], wrapping [poverty.ErrNotInForce]), a monitoring line that cannot be looked up (for
+// (wrapping [poverty.ErrNotInForce]), a monitoring line that cannot be looked up (for
 // example [poverty.ErrUnconfirmed] for a national line after 2020: supply
 // the province's line), an incomplete income window, and income concepts
 // that differ ([poverty.ErrConceptMismatch]).
 func Identify(in IdentifyInput) (Identification, error) {
 	h := in.Household
 	if h == nil {
-		return Identification{}, &poverty.FieldError{Field: "household", Err: poverty.ErrMissing}
+		return Identification{}, &poverty.FieldError{Op: "risk.Identify", Field: "household", Err: poverty.ErrMissing}
 	}
 	if in.On.IsZero() {
-		return Identification{}, &poverty.FieldError{Record: h.ID, Field: "on", Err: poverty.ErrMissing}
+		return Identification{}, &poverty.FieldError{Op: "risk.Identify", Record: h.ID, Field: "on", Err: poverty.ErrMissing}
 	}
 	year := in.On.Year()
-	doc, err := CategoriesOn(in.On)
+	doc, err := categoriesOn("risk.Identify", in.On)
 	if err != nil {
 		return Identification{}, err
 	}
 	id := Identification{HouseholdID: h.ID, On: in.On, Document: doc, Boundary: in.Boundary, Workers: h.Workers()}
 	residents := h.Residents()
 	if residents == 0 {
-		return Identification{}, &poverty.FieldError{Record: h.ID, Field: "members", Err: poverty.ErrNoResidents}
+		return Identification{}, &poverty.FieldError{Op: "risk.Identify", Record: h.ID, Field: "members", Err: poverty.ErrNoResidents}
 	}
 	if in.PerCapita != nil {
 		id.PerCapita, id.CallerIncome = *in.PerCapita, true
 	} else if id.PerCapita, err = h.PerCapitaOver(poverty.TrailingWindow(in.On)); err != nil {
-		return Identification{}, err
+		return Identification{}, &poverty.FieldError{Op: "risk.Identify", Record: h.ID, Field: "monthly", Err: err}
 	}
 	if in.Line != nil {
 		id.Line = *in.Line
@@ -230,41 +222,41 @@ func Identify(in IdentifyInput) (Identification, error) {
 			t = poverty.Default()
 		}
 		if id.Line, err = t.MonitoringLine(year, h.Province(), in.Lookup); err != nil {
-			return Identification{}, err
+			return Identification{}, &poverty.FieldError{Op: "risk.Identify", Record: h.ID, Field: "line", Err: err}
 		}
 	}
 	if _, err := id.PerCapita.Compare(id.Line.Figure()); err != nil {
-		return Identification{}, &poverty.FieldError{Record: h.ID, Field: "concept",
+		return Identification{}, &poverty.FieldError{Op: "risk.Identify", Record: h.ID, Field: "concept",
 			Value: id.PerCapita.Concept.String() + " vs " + id.Line.Concept.String(), Err: err}
 	}
 	id.OutOfPocket = in.OutOfPocket
 	a := in.Assessment
 	if id.OutOfPocket == 0 && a != nil {
 		if id.OutOfPocket, err = a.MedicalOOP.Add(a.SchoolCosts); err != nil {
-			return Identification{}, &poverty.FieldError{Record: h.ID, Field: "assessment", Err: err}
+			return Identification{}, &poverty.FieldError{Op: "risk.Identify", Record: h.ID, Field: "assessment", Err: err}
 		}
 	}
 	if id.OutOfPocket < 0 {
-		return Identification{}, &poverty.FieldError{Record: h.ID, Field: "out_of_pocket", Value: id.OutOfPocket.String(), Err: poverty.ErrNegative}
+		return Identification{}, &poverty.FieldError{Op: "risk.Identify", Record: h.ID, Field: "out_of_pocket", Value: id.OutOfPocket.String(), Err: poverty.ErrNegative}
 	}
 	oopPer, err := id.OutOfPocket.Div(int64(residents), poverty.PerCapitaRounding)
 	if err != nil {
-		return Identification{}, &poverty.FieldError{Record: h.ID, Field: "out_of_pocket", Err: err}
+		return Identification{}, &poverty.FieldError{Op: "risk.Identify", Record: h.ID, Field: "out_of_pocket", Err: err}
 	}
 	net, err := id.PerCapita.Amount.Sub(oopPer)
 	if err != nil {
-		return Identification{}, &poverty.FieldError{Record: h.ID, Field: "out_of_pocket", Err: err}
+		return Identification{}, &poverty.FieldError{Op: "risk.Identify", Record: h.ID, Field: "out_of_pocket", Err: err}
 	}
 	id.NetOfOOP = poverty.Figure{Amount: net, Concept: id.PerCapita.Concept}
 	id.Factors = in.Factors
-	id.NotSecured = NotSecured(in.Guarantees)
+	id.NotSecured = Unsecured(in.Guarantees)
 	warnings, shock, expense := 0, false, false
 	if a != nil {
 		id.Factors |= a.Factors
 		id.NotSecured |= a.Lost
 		warnings = a.NumWarnings()
-		shock = a.Triggered(RigidExpenditure) || a.Triggered(IncomeDrop)
-		expense = shock || a.Triggered(MedicalOOPAmount) || a.Triggered(MedicalOOPShare)
+		shock = a.triggered(RigidExpenditure) || a.triggered(IncomeDrop)
+		expense = shock || a.triggered(MedicalOOPAmount) || a.triggered(MedicalOOPShare)
 	}
 
 	add := func(code string, pass bool, input, param string) {
@@ -291,11 +283,11 @@ func Identify(in IdentifyInput) (Identification, error) {
 	cope := id.Workers > 0 && !inRangeNet && id.NotSecured == 0
 	add("identify.coping_capacity", cope, fmt.Sprintf("%d resident members able to work; net income below line %t; guarantees not secured %s", id.Workers, inRangeNet, id.NotSecured), "")
 
-	if !doc.Has(SuddenDifficulty) {
+	if !slices.Contains(doc.Categories, SuddenDifficulty) {
 		// The 2020 guidance: no third category; the shock range counts.
-		add("identify.shock_2020", shock, fmt.Sprintf("rigid expenditure warning %t; income drop warning %t", a != nil && a.Triggered(RigidExpenditure), a != nil && a.Triggered(IncomeDrop)), "")
+		add("identify.shock_2020", shock, fmt.Sprintf("rigid expenditure warning %t; income drop warning %t", a != nil && a.triggered(RigidExpenditure), a != nil && a.triggered(IncomeDrop)), "")
 		if (inRange && risky) || shock {
-			id.Category = Marginal
+			id.Category = MarginalAtRisk
 			if liftedOut {
 				id.Category = UnstableLiftedOut
 			}
@@ -306,7 +298,7 @@ func Identify(in IdentifyInput) (Identification, error) {
 	case inRange && risky && liftedOut:
 		id.Category = UnstableLiftedOut
 	case inRange && risky && reg.Registered == 0:
-		id.Category = Marginal
+		id.Category = MarginalAtRisk
 	case !inRange:
 		severe := expense && (inRangeNet || id.NotSecured != 0) && !cope
 		add("identify.severe_difficulty", severe, fmt.Sprintf("expenditure or income warning %t; net income below line %t; guarantees not secured %s; can cope %t", expense, inRangeNet, id.NotSecured, cope), "")
@@ -325,7 +317,7 @@ func catList(cs []Category) string {
 	return strings.Join(s, ", ")
 }
 
-// CheckFactors applies the consistency rules to a household's recorded risk
+// FactorTest applies the consistency rules to a household's recorded risk
 // factors and its events, and returns one criterion per rule that applies
 // (Pass false marks an inconsistency to verify):
 //
@@ -338,7 +330,7 @@ func catList(cs []Category) string {
 //     (factor.lack_of_labour_with_able_member, DEFAULT);
 //   - a disaster factor without a disaster event of that hazard
 //     (factor.disaster_without_event, DEFAULT).
-func CheckFactors(h *poverty.Household, factors FactorSet, events []Event) []poverty.Criterion {
+func FactorTest(h *poverty.Household, factors FactorSet, events []Event) []poverty.Criterion {
 	var out []poverty.Criterion
 	if factors.Has(UnstableEmployment) {
 		w := h.Workers()
@@ -353,7 +345,7 @@ func CheckFactors(h *poverty.Household, factors FactorSet, events []Event) []pov
 		out = append(out, criterion("factor.unstable_employment_needs_job_record", jobs > 0,
 			fmt.Sprintf("factor %s; %d employment events", UnstableEmployment, jobs), ""))
 	}
-	if factors.Has(LackOfLabour) {
+	if factors.Has(LackOfLabor) {
 		able := 0
 		for i := range h.Members {
 			if h.Members[i].Resident() && h.Members[i].Capacity == poverty.AbleToWork {
@@ -361,7 +353,7 @@ func CheckFactors(h *poverty.Household, factors FactorSet, events []Event) []pov
 			}
 		}
 		out = append(out, criterion("factor.lack_of_labour_with_able_member", able == 0,
-			fmt.Sprintf("factor %s (%s); %d resident members fully able to work", LackOfLabour, LackOfLabour.Code(), able), ""))
+			fmt.Sprintf("factor %s (%s); %d resident members fully able to work", LackOfLabor, LackOfLabor.Code(), able), ""))
 	}
 	for f := DisasterFlood; f <= DisasterOther; f++ {
 		if !factors.Has(f) {

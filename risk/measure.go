@@ -14,10 +14,10 @@ import (
 	"github.com/openfupin/fupin/poverty"
 )
 
-// Measure is one assistance measure of the catalogue, with a stable code
+// Measure is one assistance measure of the catalog, with a stable code
 // and its provenance (embedded: m.Source, m.Status, m.Scope ...), which
 // grounds the measure itself; which factors it addresses is the
-// catalogue's mapping ([Catalogue.Mapping]). The zero Measure has no code
+// catalog's mapping ([Catalog.Mapping]). The zero Measure has no code
 // and is invalid.
 type Measure struct {
 	Code string      `json:"code"`
@@ -35,22 +35,22 @@ type Measure struct {
 	poverty.Provenance
 }
 
-// Catalogue is an immutable list of assistance measures keyed by code, with
+// Catalog is an immutable list of assistance measures keyed by code, with
 // the versions overlays replaced: development-type measures (industry
 // support, transfer employment, micro-credit, skills training,
 // public-welfare posts, work-for-relief) for households able to work, and
 // safety-net measures (dibao, medical insurance and assistance, temporary
 // assistance, pension, tekun support, education aid). Get the embedded one
-// with [DefaultCatalogue], read a caller's file with [LoadCatalogue] and
-// combine them with [Catalogue.Overlay]. It is safe for concurrent use and
-// returns only copies. The zero Catalogue has no measures and proposes
+// with [DefaultCatalog], read a caller's file with [LoadCatalog] and
+// combine them with [Catalog.Overlay]. It is safe for concurrent use and
+// returns only copies. The zero Catalog has no measures and proposes
 // nothing.
-type Catalogue struct {
+type Catalog struct {
 	set     param.Set[string, Measure]
 	mapping poverty.Provenance
 }
 
-type catalogueDoc struct {
+type catalogDoc struct {
 	Schema   string             `json:"schema"`
 	Mapping  poverty.Provenance `json:"mapping"`
 	Measures []Measure          `json:"measures"`
@@ -61,20 +61,20 @@ func measureKey(m *Measure) string { return m.Code }
 //go:embed data/measures.json
 var measuresJSON []byte
 
-var defaultCatalogue = sync.OnceValue(func() *Catalogue {
-	c, err := LoadCatalogue(bytes.NewReader(measuresJSON), "embedded")
+var defaultCatalog = sync.OnceValue(func() *Catalog {
+	c, err := LoadCatalog(bytes.NewReader(measuresJSON), "embedded")
 	if err != nil {
 		panic("risk: embedded measures.json: " + err.Error())
 	}
 	return c
 })
 
-// DefaultCatalogue returns the embedded measure catalogue
+// DefaultCatalog returns the embedded measure catalog
 // (data/measures.json). It is shared and immutable: its methods return
 // copies.
-func DefaultCatalogue() *Catalogue { return defaultCatalogue() }
+func DefaultCatalog() *Catalog { return defaultCatalog() }
 
-// LoadCatalogue reads a catalogue in the schema of the embedded
+// LoadCatalog reads a catalog in the schema of the embedded
 // data/measures.json ("fupin.risk.measures/2"): a "mapping" object with the
 // provenance of the factor-to-measure mapping ("source", "status", "scope",
 // ...), and "measures", each with "code", "name", "type" ("development" or
@@ -83,9 +83,14 @@ func DefaultCatalogue() *Catalogue { return defaultCatalogue() }
 // and "note". Every status is accepted; an UNCONFIRMED measure is listed but
 // never proposed. Decoding is strict; codes must be unique, types known,
 // provenances complete ([poverty.Provenance.Validate]).
-func LoadCatalogue(r io.Reader, name string) (*Catalogue, error) {
-	var doc catalogueDoc
-	if err := paramfile.Read(r, name, MaxParamsBytes, "fupin.risk.measures/2", &doc); err != nil {
+func LoadCatalog(r io.Reader, name string) (*Catalog, error) {
+	c, err := loadCatalog(r, name)
+	return c, withOp("risk.LoadCatalog", err)
+}
+
+func loadCatalog(r io.Reader, name string) (*Catalog, error) {
+	var doc catalogDoc
+	if err := paramfile.Read(r, name, maxParamsBytes, "fupin.risk.measures/2", &doc); err != nil {
 		return nil, err
 	}
 	if err := doc.Mapping.Validate(name + " mapping"); err != nil {
@@ -110,29 +115,29 @@ func LoadCatalogue(r io.Reader, name string) (*Catalogue, error) {
 	if dup >= 0 {
 		return nil, &poverty.FieldError{Record: name + " measures[" + strconv.Itoa(dup) + "]", Field: "code", Value: doc.Measures[dup].Code, Err: poverty.ErrDuplicate}
 	}
-	return &Catalogue{set: set, mapping: doc.Mapping}, nil
+	return &Catalog{set: set, mapping: doc.Mapping}, nil
 }
 
-// Overlay returns a catalogue in which o's measures replace those of c with
+// Overlay returns a catalog in which o's measures replace those of c with
 // the same code and o's new measures follow c's; the mapping is o's. Neither
-// operand changes; the replaced versions stay in [Catalogue.History].
-func (c *Catalogue) Overlay(o *Catalogue) *Catalogue {
-	return &Catalogue{set: c.set.Overlay(o.set), mapping: o.mapping}
+// operand changes; the replaced versions stay in [Catalog.History].
+func (c *Catalog) Overlay(o *Catalog) *Catalog {
+	return &Catalog{set: c.set.Overlay(o.set), mapping: o.mapping}
 }
 
 // History returns every version of the measure code, oldest first and the
 // current one last.
-func (c *Catalogue) History(code string) []Measure { return c.set.History(code, nil) }
+func (c *Catalog) History(code string) []Measure { return c.set.History(code, nil) }
 
-// Mapping returns the provenance of the catalogue's mapping of factors to
-// measures (DEFAULT in the embedded catalogue: the library's proposal).
-func (c *Catalogue) Mapping() poverty.Provenance { return c.mapping }
+// Mapping returns the provenance of the catalog's mapping of factors to
+// measures (DEFAULT in the embedded catalog: the library's proposal).
+func (c *Catalog) Mapping() poverty.Provenance { return c.mapping }
 
-// Measures returns the catalogue's measures in order, as copies.
-func (c *Catalogue) Measures() []Measure { return slices.Clone(c.set.All()) }
+// Measures returns the catalog's measures in order, as copies.
+func (c *Catalog) Measures() []Measure { return slices.Clone(c.set.All()) }
 
 // Lookup returns the measure with the code.
-func (c *Catalogue) Lookup(code string) (Measure, bool) {
+func (c *Catalog) Lookup(code string) (Measure, bool) {
 	if m := c.set.Get(code); m != nil {
 		return *m, true
 	}
@@ -149,11 +154,11 @@ type Proposal struct {
 
 // Propose proposes measures for a household with the risk factors and the
 // number of resident members able or partly able to work
-// ([poverty.Household.Workers]), in catalogue order:
+// ([poverty.Household.Workers]), in catalog order:
 //
 //   - development-type measures addressing a factor, only when a member can
 //     work (propose.development); if none addresses the factors, the
-//     catalogue's fallback measure (transfer employment);
+//     catalog's fallback measure (transfer employment);
 //   - safety-net measures addressing a factor (propose.safety_net);
 //   - for a household with no member able to work, every measure marked for
 //     households without labour capacity (propose.no_labour): dibao,
@@ -163,7 +168,7 @@ type Proposal struct {
 // mapping of factors to measures (a library default, status DEFAULT) and
 // the measure, each with [poverty.Provenance.Cite]. UNCONFIRMED measures
 // are never proposed.
-func (c *Catalogue) Propose(factors FactorSet, workers int) []Proposal {
+func (c *Catalog) Propose(factors FactorSet, workers int) []Proposal {
 	var out []Proposal
 	able := workers > 0
 	mapping := "factor mapping: " + c.mapping.Cite()

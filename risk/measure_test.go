@@ -12,7 +12,7 @@ import (
 )
 
 func TestCatalogue(t *testing.T) {
-	c := risk.DefaultCatalogue()
+	c := risk.DefaultCatalog()
 	want := map[string]risk.MeasureType{
 		"industry_support": risk.Development, "transfer_employment": risk.Development, "micro_credit": risk.Development,
 		"skills_training": risk.Development, "public_welfare_post": risk.Development, "work_for_relief": risk.Development,
@@ -53,39 +53,39 @@ func TestCatalogue(t *testing.T) {
 // TestCatalogueImmutable: changing what the catalogue returned changes
 // nothing another caller sees.
 func TestCatalogueImmutable(t *testing.T) {
-	fresh, err := risk.LoadCatalogue(bytes.NewReader(mustRead(t, "data/measures.json")), "embedded")
+	fresh, err := risk.LoadCatalog(bytes.NewReader(mustRead(t, "data/measures.json")), "embedded")
 	if err != nil {
 		t.Fatal(err)
 	}
-	ms := risk.DefaultCatalogue().Measures()
+	ms := risk.DefaultCatalog().Measures()
 	for i := range ms {
 		ms[i] = risk.Measure{Code: "x", Name: "x", Type: risk.SafetyNet, Factors: 1, NoLabour: true, Fallback: true,
 			Provenance: poverty.Provenance{Source: "x", Status: poverty.Example, Scope: "53"}}
 	}
-	m, _ := risk.DefaultCatalogue().Lookup("dibao")
+	m, _ := risk.DefaultCatalog().Lookup("dibao")
 	m.Source = "x"
-	hs := risk.DefaultCatalogue().History("dibao")
+	hs := risk.DefaultCatalog().History("dibao")
 	for i := range hs {
 		hs[i].Source = "x"
 	}
-	p := risk.DefaultCatalogue().Propose(risk.FactorsOf(risk.Illness), 0)
+	p := risk.DefaultCatalog().Propose(risk.FactorsOf(risk.Illness), 0)
 	for i := range p {
 		p[i].Measure.Source = "x"
 	}
-	if diff := cmp.Diff(fresh.Measures(), risk.DefaultCatalogue().Measures()); diff != "" {
+	if diff := cmp.Diff(fresh.Measures(), risk.DefaultCatalog().Measures()); diff != "" {
 		t.Errorf("catalogue changed by a caller (-want +got):\n%s", diff)
 	}
 }
 
 func TestCatalogueOverlay(t *testing.T) {
-	own, err := risk.LoadCatalogue(strings.NewReader(`{"schema":"fupin.risk.measures/2",
+	own, err := risk.LoadCatalog(strings.NewReader(`{"schema":"fupin.risk.measures/2",
 	 "mapping":{"source":"my county's mapping","status":"SUPPLIED","scope":"53"},
 	 "measures":[{"code":"dibao","name":"dibao","type":"safety_net","factors":["lack_of_labour"],"no_labour":true,"source":"my county","status":"SUPPLIED","scope":"53"},
 	  {"code":"gap","name":"gap","type":"safety_net","factors":["illness"],"source":"quoted, not found","status":"UNCONFIRMED","scope":"national"}]}`), "own.json")
 	if err != nil {
 		t.Fatal(err)
 	}
-	base := risk.DefaultCatalogue()
+	base := risk.DefaultCatalog()
 	c := base.Overlay(own)
 	var versions []string
 	for _, m := range c.History("dibao") {
@@ -127,13 +127,13 @@ func TestPropose(t *testing.T) {
 		{"disability, able", risk.FactorsOf(risk.Disability), 1,
 			[]string{"public_welfare_post", "dibao", "medical_insurance_assistance", "tekun_support"}},
 		{"no factor, able: fallback", 0, 1, []string{"transfer_employment"}},
-		{"lack of labour, none able", risk.FactorsOf(risk.LackOfLabour), 0,
+		{"lack of labour, none able", risk.FactorsOf(risk.LackOfLabor), 0,
 			[]string{"dibao", "medical_insurance_assistance", "pension", "tekun_support"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			var got []string
-			for _, p := range risk.DefaultCatalogue().Propose(tc.factors, tc.workers) {
+			for _, p := range risk.DefaultCatalog().Propose(tc.factors, tc.workers) {
 				got = append(got, p.Measure.Code)
 				if tc.workers == 0 && p.Measure.Type != risk.SafetyNet {
 					t.Errorf("%s proposed to a household without labour capacity", p.Measure.Code)
@@ -151,7 +151,7 @@ func TestPropose(t *testing.T) {
 
 func TestLoadCatalogueErrors(t *testing.T) {
 	ok := `{"schema":"fupin.risk.measures/2","mapping":{"source":"test","status":"DEFAULT","scope":"national"},"measures":[{"code":"a","name":"A","type":"development","factors":["illness"],"source":"s","status":"CONFIRMED","scope":"national"}]}`
-	if _, err := risk.LoadCatalogue(strings.NewReader(ok), "ok"); err != nil {
+	if _, err := risk.LoadCatalog(strings.NewReader(ok), "ok"); err != nil {
 		t.Fatal(err)
 	}
 	tests := []struct{ name, old, new string }{
@@ -171,7 +171,7 @@ func TestLoadCatalogueErrors(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			in := strings.Replace(ok, tc.old, tc.new, 1)
 			var fe *poverty.FieldError
-			if _, err := risk.LoadCatalogue(strings.NewReader(in), "bad"); !errors.As(err, &fe) {
+			if _, err := risk.LoadCatalog(strings.NewReader(in), "bad"); !errors.As(err, &fe) {
 				t.Errorf("error %v, want *poverty.FieldError", err)
 			}
 		})

@@ -17,29 +17,21 @@ import (
 // this package (长顺县's risk-elimination procedure, 2024-12-30).
 const DataVintage = "2024-12-30"
 
-// Unit is the unit of a [Param]. The zero value "" is no unit and is invalid.
-type Unit string
-
-// Units of parameters.
-const (
-	UnitYuan   Unit = "yuan"   // an amount of money; the value is in Param.Amount
-	UnitRatio  Unit = "ratio"  // a ratio or share; the value is in Param.Rate
-	UnitMonths Unit = "months" // a count of months; the value is in Param.Count
-)
-
 // Param is one numeric parameter of a rule, with its provenance (embedded:
 // p.Source, p.Status, p.Scope, p.Cite() ...). Warnings and criteria carry
 // the Param that decided them, so that a case worker can say which value
 // was applied and how far it can be trusted.
 //
 // An UNCONFIRMED Param has no value: it records a gap and is never applied
-// ([Assess], [EliminationTest] and [Report.CheckCap] refuse it with
+// ([Assess], [EliminationTest] and [Report.CapTest] refuse it with
 // [poverty.ErrUnconfirmed]).
 //
 // The zero Param has no ID and no value; [Params.Validate] rejects it.
 type Param struct {
-	ID     string        `json:"id"`
-	Unit   Unit          `json:"unit"`
+	ID string `json:"id"`
+	// Unit is [poverty.UnitYuan] (the value is in Amount),
+	// [poverty.UnitRatio] (in Rate) or [poverty.UnitMonths] (in Count).
+	Unit   poverty.Unit  `json:"unit"`
 	Amount poverty.Money `json:"amount,omitempty"`
 	Rate   poverty.Rate  `json:"rate,omitempty"`
 	Count  int           `json:"count,omitempty"`
@@ -53,9 +45,9 @@ func (p Param) Value() string {
 	switch {
 	case p.Status == poverty.Unconfirmed:
 		return ""
-	case p.Unit == UnitYuan:
+	case p.Unit == poverty.UnitYuan:
 		return p.Amount.String()
-	case p.Unit == UnitRatio:
+	case p.Unit == poverty.UnitRatio:
 		return p.Rate.String()
 	}
 	return strconv.Itoa(p.Count)
@@ -115,7 +107,7 @@ type Params struct {
 var paramIDs = [...]string{"rigid_excess", "income_drop_share", "income_drop_recent_months",
 	"medical_oop_amount", "medical_oop_share", "stable_months", "cap_general", "cap_deep"}
 
-var paramUnits = [...]Unit{UnitRatio, UnitRatio, UnitMonths, UnitYuan, UnitRatio, UnitMonths, UnitRatio, UnitRatio}
+var paramUnits = [...]poverty.Unit{poverty.UnitRatio, poverty.UnitRatio, poverty.UnitMonths, poverty.UnitYuan, poverty.UnitRatio, poverty.UnitMonths, poverty.UnitRatio, poverty.UnitRatio}
 
 func (p *Params) fields() [len(paramIDs)]*Param {
 	return [...]*Param{&p.RigidExcess, &p.IncomeDropShare, &p.IncomeDropRecentMonths, &p.MedicalOOPAmount,
@@ -145,9 +137,9 @@ func DefaultParams() Params {
 	return p
 }
 
-// MaxParamsBytes bounds the size of a parameter file the loaders of this
-// package read.
-const MaxParamsBytes = 1 << 20
+// maxParamsBytes bounds the size of a parameter file the loaders of this
+// package read: 1 MiB.
+const maxParamsBytes = 1 << 20
 
 type paramsDoc struct {
 	Schema  string      `json:"schema"`
@@ -156,9 +148,9 @@ type paramsDoc struct {
 }
 
 type paramFile struct {
-	ID    string `json:"id"`
-	Unit  Unit   `json:"unit"`
-	Value string `json:"value"`
+	ID    string       `json:"id"`
+	Unit  poverty.Unit `json:"unit"`
+	Value string       `json:"value"`
 	poverty.Provenance
 }
 
@@ -172,10 +164,16 @@ type paramFile struct {
 // have no value, any other a value in range. Decoding is strict: unknown
 // fields, unknown IDs, a unit other than the parameter's, a repeated ID and
 // an incomplete provenance are *[poverty.FieldError] naming the file, the
-// parameter and the field.
+// parameter and the field, with Op "risk.LoadParams". The file is at most
+// 1 MiB.
 func LoadParams(r io.Reader, name string) (Params, error) {
+	p, err := loadParams(r, name)
+	return p, withOp("risk.LoadParams", err)
+}
+
+func loadParams(r io.Reader, name string) (Params, error) {
 	var doc paramsDoc
-	if err := paramfile.Read(r, name, MaxParamsBytes, "fupin.risk.params/2", &doc); err != nil {
+	if err := paramfile.Read(r, name, maxParamsBytes, "fupin.risk.params/2", &doc); err != nil {
 		return Params{}, err
 	}
 	var out Params
@@ -215,7 +213,7 @@ func paramIndex(id string) int {
 	return -1
 }
 
-func (pf *paramFile) decode(rec string, unit Unit) (Param, error) {
+func (pf *paramFile) decode(rec string, unit poverty.Unit) (Param, error) {
 	fail := func(field, value string, err error) (Param, error) {
 		return Param{}, &poverty.FieldError{Record: rec, Field: field, Value: value, Err: err}
 	}
@@ -234,11 +232,11 @@ func (pf *paramFile) decode(rec string, unit Unit) (Param, error) {
 	}
 	var err error
 	switch unit {
-	case UnitYuan:
+	case poverty.UnitYuan:
 		v.Amount, err = poverty.ParseMoney(pf.Value)
-	case UnitRatio:
+	case poverty.UnitRatio:
 		v.Rate, err = poverty.ParseRate(pf.Value)
-	case UnitMonths:
+	case poverty.UnitMonths:
 		v.Count, err = strconv.Atoi(pf.Value)
 		if err != nil {
 			err = poverty.ErrSyntax
@@ -281,11 +279,11 @@ func validateParam(k int, f *Param, rec string) error {
 	switch {
 	case f.Amount < 0 || f.Rate < 0:
 		return fail("value", f.Value(), poverty.ErrNegative)
-	case f.Unit == UnitRatio && id != "rigid_excess" && f.Rate > poverty.One:
+	case f.Unit == poverty.UnitRatio && id != "rigid_excess" && f.Rate > poverty.One:
 		return fail("value", f.Value(), poverty.ErrRange)
-	case f.Unit == UnitRatio && f.Rate > 1000*poverty.One:
+	case f.Unit == poverty.UnitRatio && f.Rate > 1000*poverty.One:
 		return fail("value", f.Value(), poverty.ErrRange)
-	case f.Unit == UnitYuan && f.Amount > poverty.MaxAmount:
+	case f.Unit == poverty.UnitYuan && f.Amount > poverty.MaxAmount:
 		return fail("value", f.Value(), poverty.ErrRange)
 	case id == "income_drop_recent_months" && (f.Count < 1 || f.Count >= trailingMonths()):
 		return fail("value", f.Value(), poverty.ErrRange)
@@ -300,13 +298,13 @@ func validateParam(k int, f *Param, rec string) error {
 // amounts and rates not negative, shares at most 1, the recent-month count
 // at least 1 and shorter than the monitoring window
 // ([poverty.TrailingWindow]), the stable-month count between 1 and 60; an
-// UNCONFIRMED parameter has no value. Problems are *[poverty.FieldError],
-// joined.
+// UNCONFIRMED parameter has no value. Problems are *[poverty.FieldError]
+// (Op "risk.Params.Validate"), joined.
 func (p *Params) Validate() error {
 	var errs []error
 	for k, f := range p.fields() {
 		if err := validateParam(k, f, "params "+paramIDs[k]); err != nil {
-			errs = append(errs, err)
+			errs = append(errs, withOp("risk.Params.Validate", err))
 		}
 	}
 	return errors.Join(errs...)
@@ -316,13 +314,13 @@ func (p *Params) Validate() error {
 // applied: absent (no ID: a partial Params from [LoadParams] not overlaid
 // on a complete one) or UNCONFIRMED (no value). It does not allocate unless
 // it fails.
-func use(ps ...*Param) error {
+func use(op string, ps ...*Param) error {
 	for _, q := range ps {
 		switch {
 		case q.ID == "":
-			return &poverty.FieldError{Record: "params", Field: "id", Err: fmt.Errorf("%w: a parameter of the rule is absent (overlay a partial Params on DefaultParams)", poverty.ErrMissing)}
+			return &poverty.FieldError{Op: op, Record: "params", Field: "id", Err: fmt.Errorf("%w: a parameter of the rule is absent (overlay a partial Params on DefaultParams)", poverty.ErrMissing)}
 		case q.Status == poverty.Unconfirmed || q.Status == poverty.SourceUnset:
-			return &poverty.FieldError{Record: "params " + q.ID, Field: "status", Value: q.Status.String(), Err: poverty.ErrUnconfirmed}
+			return &poverty.FieldError{Op: op, Record: "params " + q.ID, Field: "status", Value: q.Status.String(), Err: poverty.ErrUnconfirmed}
 		}
 	}
 	return nil
@@ -366,7 +364,8 @@ func (p Params) History(id string) []Param {
 	return out
 }
 
-// List returns every parameter present, in field order.
+// List returns every parameter present, in field order: the IDs
+// [Params.History] knows.
 func (p *Params) List() []Param {
 	var out []Param
 	for _, f := range p.fields() {

@@ -67,7 +67,7 @@ func TestDefaultParamsImmutable(t *testing.T) {
 	p := risk.DefaultParams()
 	for _, f := range []*risk.Param{&p.RigidExcess, &p.IncomeDropShare, &p.IncomeDropRecentMonths, &p.MedicalOOPAmount,
 		&p.MedicalOOPShare, &p.StableMonths, &p.CapGeneral, &p.CapDeep} {
-		*f = risk.Param{ID: "x", Unit: risk.UnitYuan, Amount: 1, Rate: 1, Count: 1,
+		*f = risk.Param{ID: "x", Unit: poverty.UnitYuan, Amount: 1, Rate: 1, Count: 1,
 			Provenance: poverty.Provenance{Source: "x", Status: poverty.Example, Scope: "53", From: "2000", To: "2001", Note: "x"}, Origin: "x"}
 	}
 	hs := risk.DefaultParams().History("stable_months")
@@ -187,7 +187,7 @@ func TestLoadParamsOverlay(t *testing.T) {
 	}
 	var r risk.Tally
 	rep := r.Report()
-	if _, err := rep.CheckCap(100, true, &withGap); !errors.Is(err, poverty.ErrUnconfirmed) || !strings.Contains(err.Error(), "cap_deep") {
+	if _, err := rep.CapTest(100, true, &withGap); !errors.Is(err, poverty.ErrUnconfirmed) || !strings.Contains(err.Error(), "cap_deep") {
 		t.Errorf("CheckCap with an UNCONFIRMED cap: %v, want ErrUnconfirmed naming cap_deep", err)
 	}
 	var zero risk.Params
@@ -201,7 +201,7 @@ func TestLoadParamsOverlay(t *testing.T) {
 func TestRuleCatalogue(t *testing.T) {
 	codes := map[string]bool{}
 	for r := risk.RigidExpenditure; r <= risk.GuaranteeLost; r++ {
-		codes[r.Code()] = true
+		codes[(risk.WarningCheck{Rule: r}).Code()] = true
 	}
 	re := regexp.MustCompile(`"((?:warning|identify|factor|tier|propose|elimination|cap)\.[a-z_0-9]+)"`)
 	for _, f := range []string{"assess.go", "identify.go", "tier.go", "measure.go", "eliminate.go", "report.go"} {

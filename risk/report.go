@@ -13,7 +13,7 @@ type Count struct {
 	Count int    `json:"count"`
 }
 
-// Report summarises many cases: counts by category, factor, tier, stage and
+// Report summarizes many cases: counts by category, factor, tier, stage and
 // province; measures per household; the elimination rate; and the monitored
 // population. Breakdowns list only non-zero rows, in enum order (provinces
 // in code order), so the same cases always give the same report. The zero
@@ -70,7 +70,7 @@ func (t *Tally) Add(c *Case) {
 	t.tier[c.tier]++
 	t.stage[c.stage]++
 	t.route[c.route]++
-	if c.stage == RiskEliminated {
+	if c.stage == Eliminated {
 		t.eliminated++
 	}
 	if c.stage == ReturnedToPoverty {
@@ -161,21 +161,21 @@ type CapResult struct {
 	Reason     poverty.Criterion `json:"reason"`
 }
 
-// CheckCap compares the report's monitored population with registered, the
+// CapTest compares the report's monitored population with registered, the
 // registered population of the same area, against p.CapDeep in a
 // deep-poverty area (三区三州 and the other 169 deep-poverty counties) and
 // p.CapGeneral elsewhere. The comparison is exact ([poverty.CompareRatio]).
 // A registered population of zero or less is [poverty.ErrRange].
-func (r *Report) CheckCap(registered int64, deep bool, p *Params) (CapResult, error) {
+func (r *Report) CapTest(registered int64, deep bool, p *Params) (CapResult, error) {
 	if p == nil {
 		d := defaultParams()
 		p = &d
 	}
-	if err := use(&p.CapGeneral, &p.CapDeep); err != nil {
+	if err := use("risk.Report.CapTest", &p.CapGeneral, &p.CapDeep); err != nil {
 		return CapResult{}, err
 	}
 	if registered <= 0 {
-		return CapResult{}, &poverty.FieldError{Record: "report", Field: "registered", Value: fmt.Sprint(registered), Err: poverty.ErrRange}
+		return CapResult{}, &poverty.FieldError{Op: "risk.Report.CapTest", Record: "report", Field: "registered", Value: fmt.Sprint(registered), Err: poverty.ErrRange}
 	}
 	res := CapResult{Monitored: r.Population, Registered: registered, Cap: p.CapGeneral}
 	code := "cap.general"

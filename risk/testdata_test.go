@@ -98,7 +98,7 @@ func TestWeixian(t *testing.T) {
 			t.Errorf("warnings (-want +got):\n%s", diff)
 		}
 		for _, r := range wc.ExpectNotWarned {
-			if c := a.Check(r); c.Outcome != risk.Clear {
+			if c := check(&a, r); c.Outcome != risk.Clear {
 				t.Errorf("%s: outcome %s, want clear", r, c.Outcome)
 			}
 		}
@@ -125,7 +125,7 @@ func TestWeixian(t *testing.T) {
 	})
 	t.Run("proposals", func(t *testing.T) {
 		var got []string
-		for _, pr := range risk.DefaultCatalogue().Propose(id.Factors, h.Workers()) {
+		for _, pr := range risk.DefaultCatalog().Propose(id.Factors, h.Workers()) {
 			got = append(got, pr.Measure.Code)
 		}
 		for _, want := range wc.ExpectProposalsInclude {
@@ -208,7 +208,7 @@ type xinjiangCase struct {
 func TestXinjiangTiers(t *testing.T) {
 	var xc xinjiangCase
 	readJSON(t, "testdata/xinjiang.json", &xc)
-	s, ok := risk.DefaultSchemes().Get(xc.Scheme)
+	s, ok := risk.DefaultSchemes().Lookup(xc.Scheme)
 	if !ok {
 		t.Fatalf("no scheme %s", xc.Scheme)
 	}

@@ -17,14 +17,13 @@ import (
 )
 
 // SchemeBasis says what a tier scheme's cut-offs are measured in. The zero
-// value is unset and invalid.
+// value is unset and invalid (it marshals as "unknown").
 type SchemeBasis uint8
 
 // Scheme bases.
 const (
-	BasisUnknown SchemeBasis = iota
 	// Absolute: cut-offs are yuan per person per year ([Cut.Amount]).
-	Absolute
+	Absolute SchemeBasis = iota + 1
 	// RelativeToLine: cut-offs are multiples of the monitoring line of the
 	// household's province and year ([Cut.Multiple]), resolved to yuan
 	// rounded half up to whole fen.
@@ -44,20 +43,19 @@ func (b SchemeBasis) MarshalText() ([]byte, error) {
 // UnmarshalText implements [encoding.TextUnmarshaler].
 func (b *SchemeBasis) UnmarshalText(t []byte) error {
 	i, err := schemeBasisWords.Parse(t, "scheme basis")
-	*b = SchemeBasis(i)
+	*b = i
 	return err
 }
 
 // Side says to which band an income exactly at a cut-off belongs. The
 // sources rarely settle it, so every cut-off states it. The zero value is
-// unset and invalid.
+// unset and invalid (it marshals as "unset").
 type Side uint8
 
 // Sides.
 const (
-	SideUnset Side = iota
 	// Upper: an income equal to the cut-off belongs to the better band above.
-	Upper
+	Upper Side = iota + 1
 	// Lower: an income equal to the cut-off stays in the worse band below.
 	Lower
 )
@@ -73,7 +71,7 @@ func (s Side) MarshalText() ([]byte, error) { return sideWords.Marshal(s, "side"
 // UnmarshalText implements [encoding.TextUnmarshaler].
 func (s *Side) UnmarshalText(b []byte) error {
 	i, err := sideWords.Parse(b, "side")
-	*s = Side(i)
+	*s = i
 	return err
 }
 
@@ -126,27 +124,30 @@ func (s Scheme) clone() Scheme {
 // order, one cut-off fewer than tiers, cut-offs strictly ascending and
 // positive, each with a side. An UNCONFIRMED scheme records a gap: it has
 // an ID and a provenance but no tiers or cut-offs, and classifies nothing.
+//
+// Errors are *[poverty.FieldError] with Op "risk.Scheme.Validate".
 func (s *Scheme) Validate() error {
+	const op = "risk.Scheme.Validate"
 	if s.Status == poverty.Unconfirmed {
 		if s.ID == "" {
-			return &poverty.FieldError{Record: "scheme", Field: "id", Err: poverty.ErrMissing}
+			return &poverty.FieldError{Op: op, Record: "scheme", Field: "id", Err: poverty.ErrMissing}
 		}
 		if len(s.Tiers) != 0 || len(s.Cuts) != 0 {
-			return &poverty.FieldError{Record: "scheme " + s.ID, Field: "cuts", Err: fmt.Errorf("%w: an UNCONFIRMED scheme has no tiers or cut-offs", poverty.ErrUnconfirmed)}
+			return &poverty.FieldError{Op: op, Record: "scheme " + s.ID, Field: "cuts", Err: fmt.Errorf("%w: an UNCONFIRMED scheme has no tiers or cut-offs", poverty.ErrUnconfirmed)}
 		}
-		return s.Provenance.Validate("scheme " + s.ID)
+		return withOp(op, s.Provenance.Validate("scheme "+s.ID))
 	}
-	if err := s.validateShape(); err != nil {
+	if err := s.validateShape(op); err != nil {
 		return err
 	}
-	return s.Provenance.Validate("scheme " + s.ID)
+	return withOp(op, s.Provenance.Validate("scheme "+s.ID))
 }
 
 // validateShape is Validate without the period bounds, which cost
-// allocations: the check of [Scheme.Tier]'s hot path.
-func (s *Scheme) validateShape() error {
+// allocations: the check of [Scheme.Classify] and [Scheme.Tiering].
+func (s *Scheme) validateShape(op string) error {
 	fail := func(field, value string, err error) error {
-		return &poverty.FieldError{Record: "scheme " + s.ID, Field: field, Value: value, Err: err}
+		return &poverty.FieldError{Op: op, Record: "scheme " + s.ID, Field: field, Value: value, Err: err}
 	}
 	switch {
 	case s.ID == "":
@@ -203,12 +204,13 @@ type TierInput struct {
 	PerCapita poverty.Figure
 	Line      *poverty.Threshold
 	// SevereGuaranteeFailure: a guarantee failed after a severe event; see
-	// [Assessment.SevereGuaranteeFailure].
+	// [Assessment].SevereGuaranteeFailure.
 	SevereGuaranteeFailure bool
 }
 
-// TierResult is the tier a scheme gives, with what decided it. The zero
-// TierResult is TierUnknown.
+// TierResult is the tier a scheme gives, with what decided it:
+// [TierResult.String] in one line, Reason in full. The zero TierResult is
+// TierUnknown.
 type TierResult struct {
 	Scheme    string         `json:"scheme"`
 	Tier      Tier           `json:"tier"`
@@ -223,12 +225,29 @@ type TierResult struct {
 	Source string `json:"source"`
 }
 
-// Classify returns the household's tier. Income of a concept different
-// from the scheme's (or the line's) is [poverty.ErrConceptMismatch]; a
-// relative scheme without a line is [poverty.ErrMissing].
+// String returns the result in one line: the code, the tier and the income
+// with the cut-offs it was compared with, such as "tier.income orange:
+// 4000.00 net_income against 4000.00, 4500.00, 5000.00 (xinjiang-2020)".
+func (r TierResult) String() string {
+	s := r.Code + " " + r.Tier.String() + ": " + r.PerCapita.String() + " against "
+	for i, c := range r.Cuts {
+		if i > 0 {
+			s += ", "
+		}
+		s += c.String()
+	}
+	return s + " (" + r.Scheme + ")"
+}
+
+// Classify returns the household's tier with its reasons. Income of a
+// concept different from the scheme's (or the line's) is
+// [poverty.ErrConceptMismatch]; a relative scheme without a line is
+// [poverty.ErrMissing]; errors are *[poverty.FieldError] with Op
+// "risk.Scheme.Classify". To classify many incomes against one line
+// without allocating, resolve the scheme once with [Scheme.Tiering].
 func (s *Scheme) Classify(in TierInput) (TierResult, error) {
 	var cuts [maxCuts]poverty.Money
-	idx, n, err := s.decide(in, &cuts)
+	idx, n, err := s.decide("risk.Scheme.Classify", in, &cuts)
 	if err != nil {
 		return TierResult{}, err
 	}
@@ -261,55 +280,104 @@ func (s *Scheme) Classify(in TierInput) (TierResult, error) {
 	return res, nil
 }
 
-// Tier returns the tier [Scheme.Classify] gives, without building the
-// explanation: the path for batch work, which does not allocate unless it
-// fails.
-func (s *Scheme) Tier(in TierInput) (Tier, error) {
-	var cuts [maxCuts]poverty.Money
-	idx, _, err := s.decide(in, &cuts)
-	if err != nil {
-		return TierUnknown, err
-	}
-	if s.SevereGuaranteeRed && in.SevereGuaranteeFailure {
-		return s.Tiers[0], nil
-	}
-	return s.Tiers[idx], nil
-}
-
 // maxCuts bounds the cut-offs of a scheme: one fewer than the tiers.
 const maxCuts = int(numTiers)
 
 // decide validates the scheme and the input, resolves the cut-offs into
 // cuts (n of them) and returns the index of the tier the income falls in.
-func (s *Scheme) decide(in TierInput, cuts *[maxCuts]poverty.Money) (idx, n int, err error) {
-	if err := s.validateShape(); err != nil {
+func (s *Scheme) decide(op string, in TierInput, cuts *[maxCuts]poverty.Money) (idx, n int, err error) {
+	if err := s.resolve(op, in.Line, in.PerCapita.Concept, cuts); err != nil {
 		return 0, 0, err
 	}
-	ref := poverty.Figure{Concept: s.Concept}
-	if s.Basis == RelativeToLine {
-		if in.Line == nil {
-			return 0, 0, &poverty.FieldError{Record: "scheme " + s.ID, Field: "line", Err: poverty.ErrMissing}
-		}
-		ref = in.Line.Figure()
-	}
-	if _, err := in.PerCapita.Compare(ref); err != nil {
-		return 0, 0, &poverty.FieldError{Record: "scheme " + s.ID, Field: "concept",
-			Value: in.PerCapita.Concept.String() + " vs " + ref.Concept.String(), Err: err}
-	}
+	pc := in.PerCapita.Amount
 	for i, c := range s.Cuts {
-		v := c.Amount
-		if s.Basis == RelativeToLine {
-			if v, err = in.Line.Amount.MulRate(c.Multiple, poverty.RoundHalfUp); err != nil {
-				return 0, 0, &poverty.FieldError{Record: "scheme " + s.ID, Field: "line", Err: err}
-			}
-		}
-		cuts[i] = v
-		pc := in.PerCapita.Amount
-		if idx == i && (pc > v || (pc == v && c.AtCut == Upper)) {
+		if idx == i && (pc > cuts[i] || (pc == cuts[i] && c.AtCut == Upper)) {
 			idx = i + 1
 		}
 	}
 	return idx, len(s.Cuts), nil
+}
+
+// resolve validates the scheme, the line (relative schemes) and the income
+// concept against the scheme's or the line's, and resolves the cut-offs in
+// yuan into cuts.
+func (s *Scheme) resolve(op string, line *poverty.Threshold, concept poverty.IncomeConcept, cuts *[maxCuts]poverty.Money) error {
+	if err := s.validateShape(op); err != nil {
+		return err
+	}
+	ref := poverty.Figure{Concept: s.Concept}
+	if s.Basis == RelativeToLine {
+		if line == nil {
+			return &poverty.FieldError{Op: op, Record: "scheme " + s.ID, Field: "line", Err: poverty.ErrMissing}
+		}
+		ref = line.Figure()
+	}
+	if _, err := (poverty.Figure{Concept: concept}).Compare(ref); err != nil {
+		return &poverty.FieldError{Op: op, Record: "scheme " + s.ID, Field: "concept",
+			Value: concept.String() + " vs " + ref.Concept.String(), Err: err}
+	}
+	for i, c := range s.Cuts {
+		v := c.Amount
+		if s.Basis == RelativeToLine {
+			var err error
+			if v, err = line.Amount.MulRate(c.Multiple, poverty.RoundHalfUp); err != nil {
+				return &poverty.FieldError{Op: op, Record: "scheme " + s.ID, Field: "line", Err: err}
+			}
+		}
+		cuts[i] = v
+	}
+	return nil
+}
+
+// Tiering is a [Scheme] resolved once for a monitoring line and an income
+// concept ([Scheme.Tiering]): its cut-offs in yuan, ready to tier many
+// incomes without validation or allocation, the fast path of batch
+// programs. It is a small value that holds no pointer to the scheme.
+//
+// The zero Tiering has no tiers: it gives TierUnknown for every income.
+type Tiering struct {
+	cuts      [maxCuts]poverty.Money
+	upper     [maxCuts]bool // an income at cuts[i] belongs to the band above
+	tiers     [maxCuts + 1]Tier
+	n         int // number of cut-offs
+	severeRed bool
+}
+
+// Tiering validates the scheme, the line and the income concept once and
+// returns the scheme resolved for them, whose [Tiering.Tier] gives exactly
+// the tier [Scheme.Classify] gives for an income of that concept. The line
+// is required for schemes relative to the monitoring line and ignored
+// otherwise; concept is the concept of the incomes to tier, which must be
+// comparable with the scheme's (absolute schemes) or the line's
+// ([poverty.ErrConceptMismatch] otherwise). Errors are *[poverty.FieldError]
+// with Op "risk.Scheme.Tiering", as Classify reports them.
+func (s *Scheme) Tiering(line *poverty.Threshold, concept poverty.IncomeConcept) (Tiering, error) {
+	var t Tiering
+	if err := s.resolve("risk.Scheme.Tiering", line, concept, &t.cuts); err != nil {
+		return Tiering{}, err
+	}
+	t.n = len(s.Cuts)
+	for i, c := range s.Cuts {
+		t.upper[i] = c.AtCut == Upper
+	}
+	copy(t.tiers[:], s.Tiers)
+	t.severeRed = s.SevereGuaranteeRed
+	return t, nil
+}
+
+// Tier returns the tier of a per-capita income (in the concept the Tiering
+// was resolved for), and the worst tier when severeGuaranteeFailure is set
+// and the scheme has the severe-guarantee rule: the Tier of the
+// [TierResult] that [Scheme.Classify] returns. It does not allocate.
+func (t *Tiering) Tier(perCapita poverty.Money, severeGuaranteeFailure bool) Tier {
+	if severeGuaranteeFailure && t.severeRed {
+		return t.tiers[0]
+	}
+	i := 0
+	for i < t.n && (perCapita > t.cuts[i] || (perCapita == t.cuts[i] && t.upper[i])) {
+		i++
+	}
+	return t.tiers[i]
 }
 
 type schemesDoc struct {
@@ -337,7 +405,8 @@ type cutFile struct {
 // Schemes is an immutable set of tier schemes keyed by ID, with the
 // versions overlays replaced. Get the embedded set with [DefaultSchemes],
 // read a caller's file with [LoadSchemes], combine them with
-// [Schemes.Overlay] and pick one with [SchemeFor] or [Schemes.Get]. Every
+// [Schemes.Overlay] and pick one with [Schemes.For] (by region and year) or
+// [Schemes.Lookup] (by ID). Every
 // accessor returns deep copies: nothing returned changes what another
 // caller sees. The zero Schemes is empty.
 type Schemes struct {
@@ -382,28 +451,25 @@ func (s Schemes) All() []Scheme {
 	return out
 }
 
-// Len returns the number of current schemes.
-func (s Schemes) Len() int { return s.set.Len() }
-
-// Get returns a deep copy of the scheme with the ID, whatever its scope
-// and status: asking by ID is naming it.
-func (s Schemes) Get(id string) (Scheme, bool) {
+// Lookup returns a deep copy of the scheme with the ID, whatever its scope
+// and status (asking by ID is naming it), and whether it exists.
+func (s Schemes) Lookup(id string) (Scheme, bool) {
 	if p := s.set.Get(id); p != nil {
 		return p.clone(), true
 	}
 	return Scheme{}, false
 }
 
-// SchemeFor returns a deep copy of the scheme for region in year: the
+// For returns a deep copy of the scheme for region in year: the
 // schemes whose period overlaps year ([poverty.Provenance.InForceIn]) and
 // that [poverty.Provenance.Serve] allows for region with strict options
 // (not UNCONFIRMED, not SECONDARY, a scope that covers the region), the
 // most specific scope first (the province, then its zone, then national)
 // and, within a scope, the one added last: an overlaid file's scheme takes
 // precedence over an embedded one. Otherwise false; ask by ID with
-// [Schemes.Get] to use a scheme outside its scope or a SECONDARY one.
-func SchemeFor(schemes Schemes, region poverty.Region, year int) (*Scheme, bool) {
-	all := schemes.set.All()
+// [Schemes.Lookup] to use a scheme outside its scope or a SECONDARY one.
+func (s Schemes) For(region poverty.Region, year int) (Scheme, bool) {
+	all := s.set.All()
 	for pass := 0; pass < 3; pass++ {
 		for i := len(all) - 1; i >= 0; i-- {
 			sc := &all[i]
@@ -420,12 +486,11 @@ func SchemeFor(schemes Schemes, region poverty.Region, year int) (*Scheme, bool)
 				match = sc.Scope == poverty.ScopeNational
 			}
 			if match {
-				c := sc.clone()
-				return &c, true
+				return sc.clone(), true
 			}
 		}
 	}
-	return nil, false
+	return Scheme{}, false
 }
 
 // LoadSchemes reads tier schemes in the schema of the embedded
@@ -437,11 +502,17 @@ func SchemeFor(schemes Schemes, region poverty.Region, year int) (*Scheme, bool)
 // is for), "from", "to" (the period, "2020" or "2020-09-22") and "note".
 // Every status is accepted: CONFIRMED, SECONDARY, LOCAL, DEFAULT, SUPPLIED,
 // EXAMPLE, and UNCONFIRMED for a scheme kept only to show a gap (no tiers,
-// no cut-offs; never served or applied). Decoding is strict; every scheme is validated; duplicate IDs are
-// errors.
+// no cut-offs; never served or applied). Decoding is strict; every scheme
+// is validated; duplicate IDs are errors. Errors are *[poverty.FieldError]
+// with Op "risk.LoadSchemes". The file is at most 1 MiB.
 func LoadSchemes(r io.Reader, name string) (Schemes, error) {
+	s, err := loadSchemes(r, name)
+	return s, withOp("risk.LoadSchemes", err)
+}
+
+func loadSchemes(r io.Reader, name string) (Schemes, error) {
 	var doc schemesDoc
-	if err := paramfile.Read(r, name, MaxParamsBytes, "fupin.risk.tiers/2", &doc); err != nil {
+	if err := paramfile.Read(r, name, maxParamsBytes, "fupin.risk.tiers/2", &doc); err != nil {
 		return Schemes{}, err
 	}
 	out := make([]Scheme, 0, len(doc.Schemes))

@@ -15,7 +15,7 @@ import (
 )
 
 func xinjiang(t testing.TB) risk.Scheme {
-	s, ok := risk.DefaultSchemes().Get("xinjiang-2020")
+	s, ok := risk.DefaultSchemes().Lookup("xinjiang-2020")
 	if !ok {
 		t.Fatal("no xinjiang-2020 scheme")
 	}
@@ -140,9 +140,12 @@ func TestLoadSchemesErrors(t *testing.T) {
 	if err != nil {
 		t.Fatalf("a gap scheme rejected: %v", err)
 	}
-	g, _ := ss.Get("gap")
-	if _, err := g.Tier(risk.TierInput{}); !errors.Is(err, poverty.ErrUnconfirmed) {
+	g, _ := ss.Lookup("gap")
+	if _, err := g.Classify(risk.TierInput{}); !errors.Is(err, poverty.ErrUnconfirmed) {
 		t.Errorf("an UNCONFIRMED scheme classifies: %v", err)
+	}
+	if _, err := g.Tiering(nil, poverty.NetIncome); !errors.Is(err, poverty.ErrUnconfirmed) {
+		t.Errorf("an UNCONFIRMED scheme resolves: %v", err)
 	}
 	tests := []struct{ name, old, new string }{
 		{"unknown field", `"source":"test"`, `"source":"test","colour":1`},
@@ -186,7 +189,7 @@ func TestTierMonotonicThroughAssess(t *testing.T) {
 	kinds := []risk.Event{
 		{Kind: risk.MedicalClaim, Date: day("2020-02-01"), Total: y(9000), OutOfPocket: y(4000), Severe: true},
 		{Kind: risk.DisasterEvent, Date: day("2020-03-01"), Hazard: risk.DisasterEarthquake, Loss: y(3000), Severe: true},
-		{Kind: risk.CadreVisitEvent, Date: day("2020-04-01"), Lost: risk.GuaranteeSet(0).With(risk.DrinkingWater)},
+		{Kind: risk.CadreVisitEvent, Date: day("2020-04-01"), Lost: risk.GuaranteesOf(risk.DrinkingWater)},
 		{Kind: risk.Employment, Date: day("2020-06-02"), Action: risk.JobLost, PreviousWage: y(800)},
 	}
 	tier := func(h *poverty.Household, events []risk.Event) risk.Tier {
@@ -194,7 +197,7 @@ func TestTierMonotonicThroughAssess(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		res, err := s.Classify(risk.TierInput{PerCapita: a.PerCapita, SevereGuaranteeFailure: a.SevereGuaranteeFailure()})
+		res, err := s.Classify(risk.TierInput{PerCapita: a.PerCapita, SevereGuaranteeFailure: a.SevereGuaranteeFailure})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -245,14 +248,14 @@ func TestSchemesImmutable(t *testing.T) {
 	for i := range all {
 		mutate(&all[i])
 	}
-	g, _ := d.Get("xinjiang-2020")
+	g, _ := d.Lookup("xinjiang-2020")
 	mutate(&g)
 	hs := d.History("xinjiang-2020")
 	for i := range hs {
 		mutate(&hs[i])
 	}
-	if p, ok := risk.SchemeFor(d, poverty.MustParseRegion("65"), 2020); ok {
-		mutate(p)
+	if p, ok := d.For(poverty.MustParseRegion("65"), 2020); ok {
+		mutate(&p)
 	}
 	if diff := cmp.Diff(fresh.All(), risk.DefaultSchemes().All()); diff != "" {
 		t.Errorf("schemes changed by a caller (-want +got):\n%s", diff)

@@ -101,7 +101,7 @@ func run(path string, show int, format string, w io.Writer) error {
 		return err
 	}
 	table := poverty.Default()
-	catalogue := risk.DefaultCatalogue()
+	catalogue := risk.DefaultCatalog()
 	params := risk.DefaultParams()
 	var tally risk.Tally
 	out := Output{Articles: "Anhui, 2020: 61,279 marginal households, 206,600 measures, risk eliminated for 18,029 (206,600 / 61,279 = 3.37; 18,029 / 61,279 = 29.4%)"}
@@ -111,7 +111,7 @@ func run(path string, show int, format string, w io.Writer) error {
 		if err != nil {
 			return fmt.Errorf("line %d: %s: %w", x.line, x.id, err)
 		}
-		if id.Category != risk.Marginal {
+		if id.Category != risk.MarginalAtRisk {
 			return fmt.Errorf("line %d: %s: identified as %s, not marginal:\n%s", x.line, x.id, id.Category, id.Explain())
 		}
 		out.Identified++
@@ -254,7 +254,7 @@ func parse(raw []byte) ([]household, error) {
 		if x.workers, err = strconv.Atoi(f[2]); err != nil || x.workers < 0 || x.workers > x.residents {
 			return nil, bad("workers", f[2], poverty.ErrRange)
 		}
-		if x.factors, err = factors(f[3]); err != nil || x.factors.Len() == 0 {
+		if x.factors, err = factors(f[3]); err != nil || x.factors == 0 {
 			return nil, bad("factors", f[3], errors.Join(err, poverty.ErrMissing))
 		}
 		if x.identified, err = poverty.ParseDate(f[4]); err != nil || x.identified.Year() != 2020 || !x.identified.Before(testDate) {
@@ -287,11 +287,18 @@ func factors(s string) (risk.FactorSet, error) {
 		return fs, nil
 	}
 	for _, w := range strings.Split(s, ";") {
-		f, err := risk.ParseFactor(w)
+		f, err := parseFactor(w)
 		if err != nil {
 			return 0, err
 		}
-		fs = fs.With(f)
+		fs |= risk.FactorsOf(f)
 	}
 	return fs, nil
+}
+
+// parseFactor reads a factor word or code ("illness", "01").
+func parseFactor(w string) (risk.Factor, error) {
+	var f risk.Factor
+	err := f.UnmarshalText([]byte(w))
+	return f, err
 }

@@ -63,8 +63,8 @@ func (a *assessorBase) lines(year int, region poverty.Region) (*linesEntry, erro
 	e := linesEntry{key: k}
 	e.lines, e.err = a.set.table.LinesFor(year, region, a.set.boundary, a.set.opts)
 	if e.err == nil {
-		if s, ok := risk.SchemeFor(a.set.schemes, region, year); ok {
-			e.tiers, e.err = newTierTable(s, &e.lines.Monitoring)
+		if s, ok := a.set.schemes.For(region, year); ok {
+			e.tiers, e.err = newTierTable(&s, &e.lines.Monitoring)
 		}
 	}
 	a.cache = append(a.cache, e)

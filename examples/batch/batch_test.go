@@ -317,7 +317,7 @@ func BenchmarkPipeline(b *testing.B) {
 // around every cut-off, and checks the tier column of the results.
 func TestTierTableMatchesScheme(t *testing.T) {
 	cfg := gen.Config{Seed: 4, Households: 20000, Province: poverty.MustParseRegion("65")}
-	s, ok := risk.DefaultSchemes().Get("xinjiang-2020")
+	s, ok := risk.DefaultSchemes().Lookup("xinjiang-2020")
 	if !ok {
 		t.Fatal("no xinjiang-2020 scheme")
 	}

@@ -58,11 +58,13 @@ func (s *server) tier(w http.ResponseWriter, r *http.Request) (any, *Problem) {
 	var scheme *risk.Scheme
 	schemes := risk.DefaultSchemes()
 	if req.Scheme != "" {
-		if sc, ok := schemes.Get(req.Scheme); ok {
+		if sc, ok := schemes.Lookup(req.Scheme); ok {
 			scheme = &sc
 		}
 	} else {
-		scheme, _ = risk.SchemeFor(schemes, h.Province(), h.Year)
+		if sc, ok := schemes.For(h.Province(), h.Year); ok {
+			scheme = &sc
+		}
 	}
 	if scheme == nil {
 		detail := fmt.Sprintf("no colour-tier scheme in force for province %s in %d", h.Province(), h.Year)
@@ -94,7 +96,7 @@ func (s *server) tier(w http.ResponseWriter, r *http.Request) (any, *Problem) {
 		if err != nil {
 			return nil, assessProblem(err)
 		}
-		in.SevereGuaranteeFailure = a.SevereGuaranteeFailure()
+		in.SevereGuaranteeFailure = a.SevereGuaranteeFailure
 		for _, c := range a.Warnings() {
 			resp.Warnings = append(resp.Warnings, WarningView{Code: c.Code(), Explain: c.Explain()})
 		}
@@ -159,8 +161,12 @@ func (s *server) child(w http.ResponseWriter, r *http.Request) (any, *Problem) {
 	if err := req.Child.Validate(); err != nil {
 		return nil, childProblem(err)
 	}
-	checks := children.DefaultChecks()
-	cl, flags, err := children.Default().Assess(&req.Child, req.On, &checks)
+	rules := children.Default()
+	cl, err := rules.Classify(&req.Child, req.On)
+	if err != nil {
+		return nil, childProblem(err)
+	}
+	flags, err := rules.Check(&req.Child, &cl)
 	if err != nil {
 		return nil, childProblem(err)
 	}
@@ -168,9 +174,9 @@ func (s *server) child(w http.ResponseWriter, r *http.Request) (any, *Problem) {
 		MustReport: flags.MustReport(), Explain: flags.Explain()}, nil
 }
 
-// childProblem names the field of a children.RecordError.
+// childProblem names the field of a *poverty.FieldError of package children.
 func childProblem(err error) *Problem {
-	var re *children.RecordError
+	var re *poverty.FieldError
 	field := "child"
 	if errors.As(err, &re) && re.Field != "" {
 		field += "." + re.Field

@@ -225,7 +225,7 @@ func respond(f *Feed, h *poverty.Household, ident *risk.Identification, table *p
 	if err != nil {
 		return fmt.Errorf("feed: response: %w", err)
 	}
-	cat := risk.DefaultCatalogue()
+	cat := risk.DefaultCatalog()
 	for i, m := range r.Measures {
 		def, ok := cat.Lookup(m.Code)
 		if !ok {

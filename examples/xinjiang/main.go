@@ -114,7 +114,7 @@ func run(path, format string, w io.Writer) error {
 	if err := exampleio.DecodeJSON(raw, "platform", &p); err != nil {
 		return err
 	}
-	s, ok := risk.DefaultSchemes().Get(p.Scheme)
+	s, ok := risk.DefaultSchemes().Lookup(p.Scheme)
 	if !ok {
 		return fmt.Errorf("platform: field scheme: no scheme %q", p.Scheme)
 	}
@@ -212,7 +212,7 @@ func assess(s *risk.Scheme, x *Household, income poverty.Money, on poverty.Date)
 	if err != nil {
 		return Row{}, err
 	}
-	res, err := s.Classify(risk.TierInput{PerCapita: pc, SevereGuaranteeFailure: a.SevereGuaranteeFailure()})
+	res, err := s.Classify(risk.TierInput{PerCapita: pc, SevereGuaranteeFailure: a.SevereGuaranteeFailure})
 	if err != nil {
 		return Row{}, err
 	}

@@ -63,14 +63,14 @@ func (r *Record) Factors(until poverty.Date) risk.FactorSet {
 	for i := range r.People {
 		p := &r.People[i]
 		if p.Chronic {
-			f = f.With(risk.Illness)
+			f |= risk.FactorsOf(risk.Illness)
 		}
 		if p.Disabled {
-			f = f.With(risk.Disability)
+			f |= risk.FactorsOf(risk.Disability)
 		}
 	}
 	if r.Workers() == 0 {
-		f = f.With(risk.LackOfLabour)
+		f |= risk.FactorsOf(risk.LackOfLabor)
 	}
 	for i := range r.Events {
 		if !until.IsZero() && r.Events[i].Date.After(until) {
@@ -78,9 +78,9 @@ func (r *Record) Factors(until poverty.Date) risk.FactorSet {
 		}
 		switch r.Events[i].Kind {
 		case JobLoss:
-			f = f.With(risk.UnstableEmployment)
+			f |= risk.FactorsOf(risk.UnstableEmployment)
 		case DisasterLoss:
-			f = f.With(risk.DisasterFlood)
+			f |= risk.FactorsOf(risk.DisasterFlood)
 		}
 	}
 	return f
@@ -89,7 +89,7 @@ func (r *Record) Factors(until poverty.Date) risk.FactorSet {
 // situation is where a parent is, for the child registry.
 func (r *Record) situation(k int) children.Situation {
 	if k < 0 {
-		return children.SituationUnknown
+		return 0 // no such parent
 	}
 	p := &r.People[k]
 	switch {
