@@ -75,12 +75,12 @@ func BenchmarkRecognise(b *testing.B) {
 		posts = append(posts, Post{Job: &Job{ID: id, Worker: id, Workshop: "s", Channel: ChannelWorkshop, Place: InVillage, MonthlyWage: 1800 * poverty.Yuan,
 			Start: date(2019, 1, 1), ContractMonths: 12}, Worker: &Worker{ID: id, Household: "h", BirthDate: date(1975, 1, 1), Sex: poverty.Female}, Household: h})
 	}
-	opts := RecognitionOptions{MinimumWage: &MinimumWage{Header: Header{ID: "m", Provenance: poverty.Provenance{Source: "s", Status: poverty.Example, Scope: poverty.ScopeNational}}, Monthly: 1580 * poverty.Yuan}}
+	opts := Options{MinimumWage: &MinimumWage{Header: Header{ID: "m", Provenance: poverty.Provenance{Source: "s", Status: poverty.Example, Scope: poverty.ScopeNational}}, Monthly: 1580 * poverty.Yuan}}
 	on := date(2019, 6, 30)
 	b.ReportAllocs()
 	for b.Loop() {
 		var err error
-		if sinkRecognition, err = p.Recognise("jilin-2018", ws, posts, on, opts); err != nil {
+		if sinkRecognition, err = p.Recognize("jilin-2018", ws, posts, on, opts); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -93,8 +93,8 @@ func TestHotPathsDoNotAllocate(t *testing.T) {
 	for name, f := range map[string]func(){
 		"Job.WageIn":     func() { sinkMoney, _ = j.WageIn(2020) },
 		"Job.ServiceIn":  func() { _ = j.ServiceIn(2020) },
-		"StabilityOf":    func() { _, _ = rules.StabilityOf(jobs) },
-		"Group.Contains": func() { _ = GroupRegisteredOrMonitored.Contains(poverty.Registration{Registered: 2016}, false, 2020) },
+		"stabilityOf":    func() { _, _ = rules.stabilityOf(jobs) },
+		"Group.contains": func() { _ = GroupRegisteredOrMonitored.contains(poverty.Registration{Registered: 2016}, false, 2020) },
 	} {
 		if a := testing.AllocsPerRun(100, f); a != 0 {
 			t.Errorf("%s allocates %v times", name, a)

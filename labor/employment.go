@@ -8,12 +8,12 @@ import (
 
 // EmploymentRules are the parameters of the household employment tests:
 // who is in the labour force, what counts as stable employment and as
-// transferred labour. Fetch each from [Params] (the embedded
+// transferred labour. Fetch each with [Lookup] (the embedded
 // stable-employment rule and rural age limits are the library's reading of
 // local rules, DEFAULT; the transferred-labour definition is SECONDARY, so
-// its lookup needs AcceptSecondary) or write your own. MinimumWage is the local minimum wage the stable rule's wage
-// test reads; nil when unknown, in which case a decision that depends on it
-// is [ErrNoParameter].
+// its lookup needs AcceptSecondary) or write your own. MinimumWage is the
+// local minimum wage the stable rule's wage test reads; nil when unknown,
+// in which case a decision that depends on it is [ErrNoParameter].
 //
 // The zero value is not usable: Year and the rules must be set.
 type EmploymentRules struct {
@@ -33,22 +33,24 @@ func (r *EmploymentRules) on() poverty.Date {
 }
 
 // WorkerEmployment is what the employment tests found for one worker in a
-// year.
+// year: in the labour force (of working age under [EmploymentRules.Age]
+// and able to work), employed, supported (a job from an assistance
+// channel: every [Channel] but [ChannelSelfFound]), transferred (at least
+// Transfer.MinMonths whole months at places [Place.Outside]
+// Transfer.OutsideOf; months of overlapping jobs each count, capped at 12),
+// and the stable-employment test with what each alternative read: Stable
+// is true when any alternative passes. [WorkerEmployment.Criteria] explains
+// the test.
 //
-// The zero WorkerEmployment is a worker outside the labour force with no job.
+// The zero WorkerEmployment is a worker outside the labour force with no
+// job, not stable.
 type WorkerEmployment struct {
-	Worker        string    `json:"worker"`
-	InLabourForce bool      `json:"in_labour_force"`
-	Employed      bool      `json:"employed"`  // held any job in the year
-	Supported     bool      `json:"supported"` // held a job from an assistance channel in the year
-	Transferred   bool      `json:"transferred"`
-	Stability     Stability `json:"stability"`
-}
+	Worker       string `json:"worker"`
+	InLaborForce bool   `json:"in_labour_force"`
+	Employed     bool   `json:"employed"`  // held any job in the year
+	Supported    bool   `json:"supported"` // held a job from an assistance channel in the year
+	Transferred  bool   `json:"transferred"`
 
-// Stability is the stable-employment test for one worker in a year, with
-// what each alternative read. Stable is true when any alternative passes.
-// The zero value is a worker with no job, not stable.
-type Stability struct {
 	Days            int           `json:"days"`             // days held in the year, overlaps counted once
 	LongestContract int           `json:"longest_contract"` // longest contract, months, of jobs held in the year
 	BestWage        poverty.Money `json:"best_monthly_wage"`
@@ -60,9 +62,9 @@ type Stability struct {
 	TransferMonths  int           `json:"transfer_months"`
 }
 
-// Criteria explains the stability test under rules, one criterion per
-// alternative, for a case worker.
-func (s *Stability) Criteria(r *EmploymentRules) []poverty.Criterion {
+// Criteria explains the stable-employment test under rules, one criterion
+// per alternative, for a case worker: the full form of the decision.
+func (s *WorkerEmployment) Criteria(r *EmploymentRules) []poverty.Criterion {
 	out := []poverty.Criterion{
 		crit("employment.stable_days", s.ByDays, strconv.Itoa(s.Days)+" days worked in "+strconv.Itoa(r.Year),
 			"at least "+strconv.Itoa(r.Stable.MinDays)+" days", &r.Stable.Header),
@@ -79,14 +81,14 @@ func (s *Stability) Criteria(r *EmploymentRules) []poverty.Criterion {
 	return out
 }
 
-// StabilityOf runs the stable-employment test on a worker's jobs in the
+// stabilityOf runs the stable-employment test on a worker's jobs in the
 // rules' year. When neither days nor contract make the worker stable and the
 // wage test would decide, a missing minimum wage is [ErrNoParameter]: the
 // answer is unknown, never a silent "no". It does not allocate.
-func (r *EmploymentRules) StabilityOf(jobs []Job) (Stability, error) {
-	var s Stability
+func (r *EmploymentRules) stabilityOf(jobs []Job) (WorkerEmployment, error) {
+	var s WorkerEmployment
 	if r.Year < 1 || r.Year > 9999 {
-		return s, &ParamError{Kind: "employment", ID: "year", Field: "year", Year: r.Year, Err: poverty.ErrRange}
+		return s, fieldErr(opClassify, "employment rules", "year", itoa(r.Year), poverty.ErrRange)
 	}
 	var spans [16]Service
 	n := 0
@@ -105,7 +107,7 @@ func (r *EmploymentRules) StabilityOf(jobs []Job) (Stability, error) {
 		}
 		s.LongestContract = max(s.LongestContract, j.ContractMonths)
 		s.BestWage = max(s.BestWage, j.MonthlyWage)
-		if j.Place > r.Transfer.OutsideOf && j.Place <= PlaceOther {
+		if j.Place.Outside(r.Transfer.OutsideOf) {
 			s.TransferMonths += sv.Months
 		}
 	}
@@ -122,7 +124,7 @@ func (r *EmploymentRules) StabilityOf(jobs []Job) (Stability, error) {
 	}
 	s.Stable = s.ByDays || s.ByContract || s.ByWage
 	if !s.Stable && s.WageUnknown {
-		return s, &ParamError{Kind: kindStable, ID: r.Stable.ID, Field: "minimum_wage", Year: r.Year, Err: ErrNoParameter}
+		return s, paramErr(opClassify, kindStable, r.Stable.ID, "minimum_wage", "", ErrNoParameter)
 	}
 	return s, nil
 }
@@ -159,48 +161,50 @@ func (r *EmploymentRules) daysHeld(jobs []Job, spans []Service, overflow bool) i
 	return total
 }
 
-// Transferred reports whether the worker is transferred labour under the
-// rules: at least Transfer.MinMonths whole months of work in the year at
-// places beyond Transfer.OutsideOf (months of overlapping jobs each count,
-// capped at 12).
-func (r *EmploymentRules) Transferred(s *Stability) bool {
-	return r.Transfer.MinMonths > 0 && s.TransferMonths >= r.Transfer.MinMonths
-}
+// opClassify is the operation of the employment tests in errors.
+const opClassify = "labor.Classify"
 
-// WorkerEmployment runs every employment test for one worker and their jobs.
-func (r *EmploymentRules) WorkerEmployment(w *Worker, jobs []Job) (WorkerEmployment, error) {
-	out := WorkerEmployment{Worker: w.ID}
+// worker runs every employment test for one worker and their jobs.
+func (r *EmploymentRules) worker(w *Worker, jobs []Job) (WorkerEmployment, error) {
 	if r.Year < 1 || r.Year > 9999 {
-		return out, &ParamError{Kind: "employment", ID: "year", Field: "year", Year: r.Year, Err: poverty.ErrRange}
+		return WorkerEmployment{Worker: w.ID}, fieldErr(opClassify, "employment rules", "year", itoa(r.Year), poverty.ErrRange)
 	}
-	inAge, err := r.Age.WorkingAge(w.Born(), w.SexOf(), r.on())
+	inAge, err := r.Age.workingAge(w.born(), w.sex(), r.on())
 	if err != nil {
-		return out, &poverty.FieldError{Record: w.ID, Field: "birth_date", Value: w.Born().String(), Err: err}
+		return WorkerEmployment{Worker: w.ID}, fieldErr(opClassify, w.ID, "birth_date", w.born().String(), err)
 	}
-	out.InLabourForce = inAge && w.Capacity.CanWork()
+	out, serr := r.stabilityOf(jobs)
+	out.Worker = w.ID
+	out.InLaborForce = inAge && w.Capacity.CanWork()
 	for i := range jobs {
 		if jobs[i].ServiceIn(r.Year).Days > 0 {
 			out.Employed = true
-			if jobs[i].Channel.Assisted() {
+			if jobs[i].Channel.assisted() {
 				out.Supported = true
 			}
 		}
 	}
-	out.Stability, err = r.StabilityOf(jobs)
-	if err != nil && out.InLabourForce {
-		return out, &poverty.FieldError{Record: w.ID, Field: "jobs", Err: err}
+	if serr != nil && out.InLaborForce {
+		return out, fieldErr(opClassify, w.ID, "jobs", "", serr)
 	}
-	out.Transferred = r.Transferred(&out.Stability)
+	out.Transferred = r.Transfer.MinMonths > 0 && out.TransferMonths >= r.Transfer.MinMonths
 	return out, nil
 }
 
 // HouseholdEmployment is the employment situation of one household in a
-// year: its labour force, how many of them are employed, stably employed,
-// supported by an assistance channel and transferred, and whether it is a
-// zero-employment household.
+// year, as [EmploymentRules.Classify] finds it: its labour force, how many
+// of them are employed, stably employed, supported by an assistance channel
+// and transferred, and whether it is a zero-employment household. Code is
+// the reason code of the status ("employment.zero_employment",
+// "employment.has_stable_member" or "employment.no_labour_force"; see
+// [RuleFor]); [HouseholdEmployment.String] is the one-line form, and each
+// worker's [WorkerEmployment.Criteria] the full explanation.
+//
+// The zero HouseholdEmployment is no household.
 type HouseholdEmployment struct {
 	Household   string `json:"household"`
-	LabourForce int    `json:"labour_force"`
+	Code        string `json:"code"`
+	LaborForce  int    `json:"labour_force"`
 	Employed    int    `json:"employed"`
 	Stable      int    `json:"stable"`
 	Supported   int    `json:"supported"`
@@ -213,12 +217,10 @@ type HouseholdEmployment struct {
 	Workers        []WorkerEmployment `json:"workers,omitempty"`
 }
 
-// Code returns the reason code of the household's employment status:
-// "employment.zero_employment", "employment.has_stable_member" or
-// "employment.no_labour_force".
-func (h *HouseholdEmployment) Code() string {
+// code returns the reason code of the household's employment status.
+func (h *HouseholdEmployment) code() string {
 	switch {
-	case h.LabourForce == 0:
+	case h.LaborForce == 0:
 		return "employment.no_labour_force"
 	case h.ZeroEmployment:
 		return "employment.zero_employment"
@@ -226,31 +228,43 @@ func (h *HouseholdEmployment) Code() string {
 	return "employment.has_stable_member"
 }
 
-// HouseholdEmployment runs the tests for a household's workers; jobs[i]
-// are the jobs of workers[i]. With keep, the per-worker results are kept in
-// the result. Only members of the labour force count toward Stable and
-// ZeroEmployment.
-func (r *EmploymentRules) HouseholdEmployment(householdID string, workers []Worker, jobs [][]Job, keep bool) (HouseholdEmployment, error) {
+// String returns the short form: the household, its reason code and the
+// deciding figures, "h1: employment.zero_employment (labour force 2,
+// stable 0)".
+func (h HouseholdEmployment) String() string {
+	return h.Household + ": " + h.Code + " (labour force " + itoa(h.LaborForce) + ", stable " + itoa(h.Stable) + ")"
+}
+
+// Classify finds the employment status of a household in the rules' year:
+// zero-employment (零就业家庭) or not, from its workers and their jobs
+// (jobs[i] are the jobs of workers[i]; [Index.Household] returns them in
+// this shape). With keep, the per-worker results are kept in the result;
+// without, Classify does not allocate. Only members of the labour force
+// count toward Stable and ZeroEmployment. Errors are *[poverty.FieldError]s
+// with Op "labor.Classify"; a decision that needs the local minimum wage
+// without it is [ErrNoParameter], and a limit the age rule does not state
+// is [ErrNotStated].
+func (r *EmploymentRules) Classify(householdID string, workers []Worker, jobs [][]Job, keep bool) (HouseholdEmployment, error) {
 	out := HouseholdEmployment{Household: householdID}
 	if len(jobs) != len(workers) {
-		return out, &poverty.FieldError{Record: householdID, Field: "jobs", Value: strconv.Itoa(len(jobs)), Err: poverty.ErrRange}
+		return out, fieldErr(opClassify, householdID, "jobs", strconv.Itoa(len(jobs)), poverty.ErrRange)
 	}
 	for i := range workers {
-		we, err := r.WorkerEmployment(&workers[i], jobs[i])
+		we, err := r.worker(&workers[i], jobs[i])
 		if err != nil {
 			return out, err
 		}
 		if keep {
 			out.Workers = append(out.Workers, we)
 		}
-		if !we.InLabourForce {
+		if !we.InLaborForce {
 			continue
 		}
-		out.LabourForce++
+		out.LaborForce++
 		if we.Employed {
 			out.Employed++
 		}
-		if we.Stability.Stable {
+		if we.Stable {
 			out.Stable++
 		}
 		if we.Supported {
@@ -260,7 +274,8 @@ func (r *EmploymentRules) HouseholdEmployment(householdID string, workers []Work
 			out.Transferred++
 		}
 	}
-	out.ZeroEmployment = out.LabourForce > 0 && out.Stable == 0
+	out.ZeroEmployment = out.LaborForce > 0 && out.Stable == 0
+	out.Code = out.code()
 	return out, nil
 }
 
@@ -278,7 +293,7 @@ type Tally struct {
 	Poor Group
 
 	Households     int64 `json:"households"`
-	LabourForce    int64 `json:"labour_force"`
+	LaborForce     int64 `json:"labour_force"`
 	Employed       int64 `json:"employed"`
 	Stable         int64 `json:"stable"`
 	Supported      int64 `json:"supported"`
@@ -290,12 +305,12 @@ type Tally struct {
 // Add counts one household snapshot with its workers and their jobs
 // (jobs[i] for workers[i]). It does not allocate.
 func (t *Tally) Add(h *Household, workers []Worker, jobs [][]Job) error {
-	he, err := t.Rules.HouseholdEmployment(h.ID, workers, jobs, false)
+	he, err := t.Rules.Classify(h.ID, workers, jobs, false)
 	if err != nil {
 		return err
 	}
 	t.Households++
-	t.LabourForce += int64(he.LabourForce)
+	t.LaborForce += int64(he.LaborForce)
 	t.Employed += int64(he.Employed)
 	t.Stable += int64(he.Stable)
 	t.Supported += int64(he.Supported)
@@ -303,7 +318,7 @@ func (t *Tally) Add(h *Household, workers []Worker, jobs [][]Job) error {
 	if he.ZeroEmployment {
 		t.ZeroEmployment++
 	}
-	if h.In(t.Poor) {
+	if h.in(t.Poor) {
 		t.SupportedPoor += int64(he.Supported)
 	}
 	return nil
@@ -312,7 +327,7 @@ func (t *Tally) Add(h *Household, workers []Worker, jobs [][]Job) error {
 // Merge adds the counts of o, so that shards counted in parallel combine.
 func (t *Tally) Merge(o *Tally) {
 	t.Households += o.Households
-	t.LabourForce += o.LabourForce
+	t.LaborForce += o.LaborForce
 	t.Employed += o.Employed
 	t.Stable += o.Stable
 	t.Supported += o.Supported
@@ -321,10 +336,11 @@ func (t *Tally) Merge(o *Tally) {
 	t.ZeroEmployment += o.ZeroEmployment
 }
 
-// TransferRate returns Supported / LabourForce rounded half up to a whole
-// part per million; an empty labour force is [poverty.ErrRange].
+// TransferRate returns Supported / LaborForce rounded half up to a whole
+// part per million (the transfer rate as Zhenxiong reports it); an empty
+// labour force is [poverty.ErrRange].
 func (t *Tally) TransferRate() (poverty.Rate, error) {
-	return poverty.Ratio(t.Supported, t.LabourForce, poverty.RoundHalfUp)
+	return poverty.Ratio(t.Supported, t.LaborForce, poverty.RoundHalfUp)
 }
 
 // PoorShare returns SupportedPoor / Supported rounded half up.

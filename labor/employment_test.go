@@ -22,25 +22,25 @@ func TestStability(t *testing.T) {
 	tests := []struct {
 		name string
 		jobs []Job
-		want Stability
+		want WorkerEmployment
 	}{
-		{"no job", nil, Stability{}},
+		{"no job", nil, WorkerEmployment{}},
 		{"180 days exactly", []Job{job("2020-01-01", "2020-06-28", "1000", 0, InVillage)},
-			Stability{Days: 180, BestWage: 1000 * poverty.Yuan, ByDays: true, Stable: true}},
+			WorkerEmployment{Days: 180, BestWage: 1000 * poverty.Yuan, ByDays: true, Stable: true}},
 		{"179 days, short contract, low pay", []Job{job("2020-01-01", "2020-06-27", "1000", 6, InVillage)},
-			Stability{Days: 179, LongestContract: 6, BestWage: 1000 * poverty.Yuan}},
+			WorkerEmployment{Days: 179, LongestContract: 6, BestWage: 1000 * poverty.Yuan}},
 		{"overlapping jobs count their days once", []Job{job("2020-01-01", "2020-03-31", "1000", 0, InVillage), job("2020-03-01", "2020-05-31", "1000", 0, InVillage)},
-			Stability{Days: 152, BestWage: 1000 * poverty.Yuan}},
+			WorkerEmployment{Days: 152, BestWage: 1000 * poverty.Yuan}},
 		{"a 12-month contract", []Job{job("2020-11-01", "", "1000", 12, InVillage)},
-			Stability{Days: 61, LongestContract: 12, BestWage: 1000 * poverty.Yuan, ByContract: true, Stable: true}},
+			WorkerEmployment{Days: 61, LongestContract: 12, BestWage: 1000 * poverty.Yuan, ByContract: true, Stable: true}},
 		{"pay at the minimum wage", []Job{job("2020-11-01", "", "1350", 0, InCity)},
-			Stability{Days: 61, BestWage: 1350 * poverty.Yuan, ByWage: true, Stable: true, TransferMonths: 2}},
+			WorkerEmployment{Days: 61, BestWage: 1350 * poverty.Yuan, ByWage: true, Stable: true, TransferMonths: 2}},
 		{"transfer months outside the township", []Job{job("2020-01-01", "2020-06-30", "1000", 0, InCounty), job("2020-07-01", "", "1000", 0, InTownship)},
-			Stability{Days: 366, BestWage: 1000 * poverty.Yuan, ByDays: true, Stable: true, TransferMonths: 6}},
+			WorkerEmployment{Days: 366, BestWage: 1000 * poverty.Yuan, ByDays: true, Stable: true, TransferMonths: 6}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got, err := rules.StabilityOf(tt.jobs)
+			got, err := rules.stabilityOf(tt.jobs)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -54,18 +54,22 @@ func TestStability(t *testing.T) {
 		})
 	}
 	t.Run("transferred at six months", func(t *testing.T) {
-		s, _ := rules.StabilityOf(tests[len(tests)-1].jobs)
-		if !rules.Transferred(&s) {
+		w := Worker{ID: "w", Household: "h", BirthDate: d("1980-01-01"), Sex: poverty.Male, Capacity: poverty.AbleToWork}
+		s, err := rules.worker(&w, tests[len(tests)-1].jobs)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !s.Transferred {
 			t.Error("six months in the county outside the township is transferred labour")
 		}
 	})
 	t.Run("minimum wage unknown", func(t *testing.T) {
 		r := rules
 		r.MinimumWage = nil
-		if _, err := r.StabilityOf([]Job{job("2020-11-01", "", "5000", 0, InVillage)}); !errors.Is(err, ErrNoParameter) {
+		if _, err := r.stabilityOf([]Job{job("2020-11-01", "", "5000", 0, InVillage)}); !errors.Is(err, ErrNoParameter) {
 			t.Errorf("error %v, want ErrNoParameter", err)
 		}
-		if s, err := r.StabilityOf([]Job{job("2020-01-01", "", "5000", 0, InVillage)}); err != nil || !s.Stable {
+		if s, err := r.stabilityOf([]Job{job("2020-01-01", "", "5000", 0, InVillage)}); err != nil || !s.Stable {
 			t.Errorf("days decide without the minimum wage: %+v, %v", s, err)
 		}
 	})
@@ -87,41 +91,39 @@ func TestHouseholdEmployment(t *testing.T) {
 	}{
 		{"zero-employment: able members, none stable",
 			[]Worker{able("a", "1980-01-01", poverty.Male), able("b", "1982-01-01", poverty.Female)}, [][]Job{short, nil},
-			HouseholdEmployment{Household: "h", LabourForce: 2, Employed: 1, Supported: 1, ZeroEmployment: true}, "employment.zero_employment"},
+			HouseholdEmployment{Household: "h", LaborForce: 2, Employed: 1, Supported: 1, ZeroEmployment: true}, "employment.zero_employment"},
 		{"one stable member ends zero-employment",
 			[]Worker{able("a", "1980-01-01", poverty.Male), able("b", "1982-01-01", poverty.Female)}, [][]Job{short, long},
-			HouseholdEmployment{Household: "h", LabourForce: 2, Employed: 2, Stable: 1, Supported: 2}, "employment.has_stable_member"},
+			HouseholdEmployment{Household: "h", LaborForce: 2, Employed: 2, Stable: 1, Supported: 2}, "employment.has_stable_member"},
 		{"a stable member past working age does not count",
 			[]Worker{able("a", "1950-01-01", poverty.Male), able("b", "1982-01-01", poverty.Female)}, [][]Job{long, nil},
-			HouseholdEmployment{Household: "h", LabourForce: 1, ZeroEmployment: true}, "employment.zero_employment"},
+			HouseholdEmployment{Household: "h", LaborForce: 1, ZeroEmployment: true}, "employment.zero_employment"},
 		{"no one able to work",
 			[]Worker{{ID: "u", Household: "h", BirthDate: d("1980-01-01"), Sex: poverty.Male, Capacity: poverty.UnableToWork}}, [][]Job{nil},
 			HouseholdEmployment{Household: "h"}, "employment.no_labour_force"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got, err := rules.HouseholdEmployment("h", tt.workers, tt.jobs, false)
+			got, err := rules.Classify("h", tt.workers, tt.jobs, false)
 			if err != nil {
 				t.Fatal(err)
 			}
+			tt.want.Code = tt.code
 			if diff := cmp.Diff(tt.want, got); diff != "" {
 				t.Errorf("(-want +got):\n%s", diff)
 			}
-			if got.Code() != tt.code {
-				t.Errorf("code %s, want %s", got.Code(), tt.code)
-			}
-			if _, ok := RuleText(got.Code()); !ok {
-				t.Errorf("code %s has no rule text", got.Code())
+			if _, ok := RuleFor(got.Code); !ok {
+				t.Errorf("code %s has no rule", got.Code)
 			}
 		})
 	}
-	if _, err := rules.HouseholdEmployment("h", []Worker{able("a", "1980-01-01", poverty.SexUnknown)}, [][]Job{nil}, false); !errors.Is(err, ErrNoParameter) {
+	if _, err := rules.Classify("h", []Worker{able("a", "1980-01-01", poverty.SexUnknown)}, [][]Job{nil}, false); !errors.Is(err, ErrNoParameter) {
 		t.Errorf("unknown sex: error %v, want ErrNoParameter", err)
 	}
 }
 
 func TestTallyMerge(t *testing.T) {
-	spec := countySpec{Year: 2020, County: poverty.MustParseCounty("530627"), LabourForce: 2000, PoorLabour: 800, Supported: 1700, SupportedPoor: 700, OutOfForce: 50}
+	spec := countySpec{Year: 2020, County: poverty.MustParseCounty("530627"), LaborForce: 2000, PoorLabour: 800, Supported: 1700, SupportedPoor: 700, OutOfForce: 50}
 	whole := Tally{Rules: fixtureRules(t, 2020), Poor: GroupRegistered}
 	a, b := whole, whole
 	n := 0
@@ -178,7 +180,7 @@ func TestEmploymentCases(t *testing.T) {
 			Want          struct {
 				Error       string              `json:"error"`
 				Code        string              `json:"code"`
-				LabourForce int                 `json:"labour_force"`
+				LaborForce  int                 `json:"labour_force"`
 				Stable      int                 `json:"stable"`
 				Transferred int                 `json:"transferred"`
 				Workers     map[string][]string `json:"workers"`
@@ -204,7 +206,7 @@ func TestEmploymentCases(t *testing.T) {
 				}
 				jobs = append(jobs, js)
 			}
-			got, err := rules.HouseholdEmployment("h", workers, jobs, true)
+			got, err := rules.Classify("h", workers, jobs, true)
 			if c.Want.Error != "" {
 				if !errors.Is(err, errorWords[c.Want.Error]) {
 					t.Fatalf("error %v, want %s", err, c.Want.Error)
@@ -214,14 +216,14 @@ func TestEmploymentCases(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if got.Code() != c.Want.Code || got.LabourForce != c.Want.LabourForce || got.Stable != c.Want.Stable || got.Transferred != c.Want.Transferred {
-				t.Errorf("%s labour force %d stable %d transferred %d; want %s %d %d %d", got.Code(), got.LabourForce, got.Stable, got.Transferred,
-					c.Want.Code, c.Want.LabourForce, c.Want.Stable, c.Want.Transferred)
+			if got.Code != c.Want.Code || got.LaborForce != c.Want.LaborForce || got.Stable != c.Want.Stable || got.Transferred != c.Want.Transferred {
+				t.Errorf("%s labour force %d stable %d transferred %d; want %s %d %d %d", got.Code, got.LaborForce, got.Stable, got.Transferred,
+					c.Want.Code, c.Want.LaborForce, c.Want.Stable, c.Want.Transferred)
 			}
 			passing := map[string][]string{}
 			for _, we := range got.Workers {
 				passing[we.Worker] = []string{}
-				for _, cr := range we.Stability.Criteria(&rules) {
+				for _, cr := range we.Criteria(&rules) {
 					if cr.Pass {
 						passing[we.Worker] = append(passing[we.Worker], cr.Code)
 					}

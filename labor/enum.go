@@ -13,15 +13,18 @@ func parseErr(what, input string) error {
 // Channel is how a job was found or provided: the assistance channel that
 // counts it as supported transfer employment (转移就业).
 //
-// The zero value is [ChannelUnknown], unset.
+// Every channel except [ChannelSelfFound] is an assistance channel: a job
+// found through one counts as supported.
+//
+// The zero value is unset (the word "unknown"); the record decoders reject
+// it.
 type Channel uint8
 
-// Channels. ChannelUnknown is the zero value and is rejected by the decoders.
+// Channels.
 const (
-	ChannelUnknown Channel = iota
 	// ChannelWorkshop: a poverty-alleviation workshop (扶贫车间, renamed
 	// 就业帮扶车间 after 2021).
-	ChannelWorkshop
+	ChannelWorkshop Channel = iota + 1
 	// ChannelWorkstation: placed by a labour-export workstation (劳务工作站).
 	ChannelWorkstation
 	// ChannelJobFair: hired at a job fair.
@@ -39,34 +42,34 @@ var channelWords = enum.New[Channel](parseErr, "unknown", "workshop", "workstati
 // String returns the stable word ("workshop", "job_fair", ...).
 func (c Channel) String() string { return channelWords.String(c, "Channel") }
 
-// MarshalText implements [encoding.TextMarshaler]; ChannelUnknown is an error.
+// MarshalText implements [encoding.TextMarshaler]; the zero value is "unknown".
 func (c Channel) MarshalText() ([]byte, error) { return channelWords.Marshal(c, "channel") }
 
-// UnmarshalText implements [encoding.TextUnmarshaler]; unknown words are
-// [poverty.ErrUnknownWord].
+// UnmarshalText implements [encoding.TextUnmarshaler]; a word not in the
+// table is a *[poverty.ParseError] wrapping [poverty.ErrUnknownWord], and
+// "unknown" is the zero value.
 func (c *Channel) UnmarshalText(b []byte) error {
 	i, err := channelWords.Parse(b, "channel")
 	*c = Channel(i)
 	return err
 }
 
-// Assisted reports whether the channel is an assistance channel: every known
+// assisted reports whether the channel is an assistance channel: every known
 // channel except [ChannelSelfFound].
-func (c Channel) Assisted() bool { return c > ChannelUnknown && c < ChannelSelfFound }
+func (c Channel) assisted() bool { return c > 0 && c < ChannelSelfFound }
 
 // Place is where a rural worker works, in the categories of the NBS
 // agricultural census (table 2-3-1-6, rural labour by place of work; docs/POLICY.md
 // 5.3): each category is "outside" the ones before it.
 //
-// The zero value is [PlaceUnknown], unset.
+// The zero value is unset (the word "unknown"); the record decoders reject
+// it.
 type Place uint8
 
-// Places of work. PlaceUnknown is the zero value and is rejected by the
-// decoders.
+// Places of work, each outside the ones before it.
 const (
-	PlaceUnknown Place = iota
 	// InVillage: in the home village (本村内).
-	InVillage
+	InVillage Place = iota + 1
 	// InTownship: outside the village, in the home township (村外乡内).
 	InTownship
 	// InCounty: outside the township, in the home county (乡外县内).
@@ -86,40 +89,39 @@ var placeWords = enum.New[Place](parseErr, "unknown", "in_village", "in_township
 // String returns the stable word ("in_village", "other_province", ...).
 func (p Place) String() string { return placeWords.String(p, "Place") }
 
-// MarshalText implements [encoding.TextMarshaler]; PlaceUnknown is an error.
+// MarshalText implements [encoding.TextMarshaler]; the zero value is "unknown".
 func (p Place) MarshalText() ([]byte, error) { return placeWords.Marshal(p, "place") }
 
-// UnmarshalText implements [encoding.TextUnmarshaler].
+// UnmarshalText implements [encoding.TextUnmarshaler], strictly (see
+// [Channel.UnmarshalText]).
 func (p *Place) UnmarshalText(b []byte) error {
 	i, err := placeWords.Parse(b, "place")
 	*p = Place(i)
 	return err
 }
 
-// OutsideTownship reports whether the place is outside the home township:
-// InCounty, InCity, InProvince, OtherProvince or PlaceOther.
-func (p Place) OutsideTownship() bool { return p >= InCounty && p <= PlaceOther }
+// Outside reports whether the place is outside the area of of: a place
+// further from home in the census order. InCounty.Outside(InTownship) (the
+// township is left behind) and OtherProvince.Outside(InCounty) (a migrant
+// worker, as [Index.Impact] counts them) are true; a place is near home
+// when it is set and not Outside(InCounty). The zero value is outside
+// nothing.
+func (p Place) Outside(of Place) bool { return p > of && p <= PlaceOther && p > 0 }
 
-// OutsideCounty reports whether the place is outside the home county:
-// InCity, InProvince, OtherProvince or PlaceOther. A worker there is a
-// migrant worker for the purposes of [Impact].
-func (p Place) OutsideCounty() bool { return p >= InCity && p <= PlaceOther }
-
-// NearHome reports whether the place is in the home county: InVillage,
-// InTownship or InCounty.
-func (p Place) NearHome() bool { return p >= InVillage && p <= InCounty }
+// nearHome reports whether the place is in the home county.
+func (p Place) nearHome() bool { return p >= InVillage && p <= InCounty }
 
 // WorkshopType is one of the five types of workshop that Guangxi 柳江区
 // recognises (docs/POLICY.md 5.1); the other localities use the same words.
 //
-// The zero value is [TypeUnknown], unset.
+// The zero value is unset (the word "unknown"); a workshop record must have
+// a type.
 type WorkshopType uint8
 
-// Workshop types. TypeUnknown is the zero value.
+// Workshop types.
 const (
-	TypeUnknown WorkshopType = iota
 	// Factory: a workshop in a factory building (厂房式).
-	Factory
+	Factory WorkshopType = iota + 1
 	// HomeBased: work given out to homes (居家式).
 	HomeBased
 	// Farming: planting or breeding (种养式).
@@ -135,12 +137,12 @@ var typeWords = enum.New[WorkshopType](parseErr, "unknown", "factory", "home_bas
 // String returns the stable word ("factory", "home_based", ...).
 func (t WorkshopType) String() string { return typeWords.String(t, "WorkshopType") }
 
-// MarshalText implements [encoding.TextMarshaler]; TypeUnknown is an error.
+// MarshalText implements [encoding.TextMarshaler]; the zero value is "unknown".
 func (t WorkshopType) MarshalText() ([]byte, error) {
 	return typeWords.Marshal(t, "workshop type")
 }
 
-// UnmarshalText implements [encoding.TextUnmarshaler].
+// UnmarshalText implements [encoding.TextUnmarshaler], strictly.
 func (t *WorkshopType) UnmarshalText(b []byte) error {
 	i, err := typeWords.Parse(b, "workshop type")
 	*t = WorkshopType(i)
@@ -151,14 +153,14 @@ func (t *WorkshopType) UnmarshalText(b []byte) error {
 // them. A workshop may be at several at once (a workshop in a lifted-out
 // village is also in a village).
 //
-// The zero value is [SiteUnknown], unset.
+// The zero value is unset (the word "unknown"); a workshop's sites must be
+// set.
 type Site uint8
 
-// Sites. SiteUnknown is the zero value.
+// Sites.
 const (
-	SiteUnknown Site = iota
 	// SiteVillage: in a village.
-	SiteVillage
+	SiteVillage Site = iota + 1
 	// SiteTownship: in a township seat.
 	SiteTownship
 	// SiteLiftedOutVillage: in a village lifted out of poverty (脱贫村).
@@ -167,8 +169,8 @@ const (
 	SiteKeyVillage
 	// SiteRelocation: at a poverty-relief relocation site (易地扶贫搬迁安置点).
 	SiteRelocation
-	// SiteLabourDenseTownship: in a township with many workers (劳动力密集乡镇).
-	SiteLabourDenseTownship
+	// SiteLaborDenseTownship: in a township with many workers (劳动力密集乡镇).
+	SiteLaborDenseTownship
 	// SiteIndustrialPark: in an industrial park (工业园区).
 	SiteIndustrialPark
 )
@@ -178,10 +180,10 @@ var siteWords = enum.New[Site](parseErr, "unknown", "village", "township", "lift
 // String returns the stable word ("village", "relocation_site", ...).
 func (s Site) String() string { return siteWords.String(s, "Site") }
 
-// MarshalText implements [encoding.TextMarshaler]; SiteUnknown is an error.
+// MarshalText implements [encoding.TextMarshaler]; the zero value is "unknown".
 func (s Site) MarshalText() ([]byte, error) { return siteWords.Marshal(s, "site") }
 
-// UnmarshalText implements [encoding.TextUnmarshaler].
+// UnmarshalText implements [encoding.TextUnmarshaler], strictly.
 func (s *Site) UnmarshalText(b []byte) error {
 	i, err := siteWords.Parse(b, "site")
 	*s = Site(i)
@@ -191,14 +193,14 @@ func (s *Site) UnmarshalText(b []byte) error {
 // Grade is a workshop's annual performance grade in Chongqing's assessment
 // (优秀 / 良好 / 合格), which sets its employment award.
 //
-// The zero value is [GradeUnknown], unset.
+// The zero value is not graded, or failed (the word "unknown"): no award
+// from a grade table.
 type Grade uint8
 
-// Grades. GradeUnknown is the zero value: not graded, or failed.
+// Grades.
 const (
-	GradeUnknown Grade = iota
 	// Excellent: 优秀.
-	Excellent
+	Excellent Grade = iota + 1
 	// Good: 良好.
 	Good
 	// Pass: 合格.
@@ -210,17 +212,13 @@ var gradeWords = enum.New[Grade](parseErr, "unknown", "excellent", "good", "pass
 // String returns "excellent", "good", "pass" or "unknown".
 func (g Grade) String() string { return gradeWords.String(g, "Grade") }
 
-// MarshalText implements [encoding.TextMarshaler]; GradeUnknown is "unknown".
-func (g Grade) MarshalText() ([]byte, error) { return []byte(g.String()), nil }
+// MarshalText implements [encoding.TextMarshaler]; the zero value is "unknown".
+func (g Grade) MarshalText() ([]byte, error) { return gradeWords.Marshal(g, "grade") }
 
 // UnmarshalText implements [encoding.TextUnmarshaler]; "" and "unknown" are
-// GradeUnknown.
+// the zero value, other words not in the table are errors.
 func (g *Grade) UnmarshalText(b []byte) error {
-	if len(b) == 0 || string(b) == "unknown" {
-		*g = GradeUnknown
-		return nil
-	}
-	i, err := gradeWords.Parse(b, "grade")
+	i, err := gradeWords.ParseOrUnset(b, "grade")
 	*g = Grade(i)
 	return err
 }
@@ -229,14 +227,13 @@ func (g *Grade) UnmarshalText(b []byte) error {
 // in Jilin's rule, "people lifted out of poverty, including monitored
 // households" in Guangxi's.
 //
-// The zero value is [GroupUnknown], unset.
+// The zero value is unset (the word "unknown"); a rule must name its group.
 type Group uint8
 
-// Groups. GroupUnknown is the zero value and is rejected by the decoders.
+// Groups.
 const (
-	GroupUnknown Group = iota
 	// GroupAny: every worker.
-	GroupAny
+	GroupAny Group = iota + 1
 	// GroupRegisteredPoor: households on the registered poor list in the
 	// year (建档立卡贫困户, not yet lifted out).
 	GroupRegisteredPoor
@@ -261,19 +258,20 @@ var groupWords = enum.New[Group](parseErr, "unknown", "any", "registered_poor", 
 // String returns the stable word ("registered_poor", ...).
 func (g Group) String() string { return groupWords.String(g, "Group") }
 
-// MarshalText implements [encoding.TextMarshaler]; GroupUnknown is an error.
+// MarshalText implements [encoding.TextMarshaler]; the zero value is "unknown".
 func (g Group) MarshalText() ([]byte, error) { return groupWords.Marshal(g, "group") }
 
-// UnmarshalText implements [encoding.TextUnmarshaler].
+// UnmarshalText implements [encoding.TextUnmarshaler], strictly.
 func (g *Group) UnmarshalText(b []byte) error {
 	i, err := groupWords.Parse(b, "group")
 	*g = Group(i)
 	return err
 }
 
-// Contains reports whether a household with registration r, monitored or
-// not, belongs to the group in year.
-func (g Group) Contains(r poverty.Registration, monitored bool, year int) bool {
+// contains reports whether a household with registration r, monitored or
+// not, belongs to the group in year. The zero Group contains no household.
+// It does not allocate.
+func (g Group) contains(r poverty.Registration, monitored bool, year int) bool {
 	registered := r.Registered != 0 && r.Registered <= year
 	switch g {
 	case GroupAny:

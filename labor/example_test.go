@@ -19,12 +19,12 @@ func ExampleJob_WageIn() {
 	// Output: 9 whole months and 17 days of a 31 day span: 21961.29
 }
 
-func ExampleEmploymentRules_HouseholdEmployment() {
+func ExampleEmploymentRules_Classify() {
 	p := labor.DefaultParams()
-	lookup := poverty.LookupOptions{AcceptSecondary: true}          // the transfer definition is SECONDARY
-	stable, _ := p.StableRule("zero-employment-exit", 2020, lookup) // the library's reading of local rules (DEFAULT)
-	transfer, _ := p.TransferRule("outside-township-6-months", 2020, lookup)
-	age, _ := p.AgeLimits("jilin-2018", 2020, lookup) // Jilin's (LOCAL 22), asked for by ID; or the county's own limits
+	lookup := poverty.LookupOptions{AcceptSecondary: true}                               // the transfer definition is SECONDARY
+	stable, _ := labor.Lookup[labor.StableRule](p, "zero-employment-exit", 2020, lookup) // the library's reading of local rules (DEFAULT)
+	transfer, _ := labor.Lookup[labor.TransferRule](p, "outside-township-6-months", 2020, lookup)
+	age, _ := labor.Lookup[labor.AgeLimits](p, "jilin-2018", 2020, lookup) // Jilin's (LOCAL 22), asked for by ID; or the county's own limits
 	rules := labor.EmploymentRules{Year: 2020, Age: age, Stable: stable, Transfer: transfer,
 		MinimumWage: &labor.MinimumWage{Header: labor.Header{ID: "county",
 			Provenance: poverty.Provenance{Source: "county notice", Status: poverty.Supplied, Scope: "530627"}}, Monthly: 1500 * poverty.Yuan}}
@@ -38,17 +38,19 @@ func ExampleEmploymentRules_HouseholdEmployment() {
 			Start: poverty.MustParseDate("2020-10-01")}},
 		nil,
 	}
-	he, err := rules.HouseholdEmployment("h1", workers, jobs, true)
+	he, err := rules.Classify("h1", workers, jobs, true)
 	if err != nil {
 		fmt.Println(err)
 		return
 	}
-	fmt.Println(he.Code(), "labour force", he.LabourForce, "employed", he.Employed, "stable", he.Stable)
-	for _, c := range he.Workers[0].Stability.Criteria(&rules) {
+	fmt.Println(he)
+	fmt.Println(he.Code, "labour force", he.LaborForce, "employed", he.Employed, "stable", he.Stable)
+	for _, c := range he.Workers[0].Criteria(&rules) {
 		fmt.Println(c.Pass, c.Code, "|", c.Input, "|", c.Param)
 	}
-	fmt.Println(he.Workers[0].Stability.Criteria(&rules)[0].Source)
+	fmt.Println(he.Workers[0].Criteria(&rules)[0].Source)
 	// Output:
+	// h1: employment.zero_employment (labour force 2, stable 0)
 	// employment.zero_employment labour force 2 employed 1 stable 0
 	// false employment.stable_days | 92 days worked in 2020 | at least 180 days
 	// false employment.stable_contract | longest contract 0 months | at least 12 months
@@ -59,9 +61,9 @@ func ExampleEmploymentRules_HouseholdEmployment() {
 func ExampleTally() {
 	p := labor.DefaultParams()
 	lookup := poverty.LookupOptions{AcceptSecondary: true}
-	stable, _ := p.StableRule("zero-employment-exit", 2020, lookup)
-	transfer, _ := p.TransferRule("outside-township-6-months", 2020, lookup)
-	age, _ := p.AgeLimits("jilin-2018", 2020, lookup)
+	stable, _ := labor.Lookup[labor.StableRule](p, "zero-employment-exit", 2020, lookup)
+	transfer, _ := labor.Lookup[labor.TransferRule](p, "outside-township-6-months", 2020, lookup)
+	age, _ := labor.Lookup[labor.AgeLimits](p, "jilin-2018", 2020, lookup)
 	t := labor.Tally{Rules: labor.EmploymentRules{Year: 2020, Age: age, Stable: stable, Transfer: transfer}, Poor: labor.GroupRegistered}
 
 	// Stream households one at a time: a county of any size fits in memory.
@@ -84,11 +86,11 @@ func ExampleTally() {
 	rate, _ := t.TransferRate()
 	share, _ := t.PoorShare()
 	fmt.Printf("supported %d of %d (%s), %d from registered households (%s), %d zero-employment households\n",
-		t.Supported, t.LabourForce, rate.Percent(), t.SupportedPoor, share.Percent(), t.ZeroEmployment)
+		t.Supported, t.LaborForce, rate.Percent(), t.SupportedPoor, share.Percent(), t.ZeroEmployment)
 	// Output: supported 9 of 10 (90%), 4 from registered households (44.4444%), 1 zero-employment households
 }
 
-func ExampleParams_Recognise() {
+func ExampleParams_Recognize() {
 	p := labor.DefaultParams()
 	ws := &labor.Workshop{ID: "ws1", Name: "garment workshop", Type: labor.Factory, Sites: []labor.Site{labor.SiteVillage},
 		RegisteredBusiness: true, FixedPremises: true}
@@ -108,15 +110,17 @@ func ExampleParams_Recognise() {
 	}
 	minWage := &labor.MinimumWage{Header: labor.Header{ID: "jilin-2019",
 		Provenance: poverty.Provenance{Source: "caller's own file", Status: poverty.Supplied, Scope: "22", From: "2019"}}, Monthly: 1580 * poverty.Yuan}
-	r, err := p.Recognise("jilin-2018", ws, posts, poverty.MustParseDate("2019-06-30"), labor.RecognitionOptions{MinimumWage: minWage})
+	r, err := p.Recognize("jilin-2018", ws, posts, poverty.MustParseDate("2019-06-30"), labor.Options{MinimumWage: minWage})
 	if err != nil {
 		fmt.Println(err)
 		return
 	}
-	fmt.Println("recognised:", r.Recognised, "counted:", r.Counted, "award:", r.Award.Total)
+	fmt.Println(r)
+	fmt.Println("recognised:", r.Recognized, "counted:", r.Counted, "award:", r.Award.Total)
 	fmt.Println(r.Posts[5].Job, r.Posts[5].Failed)
 	fmt.Println(strings.Join(r.Award.Basis, "; "))
 	// Output:
+	// jilin-2018 workshop ws1 on 2019-06-30: recognised, 5 counted, award 5000.00
 	// recognised: true counted: 5 award: 5000.00
 	// w5 [post.contract]
 	// 1000.00 x 5 counted workers = 5000.00
@@ -127,20 +131,22 @@ func ExampleParams_TransportSubsidy() {
 	h := &labor.Household{Household: poverty.Household{ID: "h", Year: 2024, Registration: poverty.Registration{Registered: 2015, Exited: 2019}}}
 	job := &labor.Job{ID: "j", Worker: "w", Channel: labor.ChannelSelfFound, Place: labor.OtherProvince,
 		Destination: poverty.MustParseRegion("61"), MonthlyWage: 4500 * poverty.Yuan, Start: poverty.MustParseDate("2024-03-01")}
-	r, err := p.TransportSubsidy("gansu-chongxin-2024", h, job, 2024, labor.TransportOptions{})
+	r, err := p.TransportSubsidy("gansu-chongxin-2024", h, job, 2024, labor.Options{})
 	if err != nil {
 		fmt.Println(err)
 		return
 	}
+	fmt.Println(r)
 	fmt.Println(r.Eligible, r.Total)
 	fmt.Println(r.Criteria[len(r.Criteria)-1].Source)
 	// Output:
+	// gansu-chongxin-2024 job j: eligible, 400.00
 	// true 400.00
 	// gansu-chongxin-2024: 甘人社通〔2024〕155号, as applied in a 崇信县 (Gansu) notice, 2024 [LOCAL 620823]
 }
 
-func ExampleSummariseExport() {
-	s, _ := labor.SummariseExport(
+func ExampleSummarizeExport() {
+	s, _ := labor.SummarizeExport(
 		[]labor.Workstation{{ID: "dongguan", Host: poverty.MustParseRegion("44"), Placements: 2000, DisputesSettled: 12}},
 		[]labor.JobFair{{ID: "fair", Date: poverty.MustParseDate("2020-02-20"), Recruiters: 153, Vacancies: 50000, Hires: 3100}},
 		nil)
@@ -154,8 +160,8 @@ func ExampleDecodeRecords() {
 	_, err := labor.DecodeRecords(strings.NewReader(doc), "upload.json")
 	fmt.Println(err)
 	// Output:
-	// poverty: record "j1": field worker = "nobody": reference to an unknown record
-	// poverty: record "j1": field workshop = "ws9": reference to an unknown record
+	// labor.DecodeRecords: record "j1": field worker = "nobody": reference to an unknown record
+	// labor.DecodeRecords: record "j1": field workshop = "ws9": reference to an unknown record
 }
 
 func ExampleIndex_Impact() {
@@ -185,24 +191,16 @@ func ExampleIndex_Impact() {
 	}
 	h := imp.PerHousehold[0]
 	fmt.Println("jobs", imp.Jobs, "poor", imp.JobsPoor, "wage bill", imp.WageBill)
-	fmt.Println("per capita", h.Before.Amount, "->", h.After.Amount, "crossed standard", h.CrossedStandard(), "crossed line", h.CrossedLine(), "share of gain", h.Share)
+	fmt.Println(imp)
+	fmt.Println("per capita", h.Before.Amount, "->", h.After.Amount, "below the standard", h.BelowStandardBefore, "->", h.BelowStandardAfter, "share of gain", h.Share)
 	fmt.Println("returned mothers", imp.ReturnedMothers, "children no longer left-behind", imp.ChildrenReunited)
 	fmt.Println("return window", imp.ReturnWindowDays, "days from", imp.ReturnWindowSource)
 	// Output:
 	// jobs 1 poor 1 wage bill 24000.00
-	// per capita 3400.00 -> 9000.00 crossed standard true crossed line true share of gain 1.428571
+	// ws: 1 jobs (1 poor or monitored), wage bill 24000.00, 1 households crossed the standard, 1 returned migrants (window 183 days), 1 children reunited
+	// per capita 3400.00 -> 9000.00 below the standard true -> false share of gain 1.428571
 	// returned mothers 1 children no longer left-behind 1
 	// return window 183 days from returned-home: library default: its reading of a worker who "came home for the job" (返乡): a migrant job outside the county that ended at most 183 days (about six months) before the job near home started; no policy text fixes a window (none in POLICY.md 4 or 5) [DEFAULT]
-}
-
-func ExampleProjectHome() {
-	before := children.Snapshot{On: poverty.MustParseDate("2019-12-31"), Children: []children.Child{{
-		ID: "c", BirthDate: poverty.MustParseDate("2012-01-01"), Hukou: children.Rural,
-		Father: children.Parent{ID: "dad", Situation: children.MigrantInProvince},
-		Mother: children.Parent{ID: "mum", Situation: children.MigrantOutOfProvince}}}}
-	after := labor.ProjectHome(before, map[string]poverty.Date{"mum": poverty.MustParseDate("2020-04-01")}, poverty.MustParseDate("2020-12-31"))
-	fmt.Println(before.Children[0].Mother.Situation, "->", after.Children[0].Mother.Situation, "since", after.Children[0].Mother.Since)
-	// Output: migrant_out_of_province -> at_home since 2020-04-01
 }
 
 func ExampleParams_Overlay() {
@@ -214,14 +212,14 @@ func ExampleParams_Overlay() {
 		return
 	}
 	p := labor.DefaultParams().Overlay(own)
-	r, _ := p.RecognitionRule("sichuan-guangyuan-2017", 2018, poverty.LookupOptions{})
-	_, err = p.RecognitionRule("sichuan-guangyuan-2017", 2019, poverty.LookupOptions{})
+	r, _ := labor.Lookup[labor.RecognitionRule](p, "sichuan-guangyuan-2017", 2018, poverty.LookupOptions{})
+	_, err = labor.Lookup[labor.RecognitionRule](p, "sichuan-guangyuan-2017", 2019, poverty.LookupOptions{})
 	fmt.Println(r.Name, r.Origin, "|", err)
 	for _, v := range p.History("recognition", "sichuan-guangyuan-2017") {
 		fmt.Println(v.Origin, v.From+"-"+v.To, v.Cite())
 	}
 	// Output:
-	// corrected county.json | labor: recognition "sichuan-guangyuan-2017" for 2019: not in force
+	// corrected county.json | labor.Lookup: record "recognition sichuan-guangyuan-2017": field year = "2019": not in force
 	// embedded 2017- 川北在线 (regional news site), 2017-02-14 [LOCAL 51 (press)]
 	// county.json 2017-2018 our county's copy of the notice [SUPPLIED 51]
 }
@@ -257,16 +255,16 @@ func ExampleParams_All() {
 	// 12 LOCAL records
 }
 
-func ExampleParams_RecognitionRules() {
+func ExampleLookupIn() {
 	p := labor.DefaultParams()
 	// By region: a province's own rules; a county's rules (柳江区, 450206)
 	// only when asked for by ID.
 	for _, code := range []string{"45", "50"} {
-		for _, r := range p.RecognitionRules(poverty.MustParseRegion(code), 2022, poverty.LookupOptions{}) {
+		for _, r := range labor.LookupIn[labor.RecognitionRule](p, poverty.MustParseRegion(code), 2022, poverty.LookupOptions{}) {
 			fmt.Println(code, r.ID, r.Label())
 		}
 	}
-	r, err := p.RecognitionRule("guangxi-liujiang-2021", 2022, poverty.LookupOptions{})
+	r, err := labor.Lookup[labor.RecognitionRule](p, "guangxi-liujiang-2021", 2022, poverty.LookupOptions{})
 	fmt.Println(r.ID, r.Label(), err)
 	// Output:
 	// 50 chongqing-2022 LOCAL 50
@@ -308,5 +306,5 @@ func ExampleDecoder() {
 	}
 	// Output:
 	// job j wage in 2020: 16200.00
-	// poverty: record "upload.jsonl line 5": field line: invalid syntax: labor: parse place "in_space": unknown word
+	// labor.Decoder: record "upload.jsonl line 5": field line: invalid syntax: labor: parse place "in_space": unknown word
 }

@@ -29,11 +29,11 @@ type Workstation struct {
 	WagesRecovered  poverty.Money `json:"wages_recovered"`
 }
 
-// Validate checks the workstation's fields.
-func (w *Workstation) Validate() error {
+// validate checks the workstation's fields.
+func (w *Workstation) validate(op string) error {
 	var errs []error
 	add := func(field, value string, err error) {
-		errs = append(errs, &poverty.FieldError{Record: w.ID, Field: field, Value: value, Err: err})
+		errs = append(errs, fieldErr(op, w.ID, field, value, err))
 	}
 	if w.ID == "" {
 		add("id", "", poverty.ErrMissing)
@@ -74,11 +74,11 @@ type JobFair struct {
 	Hires              int              `json:"hires"`
 }
 
-// Validate checks the fair's fields.
-func (f *JobFair) Validate() error {
+// validate checks the fair's fields.
+func (f *JobFair) validate(op string) error {
 	var errs []error
 	add := func(field, value string, err error) {
-		errs = append(errs, &poverty.FieldError{Record: f.ID, Field: field, Value: value, Err: err})
+		errs = append(errs, fieldErr(op, f.ID, field, value, err))
 	}
 	if f.ID == "" {
 		add("id", "", poverty.ErrMissing)
@@ -127,8 +127,10 @@ type ExportSummary struct {
 	FillRate poverty.Rate `json:"fill_rate"`
 }
 
-// SummariseExport totals workstations, fairs and the jobs they placed.
-func SummariseExport(stations []Workstation, fairs []JobFair, jobs []Job) (ExportSummary, error) {
+// SummarizeExport totals workstations, fairs and the jobs they placed (the
+// jobs whose Via names a station or fair). A sum that overflows is a
+// *[poverty.FieldError] with Op "labor.SummarizeExport".
+func SummarizeExport(stations []Workstation, fairs []JobFair, jobs []Job) (ExportSummary, error) {
 	var s ExportSummary
 	ids := map[string]int{} // 1 station, 2 fair
 	for i := range stations {
@@ -139,7 +141,7 @@ func SummariseExport(stations []Workstation, fairs []JobFair, jobs []Job) (Expor
 		s.WageClaims += w.WageClaims
 		var err error
 		if s.WagesRecovered, err = s.WagesRecovered.Add(w.WagesRecovered); err != nil {
-			return ExportSummary{}, &poverty.FieldError{Record: w.ID, Field: "wages_recovered", Err: err}
+			return ExportSummary{}, fieldErr("labor.SummarizeExport", w.ID, "wages_recovered", w.WagesRecovered.String(), err)
 		}
 		ids[w.ID] = 1
 	}
@@ -162,7 +164,7 @@ func SummariseExport(stations []Workstation, fairs []JobFair, jobs []Job) (Expor
 	if s.Vacancies > 0 {
 		r, err := poverty.Ratio(int64(s.Hires), int64(s.Vacancies), poverty.RoundHalfUp)
 		if err != nil {
-			return ExportSummary{}, err
+			return ExportSummary{}, fieldErr("labor.SummarizeExport", "job fairs", "hires", itoa(s.Hires), err)
 		}
 		s.FillRate = r
 	}
@@ -170,7 +172,8 @@ func SummariseExport(stations []Workstation, fairs []JobFair, jobs []Job) (Expor
 }
 
 // TransportResult is a transport subsidy decision for one job: eligible or
-// not, the amount, the tier that set it, and each criterion with its reason.
+// not, the amount, the tier that set it, and each criterion with its reason
+// (the full explanation); [TransportResult.String] is the one-line form.
 //
 // The zero TransportResult is not eligible.
 type TransportResult struct {
@@ -179,38 +182,58 @@ type TransportResult struct {
 	Eligible bool                `json:"eligible"`
 	Tier     int                 `json:"tier"` // index of the matching tier; -1 for none
 	Amount   poverty.Money       `json:"amount"`
-	Labour   poverty.Money       `json:"labour"`
+	Labor    poverty.Money       `json:"labour"`
 	Total    poverty.Money       `json:"total"`
 	Criteria []poverty.Criterion `json:"criteria"`
 }
 
-// TransportOptions are the caller's inputs to [Params.TransportSubsidy].
-// Fare is the actual fare paid, needed by tiers that reimburse it up to a
-// cap; nil when unknown. The zero value serves no SECONDARY rule.
-type TransportOptions struct {
-	Lookup poverty.LookupOptions
-	Fare   *poverty.Money
+// String returns the short form: the rule, the job, and the amount or the
+// codes of the criteria that failed, "gansu-chongxin-2024 job j: eligible,
+// 400.00" or "... job j: not eligible (transport.months)".
+func (r TransportResult) String() string {
+	s := r.Rule + " job " + r.Job + ": "
+	if r.Eligible {
+		return s + "eligible, " + r.Total.String()
+	}
+	return s + "not eligible" + failedCodes(r.Criteria)
+}
+
+// failedCodes lists the codes of the criteria that failed, " (a, b)".
+func failedCodes(cs []poverty.Criterion) string {
+	var codes []string
+	for _, c := range cs {
+		if !c.Pass {
+			codes = append(codes, c.Code)
+		}
+	}
+	if len(codes) == 0 {
+		return ""
+	}
+	return " (" + strings.Join(codes, ", ") + ")"
 }
 
 // TransportSubsidy evaluates the transport subsidy rule with the ID for one
-// job of a worker whose household snapshot is h, in year. A rule not in
-// force, SECONDARY without AcceptSecondary, or a capped-fare tier with no
-// fare given is an error; an ineligible job is a result with reasons.
-func (p *Params) TransportSubsidy(ruleID string, h *Household, job *Job, year int, opts TransportOptions) (TransportResult, error) {
+// job of a worker whose household snapshot is h, in year; opts.Fare is the
+// actual fare, needed by tiers that reimburse it up to a cap. A rule not in
+// force, SECONDARY without opts.Lookup.AcceptSecondary, or a capped-fare
+// tier with no fare given is an error (*[poverty.FieldError] with Op
+// "labor.TransportSubsidy"); an ineligible job is a result with reasons.
+func (p *Params) TransportSubsidy(ruleID string, h *Household, job *Job, year int, opts Options) (TransportResult, error) {
+	const op = "labor.TransportSubsidy"
 	if h == nil || job == nil {
-		return TransportResult{}, &poverty.FieldError{Record: ruleID, Field: "household", Err: poverty.ErrMissing}
+		return TransportResult{}, fieldErr(op, ruleID, "household", "", poverty.ErrMissing)
 	}
 	if year < 1 || year > 9999 {
-		return TransportResult{}, &poverty.FieldError{Record: ruleID, Field: "year", Value: itoa(year), Err: poverty.ErrRange}
+		return TransportResult{}, fieldErr(op, ruleID, "year", itoa(year), poverty.ErrRange)
 	}
-	rule, err := p.TransportRule(ruleID, year, opts.Lookup)
+	rule, err := lookup[TransportRule](p, op, ruleID, year, opts.Lookup)
 	if err != nil {
 		return TransportResult{}, err
 	}
 	hd := &rule.Header
 	res := TransportResult{Rule: rule.ID, Job: job.ID, Tier: -1}
 	add := func(c poverty.Criterion) { res.Criteria = append(res.Criteria, c) }
-	in := h.In(rule.Counts)
+	in := h.in(rule.Counts)
 	add(crit("transport.group", in, "household "+h.ID+": "+householdGroups(h), rule.Counts.String(), hd))
 	if len(rule.Channels) > 0 {
 		var cs []string
@@ -227,7 +250,7 @@ func (p *Params) TransportSubsidy(ruleID string, h *Household, job *Job, year in
 	if rule.MinAnnualWage > 0 {
 		w, err := job.wage(sv)
 		if err != nil {
-			return TransportResult{}, err
+			return TransportResult{}, withOp(op, err)
 		}
 		add(crit("transport.annual_wage", w >= rule.MinAnnualWage, "wage "+w.String()+" in "+strconv.Itoa(year), "at least "+rule.MinAnnualWage.String(), hd))
 	}
@@ -255,17 +278,17 @@ func (p *Params) TransportSubsidy(ruleID string, h *Household, job *Job, year in
 		return res, nil
 	}
 	t := rule.Tiers[res.Tier]
-	res.Amount, res.Labour = t.Amount, t.Labour
+	res.Amount, res.Labor = t.Amount, t.Labor
 	if t.Cap > 0 {
 		if opts.Fare == nil {
-			return TransportResult{}, &ParamError{Kind: kindTransport, ID: rule.ID, Field: "fare", Year: year, Err: ErrNoParameter}
+			return TransportResult{}, paramErr(op, kindTransport, rule.ID, "fare", "", ErrNoParameter)
 		}
 		if *opts.Fare < 0 {
-			return TransportResult{}, &poverty.FieldError{Record: job.ID, Field: "fare", Value: opts.Fare.String(), Err: poverty.ErrNegative}
+			return TransportResult{}, fieldErr(op, job.ID, "fare", opts.Fare.String(), poverty.ErrNegative)
 		}
 		res.Amount = min(*opts.Fare, t.Cap)
 	}
-	res.Total = res.Amount + res.Labour
+	res.Total = res.Amount + res.Labor
 	return res, nil
 }
 
@@ -289,8 +312,8 @@ func tierList(ts []TransportTier) string {
 		} else {
 			s += ": " + t.Amount.String()
 		}
-		if t.Labour > 0 {
-			s += " + labour " + t.Labour.String()
+		if t.Labor > 0 {
+			s += " + labour " + t.Labor.String()
 		}
 		out = append(out, s)
 	}

@@ -92,7 +92,7 @@ func FuzzLoadParams(f *testing.F) {
 				t.Fatalf("accepted a record without ID or valid provenance: %+v", v)
 			}
 		}
-		for _, r := range p.RecognitionRules(poverty.National, 2020, poverty.LookupOptions{AcceptSecondary: true}) {
+		for _, r := range LookupIn[RecognitionRule](p, poverty.National, 2020, poverty.LookupOptions{AcceptSecondary: true}) {
 			if r.Scope != poverty.ScopeNational || r.Status == poverty.Unconfirmed {
 				t.Fatalf("served %s for the nation", r.Label())
 			}

@@ -42,19 +42,19 @@ var secondary = poverty.LookupOptions{AcceptSecondary: true}
 func fixtureRules(t testing.TB, year int) EmploymentRules {
 	t.Helper()
 	p := fixtureParams(t)
-	age, err := p.AgeLimits("fixture-16-55-60", year, secondary)
+	age, err := Lookup[AgeLimits](p, "fixture-16-55-60", year, secondary)
 	if err != nil {
 		t.Fatal(err)
 	}
-	st, err := p.StableRule("zero-employment-exit", year, secondary)
+	st, err := Lookup[StableRule](p, "zero-employment-exit", year, secondary)
 	if err != nil {
 		t.Fatal(err)
 	}
-	tr, err := p.TransferRule("outside-township-6-months", year, secondary)
+	tr, err := Lookup[TransferRule](p, "outside-township-6-months", year, secondary)
 	if err != nil {
 		t.Fatal(err)
 	}
-	mw, err := p.MinimumWage("fixture-yunnan-class-3", year, secondary)
+	mw, err := Lookup[MinimumWage](p, "fixture-yunnan-class-3", year, secondary)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -72,7 +72,7 @@ func randDate(r *rand.Rand, from poverty.Date, days int) poverty.Date {
 type countySpec struct {
 	Year          int
 	County        poverty.County
-	LabourForce   int // working-age members able to work
+	LaborForce    int // working-age members able to work
 	PoorLabour    int // of whom in registered households
 	Supported     int // of the labour force, with a job from an assistance channel
 	SupportedPoor int // of whom in registered households
@@ -149,7 +149,7 @@ func genCounty(seed uint64, s countySpec, emit func(h *Household, workers []Work
 	if err := stream(true, s.PoorLabour, s.SupportedPoor); err != nil {
 		return err
 	}
-	return stream(false, s.LabourForce-s.PoorLabour, s.Supported-s.SupportedPoor)
+	return stream(false, s.LaborForce-s.PoorLabour, s.Supported-s.SupportedPoor)
 }
 
 // workshopSpec sizes a generated set of workshops with their workers'

@@ -29,21 +29,21 @@ func fetchAll(p *Params) fetched {
 		)
 		switch v.Kind {
 		case "age_limits":
-			r, err = p.AgeLimits(v.ID, 0, opts)
+			r, err = Lookup[AgeLimits](p, v.ID, 0, opts)
 		case "minimum_wages":
-			r, err = p.MinimumWage(v.ID, 0, opts)
+			r, err = Lookup[MinimumWage](p, v.ID, 0, opts)
 		case "stable_employment":
-			r, err = p.StableRule(v.ID, 0, opts)
+			r, err = Lookup[StableRule](p, v.ID, 0, opts)
 		case "transferred_labour":
-			r, err = p.TransferRule(v.ID, 0, opts)
+			r, err = Lookup[TransferRule](p, v.ID, 0, opts)
 		case "recognition":
-			r, err = p.RecognitionRule(v.ID, 0, opts)
+			r, err = Lookup[RecognitionRule](p, v.ID, 0, opts)
 		case "award_tables":
-			r, err = p.AwardTable(v.ID, 0, opts)
+			r, err = Lookup[AwardTable](p, v.ID, 0, opts)
 		case "transport":
-			r, err = p.TransportRule(v.ID, 0, opts)
+			r, err = Lookup[TransportRule](p, v.ID, 0, opts)
 		case "return_windows":
-			r, err = p.ReturnWindow(v.ID, 0, opts)
+			r, err = Lookup[ReturnWindow](p, v.ID, 0, opts)
 		}
 		if err == nil {
 			f.ByID = append(f.ByID, r)
@@ -51,7 +51,7 @@ func fetchAll(p *Params) fetched {
 	}
 	for _, code := range []string{"14", "22", "23", "43", "50", "51", "62"} {
 		region := poverty.MustParseRegion(code)
-		f.ByRegion = append(f.ByRegion, p.RecognitionRules(region, 0, opts), p.TransportRules(region, 0, opts))
+		f.ByRegion = append(f.ByRegion, LookupIn[RecognitionRule](p, region, 0, opts), LookupIn[TransportRule](p, region, 0, opts))
 	}
 	return f
 }

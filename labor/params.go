@@ -33,33 +33,39 @@ var (
 	ErrUnknownReference = errors.New("reference to an unknown record")
 )
 
-// ParamError reports a parameter that could not be used: unknown, not in
-// force ([poverty.ErrNotInForce]), not stated, rated SECONDARY without
-// AcceptSecondary, or UNCONFIRMED.
-//
-// The zero ParamError has no cause; the package never returns one.
-type ParamError struct {
-	Kind  string // the kind of record: "recognition", "transport", "age_limits", ... (see [Params.History])
-	ID    string // the parameter's ID
-	Field string // the field, when one value is at fault
-	Year  int    // the year asked for, when relevant
-	Err   error  // a sentinel
+// fieldErr builds the error of this package: a *[poverty.FieldError]
+// whose Op names the package and the operation ("labor.Recognize").
+func fieldErr(op, record, field, value string, err error) *poverty.FieldError {
+	return &poverty.FieldError{Op: op, Record: record, Field: field, Value: value, Err: err}
 }
 
-// Error returns "labor: <kind> \"<id>\" [field <f>] [for <year>]: <cause>".
-func (e *ParamError) Error() string {
-	s := "labor: " + e.Kind + " " + strconv.Quote(e.ID)
-	if e.Field != "" {
-		s += " field " + e.Field
+// withOp sets op on every *[poverty.FieldError] in err (joined or wrapped)
+// that has none, so that the errors of package poverty's validators and of
+// the file reader that this package returns name this package. The errors
+// are the package's own, freshly built; nothing shared is changed.
+func withOp(op string, err error) error {
+	switch e := err.(type) {
+	case nil:
+	case *poverty.FieldError:
+		if e.Op == "" {
+			e.Op = op
+		}
+		withOp(op, e.Err)
+	case interface{ Unwrap() []error }:
+		for _, x := range e.Unwrap() {
+			withOp(op, x)
+		}
+	case interface{ Unwrap() error }:
+		withOp(op, e.Unwrap())
 	}
-	if e.Year != 0 {
-		s += " for " + strconv.Itoa(e.Year)
-	}
-	return s + ": " + e.Err.Error()
+	return err
 }
 
-// Unwrap returns the sentinel.
-func (e *ParamError) Unwrap() error { return e.Err }
+// paramErr is the error of a parameter record that cannot be used: its
+// Record is "<kind> <id>" (an ID is unique only within its kind).
+func paramErr(op, kind, id, field, value string, err error) *poverty.FieldError {
+	return fieldErr(op, kind+" "+id, field, value, err)
+}
 
 // Header is what every parameter record carries besides its values: its
 // ID, unique within its kind, and its [poverty.Provenance] (source, status,
@@ -84,8 +90,9 @@ func (h *Header) cite() string { return h.ID + ": " + h.Cite() }
 
 // AgeLimits are the ages between which a person is of working age, both
 // bounds inclusive (a woman aged exactly 55 is of working age under Jilin's
-// 16-55; at 56 she is not). A maximum of 0 means the source does not state
-// one for that sex, and a decision that needs it is [ErrNotStated].
+// 16-55; at 56 she is not), as [EmploymentRules] and recognition rules read
+// them. A maximum of 0 means the source does not state one for that sex,
+// and a decision that needs it is [ErrNotStated].
 //
 // The zero AgeLimits is not a valid record (no ID, no source).
 type AgeLimits struct {
@@ -95,9 +102,9 @@ type AgeLimits struct {
 	MenMax   int `json:"men_max_age"`
 }
 
-// WorkingAge reports whether a person born on born, of sex sex, is of
+// workingAge reports whether a person born on born, of sex sex, is of
 // working age on on.
-func (a *AgeLimits) WorkingAge(born poverty.Date, sex poverty.Sex, on poverty.Date) (bool, error) {
+func (a *AgeLimits) workingAge(born poverty.Date, sex poverty.Sex, on poverty.Date) (bool, error) {
 	age := born.AgeOn(on)
 	if age < a.Min {
 		return false, nil
@@ -110,10 +117,10 @@ func (a *AgeLimits) WorkingAge(born poverty.Date, sex poverty.Sex, on poverty.Da
 	case poverty.Male:
 		limit = a.MenMax
 	default:
-		return false, &ParamError{Kind: "age_limits", ID: a.ID, Field: "sex", Err: ErrNoParameter}
+		return false, paramErr(opClassify, kindAges, a.ID, "sex", sex.String(), ErrNoParameter)
 	}
 	if limit == 0 {
-		return false, &ParamError{Kind: "age_limits", ID: a.ID, Field: field, Err: ErrNotStated}
+		return false, paramErr(opClassify, kindAges, a.ID, field, "0", ErrNotStated)
 	}
 	return age <= limit, nil
 }
@@ -172,7 +179,7 @@ type RecognitionRule struct {
 	MinMonthsInPost int  `json:"min_months_in_post,omitempty"`
 
 	// Workshop criteria.
-	CountyRecognised             bool           `json:"county_recognised,omitempty"`
+	CountyRecognized             bool           `json:"county_recognised,omitempty"`
 	RegisteredBusiness           bool           `json:"registered_business,omitempty"`
 	FixedPremises                bool           `json:"fixed_premises,omitempty"`
 	Sites                        []Site         `json:"sites,omitempty"`
@@ -246,7 +253,7 @@ type TransportRule struct {
 }
 
 // TransportTier is one destination band of a [TransportRule]: a fixed
-// Amount, or the actual fare up to Cap, plus an optional Labour subsidy.
+// Amount, or the actual fare up to Cap, plus an optional Labor subsidy.
 //
 // The zero TransportTier matches no place.
 type TransportTier struct {
@@ -254,13 +261,15 @@ type TransportTier struct {
 	Provinces []poverty.Region `json:"provinces,omitempty"`
 	Amount    poverty.Money    `json:"amount,omitempty"`
 	Cap       poverty.Money    `json:"cap,omitempty"`
-	Labour    poverty.Money    `json:"labour,omitempty"`
+	Labor     poverty.Money    `json:"labour,omitempty"`
 }
 
 // ReturnWindow is how many days may pass between the end of a worker's
 // migrant job and the start of a job near home for [Index.Impact] to say
 // that the worker came home for that job. No policy text fixes it: the
-// embedded record [ReturnWindowID] is the library's reading (DEFAULT).
+// embedded record "returned-home", the one Index.Impact reads, is the
+// library's reading (DEFAULT); a caller's file replaces it with an overlay
+// of a record of the same ID.
 //
 // The zero ReturnWindow is not a valid record.
 type ReturnWindow struct {
@@ -268,9 +277,8 @@ type ReturnWindow struct {
 	Days int `json:"days"`
 }
 
-// ReturnWindowID is the ID of the return window [Index.Impact] reads; a
-// caller's file replaces it with an overlay of a record of the same ID.
-const ReturnWindowID = "returned-home"
+// returnWindowID is the ID of the return window [Index.Impact] reads.
+const returnWindowID = "returned-home"
 
 // Params is an immutable set of labour parameters: the embedded data of
 // [DefaultParams], a caller's file read by [LoadParams], or both combined
@@ -306,7 +314,7 @@ type paramsFile struct {
 }
 
 // Record kinds: the members of the parameter file, as [Params.History],
-// [Version] and [ParamError] name them.
+// [Version] and the errors name them.
 const (
 	kindAges      = "age_limits"
 	kindMinWages  = "minimum_wages"
@@ -318,15 +326,11 @@ const (
 	kindWindows   = "return_windows"
 )
 
-// ParamsSchema is the schema name a parameter file must declare.
-const ParamsSchema = "fupin.labor.params/2"
+// paramsSchema is the schema name a parameter file must declare.
+const paramsSchema = "fupin.labor.params/2"
 
-// ParamsVintage is the date of the newest source behind the embedded
-// parameters (the 抚远市 notice of 2024-04-09).
-const ParamsVintage = "2024-04-09"
-
-// MaxParamsBytes bounds the size of a parameter file [LoadParams] reads.
-const MaxParamsBytes = 4 << 20
+// maxParamsBytes bounds the size of a parameter file [LoadParams] reads.
+const maxParamsBytes = 4 << 20
 
 //go:embed data/params.json
 var paramsJSON []byte
@@ -347,22 +351,22 @@ var defaultParams = sync.OnceValue(func() *Params {
 func DefaultParams() *Params { return defaultParams() }
 
 // LoadParams decodes a parameter file in the schema of the embedded data
-// ([ParamsSchema]); a file may hold any subset of the members, to be laid
+// ("fupin.labor.params/2", at most 4 MiB); a file may hold any subset of the members, to be laid
 // over the embedded set with [Params.Overlay]. Every record's provenance is
 // checked with [poverty.Provenance.Validate]; every status is accepted
 // (what a lookup serves is decided by [poverty.Provenance.Serve]). Unknown
 // fields, unknown words, a missing ID, duplicate IDs within a kind, values
 // out of range, an UNCONFIRMED record that carries values, and references
 // to records that do not exist are errors naming the record and the field
-// (*[poverty.FieldError]). name identifies the file in errors and in each
-// record's Origin.
+// (*[poverty.FieldError] with Op "labor.LoadParams"). name identifies the
+// file in errors and in each record's Origin.
 func LoadParams(r io.Reader, name string) (*Params, error) {
 	var f paramsFile
-	if err := paramfile.Read(r, name, MaxParamsBytes, ParamsSchema, &f); err != nil {
-		return nil, err
+	if err := paramfile.Read(r, name, maxParamsBytes, paramsSchema, &f); err != nil {
+		return nil, withOp("labor.LoadParams", err)
 	}
 	if err := f.validate(name); err != nil {
-		return nil, err
+		return nil, withOp("labor.LoadParams", err)
 	}
 	p := &Params{vintage: f.Vintage}
 	p.ages = newSet(f.AgeLimits)
@@ -415,7 +419,7 @@ func (f *paramsFile) validate(name string) error {
 	money := func(kind string, h *Header, field string, m poverty.Money) {
 		if m < 0 {
 			bad(kind, h, field, m.String(), poverty.ErrNegative)
-		} else if m > MaxMonthlyWage*100 {
+		} else if m > maxMonthlyWage*100 {
 			bad(kind, h, field, m.String(), poverty.ErrRange)
 		}
 	}
@@ -448,7 +452,7 @@ func (f *paramsFile) validate(name string) error {
 		check(kindMinWages, &m.Header)
 		if m.Status == poverty.Unconfirmed {
 			unconfirmed(kindMinWages, &m.Header, "monthly", m.Monthly != 0)
-		} else if m.Monthly <= 0 || m.Monthly > MaxMonthlyWage {
+		} else if m.Monthly <= 0 || m.Monthly > maxMonthlyWage {
 			bad(kindMinWages, &m.Header, "monthly", m.Monthly.String(), poverty.ErrRange)
 		}
 	}
@@ -462,11 +466,11 @@ func (f *paramsFile) validate(name string) error {
 	for i := range f.Transfer {
 		t := &f.Transfer[i]
 		check(kindTransfer, &t.Header)
-		if t.OutsideOf == PlaceUnknown && t.Status != poverty.Unconfirmed {
+		if t.OutsideOf == 0 && t.Status != poverty.Unconfirmed {
 			bad(kindTransfer, &t.Header, "outside_of", "", poverty.ErrMissing)
 		}
 		nonNeg(kindTransfer, &t.Header, "min_months", t.MinMonths)
-		unconfirmed(kindTransfer, &t.Header, "min_months", t.OutsideOf != PlaceUnknown || t.MinMonths != 0)
+		unconfirmed(kindTransfer, &t.Header, "min_months", t.OutsideOf != 0 || t.MinMonths != 0)
 	}
 	for i := range f.AwardTables {
 		t := &f.AwardTables[i]
@@ -494,7 +498,7 @@ func (f *paramsFile) validate(name string) error {
 		r := &f.Recognition[i]
 		const k = kindRecognise
 		check(k, &r.Header)
-		if r.Counts == GroupUnknown {
+		if r.Counts == 0 {
 			bad(k, &r.Header, "counts", "", poverty.ErrMissing)
 		}
 		nonNeg(k, &r.Header, "min_workers", r.MinWorkers)
@@ -523,7 +527,7 @@ func (f *paramsFile) validate(name string) error {
 		t := &f.Transport[i]
 		const k = kindTransport
 		check(k, &t.Header)
-		if t.Counts == GroupUnknown {
+		if t.Counts == 0 {
 			bad(k, &t.Header, "counts", "", poverty.ErrMissing)
 		}
 		nonNeg(k, &t.Header, "min_months", t.MinMonths)
@@ -541,7 +545,7 @@ func (f *paramsFile) validate(name string) error {
 			}
 			money(k, &t.Header, fl+".amount", tier.Amount)
 			money(k, &t.Header, fl+".cap", tier.Cap)
-			money(k, &t.Header, fl+".labour", tier.Labour)
+			money(k, &t.Header, fl+".labour", tier.Labor)
 		}
 	}
 	for i := range f.ReturnWindows {
@@ -556,8 +560,9 @@ func (f *paramsFile) validate(name string) error {
 	return errors.Join(errs...)
 }
 
-// Vintage returns the vintage of the parameters ([ParamsVintage] for the
-// embedded set; for an overlay, the overlay's when it states one).
+// Vintage returns the vintage of the parameters: for the embedded set the
+// date of the newest source behind them, "2024-04-09" (the 抚远市 notice);
+// for an overlay, the overlay's when it states one.
 func (p *Params) Vintage() string { return p.vintage }
 
 // Overlay returns a new parameter set in which the records of o replace the
@@ -666,24 +671,24 @@ func appendAll[T any, PT hasHeader[T]](out []Version, kind string, s param.Set[s
 
 // serve decides whether the record may be returned for a lookup in region
 // (named: asked for by its ID) in year (0: any year).
-func (h *Header) serve(kind string, region poverty.Region, named bool, year int, opts poverty.LookupOptions) error {
+func (h *Header) serve(op, kind string, region poverty.Region, named bool, year int, opts poverty.LookupOptions) error {
 	if err := h.Serve(region, named, opts); err != nil {
-		return &ParamError{Kind: kind, ID: h.ID, Year: year, Err: err}
+		return paramErr(op, kind, h.ID, "status", h.Label(), err)
 	}
 	if year != 0 && !h.InForceIn(year) {
-		return &ParamError{Kind: kind, ID: h.ID, Year: year, Err: poverty.ErrNotInForce}
+		return paramErr(op, kind, h.ID, "year", strconv.Itoa(year), poverty.ErrNotInForce)
 	}
 	return nil
 }
 
 // find returns the record with the ID, checked for status and year. year 0
 // skips the in-force check. The record is shared: callers copy it.
-func find[T any, PT hasHeader[T]](s param.Set[string, T], kind, id string, year int, opts poverty.LookupOptions) (*T, error) {
+func find[T any, PT hasHeader[T]](s param.Set[string, T], op, kind, id string, year int, opts poverty.LookupOptions) (*T, error) {
 	r := s.Get(id)
 	if r == nil {
-		return nil, &ParamError{Kind: kind, ID: id, Year: year, Err: ErrUnknownRule}
+		return nil, paramErr(op, kind, id, "id", id, ErrUnknownRule)
 	}
-	if err := PT(r).header().serve(kind, poverty.National, true, year, opts); err != nil {
+	if err := PT(r).header().serve(op, kind, poverty.National, true, year, opts); err != nil {
 		return nil, err
 	}
 	return r, nil
@@ -695,77 +700,113 @@ func inForce[T any, PT hasHeader[T]](s param.Set[string, T], kind string, region
 	var out []T
 	all := s.All()
 	for i := range all {
-		if PT(&all[i]).header().serve(kind, region, false, year, opts) == nil {
-			out = append(out, clone(all[i]))
+		if PT(&all[i]).header().serve("", kind, region, false, year, opts) == nil {
+			if clone != nil {
+				out = append(out, clone(all[i]))
+			} else {
+				out = append(out, all[i])
+			}
 		}
 	}
 	return out
 }
 
-// AgeLimits returns the age limits with the ID in force in year (0: any
-// year). Asked for by ID, a LOCAL record is served for any region; a
-// SECONDARY one needs opts.AcceptSecondary; an UNCONFIRMED one never is.
-func (p *Params) AgeLimits(id string, year int, opts poverty.LookupOptions) (AgeLimits, error) {
-	r, err := find(p.ages, kindAges, id, year, opts)
-	if err != nil {
-		return AgeLimits{}, err
-	}
-	return *r, nil
+// record is the set of parameter record types, the type arguments of
+// [Lookup] and [LookupIn].
+type record interface {
+	AgeLimits | MinimumWage | StableRule | TransferRule | RecognitionRule | AwardTable | TransportRule | ReturnWindow
 }
 
-// MinimumWage returns the minimum wage with the ID in force in year.
-func (p *Params) MinimumWage(id string, year int, opts poverty.LookupOptions) (MinimumWage, error) {
-	r, err := find(p.minWages, kindMinWages, id, year, opts)
-	if err != nil {
-		return MinimumWage{}, err
-	}
-	return *r, nil
+// Lookup returns a copy of the parameter record of type T with the ID, in
+// force in year (0: any year):
+//
+//	stable, err := labor.Lookup[labor.StableRule](p, "zero-employment-exit", 2020, opts)
+//
+// The record type names the kind (an ID is unique only within its kind:
+// "jilin-2018" is both Jilin's age limits and its recognition rule), so
+// the result needs no assertion and a type that is not a record kind does
+// not compile. One generic function serves the eight kinds instead of one
+// method each, because Go methods take no type parameters. A lookup can
+// fail for several reasons, so it returns an error, never a bool: an
+// unknown ID is [ErrUnknownRule]; asked for by ID, a LOCAL record is
+// served for any region, a SECONDARY one needs opts.AcceptSecondary
+// ([poverty.ErrSecondary]), an UNCONFIRMED one never is
+// ([poverty.ErrUnconfirmed]), and a record outside its period is
+// [poverty.ErrNotInForce]; each is a *[poverty.FieldError] with Op
+// "labor.Lookup" and Record "<kind> <id>". The copy shares no memory with
+// p.
+func Lookup[T AgeLimits | MinimumWage | StableRule | TransferRule | RecognitionRule | AwardTable | TransportRule | ReturnWindow](p *Params, id string, year int, opts poverty.LookupOptions) (T, error) {
+	return lookup[T](p, "labor.Lookup", id, year, opts)
 }
 
-// StableRule returns the stable-employment rule with the ID in force in year.
-func (p *Params) StableRule(id string, year int, opts poverty.LookupOptions) (StableRule, error) {
-	r, err := find(p.stable, kindStable, id, year, opts)
-	if err != nil {
-		return StableRule{}, err
+// lookup is [Lookup] for the operation op.
+func lookup[T record](p *Params, op, id string, year int, opts poverty.LookupOptions) (T, error) {
+	var v T
+	var err error
+	switch x := any(&v).(type) {
+	case *AgeLimits:
+		err = get(x, p.ages, op, kindAges, id, year, opts, nil)
+	case *MinimumWage:
+		err = get(x, p.minWages, op, kindMinWages, id, year, opts, nil)
+	case *StableRule:
+		err = get(x, p.stable, op, kindStable, id, year, opts, nil)
+	case *TransferRule:
+		err = get(x, p.transfer, op, kindTransfer, id, year, opts, nil)
+	case *RecognitionRule:
+		err = get(x, p.recognise, op, kindRecognise, id, year, opts, RecognitionRule.clone)
+	case *AwardTable:
+		err = get(x, p.tables, op, kindTables, id, year, opts, AwardTable.clone)
+	case *TransportRule:
+		err = get(x, p.transport, op, kindTransport, id, year, opts, TransportRule.clone)
+	case *ReturnWindow:
+		err = get(x, p.windows, op, kindWindows, id, year, opts, nil)
 	}
-	return *r, nil
+	return v, err
 }
 
-// TransferRule returns the transferred-labour rule with the ID in force in year.
-func (p *Params) TransferRule(id string, year int, opts poverty.LookupOptions) (TransferRule, error) {
-	r, err := find(p.transfer, kindTransfer, id, year, opts)
+// get copies the record with the ID into dst.
+func get[T any, PT hasHeader[T]](dst *T, s param.Set[string, T], op, kind, id string, year int, opts poverty.LookupOptions, clone func(T) T) error {
+	r, err := find[T, PT](s, op, kind, id, year, opts)
 	if err != nil {
-		return TransferRule{}, err
+		return err
 	}
-	return *r, nil
+	if clone != nil {
+		*dst = clone(*r)
+	} else {
+		*dst = *r
+	}
+	return nil
 }
 
-// ReturnWindow returns the return window with the ID in force in year
-// ([ReturnWindowID] is the one [Index.Impact] reads).
-func (p *Params) ReturnWindow(id string, year int, opts poverty.LookupOptions) (ReturnWindow, error) {
-	r, err := find(p.windows, kindWindows, id, year, opts)
-	if err != nil {
-		return ReturnWindow{}, err
+// LookupIn returns copies of the parameter records of type T served in
+// region in year, in file order: national ones and those whose scope
+// covers the region (a county's rule covers no province: ask for it by ID
+// with [Lookup]), SECONDARY ones only with opts.AcceptSecondary, never
+// UNCONFIRMED ones. It is the lookup of the rules that apply in a place,
+// such as the recognition rules or transport subsidies of a province:
+//
+//	rules := labor.LookupIn[labor.RecognitionRule](p, poverty.MustParseRegion("50"), 2022, opts)
+func LookupIn[T AgeLimits | MinimumWage | StableRule | TransferRule | RecognitionRule | AwardTable | TransportRule | ReturnWindow](p *Params, region poverty.Region, year int, opts poverty.LookupOptions) []T {
+	var out []T
+	switch x := any(&out).(type) {
+	case *[]AgeLimits:
+		*x = inForce(p.ages, kindAges, region, year, opts, nil)
+	case *[]MinimumWage:
+		*x = inForce(p.minWages, kindMinWages, region, year, opts, nil)
+	case *[]StableRule:
+		*x = inForce(p.stable, kindStable, region, year, opts, nil)
+	case *[]TransferRule:
+		*x = inForce(p.transfer, kindTransfer, region, year, opts, nil)
+	case *[]RecognitionRule:
+		*x = inForce(p.recognise, kindRecognise, region, year, opts, RecognitionRule.clone)
+	case *[]AwardTable:
+		*x = inForce(p.tables, kindTables, region, year, opts, AwardTable.clone)
+	case *[]TransportRule:
+		*x = inForce(p.transport, kindTransport, region, year, opts, TransportRule.clone)
+	case *[]ReturnWindow:
+		*x = inForce(p.windows, kindWindows, region, year, opts, nil)
 	}
-	return *r, nil
-}
-
-// RecognitionRule returns the workshop recognition rule with the ID in force
-// in year.
-func (p *Params) RecognitionRule(id string, year int, opts poverty.LookupOptions) (RecognitionRule, error) {
-	r, err := find(p.recognise, kindRecognise, id, year, opts)
-	if err != nil {
-		return RecognitionRule{}, err
-	}
-	return r.clone(), nil
-}
-
-// RecognitionRules returns the recognition rules served in region in year,
-// in file order: national ones and those whose scope covers the region
-// (a county's rule covers no province: ask for it by ID), SECONDARY ones
-// only with opts.AcceptSecondary, never UNCONFIRMED ones.
-func (p *Params) RecognitionRules(region poverty.Region, year int, opts poverty.LookupOptions) []RecognitionRule {
-	return inForce(p.recognise, kindRecognise, region, year, opts, RecognitionRule.clone)
+	return out
 }
 
 // clone returns a copy that shares no slice with the parameter set, so that
@@ -791,28 +832,4 @@ func (t AwardTable) clone() AwardTable {
 	c := t
 	c.Rows = slices.Clone(t.Rows)
 	return c
-}
-
-// AwardTable returns the award table with the ID in force in year.
-func (p *Params) AwardTable(id string, year int, opts poverty.LookupOptions) (AwardTable, error) {
-	r, err := find(p.tables, kindTables, id, year, opts)
-	if err != nil {
-		return AwardTable{}, err
-	}
-	return r.clone(), nil
-}
-
-// TransportRule returns the transport subsidy rule with the ID in force in year.
-func (p *Params) TransportRule(id string, year int, opts poverty.LookupOptions) (TransportRule, error) {
-	r, err := find(p.transport, kindTransport, id, year, opts)
-	if err != nil {
-		return TransportRule{}, err
-	}
-	return r.clone(), nil
-}
-
-// TransportRules returns the transport rules served in region in year, in
-// file order, as [Params.RecognitionRules] chooses them.
-func (p *Params) TransportRules(region poverty.Region, year int, opts poverty.LookupOptions) []TransportRule {
-	return inForce(p.transport, kindTransport, region, year, opts, TransportRule.clone)
 }

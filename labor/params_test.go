@@ -14,18 +14,18 @@ import (
 
 func TestDefaultParamsLoad(t *testing.T) {
 	p := DefaultParams()
-	if p.Vintage() != ParamsVintage {
-		t.Errorf("vintage %q, want %q", p.Vintage(), ParamsVintage)
+	if p.Vintage() != "2024-04-09" {
+		t.Errorf("vintage %q, want the newest source's date 2024-04-09", p.Vintage())
 	}
 	var ids []string
-	for _, r := range p.RecognitionRules(poverty.MustParseRegion("50"), 2022, poverty.LookupOptions{}) {
+	for _, r := range LookupIn[RecognitionRule](p, poverty.MustParseRegion("50"), 2022, poverty.LookupOptions{}) {
 		ids = append(ids, r.ID)
 	}
 	if diff := cmp.Diff([]string{"chongqing-2022"}, ids); diff != "" {
 		t.Errorf("Chongqing rules 2022 (-want +got):\n%s", diff)
 	}
 	ids = ids[:0]
-	for _, r := range p.RecognitionRules(poverty.MustParseRegion("43"), 2021, poverty.LookupOptions{AcceptSecondary: true}) {
+	for _, r := range LookupIn[RecognitionRule](p, poverty.MustParseRegion("43"), 2021, poverty.LookupOptions{AcceptSecondary: true}) {
 		ids = append(ids, r.ID)
 	}
 	if diff := cmp.Diff([]string{"hunan-demonstration-2021", "xiangtan-press-5000"}, ids); diff != "" {
@@ -65,11 +65,11 @@ func TestRulesByRegion(t *testing.T) {
 			region := poverty.MustParseRegion(tt.region)
 			var got []string
 			if tt.transport {
-				for _, r := range p.TransportRules(region, tt.year, tt.opts) {
+				for _, r := range LookupIn[TransportRule](p, region, tt.year, tt.opts) {
 					got = append(got, r.ID)
 				}
 			} else {
-				for _, r := range p.RecognitionRules(region, tt.year, tt.opts) {
+				for _, r := range LookupIn[RecognitionRule](p, region, tt.year, tt.opts) {
 					got = append(got, r.ID)
 				}
 			}
@@ -127,35 +127,35 @@ func TestParamsLookupErrors(t *testing.T) {
 		call func() error
 	}{
 		{"secondary without flag", poverty.ErrSecondary, func() error {
-			_, err := p.RecognitionRule("xiangtan-press-5000", 2020, poverty.LookupOptions{})
+			_, err := Lookup[RecognitionRule](p, "xiangtan-press-5000", 2020, poverty.LookupOptions{})
 			return err
 		}},
 		{"transfer definition is secondary", poverty.ErrSecondary, func() error {
-			_, err := p.TransferRule("outside-township-6-months", 2020, poverty.LookupOptions{})
+			_, err := Lookup[TransferRule](p, "outside-township-6-months", 2020, poverty.LookupOptions{})
 			return err
 		}},
 		{"national one-member rule is unconfirmed", poverty.ErrUnconfirmed, func() error {
-			_, err := p.StableRule("national-one-member-employed", 2020, poverty.LookupOptions{AcceptSecondary: true})
+			_, err := Lookup[StableRule](p, "national-one-member-employed", 2020, poverty.LookupOptions{AcceptSecondary: true})
 			return err
 		}},
 		{"not in force", poverty.ErrNotInForce, func() error {
-			_, err := p.RecognitionRule("jilin-2018", 2021, poverty.LookupOptions{})
+			_, err := Lookup[RecognitionRule](p, "jilin-2018", 2021, poverty.LookupOptions{})
 			return err
 		}},
 		{"unknown", ErrUnknownRule, func() error {
-			_, err := p.TransportRule("nowhere", 2020, poverty.LookupOptions{})
+			_, err := Lookup[TransportRule](p, "nowhere", 2020, poverty.LookupOptions{})
 			return err
 		}},
 		{"no minimum wage embedded", ErrUnknownRule, func() error {
-			_, err := p.MinimumWage("jilin", 2019, poverty.LookupOptions{})
+			_, err := Lookup[MinimumWage](p, "jilin", 2019, poverty.LookupOptions{})
 			return err
 		}},
 		{"women limit not stated", ErrNotStated, func() error {
-			a, err := p.AgeLimits("zero-employment-rural", 2020, poverty.LookupOptions{AcceptSecondary: true})
+			a, err := Lookup[AgeLimits](p, "zero-employment-rural", 2020, poverty.LookupOptions{AcceptSecondary: true})
 			if err != nil {
 				return err
 			}
-			_, err = a.WorkingAge(poverty.MustParseDate("1990-01-01"), poverty.Female, poverty.MustParseDate("2020-12-31"))
+			_, err = a.workingAge(poverty.MustParseDate("1990-01-01"), poverty.Female, poverty.MustParseDate("2020-12-31"))
 			return err
 		}},
 	}
@@ -165,9 +165,9 @@ func TestParamsLookupErrors(t *testing.T) {
 			if !errors.Is(err, tt.err) {
 				t.Fatalf("error %v, want %v", err, tt.err)
 			}
-			var pe *ParamError
-			if !errors.As(err, &pe) {
-				t.Errorf("error %T is not a *ParamError", err)
+			var fe *poverty.FieldError
+			if !errors.As(err, &fe) || !strings.HasPrefix(fe.Op, "labor.") || !strings.HasPrefix(err.Error(), "labor.") {
+				t.Errorf("error %T %v is not a *poverty.FieldError of package labor", err, err)
 			}
 		})
 	}
@@ -232,7 +232,7 @@ func TestOverlayKeepsHistory(t *testing.T) {
 		t.Fatal(err)
 	}
 	p := DefaultParams().Overlay(o)
-	r, err := p.RecognitionRule("sichuan-guangyuan-2017", 2018, poverty.LookupOptions{})
+	r, err := Lookup[RecognitionRule](p, "sichuan-guangyuan-2017", 2018, poverty.LookupOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -268,10 +268,10 @@ func TestOverlayKeepsHistory(t *testing.T) {
 			t.Errorf("History(%q, %q): %d versions, want %d", tt.kind, tt.id, n, tt.want)
 		}
 	}
-	if _, err := p.MinimumWage("jilin-class-1", 2019, poverty.LookupOptions{}); err != nil {
+	if _, err := Lookup[MinimumWage](p, "jilin-class-1", 2019, poverty.LookupOptions{}); err != nil {
 		t.Error(err)
 	}
-	if orig, _ := DefaultParams().RecognitionRule("sichuan-guangyuan-2017", 2018, poverty.LookupOptions{}); orig.MinWorkers != 10 {
+	if orig, _ := Lookup[RecognitionRule](DefaultParams(), "sichuan-guangyuan-2017", 2018, poverty.LookupOptions{}); orig.MinWorkers != 10 {
 		t.Errorf("overlay changed the default: %d", orig.MinWorkers)
 	}
 	if n := len(DefaultParams().History("recognition", "sichuan-guangyuan-2017")); n != 1 {
@@ -292,7 +292,7 @@ func TestOverlayKeepsHistory(t *testing.T) {
 
 func TestZeroParams(t *testing.T) {
 	var p Params
-	if _, err := p.RecognitionRule("jilin-2018", 2019, poverty.LookupOptions{}); !errors.Is(err, ErrUnknownRule) {
+	if _, err := Lookup[RecognitionRule](&p, "jilin-2018", 2019, poverty.LookupOptions{}); !errors.Is(err, ErrUnknownRule) {
 		t.Errorf("zero Params: %v", err)
 	}
 	if len(p.All()) != 0 || p.History("recognition", "jilin-2018") != nil {

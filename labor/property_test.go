@@ -50,17 +50,17 @@ func TestPropertyAddingAJob(t *testing.T) {
 		}
 		t.Run(fmt.Sprintf("%s %s %s from %s", w.ID, job.Channel, job.Place, job.Start), func(t *testing.T) {
 			// Any job: the household's income does not fall in any year.
-			own := sc.idx.HouseholdJobs(w.Household)
 			for _, year := range []int{2017, 2018, 2019, 2020} {
-				h, ok := sc.idx.Household(w.Household, year)
+				h, _, jobs, ok := sc.idx.Household(w.Household, year)
 				if !ok {
 					continue
 				}
-				before, err := AddWages(h, own)
+				own := slices.Concat(jobs...)
+				before, err := AddWages(&h, own)
 				if err != nil {
 					t.Fatal(err)
 				}
-				after, err := AddWages(h, append(slices.Clone(own), job))
+				after, err := AddWages(&h, append(slices.Clone(own), job))
 				if err != nil {
 					t.Fatal(err)
 				}
@@ -70,7 +70,7 @@ func TestPropertyAddingAJob(t *testing.T) {
 					t.Errorf("%d: income fell from %s to %s per capita", year, pb, pa)
 				}
 			}
-			if job.Channel != ChannelWorkshop || !job.Place.NearHome() {
+			if job.Channel != ChannelWorkshop || !job.Place.nearHome() {
 				return
 			}
 			more := *rec

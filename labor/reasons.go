@@ -1,7 +1,9 @@
 package labor
 
 import (
+	"slices"
 	"strconv"
+	"strings"
 
 	"github.com/openfupin/fupin/poverty"
 )
@@ -52,9 +54,26 @@ func crit(code string, pass bool, input, param string, h *Header) poverty.Criter
 	return c
 }
 
-// RuleText returns what the rule with the reason code says, and whether the
-// code is one of this package's.
-func RuleText(code string) (string, bool) {
+// RuleFor returns the rule with the reason code ("employment.stable_days",
+// "recognition.min_workers", ...) and whether the code is one of this
+// package's. Only Code and Rule are set: a rule of this package names a
+// test, and its parameters and their provenance are those of the parameter
+// record that a decision cites ([poverty.Criterion] Param and Source).
+func RuleFor(code string) (poverty.Rule, bool) {
 	s, ok := ruleTexts[code]
-	return s, ok
+	if !ok {
+		return poverty.Rule{}, false
+	}
+	return poverty.Rule{Code: code, Rule: s}, true
+}
+
+// Rules returns every rule of the package, sorted by code, as a new slice
+// each time (see [RuleFor]).
+func Rules() []poverty.Rule {
+	out := make([]poverty.Rule, 0, len(ruleTexts))
+	for code, s := range ruleTexts {
+		out = append(out, poverty.Rule{Code: code, Rule: s})
+	}
+	slices.SortFunc(out, func(a, b poverty.Rule) int { return strings.Compare(a.Code, b.Code) })
+	return out
 }

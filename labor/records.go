@@ -9,7 +9,8 @@ import (
 
 // Worker is a person who works or could work: a member of a household, with
 // the facts the employment rules read. The worker's household is named by
-// its ID; a worker belongs to the household in every yearly snapshot.
+// its ID; a worker belongs to the household in every yearly snapshot. When
+// BirthDate or Sex is unset, the rules read it from IDNumber.
 //
 // The zero Worker is not valid: it has no ID and no birth date.
 type Worker struct {
@@ -23,28 +24,28 @@ type Worker struct {
 	Capacity  poverty.Capacity `json:"capacity"`
 }
 
-// Born returns the birth date: BirthDate, or the date read from the identity number.
-func (w *Worker) Born() poverty.Date {
+// born returns the birth date: BirthDate, or the date read from the identity number.
+func (w *Worker) born() poverty.Date {
 	if !w.BirthDate.IsZero() {
 		return w.BirthDate
 	}
 	return w.IDNumber.BirthDate()
 }
 
-// SexOf returns Sex, or the sex read from the identity number.
-func (w *Worker) SexOf() poverty.Sex {
+// sex returns Sex, or the sex read from the identity number.
+func (w *Worker) sex() poverty.Sex {
 	if w.Sex != poverty.SexUnknown {
 		return w.Sex
 	}
 	return w.IDNumber.Sex()
 }
 
-// Validate checks the worker's fields; every problem is a
+// validate checks the worker's fields; every problem is a
 // *[poverty.FieldError] naming the worker and the field, joined.
-func (w *Worker) Validate() error {
+func (w *Worker) validate(op string) error {
 	var errs []error
 	add := func(field, value string, err error) {
-		errs = append(errs, &poverty.FieldError{Record: w.ID, Field: field, Value: value, Err: err})
+		errs = append(errs, fieldErr(op, w.ID, field, value, err))
 	}
 	if w.ID == "" {
 		add("id", "", poverty.ErrMissing)
@@ -52,22 +53,22 @@ func (w *Worker) Validate() error {
 	if w.Household == "" {
 		add("household", "", poverty.ErrMissing)
 	}
-	if w.Born().IsZero() {
+	if w.born().IsZero() {
 		add("birth_date", "", poverty.ErrMissing)
 	}
 	if !w.IDNumber.IsZero() && !w.BirthDate.IsZero() && w.IDNumber.BirthDate() != w.BirthDate {
-		add("birth_date", w.BirthDate.String(), errors.New("does not match the identity number "+w.IDNumber.String()))
+		add("birth_date", w.BirthDate.String(), errors.New("does not match the birth date of the identity number "+w.IDNumber.String()))
 	}
 	if !w.IDNumber.IsZero() && w.Sex != poverty.SexUnknown && w.IDNumber.Sex() != w.Sex {
-		add("sex", w.Sex.String(), errors.New("does not match the identity number "+w.IDNumber.String()))
+		add("sex", w.Sex.String(), errors.New("does not match the sex digit of the identity number "+w.IDNumber.String()))
 	}
 	return errors.Join(errs...)
 }
 
-// MaxMonthlyWage bounds the monthly wage the decoders accept: one million
+// maxMonthlyWage bounds the monthly wage the decoders accept: one million
 // yuan, far above any rural wage, so that a year's wages of a whole county
 // cannot overflow.
-const MaxMonthlyWage = 1_000_000 * poverty.Yuan
+const maxMonthlyWage = 1_000_000 * poverty.Yuan
 
 // Job is one job held by one worker: who employs them, through which
 // channel, where, for what monthly wage, from when to when.
@@ -88,7 +89,9 @@ type Job struct {
 	// Destination is the province of work when known; National means not
 	// recorded. Transport subsidy tiers that name provinces read it.
 	Destination poverty.Region `json:"destination"`
-	MonthlyWage poverty.Money  `json:"monthly_wage"`
+	// MonthlyWage is the gross monthly pay; the record decoders accept 0
+	// to one million yuan.
+	MonthlyWage poverty.Money `json:"monthly_wage"`
 	// Start is the first day of work; End the last, or zero while the job
 	// is held.
 	Start poverty.Date `json:"start"`
@@ -98,12 +101,12 @@ type Job struct {
 	ContractMonths int `json:"contract_months"`
 }
 
-// Validate checks the job's fields; every problem is a *[poverty.FieldError]
+// validate checks the job's fields; every problem is a *[poverty.FieldError]
 // naming the job and the field, joined.
-func (j *Job) Validate() error {
+func (j *Job) validate(op string) error {
 	var errs []error
 	add := func(field, value string, err error) {
-		errs = append(errs, &poverty.FieldError{Record: j.ID, Field: field, Value: value, Err: err})
+		errs = append(errs, fieldErr(op, j.ID, field, value, err))
 	}
 	if j.ID == "" {
 		add("id", "", poverty.ErrMissing)
@@ -111,10 +114,10 @@ func (j *Job) Validate() error {
 	if j.Worker == "" {
 		add("worker", "", poverty.ErrMissing)
 	}
-	if j.Channel == ChannelUnknown || j.Channel > ChannelSelfFound {
+	if j.Channel == 0 || j.Channel > ChannelSelfFound {
 		add("channel", j.Channel.String(), poverty.ErrMissing)
 	}
-	if j.Place == PlaceUnknown || j.Place > PlaceOther {
+	if j.Place == 0 || j.Place > PlaceOther {
 		add("place", j.Place.String(), poverty.ErrMissing)
 	}
 	if (j.Channel == ChannelWorkshop) != (j.Workshop != "") {
@@ -125,7 +128,7 @@ func (j *Job) Validate() error {
 	}
 	if j.MonthlyWage < 0 {
 		add("monthly_wage", j.MonthlyWage.String(), poverty.ErrNegative)
-	} else if j.MonthlyWage > MaxMonthlyWage {
+	} else if j.MonthlyWage > maxMonthlyWage {
 		add("monthly_wage", j.MonthlyWage.String(), poverty.ErrRange)
 	}
 	if j.Start.IsZero() {
@@ -140,8 +143,8 @@ func (j *Job) Validate() error {
 	return errors.Join(errs...)
 }
 
-// HeldOn reports whether the job was held on day d.
-func (j *Job) HeldOn(d poverty.Date) bool {
+// heldOn reports whether the job was held on day d.
+func (j *Job) heldOn(d poverty.Date) bool {
 	return !d.Before(j.Start) && (j.End.IsZero() || !d.After(j.End))
 }
 
@@ -203,14 +206,11 @@ func wholeMonths(from, to poverty.Date) int {
 	return max(n, 0)
 }
 
-// MonthsWorked returns the whole months of the job held in year (see
-// [Service]).
-func (j *Job) MonthsWorked(year int) int { return j.ServiceIn(year).Months }
-
 // WageIn returns the job's wage income in year: the monthly wage for each
 // whole month, plus the part month paid pro rata by days, rounded half up
 // to whole fen. It is the amount that feeds a household's wage income
-// (工资性收入) in [AddWages].
+// (工资性收入) in [AddWages]. An amount that overflows is a
+// *[poverty.FieldError] with Op "labor.WageIn". It does not allocate.
 func (j *Job) WageIn(year int) (poverty.Money, error) {
 	return j.wage(j.ServiceIn(year))
 }
@@ -218,7 +218,7 @@ func (j *Job) WageIn(year int) (poverty.Money, error) {
 func (j *Job) wage(s Service) (poverty.Money, error) {
 	full, err := j.MonthlyWage.Mul(int64(s.Months))
 	if err != nil {
-		return 0, &poverty.FieldError{Record: j.ID, Field: "monthly_wage", Value: j.MonthlyWage.String(), Err: err}
+		return 0, fieldErr("labor.WageIn", j.ID, "monthly_wage", j.MonthlyWage.String(), err)
 	}
 	if s.PartDays == 0 {
 		return full, nil
@@ -231,14 +231,14 @@ func (j *Job) wage(s Service) (poverty.Money, error) {
 		full, err = full.Add(p)
 	}
 	if err != nil {
-		return 0, &poverty.FieldError{Record: j.ID, Field: "monthly_wage", Value: j.MonthlyWage.String(), Err: err}
+		return 0, fieldErr("labor.WageIn", j.ID, "monthly_wage", j.MonthlyWage.String(), err)
 	}
 	return full, nil
 }
 
-// MonthsInPost returns the whole months the job has been held on day on
+// monthsInPost returns the whole months the job has been held on day on
 // (counting to End if the job ended earlier); 0 before it starts.
-func (j *Job) MonthsInPost(on poverty.Date) int {
+func (j *Job) monthsInPost(on poverty.Date) int {
 	to := on
 	if !j.End.IsZero() && j.End.Before(to) {
 		to = j.End
@@ -261,15 +261,15 @@ type Household struct {
 	Monitored bool `json:"monitored,omitempty"`
 }
 
-// In reports whether the household belongs to group g in its snapshot year.
-func (h *Household) In(g Group) bool {
-	return g.Contains(h.Registration, h.Monitored, h.Year)
+// in reports whether the household belongs to group g in its snapshot year.
+func (h *Household) in(g Group) bool {
+	return g.contains(h.Registration, h.Monitored, h.Year)
 }
 
 // AddWages returns a copy of the household snapshot with the wages of jobs
 // in its year added to Income.Wage: the way annual wage income from recorded
 // jobs feeds [poverty.Household.PerCapita]. jobs are the jobs of the
-// household's workers; the caller selects them (see [Index.HouseholdJobs]).
+// household's workers; the caller selects them (see [Index.Household]).
 func AddWages(h *Household, jobs []Job) (Household, error) {
 	out := *h
 	for i := range jobs {
@@ -278,7 +278,7 @@ func AddWages(h *Household, jobs []Job) (Household, error) {
 			return Household{}, err
 		}
 		if out.Income.Wage, err = out.Income.Wage.Add(w); err != nil || out.Income.Wage > poverty.MaxAmount {
-			return Household{}, &poverty.FieldError{Record: h.ID, Field: "income.wage", Err: poverty.ErrOverflow}
+			return Household{}, fieldErr("labor.AddWages", h.ID, "income.wage", "", poverty.ErrOverflow)
 		}
 	}
 	return out, nil

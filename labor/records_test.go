@@ -51,9 +51,6 @@ func TestJobServiceAndWage(t *testing.T) {
 			if w != poverty.MustParseMoney(tt.wantWage) {
 				t.Errorf("WageIn %s, want %s", w, tt.wantWage)
 			}
-			if j.MonthsWorked(tt.year) != tt.want.Months {
-				t.Errorf("MonthsWorked %d, want %d", j.MonthsWorked(tt.year), tt.want.Months)
-			}
 		})
 	}
 }
@@ -64,11 +61,14 @@ func TestMonthsInPost(t *testing.T) {
 		on   string
 		want int
 	}{{"2022-09-30", 0}, {"2022-10-01", 0}, {"2022-10-31", 1}, {"2022-12-30", 2}, {"2022-12-31", 3}, {"2024-01-01", 5}} {
-		if got := j.MonthsInPost(d(tt.on)); got != tt.want {
+		if got := j.monthsInPost(d(tt.on)); got != tt.want {
 			t.Errorf("MonthsInPost(%s) = %d, want %d", tt.on, got, tt.want)
 		}
 	}
 }
+
+// opTest is the operation the validators are called for in these tests.
+const opTest = "labor.test"
 
 func TestValidateNamesRecordAndField(t *testing.T) {
 	id := poverty.MustParseIDNumber("11010519491231002X")
@@ -79,20 +79,20 @@ func TestValidateNamesRecordAndField(t *testing.T) {
 		sent   error
 		hideID bool
 	}{
-		{"job without worker", (&Job{ID: "j1", Channel: ChannelSelfFound, Place: InVillage, Start: d("2020-01-01")}).Validate(), "worker", poverty.ErrMissing, false},
-		{"job with negative wage", (&Job{ID: "j2", Worker: "w", Channel: ChannelSelfFound, Place: InVillage, Start: d("2020-01-01"), MonthlyWage: -1}).Validate(), "monthly_wage", poverty.ErrNegative, false},
-		{"job ending before it starts", (&Job{ID: "j3", Worker: "w", Channel: ChannelSelfFound, Place: InVillage, Start: d("2020-01-01"), End: d("2019-01-01")}).Validate(), "end", poverty.ErrRange, false},
-		{"workshop job without workshop", (&Job{ID: "j4", Worker: "w", Channel: ChannelWorkshop, Place: InVillage, Start: d("2020-01-01")}).Validate(), "workshop", nil, false},
-		{"worker birth date contradicts identity number", (&Worker{ID: "w1", Household: "h", IDNumber: id, BirthDate: d("1950-01-01")}).Validate(), "birth_date", nil, true},
-		{"workshop without type", (&Workshop{ID: "s"}).Validate(), "type", poverty.ErrMissing, false},
-		{"fair hiring more than its vacancies", (&JobFair{ID: "f", Date: d("2020-03-01"), Vacancies: 1, Hires: 2}).Validate(), "hires", poverty.ErrRange, false},
-		{"station in an unknown province", (&Workstation{ID: "s", Host: 99}).Validate(), "host_province", poverty.ErrUnknownRegion, false},
+		{"job without worker", (&Job{ID: "j1", Channel: ChannelSelfFound, Place: InVillage, Start: d("2020-01-01")}).validate(opTest), "worker", poverty.ErrMissing, false},
+		{"job with negative wage", (&Job{ID: "j2", Worker: "w", Channel: ChannelSelfFound, Place: InVillage, Start: d("2020-01-01"), MonthlyWage: -1}).validate(opTest), "monthly_wage", poverty.ErrNegative, false},
+		{"job ending before it starts", (&Job{ID: "j3", Worker: "w", Channel: ChannelSelfFound, Place: InVillage, Start: d("2020-01-01"), End: d("2019-01-01")}).validate(opTest), "end", poverty.ErrRange, false},
+		{"workshop job without workshop", (&Job{ID: "j4", Worker: "w", Channel: ChannelWorkshop, Place: InVillage, Start: d("2020-01-01")}).validate(opTest), "workshop", nil, false},
+		{"worker birth date contradicts identity number", (&Worker{ID: "w1", Household: "h", IDNumber: id, BirthDate: d("1950-01-01")}).validate(opTest), "birth_date", nil, true},
+		{"workshop without type", (&Workshop{ID: "s"}).validate(opTest), "type", poverty.ErrMissing, false},
+		{"fair hiring more than its vacancies", (&JobFair{ID: "f", Date: d("2020-03-01"), Vacancies: 1, Hires: 2}).validate(opTest), "hires", poverty.ErrRange, false},
+		{"station in an unknown province", (&Workstation{ID: "s", Host: 99}).validate(opTest), "host_province", poverty.ErrUnknownRegion, false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			var fe *poverty.FieldError
-			if !errors.As(tt.err, &fe) || fe.Field != tt.field {
-				t.Fatalf("error %v: want a FieldError on %q", tt.err, tt.field)
+			if !errors.As(tt.err, &fe) || fe.Field != tt.field || fe.Op != opTest {
+				t.Fatalf("error %v: want a FieldError of %s on %q", tt.err, opTest, tt.field)
 			}
 			if tt.sent != nil && !errors.Is(tt.err, tt.sent) {
 				t.Errorf("error %v does not wrap %v", tt.err, tt.sent)
@@ -154,9 +154,9 @@ func TestEnumWords(t *testing.T) {
 		})
 	}
 	// Marshalling never fails on the zero value: the unset word reads back.
-	if b, err := ChannelUnknown.MarshalText(); err != nil || string(b) != "unknown" {
+	if b, err := Channel(0).MarshalText(); err != nil || string(b) != "unknown" {
 		t.Errorf("unknown channel marshals to %q, %v", b, err)
-	} else if c := ChannelWorkshop; c.UnmarshalText(b) != nil || c != ChannelUnknown {
+	} else if c := ChannelWorkshop; c.UnmarshalText(b) != nil || c != Channel(0) {
 		t.Errorf("%q reads back as %v", b, c)
 	}
 	if _, err := Channel(99).MarshalText(); !errors.Is(err, poverty.ErrUnknownWord) {
@@ -170,10 +170,22 @@ func TestEnumWords(t *testing.T) {
 func TestPlaceCategories(t *testing.T) {
 	type row struct{ township, county, near bool }
 	want := map[Place]row{InVillage: {false, false, true}, InTownship: {false, false, true}, InCounty: {true, false, true},
-		InCity: {true, true, false}, InProvince: {true, true, false}, OtherProvince: {true, true, false}, PlaceOther: {true, true, false}, PlaceUnknown: {}}
+		InCity: {true, true, false}, InProvince: {true, true, false}, OtherProvince: {true, true, false}, PlaceOther: {true, true, false}, Place(0): {}}
 	for p, w := range want {
-		if got := (row{p.OutsideTownship(), p.OutsideCounty(), p.NearHome()}); got != w {
+		if got := (row{p.Outside(InTownship), p.Outside(InCounty), p.nearHome()}); got != w {
 			t.Errorf("%s: %+v, want %+v", p, got, w)
+		}
+	}
+	// Outside follows the census order for every pair of set places, and
+	// the zero value is outside nothing.
+	for p := InVillage; p <= PlaceOther; p++ {
+		for q := InVillage; q <= PlaceOther; q++ {
+			if got := p.Outside(q); got != (p > q) {
+				t.Errorf("%s.Outside(%s) = %v", p, q, got)
+			}
+		}
+		if Place(0).Outside(p) {
+			t.Errorf("the zero Place is outside %s", p)
 		}
 	}
 }
@@ -191,11 +203,11 @@ func TestGroupContains(t *testing.T) {
 		{GroupRegistered, out, false, true}, {GroupRegistered, poverty.Registration{Registered: 2021}, false, false},
 		{GroupLiftedOut, out, false, true}, {GroupLiftedOut, poor, false, false},
 		{GroupLiftedOutOrMonitored, poverty.Registration{}, true, true}, {GroupRegisteredOrMonitored, poverty.Registration{}, false, false},
-		{GroupMonitored, out, false, false}, {GroupAny, poverty.Registration{}, false, true}, {GroupUnknown, poor, true, false},
+		{GroupMonitored, out, false, false}, {GroupAny, poverty.Registration{}, false, true}, {Group(0), poor, true, false},
 	}
 	for _, tt := range tests {
-		if got := tt.g.Contains(tt.r, tt.monitored, 2020); got != tt.want {
-			t.Errorf("%s.Contains(%+v, %v) = %v", tt.g, tt.r, tt.monitored, got)
+		if got := tt.g.contains(tt.r, tt.monitored, 2020); got != tt.want {
+			t.Errorf("%s.contains(%+v, %v) = %v", tt.g, tt.r, tt.monitored, got)
 		}
 	}
 }

@@ -18,18 +18,18 @@ func roundPermille(r poverty.Rate) poverty.Rate { return (r + 500) / 1000 * 1000
 // through a Tally one household at a time; -short uses a 1/100 county.
 func TestZhenxiongTransfer(t *testing.T) {
 	spec := countySpec{Year: 2020, County: poverty.MustParseCounty("530627"),
-		LabourForce: 774_535, PoorLabour: 300_000, Supported: 666_100, SupportedPoor: 264_400, OutOfForce: 20_000}
+		LaborForce: 774_535, PoorLabour: 300_000, Supported: 666_100, SupportedPoor: 264_400, OutOfForce: 20_000}
 	if testing.Short() {
-		spec = countySpec{Year: 2020, County: spec.County, LabourForce: 7_745, PoorLabour: 3_000, Supported: 6_661, SupportedPoor: 2_644, OutOfForce: 200}
+		spec = countySpec{Year: 2020, County: spec.County, LaborForce: 7_745, PoorLabour: 3_000, Supported: 6_661, SupportedPoor: 2_644, OutOfForce: 200}
 	}
 	tally := Tally{Rules: fixtureRules(t, 2020), Poor: GroupRegistered}
 	err := genCounty(6, spec, func(h *Household, w []Worker, j [][]Job) error { return tally.Add(h, w, j) })
 	if err != nil {
 		t.Fatal(err)
 	}
-	if tally.LabourForce != int64(spec.LabourForce) || tally.Supported != int64(spec.Supported) || tally.SupportedPoor != int64(spec.SupportedPoor) {
-		t.Errorf("labour force %d supported %d poor %d; want %d %d %d", tally.LabourForce, tally.Supported, tally.SupportedPoor,
-			spec.LabourForce, spec.Supported, spec.SupportedPoor)
+	if tally.LaborForce != int64(spec.LaborForce) || tally.Supported != int64(spec.Supported) || tally.SupportedPoor != int64(spec.SupportedPoor) {
+		t.Errorf("labour force %d supported %d poor %d; want %d %d %d", tally.LaborForce, tally.Supported, tally.SupportedPoor,
+			spec.LaborForce, spec.Supported, spec.SupportedPoor)
 	}
 	rate, err := tally.TransferRate()
 	if err != nil {
@@ -49,7 +49,7 @@ func TestZhenxiongTransfer(t *testing.T) {
 		t.Errorf("implausible tally %+v", tally)
 	}
 	t.Logf("households %d, labour force %d, supported %d (%s), poor %d (%s), transferred %d, zero-employment households %d",
-		tally.Households, tally.LabourForce, tally.Supported, rate.Percent(), tally.SupportedPoor, share.Percent(), tally.Transferred, tally.ZeroEmployment)
+		tally.Households, tally.LaborForce, tally.Supported, rate.Percent(), tally.SupportedPoor, share.Percent(), tally.Transferred, tally.ZeroEmployment)
 }
 
 // TestZhenxiongReturnee reproduces S5: Zhenxiong's 97 workshops employing

@@ -53,10 +53,10 @@ func TestTransportSubsidy(t *testing.T) {
 			}
 			job := c.Job
 			job.ID, job.Worker = "j", "w"
-			if err := job.Validate(); err != nil {
+			if err := job.validate(opTest); err != nil {
 				t.Fatal(err)
 			}
-			got, err := p.TransportSubsidy(c.Rule, h, &job, c.Year, TransportOptions{Lookup: poverty.LookupOptions{AcceptSecondary: c.AcceptSecondary}, Fare: c.Fare})
+			got, err := p.TransportSubsidy(c.Rule, h, &job, c.Year, Options{Lookup: poverty.LookupOptions{AcceptSecondary: c.AcceptSecondary}, Fare: c.Fare})
 			if c.Want.Error != "" {
 				if !errors.Is(err, errorWords[c.Want.Error]) {
 					t.Fatalf("error %v, want %s", err, c.Want.Error)
@@ -94,16 +94,16 @@ func TestTransportSubsidyBadInput(t *testing.T) {
 	j := &Job{ID: "j", Worker: "w", Channel: ChannelSelfFound, Place: OtherProvince, Start: d("2024-01-01")}
 	for name, call := range map[string]func() error{
 		"no household": func() error {
-			_, err := p.TransportSubsidy("gansu-chongxin-2024", nil, j, 2024, TransportOptions{})
+			_, err := p.TransportSubsidy("gansu-chongxin-2024", nil, j, 2024, Options{})
 			return err
 		},
 		"year zero": func() error {
-			_, err := p.TransportSubsidy("gansu-chongxin-2024", h, j, 0, TransportOptions{})
+			_, err := p.TransportSubsidy("gansu-chongxin-2024", h, j, 0, Options{})
 			return err
 		},
 		"negative fare": func() error {
 			f := -poverty.Yuan
-			_, err := p.TransportSubsidy("shanxi-zhongyang-2022", h, &Job{ID: "j", Channel: ChannelSelfFound, Place: OtherProvince, Start: d("2022-01-01")}, 2022, TransportOptions{Fare: &f})
+			_, err := p.TransportSubsidy("shanxi-zhongyang-2022", h, &Job{ID: "j", Channel: ChannelSelfFound, Place: OtherProvince, Start: d("2022-01-01")}, 2022, Options{Fare: &f})
 			return err
 		},
 	} {
@@ -129,7 +129,7 @@ func TestSummariseExport(t *testing.T) {
 		}
 		jobs = append(jobs, Job{ID: itoa(i), Via: via})
 	}
-	got, err := SummariseExport(stations, fairs, jobs)
+	got, err := SummarizeExport(stations, fairs, jobs)
 	if err != nil {
 		t.Fatal(err)
 	}

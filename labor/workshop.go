@@ -27,8 +27,8 @@ type Workshop struct {
 	// start the workshop (返乡创业).
 	OwnerReturnee bool         `json:"owner_returnee,omitempty"`
 	Opened        poverty.Date `json:"opened"`
-	// CountyRecognised records recognition by the county (Chongqing).
-	CountyRecognised   bool `json:"county_recognised,omitempty"`
+	// CountyRecognized records recognition by the county (Chongqing).
+	CountyRecognized   bool `json:"county_recognised,omitempty"`
 	RegisteredBusiness bool `json:"registered_business,omitempty"`
 	FixedPremises      bool `json:"fixed_premises,omitempty"`
 	// Cooperative and ProcessingStep describe a farming cooperative and
@@ -41,23 +41,23 @@ type Workshop struct {
 	Grade Grade `json:"grade,omitempty"`
 }
 
-// Validate checks the workshop's fields; problems are *[poverty.FieldError]s.
-func (w *Workshop) Validate() error {
+// validate checks the workshop's fields; problems are *[poverty.FieldError]s.
+func (w *Workshop) validate(op string) error {
 	var errs []error
 	add := func(field, value string, err error) {
-		errs = append(errs, &poverty.FieldError{Record: w.ID, Field: field, Value: value, Err: err})
+		errs = append(errs, fieldErr(op, w.ID, field, value, err))
 	}
 	if w.ID == "" {
 		add("id", "", poverty.ErrMissing)
 	}
-	if w.Type == TypeUnknown || w.Type > CulturalTourism {
+	if w.Type == 0 || w.Type > CulturalTourism {
 		add("type", w.Type.String(), poverty.ErrMissing)
 	}
 	if w.County != 0 && !w.County.IsValid() {
 		add("county", w.County.String(), poverty.ErrUnknownRegion)
 	}
 	for i, s := range w.Sites {
-		if s == SiteUnknown || s > SiteIndustrialPark {
+		if s == 0 || s > SiteIndustrialPark {
 			add("sites["+strconv.Itoa(i)+"]", s.String(), poverty.ErrUnknownWord)
 		}
 	}
@@ -75,7 +75,7 @@ func (w *Workshop) Validate() error {
 // Household may be nil when no snapshot exists, and such a post counts only
 // for [GroupAny].
 //
-// The zero Post is not usable: Recognise rejects it.
+// The zero Post is not usable: [Params.Recognize] rejects it.
 type Post struct {
 	Job       *Job
 	Worker    *Worker
@@ -113,73 +113,81 @@ type Award struct {
 	Basis []string `json:"basis,omitempty"`
 }
 
-// Recognition is the result of [Params.Recognise]: whether the workshop
-// meets the rule, how many posts counted, each criterion with its reason,
-// each post's check, and the award.
+// Recognition is the result of [Params.Recognize]: whether the workshop
+// meets the rule, how many posts counted, each criterion with its reason
+// (the full explanation: the criteria with Pass false are those that
+// failed), each post's check, and the award. [Recognition.String] is the
+// one-line form.
 //
 // The zero Recognition is a workshop not recognised under no rule.
 type Recognition struct {
 	Rule       string              `json:"rule"`
 	Workshop   string              `json:"workshop"`
 	On         poverty.Date        `json:"on"`
-	Recognised bool                `json:"recognised"`
+	Recognized bool                `json:"recognised"`
 	Counted    int                 `json:"counted"`
 	Criteria   []poverty.Criterion `json:"criteria"`
 	Posts      []PostCheck         `json:"posts"`
 	Award      Award               `json:"award"`
 }
 
-// Failed returns the criteria that did not pass.
-func (r *Recognition) Failed() []poverty.Criterion {
-	var out []poverty.Criterion
-	for _, c := range r.Criteria {
-		if !c.Pass {
-			out = append(out, c)
-		}
+// String returns the short form: the rule, the workshop, the head count
+// and the award or the codes of the criteria that failed,
+// "jilin-2018 workshop ws1 on 2019-06-30: recognised, 5 counted, award 5000.00"
+// or "...: not recognised, 3 counted (recognition.min_workers)".
+func (r Recognition) String() string {
+	s := r.Rule + " workshop " + r.Workshop + " on " + r.On.String() + ": "
+	if r.Recognized {
+		return s + "recognised, " + itoa(r.Counted) + " counted, award " + r.Award.Total.String()
 	}
-	return out
+	return s + "not recognised, " + itoa(r.Counted) + " counted" + failedCodes(r.Criteria)
 }
 
-// RecognitionOptions are the caller's inputs to [Params.Recognise] that the
-// rules do not hold. The zero value serves no SECONDARY rule and knows
-// no minimum wage.
-type RecognitionOptions struct {
+// Options are the caller's inputs to [Params.Recognize] and
+// [Params.TransportSubsidy] that the rules do not hold. The zero value
+// serves no SECONDARY rule, knows no minimum wage and no fare.
+type Options struct {
 	Lookup poverty.LookupOptions
-	// MinimumWage is the local monthly minimum wage, needed by rules that
-	// require pay at least the minimum wage (Jilin).
+	// MinimumWage is the local monthly minimum wage, needed by recognition
+	// rules that require pay at least the minimum wage (Jilin).
 	MinimumWage *MinimumWage
+	// Fare is the actual fare paid, needed by transport tiers that
+	// reimburse it up to a cap; nil when unknown.
+	Fare *poverty.Money
 }
 
-// Recognise evaluates the workshop against the recognition rule with the ID
+// Recognize evaluates the workshop against the recognition rule with the ID
 // on the date: each worker criterion for each post, then the workshop
-// criteria, then the award. The rule is named by its ID, so a LOCAL rule is
-// applied wherever the caller applies it; the reasons cite its label. A
-// rule not in force that year, SECONDARY without
-// opts.Lookup.AcceptSecondary, UNCONFIRMED, or needing a minimum wage the
-// caller did not give is an error (*[ParamError]); a criterion that fails
+// criteria, then the award ([Index.Workshop] returns a workshop with its
+// posts). The rule is named by its ID, so a LOCAL rule is applied wherever
+// the caller applies it; the reasons cite its label. A rule not in force
+// that year, SECONDARY without opts.Lookup.AcceptSecondary, UNCONFIRMED, or
+// needing a minimum wage the caller did not give is an error
+// (*[poverty.FieldError] with Op "labor.Recognize"); a criterion that fails
 // is not.
-func (p *Params) Recognise(ruleID string, ws *Workshop, posts []Post, on poverty.Date, opts RecognitionOptions) (Recognition, error) {
+func (p *Params) Recognize(ruleID string, ws *Workshop, posts []Post, on poverty.Date, opts Options) (Recognition, error) {
+	const op = "labor.Recognize"
 	if on.IsZero() || ws == nil {
-		return Recognition{}, &poverty.FieldError{Record: ruleID, Field: "on", Err: poverty.ErrMissing}
+		return Recognition{}, fieldErr(op, ruleID, "on", "", poverty.ErrMissing)
 	}
-	rule, err := p.RecognitionRule(ruleID, on.Year(), opts.Lookup)
+	rule, err := lookup[RecognitionRule](p, op, ruleID, on.Year(), opts.Lookup)
 	if err != nil {
 		return Recognition{}, err
 	}
 	var age *AgeLimits
 	if rule.WorkingAge != "" {
-		a, err := p.AgeLimits(rule.WorkingAge, 0, opts.Lookup)
+		a, err := lookup[AgeLimits](p, op, rule.WorkingAge, 0, opts.Lookup)
 		if err != nil {
 			return Recognition{}, err
 		}
 		age = &a
 	}
 	if rule.MinimumWage && opts.MinimumWage == nil {
-		return Recognition{}, &ParamError{Kind: kindRecognise, ID: rule.ID, Field: "minimum_wage", Year: on.Year(), Err: ErrNoParameter}
+		return Recognition{}, paramErr(op, kindRecognise, rule.ID, "minimum_wage", "", ErrNoParameter)
 	}
 	var table *AwardTable
 	if rule.Award.Table != "" {
-		t, err := p.AwardTable(rule.Award.Table, on.Year(), opts.Lookup)
+		t, err := lookup[AwardTable](p, op, rule.Award.Table, on.Year(), opts.Lookup)
 		if err != nil {
 			return Recognition{}, err
 		}
@@ -193,7 +201,7 @@ func (p *Params) Recognise(ruleID string, ws *Workshop, posts []Post, on poverty
 	}
 	for i, post := range posts {
 		if post.Job == nil || post.Worker == nil {
-			return Recognition{}, &poverty.FieldError{Record: ws.ID, Field: "posts[" + strconv.Itoa(i) + "]", Err: poverty.ErrMissing}
+			return Recognition{}, fieldErr(op, ws.ID, "posts["+strconv.Itoa(i)+"]", "", poverty.ErrMissing)
 		}
 		pc := PostCheck{Job: post.Job.ID, Worker: post.Worker.ID}
 		fail := func(code string) { pc.Failed = append(pc.Failed, code) }
@@ -201,10 +209,10 @@ func (p *Params) Recognise(ruleID string, ws *Workshop, posts []Post, on poverty
 			if post.Job.ServiceIn(wageYear).Days == 0 || post.Job.Start.After(on) {
 				fail("post.in_post")
 			}
-		} else if !post.Job.HeldOn(on) {
+		} else if !post.Job.heldOn(on) {
 			fail("post.in_post")
 		}
-		if rule.Counts != GroupAny && (post.Household == nil || !post.Household.In(rule.Counts)) {
+		if rule.Counts != GroupAny && (post.Household == nil || !post.Household.in(rule.Counts)) {
 			fail("post.group")
 		}
 		if rule.MinContractMonths > 0 && post.Job.ContractMonths < rule.MinContractMonths {
@@ -214,9 +222,9 @@ func (p *Params) Recognise(ruleID string, ws *Workshop, posts []Post, on poverty
 			fail("post.minimum_wage")
 		}
 		if age != nil {
-			ok, err := age.WorkingAge(post.Worker.Born(), post.Worker.SexOf(), on)
+			ok, err := age.workingAge(post.Worker.born(), post.Worker.sex(), on)
 			if err != nil {
-				return Recognition{}, &poverty.FieldError{Record: post.Worker.ID, Field: "birth_date", Err: err}
+				return Recognition{}, fieldErr(op, post.Worker.ID, "birth_date", post.Worker.born().String(), err)
 			}
 			if !ok {
 				fail("post.working_age")
@@ -230,14 +238,14 @@ func (p *Params) Recognise(ruleID string, ws *Workshop, posts []Post, on poverty
 			if rule.MinAnnualWage > 0 {
 				w, err := post.Job.wage(sv)
 				if err != nil {
-					return Recognition{}, err
+					return Recognition{}, withOp(op, err)
 				}
 				if w < rule.MinAnnualWage {
 					fail("post.annual_wage")
 				}
 			}
 		}
-		if rule.MinMonthsInPost > 0 && post.Job.MonthsInPost(on) < rule.MinMonthsInPost {
+		if rule.MinMonthsInPost > 0 && post.Job.monthsInPost(on) < rule.MinMonthsInPost {
 			fail("post.months_in_post")
 		}
 		pc.Counted = len(pc.Failed) == 0
@@ -258,8 +266,8 @@ func (p *Params) Recognise(ruleID string, ws *Workshop, posts []Post, on poverty
 		}
 		return "no"
 	}
-	if rule.CountyRecognised {
-		add(crit("recognition.county_recognised", ws.CountyRecognised, "county recognised: "+yes(ws.CountyRecognised), "required", h))
+	if rule.CountyRecognized {
+		add(crit("recognition.county_recognised", ws.CountyRecognized, "county recognised: "+yes(ws.CountyRecognized), "required", h))
 	}
 	if rule.RegisteredBusiness {
 		add(crit("recognition.registered_business", ws.RegisteredBusiness, "registered business: "+yes(ws.RegisteredBusiness), "required", h))
@@ -291,14 +299,14 @@ func (p *Params) Recognise(ruleID string, ws *Workshop, posts []Post, on poverty
 		add(crit("recognition.insurance", ws.InsurancePerMonth >= rule.MinInsurancePerMonth,
 			ws.InsurancePerMonth.String()+" yuan per person per month", "at least "+rule.MinInsurancePerMonth.String(), h))
 	}
-	res.Recognised = true
+	res.Recognized = true
 	for _, c := range res.Criteria {
-		res.Recognised = res.Recognised && c.Pass
+		res.Recognized = res.Recognized && c.Pass
 	}
-	if res.Recognised {
+	if res.Recognized {
 		var err error
 		if res.Award, err = award(&rule, table, ws, posts, &res, on); err != nil {
-			return Recognition{}, err
+			return Recognition{}, fieldErr(op, ws.ID, "award", "", err)
 		}
 	}
 	return res, nil
@@ -373,7 +381,7 @@ func award(r *RecognitionRule, table *AwardTable, ws *Workshop, posts []Post, re
 	}
 	if table != nil {
 		for i := range posts {
-			if res.Posts[i].Counted && posts[i].Job.MonthsInPost(on) >= table.MinMonthsInPost {
+			if res.Posts[i].Counted && posts[i].Job.monthsInPost(on) >= table.MinMonthsInPost {
 				a.TableHeadcount++
 			}
 		}
@@ -387,7 +395,7 @@ func award(r *RecognitionRule, table *AwardTable, ws *Workshop, posts []Post, re
 		switch {
 		case row == nil:
 			a.Basis = append(a.Basis, strconv.Itoa(a.TableHeadcount)+" workers in post at least "+strconv.Itoa(table.MinMonthsInPost)+" months: below the first band of "+table.cite())
-		case ws.Grade == GradeUnknown:
+		case ws.Grade == 0:
 			a.Basis = append(a.Basis, "not graded: no award from "+table.ID)
 		default:
 			a.Table = [...]poverty.Money{0, row.Excellent, row.Good, row.Pass}[ws.Grade]

@@ -200,7 +200,7 @@ func writeText(w io.Writer, r *Report) error {
 	}
 	if h.Labour != nil {
 		p("\n  labour force %d, employed %d, supported through employment transfer %d (%s of the labour force), from registered households %s",
-			h.Labour.LabourForce, h.Labour.Employed, h.Labour.Supported, pctRate(h.TransferRate), pctRate(h.PoorShare))
+			h.Labour.LaborForce, h.Labour.Employed, h.Labour.Supported, pctRate(h.TransferRate), pctRate(h.PoorShare))
 	}
 	p("\n  workshop jobs %d, held by members of registered households %d (%s)\n", h.WorkshopJobs, h.WorkshopPoor, pct(h.WorkshopPoor, h.WorkshopJobs))
 	if len(h.ClassifyFailures) > 0 {

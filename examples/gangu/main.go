@@ -188,7 +188,7 @@ func parse(raw []byte) (*labor.Records, children.Snapshot, error) {
 			members = append(members, poverty.Member{BirthDate: born, Capacity: poverty.UnableToWork})
 		}
 		mig := labor.Job{ID: f[4] + "-migrant", Worker: f[4], Employer: "city employer", Channel: labor.ChannelSelfFound}
-		if err := mig.Place.UnmarshalText([]byte(f[7])); err != nil || !mig.Place.OutsideCounty() {
+		if err := mig.Place.UnmarshalText([]byte(f[7])); err != nil || !mig.Place.Outside(labor.InCounty) {
 			return nil, reg, bad("migrant_place", f[7], errors.Join(err, poverty.ErrRange))
 		}
 		if mig.Start, err = date(8); err != nil {

@@ -111,7 +111,7 @@ func run(labourPath, workshopsPath, exportPath, format string, w io.Writer) erro
 		return err
 	}
 	out.Labour = labor.Tally{Rules: rules, Poor: labor.GroupRegistered}
-	if err := idx.Tally(&out.Labour, 2020); err != nil {
+	if err := idx.SummarizeEmployment(&out.Labour, 2020); err != nil {
 		return err
 	}
 	if out.TransferRate, err = out.Labour.TransferRate(); err != nil {
@@ -120,7 +120,7 @@ func run(labourPath, workshopsPath, exportPath, format string, w io.Writer) erro
 	if out.PoorShare, err = out.Labour.PoorShare(); err != nil {
 		return err
 	}
-	if out.Export, err = labor.SummariseExport(export.Workstations, export.JobFairs, recs.Jobs); err != nil {
+	if out.Export, err = labor.SummarizeExport(export.Workstations, export.JobFairs, recs.Jobs); err != nil {
 		return err
 	}
 
@@ -159,15 +159,15 @@ func run(labourPath, workshopsPath, exportPath, format string, w io.Writer) erro
 func employmentRules(year int) (labor.EmploymentRules, error) {
 	p := labor.DefaultParams()
 	opts := poverty.LookupOptions{AcceptSecondary: true}
-	age, err := p.AgeLimits("jilin-2018", year, opts)
+	age, err := labor.Lookup[labor.AgeLimits](p, "jilin-2018", year, opts)
 	if err != nil {
 		return labor.EmploymentRules{}, err
 	}
-	st, err := p.StableRule("zero-employment-exit", year, opts)
+	st, err := labor.Lookup[labor.StableRule](p, "zero-employment-exit", year, opts)
 	if err != nil {
 		return labor.EmploymentRules{}, err
 	}
-	tr, err := p.TransferRule("outside-township-6-months", year, opts)
+	tr, err := labor.Lookup[labor.TransferRule](p, "outside-township-6-months", year, opts)
 	if err != nil {
 		return labor.EmploymentRules{}, err
 	}
@@ -291,7 +291,7 @@ func writeText(w io.Writer, o *Output) error {
 	t := &o.Labour
 	p("ZHENXIONG LABOUR TRANSFER AND WORKSHOPS, 2020\n\n")
 	p("LABOUR FORCE (a 1/500 sample of worker records)\n")
-	p("  households %d; labour force %d (working age, able to work)\n", t.Households, t.LabourForce)
+	p("  households %d; labour force %d (working age, able to work)\n", t.Households, t.LaborForce)
 	p("  employed %d, stably employed %d, transferred (outside the township 6 months or more) %d\n", t.Employed, t.Stable, t.Transferred)
 	p("  supported through employment transfer: %d = %s of the labour force\n", t.Supported, pct(o.TransferRate))
 	p("  of them from registered poor households: %d = %s\n", t.SupportedPoor, pct(o.PoorShare))
