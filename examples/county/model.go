@@ -71,7 +71,7 @@ type model struct {
 	lines    poverty.Lines
 	scheme   *risk.Scheme // nil when none is in force
 	params   risk.Params
-	catalog  *risk.Catalogue
+	catalog  *risk.Catalog
 	kids     *children.Rules
 	checks   children.Checks
 	labor    *labor.EmploymentRules // nil when the rules are not in force for the year
@@ -86,7 +86,7 @@ func newModel(cfg Config, table *poverty.Table, opts poverty.LookupOptions) (*mo
 	}
 	m := &model{cfg: cfg, on: poverty.MustDate(cfg.Year, time.December, 31),
 		identify: poverty.MustDate(cfg.Year, time.December, 31), followUp: poverty.MustDate(cfg.Year+1, time.June, 15), params: risk.DefaultParams(),
-		catalog: risk.DefaultCatalogue(), kids: children.Default(), checks: children.DefaultChecks()}
+		catalog: risk.DefaultCatalog(), kids: children.Default(), checks: children.DefaultChecks()}
 	var err error
 	if m.lines, err = table.LinesFor(cfg.Year, cfg.Province, cfg.Boundary, opts); err != nil {
 		return nil, err
@@ -105,7 +105,9 @@ func newModel(cfg Config, table *poverty.Table, opts poverty.LookupOptions) (*mo
 		}
 		schemes = schemes.Overlay(own)
 	}
-	m.scheme, _ = risk.SchemeFor(schemes, cfg.Province, cfg.Year)
+	if s, ok := schemes.For(cfg.Province, cfg.Year); ok {
+		m.scheme = &s
+	}
 	m.labor, m.laborErr = laborRules(cfg)
 	m.workers = runtime.GOMAXPROCS(0)
 	// The follow-up is in the next year: its own line where the table has
@@ -126,15 +128,15 @@ func newModel(cfg Config, table *poverty.Table, opts poverty.LookupOptions) (*mo
 func laborRules(cfg Config) (*labor.EmploymentRules, error) {
 	p := labor.DefaultParams()
 	opts := poverty.LookupOptions{AcceptSecondary: true}
-	age, err := labor.Lookup[labor.AgeLimits](p, cfg.Labor.AgeLimits, cfg.Year, opts)
+	age, err := p.AgeLimits(cfg.Labor.AgeLimits, cfg.Year, opts)
 	if err != nil {
 		return nil, err
 	}
-	st, err := labor.Lookup[labor.StableRule](p, cfg.Labor.Stable, cfg.Year, opts)
+	st, err := p.StableRule(cfg.Labor.Stable, cfg.Year, opts)
 	if err != nil {
 		return nil, err
 	}
-	tr, err := labor.Lookup[labor.TransferRule](p, cfg.Labor.Transfer, cfg.Year, opts)
+	tr, err := p.TransferRule(cfg.Labor.Transfer, cfg.Year, opts)
 	if err != nil {
 		return nil, err
 	}
@@ -266,7 +268,7 @@ func (m *model) openCase(rec *gen.Record, id *risk.Identification, a *risk.Asses
 	// A case names its risk factors; a household identified on income
 	// alone, with no factor recorded, gets "other" (99).
 	cf := id.Factors
-	if cf.Len() == 0 {
+	if cf == 0 {
 		cf = risk.FactorsOf(risk.OtherFactor)
 	}
 	c, err := risk.Open(risk.CaseInfo{ID: "case-" + h.ID, HouseholdID: h.ID, Region: m.cfg.Province, County: h.County,
@@ -313,9 +315,9 @@ func (m *model) followUpTest(rec *gen.Record, c *risk.Case, events []risk.Event)
 	var resolved risk.FactorSet
 	for _, f := range c.Info().Factors.List() {
 		switch {
-		case f == risk.Illness && severe, f == risk.UnstableEmployment, f == risk.Disability, f == risk.LackOfLabour:
+		case f == risk.Illness && severe, f == risk.UnstableEmployment, f == risk.Disability, f == risk.LackOfLabor:
 		default:
-			resolved = resolved.With(f)
+			resolved |= risk.FactorsOf(f)
 		}
 	}
 	return risk.EliminationTest(risk.EliminationInput{Case: c, Household: &rec.Household, On: m.followUp, Line: &m.fuLine,
@@ -510,7 +512,7 @@ func (m *model) household(sh *shard, rec *gen.Record) {
 	tier := risk.TierUnknown
 	if m.scheme != nil {
 		tr, err := m.scheme.Classify(risk.TierInput{PerCapita: a.PerCapita, Line: &m.lines.Monitoring,
-			SevereGuaranteeFailure: a.SevereGuaranteeFailure()})
+			SevereGuaranteeFailure: a.SevereGuaranteeFailure})
 		if err != nil {
 			sh.failures[failureKey("tier", err)]++
 		} else {
@@ -627,8 +629,8 @@ func failureKey(stage string, err error) string {
 }
 
 // brief returns the part of a warning's explanation that says what it
-// read: the second clause of [risk.Check.Explain].
-func brief(c *risk.Check) string {
+// read: the second clause of [risk.WarningCheck.Explain].
+func brief(c *risk.WarningCheck) string {
 	parts := strings.Split(c.Explain(), "; ")
 	if len(parts) > 1 {
 		return parts[1]
@@ -729,7 +731,7 @@ wait:
 	}
 	hd.Monitored = tally.Report()
 	if registered > 0 {
-		cr, err := hd.Monitored.CheckCap(registered, false, &m.params)
+		cr, err := hd.Monitored.CapTest(registered, false, &m.params)
 		if err == nil {
 			hd.Cap = &cr
 		}
