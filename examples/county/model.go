@@ -128,15 +128,15 @@ func newModel(cfg Config, table *poverty.Table, opts poverty.LookupOptions) (*mo
 func laborRules(cfg Config) (*labor.EmploymentRules, error) {
 	p := labor.DefaultParams()
 	opts := poverty.LookupOptions{AcceptSecondary: true}
-	age, err := p.AgeLimits(cfg.Labor.AgeLimits, cfg.Year, opts)
+	age, err := labor.Lookup[labor.AgeLimits](p, cfg.Labor.AgeLimits, cfg.Year, opts)
 	if err != nil {
 		return nil, err
 	}
-	st, err := p.StableRule(cfg.Labor.Stable, cfg.Year, opts)
+	st, err := labor.Lookup[labor.StableRule](p, cfg.Labor.Stable, cfg.Year, opts)
 	if err != nil {
 		return nil, err
 	}
-	tr, err := p.TransferRule(cfg.Labor.Transfer, cfg.Year, opts)
+	tr, err := labor.Lookup[labor.TransferRule](p, cfg.Labor.Transfer, cfg.Year, opts)
 	if err != nil {
 		return nil, err
 	}

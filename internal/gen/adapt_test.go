@@ -2,6 +2,7 @@ package gen_test
 
 import (
 	"encoding/json"
+	"errors"
 	"testing"
 	"time"
 
@@ -65,17 +66,26 @@ func TestAdapters(t *testing.T) {
 		if len(workers) != len(jobs) || h.ID != rec.ID {
 			t.Fatalf("%s: %d workers, %d job lists", rec.ID, len(workers), len(jobs))
 		}
+		// The records validate (labor.NewIndex checks every field); the
+		// workshops, stations and fairs the jobs name are not generated here.
+		recs := labor.Records{Households: []labor.Household{h}, Workers: workers}
 		for i := range workers {
-			if err := workers[i].Validate(); err != nil {
-				t.Fatalf("%v", err)
-			}
 			for k := range jobs[i] {
-				if err := jobs[i][k].Validate(); err != nil {
-					t.Fatalf("%v", err)
-				}
+				recs.Jobs = append(recs.Jobs, jobs[i][k])
 				nJobs++
 				if jobs[i][k].Channel == labor.ChannelWorkshop {
 					workshopJobs++
+				}
+			}
+		}
+		if _, err := labor.NewIndex(&recs); err != nil {
+			errs := []error{err}
+			if j, ok := err.(interface{ Unwrap() []error }); ok {
+				errs = j.Unwrap()
+			}
+			for _, e := range errs {
+				if !errors.Is(e, labor.ErrUnknownReference) {
+					t.Fatalf("%v", e)
 				}
 			}
 		}
