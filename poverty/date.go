@@ -144,10 +144,6 @@ func (d Date) AddDays(n int) Date {
 	return Date{int16(y), uint8(m), uint8(day)}
 }
 
-// DaysUntil returns the number of days from d to e (negative if e is before
-// d), exactly, for any two valid dates.
-func (d Date) DaysUntil(e Date) int { return e.DayNumber() - d.DayNumber() }
-
 // DayNumber returns the number of days from 0001-01-01 (day 0) to d in the
 // proleptic Gregorian calendar: a serial day that subtracts exactly.
 func (d Date) DayNumber() int {

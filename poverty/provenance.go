@@ -114,9 +114,6 @@ func (s Scope) Covers(r Region) bool {
 	return s == r.Zone() || s == r.ZoneFourWay()
 }
 
-// MarshalText implements [encoding.TextMarshaler]; the zero Scope is "".
-func (s Scope) MarshalText() ([]byte, error) { return []byte(s), nil }
-
 // UnmarshalText implements [encoding.TextUnmarshaler]; anything but a valid
 // scope is a *[ParseError] wrapping [ErrUnknownRegion].
 func (s *Scope) UnmarshalText(b []byte) error {

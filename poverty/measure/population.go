@@ -622,14 +622,13 @@ func weightedQuantile(os []obs, q float64) float64 {
 // RelativeBase is the statistic a relative line is a share of.
 type RelativeBase uint8
 
-// Bases of a relative line. RelativeBaseUnknown is the zero value and is
+// Bases of a relative line. The zero value is unset ("unknown") and is
 // rejected.
 const (
-	RelativeBaseUnknown RelativeBase = iota
 	// OfMedian: a share of the weighted median (the EU at-risk-of-poverty
 	// convention of 60%, and the 40% or 50% of the median discussed for
 	// China's relative poverty line after 2020).
-	OfMedian
+	OfMedian RelativeBase = iota + 1
 	// OfMean: a share of the weighted mean.
 	OfMean
 )
@@ -639,7 +638,7 @@ var relativeBaseWords = enum.New[RelativeBase](parseErr, "unknown", "median", "m
 // String returns "median", "mean" or "unknown".
 func (b RelativeBase) String() string { return relativeBaseWords.String(b, "RelativeBase") }
 
-// MarshalText implements [encoding.TextMarshaler]; RelativeBaseUnknown is an error.
+// MarshalText implements [encoding.TextMarshaler]; the unset base is "unknown".
 func (b RelativeBase) MarshalText() ([]byte, error) { return relativeBaseWords.Marshal(b, "base") }
 
 // UnmarshalText implements [encoding.TextUnmarshaler]; unknown words are
