@@ -4,6 +4,51 @@
 // labour export through workstations, job fairs and transport subsidies,
 // and what workshops change for workers' households and children.
 //
+// # Entry points
+//
+//   - Parameters: [DefaultParams] (the embedded rules), [LoadParams] (a
+//     county's own file) and [Params.Overlay]; [Lookup] fetches one record
+//     by ID, [LookupIn] the records that apply in a region.
+//   - Household employment: [EmploymentRules.Classify] finds
+//     zero-employment households; [Tally] counts a county one household at
+//     a time ([Index.SummarizeEmployment] over indexed records).
+//   - Workshops: [Params.Recognize] tests a workshop against a recognition
+//     rule and computes its award.
+//   - Impact: [Index.Impact] measures what workshops changed for jobs,
+//     incomes, returned migrants and left-behind children.
+//   - Labour export: [SummarizeExport] totals workstations and job fairs;
+//     [Params.TransportSubsidy] decides a migrant worker's transport
+//     subsidy.
+//
+// Records come in through [DecodeRecords] (a document), [Decoder] (JSON
+// Lines, one record at a time) or [NewIndex] (records built in code). The
+// package Example shows the common flow: parameters, a household's
+// employment, a workshop's recognition and its impact.
+//
+// # Names of tests and lookups
+//
+// The verbs follow the module's table: Classify gives a status from records
+// ([EmploymentRules.Classify]); Recognize and TransportSubsidy test a rule's
+// criteria and compute its amount; Summarize gives figures over many records
+// ([SummarizeExport], [Index.SummarizeEmployment]); Lookup gives a value
+// from a table by key ([Lookup], [LookupIn]); Load, Default, Overlay and
+// History handle parameter data. A lookup by ID can fail for several
+// reasons (unknown ID, not in force, SECONDARY without AcceptSecondary,
+// UNCONFIRMED), so it returns (T, error); a lookup in the records by key
+// ([Index.Household], [Index.Workshop]) returns copies and a bool. [Lookup]
+// and [LookupIn] are generic functions keyed by the record type, not one
+// method per kind, because Go methods take no type parameters: the type
+// argument names the kind, the result needs no assertion, and a type that
+// is not a record kind does not compile.
+//
+// Results that carry reasons have a one-line String ([Recognition.String],
+// [TransportResult.String], [HouseholdEmployment.String], [Impact.String])
+// besides their full form (each [poverty.Criterion] with its rule, input,
+// parameter and source). Every error this package returns is a
+// *[poverty.FieldError] whose Op names the package and the operation
+// ("labor.Recognize: record ...") wrapping a sentinel of this package or of
+// package poverty, to test with [errors.Is].
+//
 // It follows docs/SEEDS.md S5 (workshops near home: Gangu's 52 workshops and 960
 // returned mothers, a Zhenxiong returnee's 537 jobs) and S6 (Zhenxiong's
 // 666,100 workers supported through transfer employment), with the rules of
@@ -13,7 +58,8 @@
 //
 // # Workers and jobs
 //
-// A [Worker] belongs to a household by ID. A [Job] has an employer, a
+// A [Worker] belongs to a household by ID; when its birth date or sex is
+// unset the rules read them from its identity number. A [Job] has an employer, a
 // [Channel] (workshop, labour-export workstation, job fair, public-welfare
 // post, returnee business, self-found), a [Place] of work in the NBS census
 // categories (in the village, in the township, in the county, in the city,
@@ -31,9 +77,9 @@
 // ("fairly stable employment": at least 180 days in the year, or a contract
 // of a year or more, or pay at least the local minimum wage) and a
 // [TransferRule] (transferred labour: at least six whole months outside the
-// township). [EmploymentRules.HouseholdEmployment] finds zero-employment
+// township). [EmploymentRules.Classify] finds zero-employment
 // households (零就业家庭) with a reason code per household and a
-// [poverty.Criterion] per alternative ([Stability.Criteria]). A [Tally]
+// [poverty.Criterion] per alternative ([WorkerEmployment.Criteria]). A [Tally]
 // counts a county one household at a time, with no allocation per household:
 // the transfer rate (workers supported through an assistance channel over
 // the labour force) and the share from registered poor households. The
@@ -55,7 +101,7 @@
 //
 // A [Workshop] has a [WorkshopType] (the five types of Guangxi 柳江区),
 // [Site]s, an owner (possibly a returnee) and the facts recognition rules
-// read. [Params.Recognise] evaluates one [RecognitionRule] on a date: each
+// read. [Params.Recognize] evaluates one [RecognitionRule] on a date: each
 // [Post] is checked against the worker criteria (group, contract, minimum
 // wage, working age, months and wage in the year or the previous year,
 // months in post) with the reason codes of the criteria it failed, then
@@ -96,7 +142,7 @@
 //
 // # Labour export
 //
-// [Workstation] and [JobFair] records and [SummariseExport] total
+// [Workstation] and [JobFair] records and [SummarizeExport] total
 // placements, disputes settled, wage claims, recruiters, vacancies and
 // hires, and compare them with the jobs whose Via names them.
 // [Params.TransportSubsidy] evaluates a [TransportRule] for one job with a
@@ -124,30 +170,36 @@
 // mothers and fathers among them, and the children who stopped being
 // left-behind because of it. Children are counted through
 // [children.Scheme.Transitions]: by default the registry after the jobs is
-// projected from the registry before with [ProjectHome], changing only the
+// projected from the registry before, changing only the
 // returned workers, and a child counts only when a parent's return is the
 // primary cause (a child who turns 16 is never claimed).
 //
 // # Records and parameters
 //
-// [DecodeRecords] reads a [Records] document (schema [RecordsSchema])
-// strictly and [NewIndex] checks every reference between records; errors
-// are [poverty.FieldError]s naming the record and field, with identity
-// numbers masked. [Decoder] reads the same records as JSON Lines one at a
-// time, naming the line of every error, and [Records.EncodeLines] writes
-// them.
+// [DecodeRecords] reads a [Records] document (schema
+// "fupin.labor.records/1", at most 256 MiB) strictly and [NewIndex] checks
+// every record and every reference between records; errors are
+// [poverty.FieldError]s naming the record and field, with identity numbers
+// masked. A job must have its channel and place, a workshop its type, and
+// a rule its group: the zero values of these enumerations are unset and
+// the decoders reject them. [Decoder] reads the same records as JSON Lines
+// one at a time (lines of at most 1 MiB), naming the line of every error;
+// encoding [Line] values with encoding/json writes such a stream, and
+// [Records.Encode] writes the document. Monthly wages are accepted up to
+// one million yuan, so that a county's wage bill cannot overflow.
 //
 // # Parameters and their provenance
 //
 // Parameters are data: [DefaultParams] decodes the embedded
 // data/params.json once; [LoadParams] reads a caller's file in the same
-// schema ([ParamsSchema]), any subset of its members; [Params.Overlay]
+// schema ("fupin.labor.params/2", at most 4 MiB), any subset of its
+// members; [Params.Overlay]
 // replaces records by kind and ID and keeps the replaced ones, so that
 // [Params.History] returns every version of a record, oldest first, and
 // [Params.All] lists every current record with its provenance. Nothing
 // these methods return shares memory with the parameter set.
 //
-// The file is one JSON object: "schema" ([ParamsSchema]), "vintage", and
+// The file is one JSON object: "schema", "vintage" ([Params.Vintage]), and
 // one array per kind of record: "age_limits" ([AgeLimits]),
 // "minimum_wages" ([MinimumWage]; none embedded), "stable_employment"
 // ([StableRule]), "transferred_labour" ([TransferRule]), "recognition"
@@ -161,14 +213,14 @@
 // "to" ("2018", "2020-05" or "2020-05-11", only where the sources date the
 // rule) and "note". An UNCONFIRMED record carries no values.
 //
-// A lookup by ID ([Params.RecognitionRule], [Params.TransportRule], ...)
-// serves a LOCAL record wherever the caller applies it; a lookup by region
-// ([Params.RecognitionRules], [Params.TransportRules]) serves national
-// records and those whose scope covers the province (a county's rule
-// covers no province). SECONDARY records need AcceptSecondary, UNCONFIRMED
-// ones are never served, and a rule asked for outside its period is
+// A lookup by ID ([Lookup]) serves a LOCAL record wherever the caller
+// applies it; a lookup by region ([LookupIn]) serves national records and
+// those whose scope covers the province (a county's rule covers no
+// province). SECONDARY records need AcceptSecondary, UNCONFIRMED ones are
+// never served, and a rule asked for outside its period is
 // [poverty.ErrNotInForce]. Reasons cite the record as "id: source
-// [label]" ([poverty.Provenance.Cite]).
+// [label]" ([poverty.Provenance.Cite]); [Rules] and [RuleFor] list the
+// reason codes and what each test says.
 //
 // # Limits
 //

@@ -157,7 +157,7 @@ type TransferRule struct {
 }
 
 // RecognitionRule is one locality's workshop recognition criteria and award
-// (docs/POLICY.md 5.1). Every non-zero field is a criterion; [Params.Recognise]
+// (docs/POLICY.md 5.1). Every non-zero field is a criterion; [Params.Recognize]
 // tests each and explains it. Worker criteria decide which posts count;
 // MinWorkers is the head count of counted posts the workshop needs.
 type RecognitionRule struct {
@@ -288,15 +288,15 @@ const returnWindowID = "returned-home"
 //
 // The zero Params holds no parameters; start from [DefaultParams] or [LoadParams].
 type Params struct {
-	vintage   string
-	ages      param.Set[string, AgeLimits]
-	minWages  param.Set[string, MinimumWage]
-	stable    param.Set[string, StableRule]
-	transfer  param.Set[string, TransferRule]
-	recognise param.Set[string, RecognitionRule]
-	tables    param.Set[string, AwardTable]
-	transport param.Set[string, TransportRule]
-	windows   param.Set[string, ReturnWindow]
+	vintage     string
+	ages        param.Set[string, AgeLimits]
+	minWages    param.Set[string, MinimumWage]
+	stable      param.Set[string, StableRule]
+	transfer    param.Set[string, TransferRule]
+	recognition param.Set[string, RecognitionRule]
+	tables      param.Set[string, AwardTable]
+	transport   param.Set[string, TransportRule]
+	windows     param.Set[string, ReturnWindow]
 }
 
 // paramsFile is the JSON schema "fupin.labor.params/2".
@@ -316,14 +316,14 @@ type paramsFile struct {
 // Record kinds: the members of the parameter file, as [Params.History],
 // [Version] and the errors name them.
 const (
-	kindAges      = "age_limits"
-	kindMinWages  = "minimum_wages"
-	kindStable    = "stable_employment"
-	kindTransfer  = "transferred_labour"
-	kindRecognise = "recognition"
-	kindTables    = "award_tables"
-	kindTransport = "transport"
-	kindWindows   = "return_windows"
+	kindAges        = "age_limits"
+	kindMinWages    = "minimum_wages"
+	kindStable      = "stable_employment"
+	kindTransfer    = "transferred_labour"
+	kindRecognition = "recognition"
+	kindTables      = "award_tables"
+	kindTransport   = "transport"
+	kindWindows     = "return_windows"
 )
 
 // paramsSchema is the schema name a parameter file must declare.
@@ -373,7 +373,7 @@ func LoadParams(r io.Reader, name string) (*Params, error) {
 	p.minWages = newSet(f.MinimumWages)
 	p.stable = newSet(f.Stable)
 	p.transfer = newSet(f.Transfer)
-	p.recognise = newSet(f.Recognition)
+	p.recognition = newSet(f.Recognition)
 	p.tables = newSet(f.AwardTables)
 	p.transport = newSet(f.Transport)
 	p.windows = newSet(f.ReturnWindows)
@@ -496,7 +496,7 @@ func (f *paramsFile) validate(name string) error {
 	}
 	for i := range f.Recognition {
 		r := &f.Recognition[i]
-		const k = kindRecognise
+		const k = kindRecognition
 		check(k, &r.Header)
 		if r.Counts == 0 {
 			bad(k, &r.Header, "counts", "", poverty.ErrMissing)
@@ -578,7 +578,7 @@ func (p *Params) Overlay(o *Params) *Params {
 	n.minWages = p.minWages.Overlay(o.minWages)
 	n.stable = p.stable.Overlay(o.stable)
 	n.transfer = p.transfer.Overlay(o.transfer)
-	n.recognise = p.recognise.Overlay(o.recognise)
+	n.recognition = p.recognition.Overlay(o.recognition)
 	n.tables = p.tables.Overlay(o.tables)
 	n.transport = p.transport.Overlay(o.transport)
 	n.windows = p.windows.Overlay(o.windows)
@@ -618,8 +618,8 @@ func (p *Params) History(kind, id string) []Version {
 		return versions(kind, p.stable.History(id, nil))
 	case kindTransfer:
 		return versions(kind, p.transfer.History(id, nil))
-	case kindRecognise:
-		return versions(kind, p.recognise.History(id, RecognitionRule.clone))
+	case kindRecognition:
+		return versions(kind, p.recognition.History(id, RecognitionRule.clone))
 	case kindTables:
 		return versions(kind, p.tables.History(id, AwardTable.clone))
 	case kindTransport:
@@ -640,7 +640,7 @@ func (p *Params) All() []Version {
 	out = appendAll(out, kindMinWages, p.minWages, nil)
 	out = appendAll(out, kindStable, p.stable, nil)
 	out = appendAll(out, kindTransfer, p.transfer, nil)
-	out = appendAll(out, kindRecognise, p.recognise, RecognitionRule.clone)
+	out = appendAll(out, kindRecognition, p.recognition, RecognitionRule.clone)
 	out = appendAll(out, kindTables, p.tables, AwardTable.clone)
 	out = appendAll(out, kindTransport, p.transport, TransportRule.clone)
 	out = appendAll(out, kindWindows, p.windows, nil)
@@ -753,7 +753,7 @@ func lookup[T record](p *Params, op, id string, year int, opts poverty.LookupOpt
 	case *TransferRule:
 		err = get(x, p.transfer, op, kindTransfer, id, year, opts, nil)
 	case *RecognitionRule:
-		err = get(x, p.recognise, op, kindRecognise, id, year, opts, RecognitionRule.clone)
+		err = get(x, p.recognition, op, kindRecognition, id, year, opts, RecognitionRule.clone)
 	case *AwardTable:
 		err = get(x, p.tables, op, kindTables, id, year, opts, AwardTable.clone)
 	case *TransportRule:
@@ -798,7 +798,7 @@ func LookupIn[T AgeLimits | MinimumWage | StableRule | TransferRule | Recognitio
 	case *[]TransferRule:
 		*x = inForce(p.transfer, kindTransfer, region, year, opts, nil)
 	case *[]RecognitionRule:
-		*x = inForce(p.recognise, kindRecognise, region, year, opts, RecognitionRule.clone)
+		*x = inForce(p.recognition, kindRecognition, region, year, opts, RecognitionRule.clone)
 	case *[]AwardTable:
 		*x = inForce(p.tables, kindTables, region, year, opts, AwardTable.clone)
 	case *[]TransportRule:

@@ -183,7 +183,7 @@ func (p *Params) Recognize(ruleID string, ws *Workshop, posts []Post, on poverty
 		age = &a
 	}
 	if rule.MinimumWage && opts.MinimumWage == nil {
-		return Recognition{}, paramErr(op, kindRecognise, rule.ID, "minimum_wage", "", ErrNoParameter)
+		return Recognition{}, paramErr(op, kindRecognition, rule.ID, "minimum_wage", "", ErrNoParameter)
 	}
 	var table *AwardTable
 	if rule.Award.Table != "" {

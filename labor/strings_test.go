@@ -1,0 +1,67 @@
+package labor
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/openfupin/fupin/poverty"
+)
+
+// TestShortForms checks the one-line String of every result that carries
+// reasons, both outcomes.
+func TestShortForms(t *testing.T) {
+	crit := func(code string, pass bool) poverty.Criterion { return poverty.Criterion{Code: code, Pass: pass, Rule: "r", Input: "i", Source: "s"} }
+	tests := []struct {
+		name string
+		got  string
+		want string
+	}{
+		{"recognised", Recognition{Rule: "r1", Workshop: "ws", On: date(2020, 6, 30), Recognized: true, Counted: 5, Award: Award{Total: 5000 * poverty.Yuan}}.String(),
+			"r1 workshop ws on 2020-06-30: recognised, 5 counted, award 5000.00"},
+		{"not recognised", Recognition{Rule: "r1", Workshop: "ws", On: date(2020, 6, 30), Counted: 3,
+			Criteria: []poverty.Criterion{crit("recognition.min_workers", false), crit("recognition.site", true), crit("recognition.type", false)}}.String(),
+			"r1 workshop ws on 2020-06-30: not recognised, 3 counted (recognition.min_workers, recognition.type)"},
+		{"eligible", TransportResult{Rule: "t", Job: "j", Eligible: true, Total: 800 * poverty.Yuan}.String(), "t job j: eligible, 800.00"},
+		{"not eligible", TransportResult{Rule: "t", Job: "j", Criteria: []poverty.Criterion{crit("transport.months", false)}}.String(),
+			"t job j: not eligible (transport.months)"},
+		{"household", HouseholdEmployment{Household: "h", Code: "employment.zero_employment", LaborForce: 2}.String(),
+			"h: employment.zero_employment (labour force 2, stable 0)"},
+		{"impact", Impact{WorkshopImpact: WorkshopImpact{Workshop: "a,b", Jobs: 3, JobsPoor: 1, WageBill: 100 * poverty.Yuan}, ReturnWindowDays: 183}.String(),
+			"a,b: 3 jobs (1 poor or monitored), wage bill 100.00, 0 households crossed the standard, 0 returned migrants (window 183 days), 0 children reunited"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if tt.got != tt.want {
+				t.Errorf("String() = %q, want %q", tt.got, tt.want)
+			}
+			if strings.Contains(tt.got, "\n") {
+				t.Error("a short form is one line")
+			}
+		})
+	}
+}
+
+// TestRulesCatalog checks that every reason code this package emits is in
+// Rules, sorted, and that RuleFor finds each.
+func TestRulesCatalog(t *testing.T) {
+	rs := Rules()
+	if len(rs) != len(ruleTexts) {
+		t.Fatalf("%d rules, want %d", len(rs), len(ruleTexts))
+	}
+	for i, r := range rs {
+		if i > 0 && rs[i-1].Code >= r.Code {
+			t.Errorf("rules not sorted at %s", r.Code)
+		}
+		got, ok := RuleFor(r.Code)
+		if !ok || got != r || r.Rule == "" {
+			t.Errorf("RuleFor(%s) = %+v, %v", r.Code, got, ok)
+		}
+	}
+	if _, ok := RuleFor("employment.nothing"); ok {
+		t.Error("an unknown code has a rule")
+	}
+	rs[0].Rule = "changed"
+	if Rules()[0].Rule == "changed" {
+		t.Error("Rules shares memory")
+	}
+}
