@@ -10,7 +10,9 @@ import (
 // TestShortForms checks the one-line String of every result that carries
 // reasons, both outcomes.
 func TestShortForms(t *testing.T) {
-	crit := func(code string, pass bool) poverty.Criterion { return poverty.Criterion{Code: code, Pass: pass, Rule: "r", Input: "i", Source: "s"} }
+	crit := func(code string, pass bool) poverty.Criterion {
+		return poverty.Criterion{Code: code, Pass: pass, Rule: "r", Input: "i", Source: "s"}
+	}
 	tests := []struct {
 		name string
 		got  string
