@@ -453,7 +453,7 @@ func (m *model) household(sh *shard, rec *gen.Record) {
 	if cl.BelowStandard {
 		ts.BelowStandard++
 		score += 3
-		reasons = append(reasons, cl.Code()+": per-capita income "+cl.PerCapita.Amount.String()+" below the standard "+m.lines.Standard.Amount.String())
+		reasons = append(reasons, cl.Status.Code()+": per-capita income "+cl.PerCapita.Amount.String()+" below the standard "+m.lines.Standard.Amount.String())
 	}
 	if cl.BelowLine {
 		ts.BelowLine++

@@ -183,10 +183,10 @@ func (s *server) assess(w http.ResponseWriter, r *http.Request) (any, *Problem) 
 	if err != nil {
 		return nil, validationProblem("household", err)
 	}
-	rule, _ := poverty.RuleFor(cl.Code())
+	rule, _ := poverty.RuleFor(cl.Status.Code())
 	return AssessResponse{
 		HouseholdID: h.ID, Year: h.Year, Region: h.Province(), Classification: cl,
-		Reason:   Reason{Code: cl.Code(), Rule: rule.Rule, Source: rule.Source, Explain: cl.Explain()},
+		Reason:   Reason{Code: cl.Status.Code(), Rule: rule.Rule, Source: rule.Source, Explain: cl.Explain()},
 		Standard: lines.Standard, MonitoringLine: lines.Monitoring,
 	}, nil
 }
