@@ -6,36 +6,61 @@ import (
 	"testing"
 	"time"
 	"unsafe"
+
+	"github.com/openfupin/fupin/poverty"
 )
 
-// TestAssessNoAllocs enforces the allocation budget of the per-child hot
-// path: classifying a child under every primary scheme and running every
-// care check allocates nothing.
-func TestAssessNoAllocs(t *testing.T) {
+// classifyCheck classifies the child on the date and runs the care checks:
+// the whole per-child hot path.
+func classifyCheck(r *Rules, c *Child, on poverty.Date) (Classification, Flags, error) {
+	var cl Classification
+	var f Flags
+	err := classifyCheckInto(r, &cl, &f, c, on)
+	return cl, f, err
+}
+
+// classifyCheckInto is classifyCheck writing into cl and f.
+func classifyCheckInto(r *Rules, cl *Classification, f *Flags, c *Child, on poverty.Date) error {
+	if err := r.ClassifyInto(cl, c, on); err != nil {
+		f.n = 0
+		return err
+	}
+	return r.CheckInto(f, c, cl)
+}
+
+// TestClassifyCheckNoAllocs enforces the allocation budget of the
+// per-child hot path: classifying a child under every primary scheme and
+// running every care check allocates nothing, through the value-returning
+// API (Classify, Check) and the reusing one (ClassifyInto, CheckInto).
+func TestClassifyCheckNoAllocs(t *testing.T) {
 	reg := genRegistry(500, d("2024-09-01"))
-	rules, p := Default(), DefaultChecks()
+	rules := Default()
 	i := 0
 	n := testing.AllocsPerRun(2000, func() {
 		c := &reg.Children[i%len(reg.Children)]
 		i++
-		cl, f, err := rules.Assess(c, reg.On, &p)
-		if err != nil || cl.Status() == StatusUnknown || f.Len() > maxFlags {
+		cl, err := rules.Classify(c, reg.On)
+		if err != nil || cl.Status() == Status(0) {
+			panic(err)
+		}
+		f, err := rules.Check(c, &cl)
+		if err != nil || len(f.All()) > maxFlags {
 			panic(err)
 		}
 	})
 	if n != 0 {
-		t.Errorf("Assess allocates %v times per child, want 0", n)
+		t.Errorf("Classify and Check allocate %v times per child, want 0", n)
 	}
 	var cl Classification
 	var f Flags
 	n = testing.AllocsPerRun(2000, func() {
-		if err := rules.AssessInto(&cl, &f, &reg.Children[i%len(reg.Children)], reg.On, &p); err != nil {
+		if err := classifyCheckInto(rules, &cl, &f, &reg.Children[i%len(reg.Children)], reg.On); err != nil {
 			panic(err)
 		}
 		i++
 	})
 	if n != 0 {
-		t.Errorf("AssessInto allocates %v times per child, want 0", n)
+		t.Errorf("ClassifyInto and CheckInto allocate %v times per child, want 0", n)
 	}
 	tl := rules.NewTally(reg.On)
 	n = testing.AllocsPerRun(2000, func() {
@@ -52,18 +77,18 @@ func TestAssessNoAllocs(t *testing.T) {
 var sinkFlags Flags
 var sinkClass Classification
 
-// BenchmarkAssessInto is the per-child hot path of a registry loop:
+// BenchmarkClassifyCheckInto is the per-child hot path of a registry loop:
 // classify under the three primary schemes and run every care check,
-// reusing one Classification and one Flags.
-func BenchmarkAssessInto(b *testing.B) {
+// reusing one Classification and one Flags (ClassifyInto, CheckInto).
+func BenchmarkClassifyCheckInto(b *testing.B) {
 	reg := genRegistry(1024, d("2024-09-01"))
-	rules, p := Default(), DefaultChecks()
+	rules := Default()
 	var cl Classification
 	var f Flags
 	b.ReportAllocs()
 	i := 0
 	for b.Loop() {
-		if err := rules.AssessInto(&cl, &f, &reg.Children[i&1023], reg.On, &p); err != nil {
+		if err := classifyCheckInto(rules, &cl, &f, &reg.Children[i&1023], reg.On); err != nil {
 			b.Fatal(err)
 		}
 		i++
@@ -71,14 +96,20 @@ func BenchmarkAssessInto(b *testing.B) {
 	sinkClass, sinkFlags = cl, f
 }
 
-// BenchmarkAssess is the same through the value-returning API.
-func BenchmarkAssess(b *testing.B) {
+// BenchmarkClassifyCheck is the same through the value-returning API
+// (Classify, Check).
+func BenchmarkClassifyCheck(b *testing.B) {
 	reg := genRegistry(1024, d("2024-09-01"))
-	rules, p := Default(), DefaultChecks()
+	rules := Default()
 	b.ReportAllocs()
 	i := 0
 	for b.Loop() {
-		cl, f, err := rules.Assess(&reg.Children[i&1023], reg.On, &p)
+		c := &reg.Children[i&1023]
+		cl, err := rules.Classify(c, reg.On)
+		if err != nil {
+			b.Fatal(err)
+		}
+		f, err := rules.Check(c, &cl)
 		if err != nil {
 			b.Fatal(err)
 		}
@@ -89,7 +120,7 @@ func BenchmarkAssess(b *testing.B) {
 
 func BenchmarkClassifyLeftBehind(b *testing.B) {
 	c := migrantChild("b")
-	s := mustPrimary(b, Default(), KindLeftBehind)
+	s := mustPrimary(b, Default(), LeftBehind)
 	on := d("2024-09-01")
 	b.ReportAllocs()
 	for b.Loop() {

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"os"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -88,9 +89,9 @@ func TestPolicyCases(t *testing.T) {
 				cl, err = rules.Classify(&c, on)
 			}
 			if tc.Error != "" {
-				var re *RecordError
-				if !errors.As(err, &re) {
-					t.Fatalf("error = %v, want a *RecordError on field %s", err, tc.Error)
+				var re *poverty.FieldError
+				if !errors.As(err, &re) || !strings.HasPrefix(re.Op, "children.") {
+					t.Fatalf("error = %v, want a *poverty.FieldError of children on field %s", err, tc.Error)
 				}
 				if re.Field != tc.Error {
 					t.Errorf("error field = %q, want %q (%v)", re.Field, tc.Error, err)

@@ -1,28 +1,23 @@
 package children
 
 import (
-	"bytes"
 	_ "embed"
 	"encoding/json"
-	"io"
 	"slices"
 	"strconv"
 	"strings"
-	"sync"
 
 	"github.com/openfupin/fupin/internal/enum"
-	"github.com/openfupin/fupin/internal/paramfile"
 	"github.com/openfupin/fupin/poverty"
 )
 
 // Severity is how urgent a care flag is.
 type Severity uint8
 
-// Severities, in increasing order. SeverityUnknown is the zero value.
+// Severities, in increasing order. The zero value is none ("unknown").
 const (
-	SeverityUnknown Severity = iota
 	// Notice: a gap in the record to fill at the next visit.
-	Notice
+	Notice Severity = iota + 1
 	// Warning: a care gap to follow up.
 	Warning
 	// Urgent: act now; the child may be unsafe.
@@ -34,24 +29,24 @@ var severityWords = enum.New[Severity](parseErr, "unknown", "notice", "warning",
 // String returns "notice", "warning", "urgent" or "unknown".
 func (s Severity) String() string { return severityWords.String(s, "Severity") }
 
-// MarshalText implements [encoding.TextMarshaler]; SeverityUnknown is an error.
+// MarshalText implements [encoding.TextMarshaler]; the zero value is "unknown".
 func (s Severity) MarshalText() ([]byte, error) { return severityWords.Marshal(s, "severity") }
 
-// UnmarshalText implements [encoding.TextUnmarshaler].
+// UnmarshalText implements [encoding.TextUnmarshaler]; "" and "unknown" are
+// the zero value.
 func (s *Severity) UnmarshalText(b []byte) error {
 	i, err := severityWords.ParseOrUnset(b, "severity")
-	*s = Severity(i)
+	*s = i
 	return err
 }
 
 // Actor is who must act on a flag.
 type Actor uint8
 
-// Actors. ActorUnknown is the zero value.
+// Actors. The zero value is nobody ("unknown").
 const (
-	ActorUnknown Actor = iota
 	// Parents: the child's parents (委托监护, coming home, arranging care).
-	Parents
+	Parents Actor = iota + 1
 	// ChildDirector: the village child director (儿童主任), for the village
 	// committee.
 	ChildDirector
@@ -68,51 +63,23 @@ var actorWords = enum.New[Actor](parseErr, "unknown", "parents", "child_director
 // String returns the stable word, such as "police".
 func (a Actor) String() string { return actorWords.String(a, "Actor") }
 
-// MarshalText implements [encoding.TextMarshaler]; ActorUnknown is an error.
+// MarshalText implements [encoding.TextMarshaler]; the zero value is "unknown".
 func (a Actor) MarshalText() ([]byte, error) { return actorWords.Marshal(a, "actor") }
 
-// UnmarshalText implements [encoding.TextUnmarshaler].
+// UnmarshalText implements [encoding.TextUnmarshaler]; "" and "unknown" are
+// the zero value.
 func (a *Actor) UnmarshalText(b []byte) error {
 	i, err := actorWords.ParseOrUnset(b, "actor")
-	*a = Actor(i)
+	*a = i
 	return err
 }
-
-// Check codes: the stable names of the care checks.
-const (
-	// CheckLivingAlone: a child under 16 lives alone (国发〔2016〕13号).
-	CheckLivingAlone = "care.living_alone"
-	// CheckNotEntrusted: a left-behind child has no entrusted guardian.
-	CheckNotEntrusted = "guardian.not_entrusted"
-	// CheckNoAgreement: the guardian of a left-behind child has no signed
-	// entrusted-guardianship agreement.
-	CheckNoAgreement = "guardian.no_agreement"
-	// CheckGuardianUnknown: the guardian of a left-behind child is not recorded.
-	CheckGuardianUnknown = "guardian.not_recorded"
-	// CheckGuardianIncapable: the guardian has no guardianship capacity.
-	CheckGuardianIncapable = "guardian.incapable"
-	// CheckGuardianMinor: the guardian is younger than the adult age.
-	CheckGuardianMinor = "guardian.minor"
-	// CheckNoContact: no contact with any parent for the threshold months.
-	CheckNoContact = "contact.none"
-	// CheckNotEnrolled: a school-age child is not enrolled.
-	CheckNotEnrolled = "school.not_enrolled"
-	// ReportLivingAlone: mandatory report, a left-behind child living alone.
-	ReportLivingAlone = "report.living_alone"
-	// ReportMissing: mandatory report, the child is missing.
-	ReportMissing = "report.child_missing"
-	// ReportGuardian: mandatory report, the guardian has lost capacity or
-	// does not perform guardianship duties.
-	ReportGuardian = "report.guardian_not_performing"
-	// ReportAbuse: mandatory report, suspected domestic violence, abuse or
-	// unlawful harm.
-	ReportAbuse = "report.suspected_abuse"
-)
 
 // Flag is one finding of the care checks: what, how urgent, who must act,
 // and whether it is a mandatory report to the police. The zero Flag is no
 // finding.
 type Flag struct {
+	// Code is the stable name of the check, such as "care.living_alone"
+	// or "report.child_missing" (the list: [Codes]).
 	Code     string   `json:"code"`
 	Severity Severity `json:"severity"`
 	Actor    Actor    `json:"actor"`
@@ -153,9 +120,6 @@ type Flags struct {
 // All returns the flags in check order. The slice aliases f.
 func (f *Flags) All() []Flag { return f.flags[:f.n] }
 
-// Len returns the number of flags.
-func (f *Flags) Len() int { return int(f.n) }
-
 // Has reports whether a flag with the code was raised.
 func (f *Flags) Has(code string) bool {
 	for _, x := range f.flags[:f.n] {
@@ -176,9 +140,9 @@ func (f *Flags) MustReport() bool {
 	return false
 }
 
-// Max returns the highest severity raised, or SeverityUnknown for none.
-func (f *Flags) Max() Severity {
-	m := SeverityUnknown
+// max returns the highest severity raised; the zero Severity for none.
+func (f *Flags) max() Severity {
+	var m Severity
 	for _, x := range f.flags[:f.n] {
 		m = max(m, x.Severity)
 	}
@@ -200,29 +164,6 @@ func (f *Flags) add(x Flag) {
 	}
 }
 
-// Names of the parameters of the care checks: the members of the "params"
-// object of a checks file.
-const (
-	// ParamLivingAloneUnder: a child younger than this must not live alone.
-	ParamLivingAloneUnder = "living_alone_under_age"
-	// ParamGuardianMinAge: an entrusted guardian must be at least this old.
-	ParamGuardianMinAge = "guardian_min_age"
-	// ParamNoContactMonths: no contact with any parent for this many months
-	// is flagged. No national document fixes it: the default is DEFAULT.
-	ParamNoContactMonths = "no_contact_months"
-	// ParamSchoolAgeFrom and ParamSchoolAgeUnder bound the school age
-	// checked for enrolment: from <= age < under.
-	ParamSchoolAgeFrom  = "school_age_from"
-	ParamSchoolAgeUnder = "school_age_under"
-	// ParamEntrusted is the rule of entrusted guardianship (委托监护): a
-	// record with a source and no value, cited by the guardianship flags.
-	ParamEntrusted = "entrusted_guardianship"
-	// ParamReporting is the rule of mandatory reporting to the police
-	// (强制报告): a record with a source and no value, cited by the report
-	// flags.
-	ParamReporting = "mandatory_reporting"
-)
-
 const (
 	pLivingAlone = iota
 	pGuardianAge
@@ -234,39 +175,51 @@ const (
 	numParams
 )
 
-// checkParams lists the parameters in their fixed order, with the range of
+// checkParams lists the parameters in their fixed order, with their names
+// (the members of the "params" object of a checks file) and the range of
 // their value (0, 0: a rule without a value).
 var checkParams = [numParams]struct {
 	name   string
 	lo, hi int
 }{
-	{ParamLivingAloneUnder, 1, 18},
-	{ParamGuardianMinAge, 1, 30},
-	{ParamNoContactMonths, 1, 120},
-	{ParamSchoolAgeFrom, 3, 18},
-	{ParamSchoolAgeUnder, 4, 25},
-	{ParamEntrusted, 0, 0},
-	{ParamReporting, 0, 0},
+	{"living_alone_under_age", 1, 18},
+	{"guardian_min_age", 1, 30},
+	{"no_contact_months", 1, 120},
+	{"school_age_from", 3, 18},
+	{"school_age_under", 4, 25},
+	{"entrusted_guardianship", 0, 0},
+	{"mandatory_reporting", 0, 0},
 }
 
 // Param is one parameter of the care checks with its provenance: a number
 // (an age, a count of months), or a rule without a value that the flags
-// cite. Name and Origin are set by [LoadChecks]. The zero Param is unset.
+// cite. Its Name is its member in the "params" object of a checks file:
+//
+//   - living_alone_under_age: a child younger than this must not live alone;
+//   - guardian_min_age: an entrusted guardian must be at least this old;
+//   - no_contact_months: no contact with any parent for this many months is
+//     flagged (no national document fixes it: the default is DEFAULT);
+//   - school_age_from and school_age_under: the school age checked for
+//     enrolment, from <= age < under;
+//   - entrusted_guardianship: the rule of entrusted guardianship (委托监护),
+//     a record with a source and no value, cited by the guardianship flags;
+//   - mandatory_reporting: the rule of mandatory reporting to the police
+//     (强制报告), a record with a source and no value, cited by the report
+//     flags.
+//
+// Name and Origin are set by [LoadRules]. The zero Param is unset.
 type Param struct {
 	Name  string `json:"-"`
 	Value int    `json:"value,omitzero"`
 	poverty.Provenance
-	// Origin is "embedded" or the name given to [LoadChecks].
+	// Origin is "embedded" or the name given to [LoadRules].
 	Origin string `json:"-"`
 }
 
-// Checks holds the parameters of the care checks. [DefaultChecks] returns
-// the embedded values; [LoadChecks] reads a caller's file (all parameters
-// or some) and [Checks.Overlay] lays it over them, keeping every replaced
-// version ([Checks.History]). A Checks is a value: copies are independent,
-// and nothing it returns shares memory with it. The zero Checks holds no
-// parameter: [Checks.Check] rejects it.
-type Checks struct {
+// checks holds the parameters of the care checks, the part of a [Rules]
+// that a checks file sets. It is a value: copies are independent. The zero
+// checks holds no parameter: checking with it is an error.
+type checks struct {
 	params  [numParams]Param
 	cites   [numParams]string // params[i].Cite(), so that checking allocates nothing
 	history []Param           // replaced versions, oldest first; never written after construction
@@ -276,57 +229,33 @@ type Checks struct {
 //go:embed data/checks.json
 var checksJSON []byte
 
-var defaultChecks = sync.OnceValue(func() Checks {
-	c, err := LoadChecks(bytes.NewReader(checksJSON), "embedded")
-	if err != nil {
-		panic("children: embedded checks.json: " + err.Error())
-	}
-	if err := c.invalid(); err != nil {
-		panic("children: embedded checks.json: " + err.Error())
-	}
-	return c
-})
-
-// DefaultChecks returns the embedded check parameters.
-func DefaultChecks() Checks { return defaultChecks() }
-
-// LoadChecks decodes a check-parameter file ("fupin.children.checks/2",
+// loadChecks decodes the document of a checks file ("fupin.children.checks/2",
 // the schema of the embedded data): a "params" object with some or all of
 // the parameters, each with its value (none for the two rules), source,
 // status and scope. Every status is accepted; an UNCONFIRMED parameter
-// carries no value, and checks that hold one cannot run ([Checks.Check]
-// names it). Unknown fields or parameters, missing provenance and values
-// out of range are errors. Lay a partial file over [DefaultChecks] with
-// [Checks.Overlay].
-func LoadChecks(r io.Reader, name string) (Checks, error) {
-	var doc struct {
-		Schema  string           `json:"schema"`
-		Vintage string           `json:"vintage"`
-		Params  map[string]Param `json:"params"`
+// carries no value, and checks that hold one cannot run. Unknown
+// parameters, missing provenance and values out of range are errors.
+func loadChecks(params map[string]Param, name string) (checks, error) {
+	if len(params) == 0 {
+		return checks{}, fieldErr("LoadRules", name, "params", "", poverty.ErrMissing)
 	}
-	if err := paramfile.Read(r, name, MaxRulesBytes, "fupin.children.checks/2", &doc); err != nil {
-		return Checks{}, err
-	}
-	if len(doc.Params) == 0 {
-		return Checks{}, &RecordError{Record: name, Field: "params", Err: poverty.ErrMissing}
-	}
-	var c Checks
-	for key := range doc.Params {
+	var c checks
+	for key := range params {
 		if paramIndex(key) < 0 {
-			return Checks{}, &RecordError{Record: name, Field: "params." + key, Err: poverty.ErrUnknownWord}
+			return checks{}, fieldErr("LoadRules", name, "params."+key, "", poverty.ErrUnknownWord)
 		}
 	}
 	for i, def := range checkParams {
-		p, ok := doc.Params[def.name]
+		p, ok := params[def.name]
 		if !ok {
 			continue
 		}
 		field := "params." + def.name
-		if err := checkProv(p.Provenance, name, field, p.Value != 0); err != nil {
-			return Checks{}, err
+		if err := checkProv("LoadRules", p.Provenance, name, field, p.Value != 0); err != nil {
+			return checks{}, err
 		}
 		if p.Value != 0 && (p.Value < def.lo || p.Value > def.hi) || p.Value == 0 && def.lo > 0 && p.Status != poverty.Unconfirmed {
-			return Checks{}, &RecordError{Record: name, Field: field + ".value", Value: strconv.Itoa(p.Value), Err: poverty.ErrRange}
+			return checks{}, fieldErr("LoadRules", name, field+".value", strconv.Itoa(p.Value), poverty.ErrRange)
 		}
 		p.Name, p.Origin = def.name, name
 		c.params[i], c.cites[i] = p, p.Cite()
@@ -346,27 +275,26 @@ func paramIndex(name string) int {
 
 // invalid reports why the checks cannot run: a parameter unset or
 // UNCONFIRMED, or the school ages out of order.
-func (c *Checks) invalid() error {
+func (c *checks) invalid() error {
 	for i, def := range checkParams {
 		p := &c.params[i]
 		switch {
 		case p.Source == "":
-			return &RecordError{Record: "checks", Field: def.name, Err: poverty.ErrMissing}
+			return fieldErr("Check", "checks", def.name, "", poverty.ErrMissing)
 		case p.Status == poverty.Unconfirmed && def.lo > 0:
-			return &RecordError{Record: "checks", Field: def.name, Value: p.Origin, Err: poverty.ErrUnconfirmed}
+			return fieldErr("Check", "checks", def.name, p.Origin, poverty.ErrUnconfirmed)
 		}
 	}
 	if from, under := c.params[pSchoolFrom], c.params[pSchoolUnder]; from.Value >= under.Value {
-		return &RecordError{Record: "checks", Field: ParamSchoolAgeUnder, Value: strconv.Itoa(under.Value), Err: poverty.ErrRange}
+		return fieldErr("Check", "checks", checkParams[pSchoolUnder].name, strconv.Itoa(under.Value), poverty.ErrRange)
 	}
 	return nil
 }
 
-// Overlay returns checks in which the parameters that o sets replace
-// those of c; the replaced versions, and o's own history, stay in
-// [Checks.History]. c and o are not changed.
-func (c Checks) Overlay(o Checks) Checks {
-	n := c
+// overlay returns checks in which the parameters that o sets replace those
+// of c; the replaced versions, and o's own history, stay in the history.
+func (c *checks) overlay(o *checks) checks {
+	n := *c
 	n.history = append(slices.Clone(c.history), o.history...)
 	for i := range o.params {
 		if o.params[i].Source == "" {
@@ -381,20 +309,21 @@ func (c Checks) Overlay(o Checks) Checks {
 	return n
 }
 
-// Param returns the current parameter with the name (see the Param...
-// constants); false when it is unknown or unset.
-func (c Checks) Param(name string) (Param, bool) {
+// Param returns the current parameter of the care checks with the name
+// (see [Param] for the names); false when it is unknown or unset.
+func (r *Rules) Param(name string) (Param, bool) {
 	i := paramIndex(name)
-	if i < 0 || c.params[i].Source == "" {
+	if i < 0 || r.checks.params[i].Source == "" {
 		return Param{}, false
 	}
-	return c.params[i], true
+	return r.checks.params[i], true
 }
 
-// Params returns the current parameters that are set, in a fixed order.
-func (c Checks) Params() []Param {
+// Params returns the current parameters of the care checks that are set,
+// in a fixed order.
+func (r *Rules) Params() []Param {
 	var out []Param
-	for _, p := range c.params {
+	for _, p := range r.checks.params {
 		if p.Source != "" {
 			out = append(out, p)
 		}
@@ -402,16 +331,17 @@ func (c Checks) Params() []Param {
 	return out
 }
 
-// History returns every version of the parameter with the name, oldest
-// first and the current one last.
-func (c Checks) History(name string) []Param {
+// ParamHistory returns every version of the parameter of the care checks
+// with the name, oldest first and the current one last: the versions
+// [Rules.Overlay] replaced are never erased.
+func (r *Rules) ParamHistory(name string) []Param {
 	var out []Param
-	for _, p := range c.history {
+	for _, p := range r.checks.history {
 		if p.Name == name {
 			out = append(out, p)
 		}
 	}
-	if p, ok := c.Param(name); ok {
+	if p, ok := r.Param(name); ok {
 		out = append(out, p)
 	}
 	return out
@@ -420,19 +350,21 @@ func (c Checks) History(name string) []Param {
 // Check runs the care checks on a child and its classification on the
 // same date (from [Rules.Classify]): living alone, guardianship,
 // contact, school, and the mandatory-reporting situations. It allocates
-// nothing unless it returns an error; an error reports invalid parameters
-// or a classification of another child.
-func (p *Checks) Check(c *Child, cl *Classification) (Flags, error) {
+// nothing unless it returns an error; an error reports parameters unset or
+// UNCONFIRMED (rules loaded from a file of schemes or of some parameters
+// and not laid over [Default]), naming one, or a classification of
+// another child.
+func (r *Rules) Check(c *Child, cl *Classification) (Flags, error) {
 	var f Flags
-	err := p.CheckInto(&f, c, cl)
+	err := r.CheckInto(&f, c, cl)
 	return f, err
 }
 
-// CheckInto is [Checks.Check] writing into f (which it resets), for loops
-// that reuse one Flags. Checks with a parameter unset or UNCONFIRMED (a
-// partial file not laid over [DefaultChecks]) are an error naming it.
-func (p *Checks) CheckInto(f *Flags, c *Child, cl *Classification) error {
+// CheckInto is [Rules.Check] writing into f (which it resets), for loops
+// over large registries that reuse one Flags.
+func (r *Rules) CheckInto(f *Flags, c *Child, cl *Classification) error {
 	f.n = 0
+	p := &r.checks
 	if !p.ok {
 		return p.invalid()
 	}
@@ -440,51 +372,51 @@ func (p *Checks) CheckInto(f *Flags, c *Child, cl *Classification) error {
 	noContactMonths, schoolFrom, schoolUnder := p.params[pNoContact].Value, p.params[pSchoolFrom].Value, p.params[pSchoolUnder].Value
 	sourceEntrust, sourceReporting := p.cites[pEntrusted], p.cites[pReporting]
 	if cl == nil || cl.ChildID != c.ID || cl.On.IsZero() {
-		return &RecordError{Record: c.ID, Field: "classification", Err: ErrConflict}
+		return fieldErr("Check", c.ID, "classification", "", ErrConflict)
 	}
 	age := cl.Age
 	leftBehind := cl.LeftBehind.Outcome == Yes
 	alone := c.Living == Alone && age < livingAlone
 
 	if alone {
-		f.add(Flag{Code: CheckLivingAlone, Severity: Urgent, Actor: Parents, Value: age, Param: livingAlone, Source: p.cites[pLivingAlone]})
+		f.add(Flag{Code: "care.living_alone", Severity: Urgent, Actor: Parents, Value: age, Param: livingAlone, Source: p.cites[pLivingAlone]})
 	}
 	g := &c.Guardian
 	if leftBehind {
 		switch g.Kind {
-		case GuardianUnknown:
-			f.add(Flag{Code: CheckGuardianUnknown, Severity: Notice, Actor: ChildDirector, Source: sourceEntrust})
+		case 0: // not recorded
+			f.add(Flag{Code: "guardian.not_recorded", Severity: Notice, Actor: ChildDirector, Source: sourceEntrust})
 		case NoGuardian, GuardianParent:
-			f.add(Flag{Code: CheckNotEntrusted, Severity: Urgent, Actor: Parents, Source: sourceEntrust})
+			f.add(Flag{Code: "guardian.not_entrusted", Severity: Urgent, Actor: Parents, Source: sourceEntrust})
 		case Grandparent, OtherRelative, EntrustedAdult:
 			if !g.Agreement {
-				f.add(Flag{Code: CheckNoAgreement, Severity: Warning, Actor: Parents, Source: sourceEntrust})
+				f.add(Flag{Code: "guardian.no_agreement", Severity: Warning, Actor: Parents, Source: sourceEntrust})
 			}
 		}
 	}
 	if g.Capacity == Incapable {
-		f.add(Flag{Code: CheckGuardianIncapable, Severity: Urgent, Actor: ChildDirector, Source: sourceEntrust})
+		f.add(Flag{Code: "guardian.incapable", Severity: Urgent, Actor: ChildDirector, Source: sourceEntrust})
 	}
 	if g.Age > 0 && g.Age < guardianAge && g.Kind != Institution && g.Kind != NoGuardian {
-		f.add(Flag{Code: CheckGuardianMinor, Severity: Warning, Actor: Parents, Value: g.Age, Param: guardianAge, Source: p.cites[pGuardianAge]})
+		f.add(Flag{Code: "guardian.minor", Severity: Warning, Actor: Parents, Value: g.Age, Param: guardianAge, Source: p.cites[pGuardianAge]})
 	}
 	if m, ok := noContact(c, cl.On); ok && m >= noContactMonths {
-		f.add(Flag{Code: CheckNoContact, Severity: Warning, Actor: ChildDirector, Value: m, Param: noContactMonths, Source: p.cites[pNoContact]})
+		f.add(Flag{Code: "contact.none", Severity: Warning, Actor: ChildDirector, Value: m, Param: noContactMonths, Source: p.cites[pNoContact]})
 	}
 	if age >= schoolFrom && age < schoolUnder && c.School == NotEnrolled {
-		f.add(Flag{Code: CheckNotEnrolled, Severity: Warning, Actor: SchoolActor, Value: age, Param: schoolUnder, Source: p.cites[pSchoolUnder]})
+		f.add(Flag{Code: "school.not_enrolled", Severity: Warning, Actor: SchoolActor, Value: age, Param: schoolUnder, Source: p.cites[pSchoolUnder]})
 	}
 	if alone && leftBehind {
-		f.add(Flag{Code: ReportLivingAlone, Severity: Urgent, Actor: Police, Report: true, Source: sourceReporting})
+		f.add(Flag{Code: "report.living_alone", Severity: Urgent, Actor: Police, Report: true, Source: sourceReporting})
 	}
 	if c.Concerns.ChildMissing {
-		f.add(Flag{Code: ReportMissing, Severity: Urgent, Actor: Police, Report: true, Source: sourceReporting})
+		f.add(Flag{Code: "report.child_missing", Severity: Urgent, Actor: Police, Report: true, Source: sourceReporting})
 	}
 	if c.Concerns.GuardianNotPerforming || g.Capacity == Incapable {
-		f.add(Flag{Code: ReportGuardian, Severity: Urgent, Actor: Police, Report: true, Source: sourceReporting})
+		f.add(Flag{Code: "report.guardian_not_performing", Severity: Urgent, Actor: Police, Report: true, Source: sourceReporting})
 	}
 	if c.Concerns.SuspectedAbuse {
-		f.add(Flag{Code: ReportAbuse, Severity: Urgent, Actor: Police, Report: true, Source: sourceReporting})
+		f.add(Flag{Code: "report.suspected_abuse", Severity: Urgent, Actor: Police, Report: true, Source: sourceReporting})
 	}
 	return nil
 }
@@ -496,7 +428,7 @@ func (p *Checks) CheckInto(f *Flags, c *Child, cl *Classification) error {
 func noContact(c *Child, on poverty.Date) (int, bool) {
 	months, found := -1, false
 	for r := Father; r <= Mother; r++ {
-		p := c.Parent(r)
+		p := c.parent(r)
 		switch p.Situation {
 		case AtHome:
 			return 0, false
@@ -515,26 +447,31 @@ func noContact(c *Child, on poverty.Date) (int, bool) {
 	return months, found
 }
 
-// Assess classifies the child on the date and runs the checks: the whole
-// per-child hot path, allocation-free for a valid child.
-func (r *Rules) Assess(c *Child, on poverty.Date, p *Checks) (Classification, Flags, error) {
-	var cl Classification
-	var f Flags
-	err := r.AssessInto(&cl, &f, c, on, p)
-	return cl, f, err
-}
-
-// AssessInto is [Rules.Assess] writing into cl and f, for loops over large
-// registries that reuse them: it copies nothing.
-func (r *Rules) AssessInto(cl *Classification, f *Flags, c *Child, on poverty.Date, p *Checks) error {
-	f.n = 0
-	if err := r.ClassifyInto(cl, c, on); err != nil {
-		return err
+// String renders the flags on one line: the codes, the highest severity,
+// and whether a report to the police is due, such as
+// "care.living_alone report.living_alone (urgent, report at once)", or
+// "none".
+func (f *Flags) String() string {
+	if f.n == 0 {
+		return "none"
 	}
-	return p.CheckInto(f, c, cl)
+	var b strings.Builder
+	for i, x := range f.All() {
+		if i > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(x.Code)
+	}
+	b.WriteString(" (" + f.max().String())
+	if f.MustReport() {
+		b.WriteString(", report at once")
+	}
+	b.WriteString(")")
+	return b.String()
 }
 
-// Explain renders the flags one per line.
+// Explain renders the flags one per line, each with its severity, actor
+// and figures ([Flag.String]).
 func (f *Flags) Explain() string {
 	var b strings.Builder
 	for i, x := range f.All() {

@@ -43,18 +43,18 @@ func TestCheckCases(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			p := DefaultChecks()
+			p := Default()
 			if tc.NoContactMonths != 0 {
 				p = p.Overlay(ownChecks(t, `"no_contact_months": {"value": `+strconv.Itoa(tc.NoContactMonths)+`, "source": "county rule (test)", "status": "SUPPLIED", "scope": "national"}`))
 			}
-			_, flags, err := Default().Assess(&c, poverty.MustParseDate(tc.On), &p)
+			_, flags, err := classifyCheck(p, &c, poverty.MustParseDate(tc.On))
 			if err != nil {
 				t.Fatal(err)
 			}
 			got := []string{}
 			for _, x := range flags.All() {
 				got = append(got, x.Code)
-				if x.Severity == SeverityUnknown || x.Actor == ActorUnknown || !strings.HasSuffix(x.Source, "]") {
+				if x.Severity == Severity(0) || x.Actor == Actor(0) || !strings.HasSuffix(x.Source, "]") {
 					t.Errorf("flag %s lacks severity, actor or source: %+v", x.Code, x)
 				}
 				if x.Report != (x.Actor == Police) || x.Report != strings.HasPrefix(x.Code, "report.") {
@@ -72,9 +72,9 @@ func TestCheckCases(t *testing.T) {
 }
 
 // ownChecks loads a partial checks file holding the params members given.
-func ownChecks(t *testing.T, params string) Checks {
+func ownChecks(t *testing.T, params string) *Rules {
 	t.Helper()
-	c, err := LoadChecks(strings.NewReader(`{"schema": "fupin.children.checks/2", "vintage": "2026-12-01", "params": {`+params+`}}`), "own.json")
+	c, err := LoadRules(strings.NewReader(`{"schema": "fupin.children.checks/2", "vintage": "2026-12-01", "params": {`+params+`}}`), "own.json")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -103,37 +103,33 @@ func TestLoadChecksErrors(t *testing.T) {
 			if tc.doc == good {
 				t.Fatal("replacement did not apply")
 			}
-			_, err := LoadChecks(strings.NewReader(tc.doc), "test.json")
-			var re *RecordError
+			_, err := LoadRules(strings.NewReader(tc.doc), "test.json")
 			var fe *poverty.FieldError
 			field := ""
-			switch {
-			case errors.As(err, &re):
-				field = re.Field
-			case errors.As(err, &fe):
+			if errors.As(err, &fe) {
 				field = fe.Field
 			}
-			if !errors.Is(err, tc.want) || field != tc.field {
+			if !errors.Is(err, tc.want) || field != tc.field || !strings.HasPrefix(err.Error(), "children.LoadRules: ") {
 				t.Errorf("err = %v, want %v on field %s", err, tc.want, tc.field)
 			}
 		})
 	}
-	var zero Checks
+	var zero Rules
 	c := migrantChild("z")
 	cl, _ := Default().Classify(&c, d("2024-01-01"))
 	if _, err := zero.Check(&c, &cl); !errors.Is(err, poverty.ErrMissing) {
-		t.Errorf("zero Checks: err = %v, want ErrMissing", err)
+		t.Errorf("zero Rules: err = %v, want ErrMissing", err)
 	}
 	other := cl
 	other.ChildID = "other"
-	p := DefaultChecks()
+	p := Default()
 	if _, err := p.Check(&c, &other); !errors.Is(err, ErrConflict) {
 		t.Errorf("classification of another child: err = %v, want ErrConflict", err)
 	}
 	// A partial file alone cannot run; laid over the defaults it can.
 	own := ownChecks(t, `"no_contact_months": {"value": 3, "source": "county rule (test)", "status": "SUPPLIED", "scope": "340722"}`)
-	var re *RecordError
-	if _, err := own.Check(&c, &cl); !errors.As(err, &re) || re.Field != ParamLivingAloneUnder || !errors.Is(err, poverty.ErrMissing) {
+	var re *poverty.FieldError
+	if _, err := own.Check(&c, &cl); !errors.As(err, &re) || re.Field != "living_alone_under_age" || !errors.Is(err, poverty.ErrMissing) {
 		t.Errorf("partial checks: err = %v, want the missing parameter named", err)
 	}
 	p = p.Overlay(own)
@@ -143,12 +139,12 @@ func TestLoadChecksErrors(t *testing.T) {
 	// An UNCONFIRMED parameter (no value) is loaded, and stops the checks
 	// with an error naming it.
 	gap := ownChecks(t, `"no_contact_months": {"source": "commonly quoted: 3 months", "status": "UNCONFIRMED", "scope": "national"}`)
-	p = DefaultChecks().Overlay(gap)
-	if _, err := p.Check(&c, &cl); !errors.As(err, &re) || re.Field != ParamNoContactMonths || !errors.Is(err, poverty.ErrUnconfirmed) {
+	p = Default().Overlay(gap)
+	if _, err := p.Check(&c, &cl); !errors.As(err, &re) || re.Field != "no_contact_months" || !errors.Is(err, poverty.ErrUnconfirmed) {
 		t.Errorf("unconfirmed parameter: err = %v", err)
 	}
 	// School ages out of order are refused after an overlay.
-	p = DefaultChecks().Overlay(ownChecks(t, `"school_age_from": {"value": 16, "source": "own", "status": "SUPPLIED", "scope": "national"}`))
+	p = Default().Overlay(ownChecks(t, `"school_age_from": {"value": 16, "source": "own", "status": "SUPPLIED", "scope": "national"}`))
 	if _, err := p.Check(&c, &cl); !errors.Is(err, poverty.ErrRange) {
 		t.Errorf("school ages out of order: err = %v", err)
 	}
@@ -158,19 +154,19 @@ func TestLoadChecksErrors(t *testing.T) {
 // a parameter: the embedded version first, the current one last.
 func TestChecksOverlayHistory(t *testing.T) {
 	own := ownChecks(t, `"no_contact_months": {"value": 3, "source": "county rule (test)", "status": "SUPPLIED", "scope": "340722"}`)
-	p := DefaultChecks().Overlay(own).Overlay(own)
+	p := Default().Overlay(own).Overlay(own)
 	var got []string
-	for _, h := range p.History(ParamNoContactMonths) {
+	for _, h := range p.ParamHistory("no_contact_months") {
 		got = append(got, strconv.Itoa(h.Value)+" "+h.Label()+" @"+h.Origin)
 	}
 	want := []string{"6 DEFAULT @embedded", "3 SUPPLIED 340722 @own.json", "3 SUPPLIED 340722 @own.json"}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("history (-want +got):\n%s", diff)
 	}
-	if h := DefaultChecks().History(ParamNoContactMonths); len(h) != 1 {
+	if h := Default().ParamHistory("no_contact_months"); len(h) != 1 {
 		t.Errorf("Overlay changed the default checks: %d versions", len(h))
 	}
-	if h := p.History(ParamGuardianMinAge); len(h) != 1 || h[0].Value != 18 {
+	if h := p.ParamHistory("guardian_min_age"); len(h) != 1 || h[0].Value != 18 {
 		t.Errorf("untouched parameter history = %+v", h)
 	}
 	if _, ok := p.Param("no_such_param"); ok {
@@ -194,7 +190,7 @@ func TestChecksImmutable(t *testing.T) {
 		p.Name, p.Origin = def.name, "embedded"
 		want = append(want, p)
 	}
-	c := DefaultChecks()
+	c := Default()
 	ps := c.Params()
 	for i := range ps {
 		ps[i] = Param{Name: "x", Value: 99, Provenance: poverty.Provenance{Source: "x", Status: poverty.Example, Scope: "11", From: "1990", To: "1991", Qualifier: "x", Note: "x"}, Origin: "x"}
@@ -202,11 +198,11 @@ func TestChecksImmutable(t *testing.T) {
 	for _, def := range checkParams {
 		p, _ := c.Param(def.name)
 		p.Value, p.Source, p.Status = 99, "x", poverty.Example
-		for _, h := range c.History(def.name) {
+		for _, h := range c.ParamHistory(def.name) {
 			h.Value, h.Source = 99, "x"
 		}
 	}
-	if diff := cmp.Diff(want, DefaultChecks().Params()); diff != "" {
+	if diff := cmp.Diff(want, Default().Params()); diff != "" {
 		t.Errorf("DefaultChecks changed (-want +got):\n%s", diff)
 	}
 	if diff := cmp.Diff(want, c.Params()); diff != "" {
@@ -220,12 +216,12 @@ func TestChecksImmutable(t *testing.T) {
 // what it follows, and the rules of 国发〔2016〕13号 CONFIRMED (4.2).
 func TestCheckLabels(t *testing.T) {
 	got := map[string]string{}
-	for _, p := range DefaultChecks().Params() {
+	for _, p := range Default().Params() {
 		got[p.Name] = p.Label()
 	}
 	want := map[string]string{
-		ParamLivingAloneUnder: "CONFIRMED", ParamGuardianMinAge: "CONFIRMED", ParamNoContactMonths: "DEFAULT",
-		ParamSchoolAgeFrom: "SECONDARY", ParamSchoolAgeUnder: "SECONDARY", ParamEntrusted: "CONFIRMED", ParamReporting: "CONFIRMED",
+		"living_alone_under_age": "CONFIRMED", "guardian_min_age": "CONFIRMED", "no_contact_months": "DEFAULT",
+		"school_age_from": "SECONDARY", "school_age_under": "SECONDARY", "entrusted_guardianship": "CONFIRMED", "mandatory_reporting": "CONFIRMED",
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("labels (-want +got):\n%s", diff)

@@ -133,8 +133,8 @@ func (c *Child) Province() poverty.Region {
 	return c.County.Province()
 }
 
-// Parent returns the parent with the role; nil for RoleNone.
-func (c *Child) Parent(r Role) *Parent {
+// parent returns the parent with the role; nil for none.
+func (c *Child) parent(r Role) *Parent {
 	switch r {
 	case Father:
 		return &c.Father
@@ -153,11 +153,13 @@ func (c *Child) AgeOn(on poverty.Date) int { return c.Born().AgeOn(on) }
 // each parent, a sex agreeing with the identity number, a province agreeing
 // with the county, Until not before Since, and no key (ID, household,
 // township, village, a parent's ID) holding what looks like an identity
-// number ([ErrIdentityKey]). Errors are *[RecordError] naming
-// the child and the field, with identity numbers masked.
+// number ([ErrIdentityKey]). Errors are *[poverty.FieldError] naming
+// the operation ("children.Validate", or the function that validated, such
+// as "children.Classify"), the child and the field, with identity numbers
+// masked.
 func (c *Child) Validate() error {
 	bad := func(field, value string, err error) error {
-		return &RecordError{Record: c.ID, Field: field, Value: value, Err: err}
+		return fieldErr("Validate", c.ID, field, value, err)
 	}
 	if c.ID == "" {
 		return bad("id", "", poverty.ErrMissing)
@@ -204,8 +206,8 @@ func (c *Child) Validate() error {
 		return bad("school", c.School.String(), poverty.ErrUnknownWord)
 	}
 	for r := Father; r <= Mother; r++ {
-		p := c.Parent(r)
-		if p.Situation == SituationUnknown || p.Situation >= numSituations {
+		p := c.parent(r)
+		if p.Situation == 0 || p.Situation >= numSituations {
 			return bad(r.String()+".situation", p.Situation.String(), poverty.ErrMissing)
 		}
 		if poverty.MaskIDsIn(p.ID) != p.ID {

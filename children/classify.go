@@ -8,38 +8,27 @@ import (
 	"github.com/openfupin/fupin/poverty"
 )
 
-// Reason codes: the stable names of the tests a scheme applies. Each
-// [Reason] carries one, with what it read.
+// Reason codes: the stable names of the tests a scheme applies (the list
+// with each rule: [Codes]).
 const (
-	// CodeInForce: the scheme (or the listing) is in force on the date.
-	CodeInForce = "scheme.in_force"
-	// CodeUnderAge: the child is younger than the scheme's age limit.
-	CodeUnderAge = "age.under_limit"
-	// CodeSchoolExtension: over the limit but kept by a provincial
-	// full-time-school extension.
-	CodeSchoolExtension = "age.school_extension"
-	// CodeRural: the child has rural hukou, as the scheme requires.
-	CodeRural = "hukou.rural"
-	// CodeParentAway: the parent is away under the scheme (a migrant
-	// worker for at least the minimum months).
-	CodeParentAway = "parent.away"
-	// CodeParentIncapable: the parent has no guardianship capacity.
-	CodeParentIncapable = "parent.incapable"
-	// CodeParentListed: the parent is in a listed de facto unattended
-	// situation in force on the date and for the minimum months.
-	CodeParentListed = "parent.listed"
-	// CodeParentAbsent: the parent is dead or missing.
-	CodeParentAbsent = "parent.absent"
-	// CodeCombination: the scheme's rule combining the parents held.
-	CodeCombination = "parents.combination"
+	codeInForce         = "scheme.in_force"
+	codeUnderAge        = "age.under_limit"
+	codeSchoolExtension = "age.school_extension"
+	codeRural           = "hukou.rural"
+	codeParentAway      = "parent.away"
+	codeParentIncapable = "parent.incapable"
+	codeParentListed    = "parent.listed"
+	codeParentAbsent    = "parent.absent"
+	codeCombination     = "parents.combination"
 )
 
 // maxReasons bounds the reasons of one [Result]; they live in the Result
 // itself, so that classifying allocates nothing.
 const maxReasons = 8
 
-// Reason is one tested condition of a classification: its code, its
-// outcome, and what it read. Value and Param are the numbers compared
+// Reason is one tested condition of a classification: its code (such as
+// "age.under_limit" or "parent.away"; the list: [Codes]), its outcome, and
+// what it read. Value and Param are the numbers compared
 // (age and age limit; months and minimum months), when the test compares
 // numbers; Role and Situation name the parent the test read. The zero
 // Reason tests nothing.
@@ -55,27 +44,32 @@ type Reason struct {
 	Source string `json:"source,omitempty"`
 }
 
-// Holds reports whether the test passed.
-func (r Reason) Holds() bool { return r.Outcome == Yes }
-
 // String renders the reason for a case worker, such as
 // "age.under_limit: yes (age 15, limit 16) | 国发〔2016〕13号 ... [CONFIRMED]".
 func (r Reason) String() string {
+	if r.Source != "" {
+		return r.short() + " | " + r.Source
+	}
+	return r.short()
+}
+
+// short is String without the citation.
+func (r Reason) short() string {
 	var b strings.Builder
 	b.WriteString(r.Code)
 	b.WriteString(": ")
 	b.WriteString(r.Outcome.String())
 	var parts []string
-	if r.Role != RoleNone {
+	if r.Role != 0 {
 		parts = append(parts, r.Role.String())
 	}
-	if r.Situation != SituationUnknown {
+	if r.Situation != 0 {
 		parts = append(parts, r.Situation.String())
 	}
 	switch r.Code {
-	case CodeUnderAge, CodeSchoolExtension:
+	case codeUnderAge, codeSchoolExtension:
 		parts = append(parts, "age "+strconv.Itoa(r.Value), "limit "+strconv.Itoa(r.Param))
-	case CodeParentAway, CodeParentListed:
+	case codeParentAway, codeParentListed:
 		if r.Param > 0 {
 			parts = append(parts, strconv.Itoa(r.Value)+" months", "minimum "+strconv.Itoa(r.Param))
 		}
@@ -83,14 +77,11 @@ func (r Reason) String() string {
 	if len(parts) > 0 {
 		b.WriteString(" (" + strings.Join(parts, ", ") + ")")
 	}
-	if r.Source != "" {
-		b.WriteString(" | " + r.Source)
-	}
 	return b.String()
 }
 
 // Result is one scheme's answer for one child on one date, with its
-// reasons. The zero Result is unclassified (OutcomeUnset).
+// reasons. The zero Result is unclassified (its Outcome is the zero value).
 type Result struct {
 	Scheme  string // the scheme's identifier
 	Outcome Outcome
@@ -98,14 +89,11 @@ type Result struct {
 	reasons [maxReasons]Reason
 }
 
-// Covered reports whether the child is covered (Outcome Yes).
-func (r *Result) Covered() bool { return r.Outcome == Yes }
-
 // Reasons returns the tests applied, in order. The slice aliases r.
 func (r *Result) Reasons() []Reason { return r.reasons[:r.n] }
 
-// Reason returns the first reason with the code.
-func (r *Result) Reason(code string) (Reason, bool) {
+// reason returns the first reason with the code.
+func (r *Result) reason(code string) (Reason, bool) {
 	for _, x := range r.reasons[:r.n] {
 		if x.Code == code {
 			return x, true
@@ -121,8 +109,42 @@ func (r *Result) add(x Reason) {
 	}
 }
 
+// String renders the result on one line: the scheme, the outcome and what
+// decided it, with its figures and without citations, such as
+// "left_behind_2016: no (age.under_limit: no (age 16, limit 16))". What
+// decided is the first test of the scheme, age or hukou that did not hold;
+// else the parents' tests that did not hold; for a yes, the parents'
+// combination.
+func (r *Result) String() string {
+	s := r.Outcome.String()
+	if r.Scheme != "" {
+		s = r.Scheme + ": " + s
+	}
+	var parts []string
+	for _, x := range r.Reasons() {
+		parent := strings.HasPrefix(x.Code, "parent")
+		switch {
+		case r.Outcome == Yes && x.Code == codeCombination:
+			parts = append(parts, x.short())
+		case r.Outcome != Yes && x.Outcome != Yes && !parent && len(parts) == 0:
+			return s + " (" + x.short() + ")"
+		}
+	}
+	if r.Outcome != Yes {
+		for _, x := range r.Reasons() {
+			if x.Outcome != Yes && strings.HasPrefix(x.Code, "parent.") {
+				parts = append(parts, x.short())
+			}
+		}
+	}
+	if len(parts) > 0 {
+		s += " (" + strings.Join(parts, "; ") + ")"
+	}
+	return s
+}
+
 // Explain renders the result on several lines: the scheme, the outcome and
-// each reason.
+// each reason with its citation.
 func (r *Result) Explain() string {
 	var b strings.Builder
 	if r.Scheme != "" {
@@ -186,17 +208,17 @@ func monthsBetween(a, b poverty.Date) int {
 // Classify allocates nothing unless it returns an error.
 func (s *Scheme) Classify(c *Child, on poverty.Date) (Result, error) {
 	if s.def == nil {
-		return Result{}, &RecordError{Record: s.ID, Field: "scheme", Err: ErrUnknownScheme}
+		return Result{}, fieldErr("Classify", s.ID, "scheme", "", ErrUnknownScheme)
 	}
 	if err := c.Validate(); err != nil {
-		return Result{}, err
+		return Result{}, withOp("Classify", err)
 	}
 	if on.IsZero() {
-		return Result{}, &RecordError{Record: c.ID, Field: "date", Err: poverty.ErrMissing}
+		return Result{}, fieldErr("Classify", c.ID, "date", "", poverty.ErrMissing)
 	}
 	age := c.AgeOn(on)
 	if age < 0 {
-		return Result{}, &RecordError{Record: c.ID, Field: "birth_date", Value: c.Born().String(), Err: ErrNotBorn}
+		return Result{}, fieldErr("Classify", c.ID, "birth_date", c.Born().String(), ErrNotBorn)
 	}
 	var r Result
 	s.def.classify(&r, c, on, age)
@@ -207,22 +229,22 @@ func (s *Scheme) Classify(c *Child, on poverty.Date) (Result, error) {
 // (which it overwrites without clearing the reasons it does not use, so
 // that the hot path copies nothing).
 func (s *Scheme) classify(r *Result, c *Child, on poverty.Date, age int) {
-	r.Scheme, r.Outcome, r.n = s.ID, OutcomeUnset, 0
+	r.Scheme, r.Outcome, r.n = s.ID, 0, 0
 	out := s.p.period.on(on)
-	r.add(Reason{Code: CodeInForce, Outcome: out, Source: s.p.cite})
+	r.add(Reason{Code: codeInForce, Outcome: out, Source: s.p.cite})
 
 	ageOK := outcomeOf(age < s.UnderAge)
-	r.add(Reason{Code: CodeUnderAge, Outcome: ageOK, Value: age, Param: s.UnderAge, Source: s.p.cite})
+	r.add(Reason{Code: codeUnderAge, Outcome: ageOK, Value: age, Param: s.UnderAge, Source: s.p.cite})
 	if ageOK == No {
 		if i := s.extension(c); i >= 0 {
 			ageOK = Yes
-			r.add(Reason{Code: CodeSchoolExtension, Outcome: Yes, Value: age, Param: s.UnderAge, Source: s.p.ext[i]})
+			r.add(Reason{Code: codeSchoolExtension, Outcome: Yes, Value: age, Param: s.UnderAge, Source: s.p.ext[i]})
 		}
 	}
 	out = and(out, ageOK)
 	if s.RuralOnly.Value {
 		h := outcomeOf(c.Hukou == Rural)
-		r.add(Reason{Code: CodeRural, Outcome: h, Source: s.p.rural})
+		r.add(Reason{Code: codeRural, Outcome: h, Source: s.p.rural})
 		out = and(out, h)
 	}
 	switch s.Rule {
@@ -244,7 +266,7 @@ func (s *Scheme) classify(r *Result, c *Child, on poverty.Date, age int) {
 				comb = No
 			}
 		}
-		r.add(Reason{Code: CodeCombination, Outcome: comb, Source: s.Rule.String()})
+		r.add(Reason{Code: codeCombination, Outcome: comb, Source: s.Rule.String()})
 		out = and(out, comb)
 	case BothListedOrOneAbsent:
 		fl := s.listedOn(r, c, Father, on)
@@ -252,13 +274,13 @@ func (s *Scheme) classify(r *Result, c *Child, on poverty.Date, age int) {
 		fa := s.absent(c.Father.Situation)
 		ma := s.absent(c.Mother.Situation)
 		if fa {
-			r.add(Reason{Code: CodeParentAbsent, Outcome: Yes, Role: Father, Situation: c.Father.Situation, Source: s.p.absent})
+			r.add(Reason{Code: codeParentAbsent, Outcome: Yes, Role: Father, Situation: c.Father.Situation, Source: s.p.absent})
 		}
 		if ma {
-			r.add(Reason{Code: CodeParentAbsent, Outcome: Yes, Role: Mother, Situation: c.Mother.Situation, Source: s.p.absent})
+			r.add(Reason{Code: codeParentAbsent, Outcome: Yes, Role: Mother, Situation: c.Mother.Situation, Source: s.p.absent})
 		}
 		comb := or(and(fl, ml), or(and(outcomeOf(fa), ml), and(outcomeOf(ma), fl)))
-		r.add(Reason{Code: CodeCombination, Outcome: comb, Source: s.Rule.String()})
+		r.add(Reason{Code: codeCombination, Outcome: comb, Source: s.Rule.String()})
 		out = and(out, comb)
 	}
 	r.Outcome = out
@@ -289,7 +311,7 @@ func (s *Scheme) absent(sit Situation) bool { return s.p.absentSet.Has(sit) }
 
 // away records and reports whether the parent is away under the scheme.
 func (s *Scheme) away(r *Result, c *Child, role Role, on poverty.Date) bool {
-	p := c.Parent(role)
+	p := c.parent(role)
 	ok := s.Away.Situations.Has(p.Situation)
 	minMonths := s.p.minAwayMonths
 	months := 0
@@ -301,7 +323,7 @@ func (s *Scheme) away(r *Result, c *Child, role Role, on poverty.Date) bool {
 	if minMonths > 0 {
 		src = s.p.minAway
 	}
-	r.add(Reason{Code: CodeParentAway, Outcome: outcomeOf(ok), Role: role, Situation: p.Situation,
+	r.add(Reason{Code: codeParentAway, Outcome: outcomeOf(ok), Role: role, Situation: p.Situation,
 		Value: months, Param: minMonths, Source: src})
 	return ok
 }
@@ -309,17 +331,17 @@ func (s *Scheme) away(r *Result, c *Child, role Role, on poverty.Date) bool {
 // incapable records and reports whether the parent has no guardianship
 // capacity: the recorded capacity when set, otherwise the scheme's lists.
 func (s *Scheme) incapable(r *Result, c *Child, role Role) bool {
-	p := c.Parent(role)
+	p := c.parent(role)
 	ok, src := false, "capacity not recorded; situation not read as without capacity"
 	switch {
-	case p.Capacity != CapacityUnknown:
+	case p.Capacity != 0:
 		ok, src = p.Capacity == Incapable, "recorded capacity"
 	case s.p.incapSet.Has(p.Situation):
 		ok, src = true, s.p.incap
 	case s.p.incapAlsoSet.Has(p.Situation):
 		ok, src = true, s.p.incapAlso
 	}
-	r.add(Reason{Code: CodeParentIncapable, Outcome: outcomeOf(ok), Role: role, Situation: p.Situation, Source: src})
+	r.add(Reason{Code: codeParentIncapable, Outcome: outcomeOf(ok), Role: role, Situation: p.Situation, Source: src})
 	return ok
 }
 
@@ -327,7 +349,7 @@ func (s *Scheme) incapable(r *Result, c *Child, role Role) bool {
 // (the listing of the narrowest scope covering the child's province) in
 // force on the date and lasting the minimum months of that province.
 func (s *Scheme) listedOn(r *Result, c *Child, role Role, on poverty.Date) Outcome {
-	p := c.Parent(role)
+	p := c.parent(role)
 	prov := c.Province()
 	var pl *prepListing
 	if p.Situation < numSituations {
@@ -340,7 +362,7 @@ func (s *Scheme) listedOn(r *Result, c *Child, role Role, on poverty.Date) Outco
 	}
 	if pl == nil {
 		if !s.absent(p.Situation) {
-			r.add(Reason{Code: CodeParentListed, Outcome: No, Role: role, Situation: p.Situation})
+			r.add(Reason{Code: codeParentListed, Outcome: No, Role: role, Situation: p.Situation})
 		}
 		return No
 	}
@@ -366,7 +388,7 @@ func (s *Scheme) listedOn(r *Result, c *Child, role Role, on poverty.Date) Outco
 		months = monthsBetween(from, to)
 		out = and(out, outcomeOf(!from.IsZero() && months >= minMonths))
 	}
-	r.add(Reason{Code: CodeParentListed, Outcome: out, Role: role, Situation: p.Situation,
+	r.add(Reason{Code: codeParentListed, Outcome: out, Role: role, Situation: p.Situation,
 		Value: months, Param: minMonths, Source: src})
 	return out
 }
@@ -374,8 +396,8 @@ func (s *Scheme) listedOn(r *Result, c *Child, role Role, on poverty.Date) Outco
 // Classification is a child's classification on a date under the primary
 // scheme of each kind. LeftBehind and Unattended decide the registry
 // [Status]; ACWF is reported beside them and never mixed into it. The
-// zero Classification is unclassified: every Result is unset and Status
-// is StatusUnknown.
+// zero Classification is unclassified: every Result and the Status are the
+// zero value.
 type Classification struct {
 	ChildID    string
 	On         poverty.Date
@@ -397,8 +419,8 @@ func (c *Classification) Status() Status {
 		return LeftBehind
 	case c.Unattended.Outcome == Undetermined || c.LeftBehind.Outcome == Undetermined:
 		return StatusUndetermined
-	case c.Unattended.Outcome == OutcomeUnset && c.LeftBehind.Outcome == OutcomeUnset:
-		return StatusUnknown
+	case c.Unattended.Outcome == 0 && c.LeftBehind.Outcome == 0:
+		return 0
 	}
 	return NotCovered
 }
@@ -416,40 +438,27 @@ func (r *Rules) Classify(c *Child, on poverty.Date) (Classification, error) {
 // registries that reuse one Classification. On error cl is left unset.
 func (r *Rules) ClassifyInto(cl *Classification, c *Child, on poverty.Date) error {
 	cl.ChildID, cl.On, cl.Age = "", poverty.Date{}, 0
-	cl.LeftBehind.Outcome, cl.Unattended.Outcome, cl.ACWF.Outcome = OutcomeUnset, OutcomeUnset, OutcomeUnset
+	cl.LeftBehind.Outcome, cl.Unattended.Outcome, cl.ACWF.Outcome = 0, 0, 0
 	cl.LeftBehind.n, cl.Unattended.n, cl.ACWF.n = 0, 0, 0
 	if err := c.Validate(); err != nil {
-		return err
+		return withOp("Classify", err)
 	}
 	if on.IsZero() {
-		return &RecordError{Record: c.ID, Field: "date", Err: poverty.ErrMissing}
+		return fieldErr("Classify", c.ID, "date", "", poverty.ErrMissing)
 	}
 	age := c.AgeOn(on)
 	if age < 0 {
-		return &RecordError{Record: c.ID, Field: "birth_date", Value: c.Born().String(), Err: ErrNotBorn}
+		return fieldErr("Classify", c.ID, "birth_date", c.Born().String(), ErrNotBorn)
 	}
 	cl.ChildID, cl.On, cl.Age = c.ID, on, age
-	if s := r.primary[KindLeftBehind]; s != nil { // loaded schemes: s.def == s
+	if s := r.primary[LeftBehind]; s != nil { // loaded schemes: s.def == s
 		s.classify(&cl.LeftBehind, c, on, age)
 	}
-	if s := r.primary[KindUnattended]; s != nil {
+	if s := r.primary[Unattended]; s != nil {
 		s.classify(&cl.Unattended, c, on, age)
 	}
-	if s := r.primary[KindACWF]; s != nil {
+	if s := r.primary[ACWF]; s != nil {
 		s.classify(&cl.ACWF, c, on, age)
-	}
-	return nil
-}
-
-// Result returns the result of the kind.
-func (c *Classification) Result(k Kind) *Result {
-	switch k {
-	case KindLeftBehind:
-		return &c.LeftBehind
-	case KindUnattended:
-		return &c.Unattended
-	case KindACWF:
-		return &c.ACWF
 	}
 	return nil
 }
@@ -468,7 +477,7 @@ func (r Result) MarshalJSON() ([]byte, error) {
 func (c Classification) MarshalJSON() ([]byte, error) {
 	type res = *Result
 	opt := func(r *Result) res {
-		if r.Outcome == OutcomeUnset {
+		if r.Outcome == 0 {
 			return nil
 		}
 		return r

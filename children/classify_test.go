@@ -71,7 +71,7 @@ func TestTransitionsCauses(t *testing.T) {
 	added.BirthDate = d("2019-01-01")
 	after.Children = []Child{added, l2, stay, aged, r2}
 
-	ts, err := Default().Transitions(KindLeftBehind, before, after)
+	ts, err := mustPrimary(t, Default(), LeftBehind).Transitions(before, after)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -94,10 +94,10 @@ func TestTransitionsCauses(t *testing.T) {
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("transitions (-want +got):\n%s", diff)
 	}
-	if ts[0].Father.ID != "a-returned-f" || !ts[0].Reunited() {
+	if ts[0].Father.ID != "a-returned-f" || !ts[0].reunited() {
 		t.Errorf("reunited transition = %+v", ts[0])
 	}
-	sum := Summarize(ts)
+	sum := SummarizeTransitions(ts)
 	if sum.Stopped != 3 || sum.Started != 2 || sum.Reunited != 1 || sum.StoppedBy[AgedOut] != 1 {
 		t.Errorf("summary = %+v", sum)
 	}

@@ -3,7 +3,6 @@ package children
 import (
 	"bytes"
 	_ "embed"
-	"errors"
 	"fmt"
 	"io"
 	"slices"
@@ -12,11 +11,6 @@ import (
 	"github.com/openfupin/fupin/internal/paramfile"
 	"github.com/openfupin/fupin/poverty"
 )
-
-// ErrSchemeMismatch reports a comparison between counts made under
-// different definitions, such as the ACWF estimate of 61 million and the
-// registry count of 6.97 million.
-var ErrSchemeMismatch = errors.New("counts use different definitions")
 
 // Count is a published count of children under one scheme: the figures
 // of docs/POLICY.md 4.3, each tied to the definition it was made under, so
@@ -47,16 +41,6 @@ var publishedCounts = sync.OnceValue(func() []Count {
 // PublishedCounts returns the embedded published counts, in file order.
 func PublishedCounts() []Count { return slices.Clone(publishedCounts()) }
 
-// PublishedCount returns the published count with the ID.
-func PublishedCount(id string) (Count, bool) {
-	for _, c := range publishedCounts() {
-		if c.ID == id {
-			return c, true
-		}
-	}
-	return Count{}, false
-}
-
 // LoadCounts decodes a file of published counts ("fupin.children.counts/2",
 // the schema of the embedded data). Every count needs an ID, a scheme, a
 // period and a complete provenance (source, status, scope: the region
@@ -69,25 +53,25 @@ func LoadCounts(r io.Reader, name string) ([]Count, error) {
 		Vintage string  `json:"vintage"`
 		Counts  []Count `json:"counts"`
 	}
-	if err := paramfile.Read(r, name, MaxRulesBytes, "fupin.children.counts/2", &doc); err != nil {
-		return nil, err
+	if err := paramfile.Read(r, name, maxFileBytes, "fupin.children.counts/2", &doc); err != nil {
+		return nil, withOp("LoadCounts", err)
 	}
 	seen := map[string]bool{}
 	for i, c := range doc.Counts {
 		rec := fmt.Sprintf("%s counts[%d]", name, i)
 		switch {
 		case c.ID == "":
-			return nil, &RecordError{Record: rec, Field: "id", Err: poverty.ErrMissing}
+			return nil, fieldErr("LoadCounts", rec, "id", "", poverty.ErrMissing)
 		case seen[c.ID]:
-			return nil, &RecordError{Record: rec, Field: "id", Value: c.ID, Err: poverty.ErrDuplicate}
+			return nil, fieldErr("LoadCounts", rec, "id", c.ID, poverty.ErrDuplicate)
 		case c.Scheme == "":
-			return nil, &RecordError{Record: rec, Field: "scheme", Err: poverty.ErrMissing}
+			return nil, fieldErr("LoadCounts", rec, "scheme", "", poverty.ErrMissing)
 		case c.AsOf == "":
-			return nil, &RecordError{Record: rec, Field: "as_of", Err: poverty.ErrMissing}
+			return nil, fieldErr("LoadCounts", rec, "as_of", "", poverty.ErrMissing)
 		case c.Value < 0:
-			return nil, &RecordError{Record: rec, Field: "value", Err: poverty.ErrNegative}
+			return nil, fieldErr("LoadCounts", rec, "value", "", poverty.ErrNegative)
 		}
-		if err := checkProv(c.Provenance, rec, "", c.Value != 0); err != nil {
+		if err := checkProv("LoadCounts", c.Provenance, rec, "", c.Value != 0); err != nil {
 			return nil, err
 		}
 		seen[c.ID] = true
@@ -98,13 +82,13 @@ func LoadCounts(r io.Reader, name string) ([]Count, error) {
 // CompareCounts returns the change from a to b, like [ChangeOf], after
 // checking that both were made under the same scheme and for the same
 // region (scope): comparing the ACWF estimate with a registry count is
-// [ErrSchemeMismatch].
+// [ErrConflict], naming both schemes; counts of different scopes likewise.
 func CompareCounts(a, b Count, step poverty.Rate, mode poverty.Rounding) (Change, error) {
 	if a.Scheme != b.Scheme {
-		return Change{}, &RecordError{Record: a.ID + " vs " + b.ID, Field: "scheme", Value: a.Scheme + " vs " + b.Scheme, Err: ErrSchemeMismatch}
+		return Change{}, fieldErr("CompareCounts", a.ID+" vs "+b.ID, "scheme", a.Scheme+" vs "+b.Scheme, ErrConflict)
 	}
 	if a.Scope != b.Scope {
-		return Change{}, &RecordError{Record: a.ID + " vs " + b.ID, Field: "scope", Value: string(a.Scope) + " vs " + string(b.Scope), Err: ErrConflict}
+		return Change{}, fieldErr("CompareCounts", a.ID+" vs "+b.ID, "scope", string(a.Scope)+" vs "+string(b.Scope), ErrConflict)
 	}
 	return ChangeOf(a.Value, b.Value, step, mode)
 }

@@ -8,9 +8,19 @@ import (
 	"github.com/openfupin/fupin/poverty"
 )
 
+// publishedCount returns the published count with the ID.
+func publishedCount(id string) (Count, bool) {
+	for _, c := range PublishedCounts() {
+		if c.ID == id {
+			return c, true
+		}
+	}
+	return Count{}, false
+}
+
 func TestPublishedCounts(t *testing.T) {
 	get := func(id string) Count {
-		c, ok := PublishedCount(id)
+		c, ok := publishedCount(id)
 		if !ok {
 			t.Fatalf("no count %s", id)
 		}
@@ -26,8 +36,10 @@ func TestPublishedCounts(t *testing.T) {
 	if ch.Rate.Percent() != "-22.7%" || ch.Diff != -2_050_000 {
 		t.Errorf("2016 to 2018: %+v (%s)", ch, ch.Rate.Percent())
 	}
-	if _, err := CompareCounts(get("acwf_2010_census"), get("mca_2018_08"), 1, poverty.RoundHalfUp); !errors.Is(err, ErrSchemeMismatch) {
-		t.Errorf("ACWF vs registry: err = %v, want ErrSchemeMismatch", err)
+	var fe *poverty.FieldError
+	if _, err := CompareCounts(get("acwf_2010_census"), get("mca_2018_08"), 1, poverty.RoundHalfUp); !errors.Is(err, ErrConflict) ||
+		!errors.As(err, &fe) || fe.Field != "scheme" || fe.Value != "acwf_2008 vs left_behind_2016" || fe.Op != "children.CompareCounts" {
+		t.Errorf("ACWF vs registry: err = %v, want ErrConflict naming both schemes", err)
 	}
 	if _, err := CompareCounts(get("mca_2016"), get("mca_2018_08_sichuan"), 1, poverty.RoundHalfUp); !errors.Is(err, ErrConflict) {
 		t.Errorf("national vs Sichuan: err = %v, want ErrConflict", err)
@@ -42,13 +54,12 @@ func TestPublishedCounts(t *testing.T) {
 		{"no scheme", strings.Replace(string(countsJSON), `"scheme": "left_behind_2016", "as_of": "2016"`, `"scheme": "", "as_of": "2016"`, 1)},
 	} {
 		t.Run(bad.name, func(t *testing.T) {
-			var re *RecordError
-			if _, err := LoadCounts(strings.NewReader(bad.doc), "c.json"); !errors.As(err, &re) {
-				t.Errorf("err = %v, want *RecordError", err)
+			var re *poverty.FieldError
+			if _, err := LoadCounts(strings.NewReader(bad.doc), "c.json"); !errors.As(err, &re) || re.Op != "children.LoadCounts" {
+				t.Errorf("err = %v, want *poverty.FieldError of children.LoadCounts", err)
 			}
 		})
 	}
-	var fe *poverty.FieldError
 	if _, err := LoadCounts(strings.NewReader(strings.Replace(string(countsJSON), `"as_of": "2016"`, `"asof": "2016"`, 1)), "c.json"); !errors.As(err, &fe) || fe.Record != "c.json" || !errors.Is(err, poverty.ErrSyntax) {
 		t.Errorf("unknown field: err = %v, want a *poverty.FieldError naming the file", err)
 	}

@@ -13,17 +13,18 @@ import (
 	"github.com/openfupin/fupin/poverty"
 )
 
-// MaxLineBytes bounds one line of a child file read by [Decoder].
-const MaxLineBytes = 64 << 10
+// maxLineBytes bounds one line of a child file read by [Decoder]: 64 KiB.
+const maxLineBytes = 64 << 10
 
 // Decoder reads children from JSON Lines (make one with [NewDecoder]; the
 // zero Decoder is not usable): one JSON object per line in the
 // schema of [Child] (the field names of its JSON tags), blank lines
 // skipped. Decoding is strict: unknown fields, unknown words, malformed
 // dates and identity numbers that fail GB 11643 are errors, and every
-// decoded child is validated. Errors are *[RecordError] with the line
-// number, the child's ID when it could be read, and the field; identity
-// numbers are masked in all of them.
+// decoded child is validated. Errors are *[poverty.FieldError] of
+// "children.Decode" whose Record is the line and, when it could be read,
+// the child's ID ("line 3 c-17"), with the field; identity numbers are
+// masked in all of them.
 //
 // The identity numbers a file holds are read in full (the JSON form of
 // [poverty.IDNumber] written by this library is masked and does not parse
@@ -36,17 +37,14 @@ type Decoder struct {
 // NewDecoder returns a decoder reading from r.
 func NewDecoder(r io.Reader) *Decoder {
 	sc := bufio.NewScanner(r)
-	sc.Buffer(make([]byte, 0, 4096), MaxLineBytes)
+	sc.Buffer(make([]byte, 0, 4096), maxLineBytes)
 	return &Decoder{sc: sc}
 }
-
-// Line returns the number of the line last read.
-func (d *Decoder) Line() int { return d.line }
 
 // Next decodes the next child into c (which it overwrites). It returns
 // [io.EOF] at the end of the input. After an error in one line, Next can be
 // called again to read the following lines, except after a line longer than
-// [MaxLineBytes] or a read error, which end the input.
+// 64 KiB or a read error, which end the input.
 func (d *Decoder) Next(c *Child) error {
 	for d.sc.Scan() {
 		d.line++
@@ -59,7 +57,7 @@ func (d *Decoder) Next(c *Child) error {
 	}
 	if err := d.sc.Err(); err != nil {
 		d.line++
-		return &RecordError{Line: d.line, Field: "line", Err: fmt.Errorf("%w: %s", poverty.ErrSyntax, poverty.MaskIDsIn(err.Error()))}
+		return fieldErr("Decode", d.record(""), "line", "", fmt.Errorf("%w: %s", poverty.ErrSyntax, poverty.MaskIDsIn(err.Error())))
 	}
 	return io.EOF
 }
@@ -72,20 +70,29 @@ func (d *Decoder) decode(b []byte, c *Child) error {
 		if field == "" {
 			field = locate(reflect.TypeFor[Child](), b, "")
 		}
-		return &RecordError{Line: d.line, Record: c.ID, Field: field, Err: jsonCause(err)}
+		return fieldErr("Decode", d.record(c.ID), field, "", jsonCause(err))
 	}
 	if dec.More() {
-		return &RecordError{Line: d.line, Record: c.ID, Field: "line", Err: fmt.Errorf("%w: data after the object", poverty.ErrSyntax)}
+		return fieldErr("Decode", d.record(c.ID), "line", "", fmt.Errorf("%w: data after the object", poverty.ErrSyntax))
 	}
 	if err := c.Validate(); err != nil {
-		var re *RecordError
-		if errors.As(err, &re) {
-			re.Line = d.line
-			return re
+		var fe *poverty.FieldError
+		if errors.As(err, &fe) {
+			fe.Op, fe.Record = "children.Decode", d.record(fe.Record)
 		}
-		return &RecordError{Line: d.line, Record: c.ID, Err: err}
+		return err
 	}
 	return nil
+}
+
+// record names the current line and, when known, the child: "line 3" or
+// "line 3 c-17", masked.
+func (d *Decoder) record(id string) string {
+	r := "line " + itoa(d.line)
+	if id != "" {
+		r += " " + poverty.MaskIDsIn(id)
+	}
+	return r
 }
 
 // jsonField names the field of a decoding error, when encoding/json says.
@@ -144,7 +151,7 @@ func strict(b []byte, v any) error {
 
 // jsonCause wraps a decoding error in a sentinel. The message of
 // encoding/json may quote the input (an unknown field name); it is masked
-// here, and RecordError masks its whole text again.
+// here.
 func jsonCause(err error) error {
 	var pe *poverty.ParseError
 	if errors.As(err, &pe) {
@@ -153,21 +160,4 @@ func jsonCause(err error) error {
 		return &m
 	}
 	return fmt.Errorf("%w: %s", poverty.ErrSyntax, poverty.MaskIDsIn(err.Error()))
-}
-
-// DecodeAll reads every child from r. It stops at the first error.
-func DecodeAll(r io.Reader) ([]Child, error) {
-	d := NewDecoder(r)
-	var out []Child
-	for {
-		var c Child
-		err := d.Next(&c)
-		if err == io.EOF {
-			return out, nil
-		}
-		if err != nil {
-			return out, err
-		}
-		out = append(out, c)
-	}
 }

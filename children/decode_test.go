@@ -55,12 +55,12 @@ func TestDecoderErrorsMaskIDs(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			var c Child
 			err := NewDecoder(strings.NewReader("\n" + tc.line + "\n")).Next(&c)
-			var re *RecordError
+			var re *poverty.FieldError
 			if !errors.As(err, &re) {
-				t.Fatalf("err = %v, want *RecordError", err)
+				t.Fatalf("err = %v, want *poverty.FieldError", err)
 			}
-			if re.Line != 2 || re.Field != tc.field || !errors.Is(err, tc.want) {
-				t.Errorf("line %d field %q err %v; want line 2 field %q wrapping %v", re.Line, re.Field, err, tc.field, tc.want)
+			if re.Op != "children.Decode" || re.Record != "line 2" && !strings.HasPrefix(re.Record, "line 2 ") || re.Field != tc.field || !errors.Is(err, tc.want) {
+				t.Errorf("op %s record %q field %q err %v; want children.Decode, line 2, field %q wrapping %v", re.Op, re.Record, re.Field, err, tc.field, tc.want)
 			}
 			for _, s := range []string{err.Error(), fmt.Sprint(errors.Unwrap(err)), fmt.Sprintf("%+v", err)} {
 				if leaksID(s) {
@@ -82,12 +82,29 @@ func TestDecoderRoundTrip(t *testing.T) {
 		b.Write(line)
 		b.WriteString("\n\n")
 	}
-	got, err := DecodeAll(strings.NewReader(b.String()))
+	got, err := decodeAll(strings.NewReader(b.String()))
 	if err != nil {
 		t.Fatal(err)
 	}
 	if diff := cmp.Diff(reg.Children, got, dateEq); diff != "" {
 		t.Errorf("round trip (-want +got):\n%s", diff)
+	}
+}
+
+// decodeAll reads every child from r; it stops at the first error.
+func decodeAll(r io.Reader) ([]Child, error) {
+	d := NewDecoder(r)
+	var out []Child
+	for {
+		var c Child
+		err := d.Next(&c)
+		if err == io.EOF {
+			return out, nil
+		}
+		if err != nil {
+			return out, err
+		}
+		out = append(out, c)
 	}
 }
 
@@ -106,7 +123,7 @@ func TestDecoderContinuesAfterError(t *testing.T) {
 			break
 		}
 		if err != nil {
-			lines = append(lines, dec.Line())
+			lines = append(lines, dec.line)
 			continue
 		}
 		ids = append(ids, c.ID)
@@ -151,9 +168,9 @@ func FuzzDecoder(f *testing.F) {
 				return
 			}
 			if err != nil {
-				var re *RecordError
-				if !errors.As(err, &re) {
-					t.Fatalf("error is not a *RecordError: %v", err)
+				var re *poverty.FieldError
+				if !errors.As(err, &re) || re.Op != "children.Decode" || !strings.HasPrefix(re.Record, "line ") {
+					t.Fatalf("error is not a *poverty.FieldError of children.Decode naming the line: %v", err)
 				}
 				if leaksID(err.Error()) || leaksID(fmt.Sprint(errors.Unwrap(err))) {
 					t.Fatalf("identity number leaks: %v", err)

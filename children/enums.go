@@ -17,11 +17,10 @@ func parseErr(what, input string) error {
 // left-behind schemes cover children with rural hukou.
 type Hukou uint8
 
-// Hukou types. HukouUnknown is the zero value; records must set one.
+// Hukou types. The zero value is unset ("unknown"); records must set one.
 const (
-	HukouUnknown Hukou = iota
 	// Rural is 农村户籍.
-	Rural
+	Rural Hukou = iota + 1
 	// Urban is 城镇户籍.
 	Urban
 )
@@ -31,13 +30,14 @@ var hukouWords = enum.New[Hukou](parseErr, "unknown", "rural", "urban")
 // String returns "rural", "urban" or "unknown".
 func (h Hukou) String() string { return hukouWords.String(h, "Hukou") }
 
-// MarshalText implements [encoding.TextMarshaler]; HukouUnknown is an error.
+// MarshalText implements [encoding.TextMarshaler]; the zero value is "unknown".
 func (h Hukou) MarshalText() ([]byte, error) { return hukouWords.Marshal(h, "hukou") }
 
-// UnmarshalText implements [encoding.TextUnmarshaler]; "" is HukouUnknown.
+// UnmarshalText implements [encoding.TextUnmarshaler]; "" and "unknown" are
+// the zero value, any other word outside the list an error.
 func (h *Hukou) UnmarshalText(b []byte) error {
 	i, err := hukouWords.ParseOrUnset(b, "hukou")
-	*h = Hukou(i)
+	*h = i
 	return err
 }
 
@@ -47,12 +47,11 @@ func (h *Hukou) UnmarshalText(b []byte) error {
 // situation in a record, with the date it began ([Parent.Since]).
 type Situation uint8
 
-// Parent situations. SituationUnknown is the zero value; records must set
+// Parent situations. The zero value is unset ("unknown"); records must set
 // one for each parent.
 const (
-	SituationUnknown Situation = iota
 	// AtHome: the parent lives with the child or at the child's home.
-	AtHome
+	AtHome Situation = iota + 1
 	// MigrantInCounty: a migrant worker living away from home but working
 	// within the home county (县内).
 	MigrantInCounty
@@ -94,15 +93,14 @@ var situationWords = enum.New[Situation](parseErr, "unknown", "at_home", "migran
 // String returns the stable word, such as "migrant_out_of_province".
 func (s Situation) String() string { return situationWords.String(s, "Situation") }
 
-// MarshalText implements [encoding.TextMarshaler]; SituationUnknown is an error.
-func (s Situation) MarshalText() ([]byte, error) {
-	return situationWords.Marshal(s, "situation")
-}
+// MarshalText implements [encoding.TextMarshaler]; the zero value is "unknown".
+func (s Situation) MarshalText() ([]byte, error) { return situationWords.Marshal(s, "situation") }
 
-// UnmarshalText implements [encoding.TextUnmarshaler]; "" is SituationUnknown.
+// UnmarshalText implements [encoding.TextUnmarshaler]; "" and "unknown" are
+// the zero value, any other word outside the list an error.
 func (s *Situation) UnmarshalText(b []byte) error {
 	i, err := situationWords.ParseOrUnset(b, "situation")
-	*s = Situation(i)
+	*s = i
 	return err
 }
 
@@ -111,15 +109,25 @@ func (s Situation) Migrant() bool {
 	return s == MigrantInCounty || s == MigrantInProvince || s == MigrantOutOfProvince
 }
 
-// SituationSet is a set of situations, as a bit mask. The zero value is
-// the empty set.
+// SituationSet is a set of situations, as a bit mask: make one with
+// [SituationsOf], and join two with |. The zero value is the empty set. Its
+// JSON form is an array of situation words.
 type SituationSet uint32
+
+// SituationsOf returns the set of the situations; the zero value and
+// values out of range are left out.
+func SituationsOf(list ...Situation) SituationSet {
+	var m SituationSet
+	for _, s := range list {
+		if s > 0 && s < numSituations {
+			m |= 1 << s
+		}
+	}
+	return m
+}
 
 // Has reports whether s is in the set.
 func (m SituationSet) Has(s Situation) bool { return s < numSituations && m&(1<<s) != 0 }
-
-// With returns the set with s added.
-func (m SituationSet) With(s Situation) SituationSet { return m | 1<<s }
 
 // Situations returns the situations in the set, in the order of the
 // constants.
@@ -143,34 +151,35 @@ func (m SituationSet) MarshalJSON() ([]byte, error) {
 	return json.Marshal(list)
 }
 
-// UnmarshalJSON decodes an array of situation words; an unknown or empty
-// word is an error wrapping [poverty.ErrUnknownWord].
+// UnmarshalJSON decodes an array of situation words; an unknown or unset
+// word is an error wrapping [poverty.ErrUnknownWord]. JSON null leaves the
+// set unchanged, as encoding/json does for text.
 func (m *SituationSet) UnmarshalJSON(b []byte) error {
+	if string(b) == "null" {
+		return nil
+	}
 	var list []Situation
 	if err := json.Unmarshal(b, &list); err != nil {
 		return err
 	}
-	var set SituationSet
 	for _, s := range list {
-		if s == SituationUnknown || s >= numSituations {
-			return &poverty.ParseError{What: "situation", Input: s.String(), Err: poverty.ErrUnknownWord}
+		if s == 0 {
+			return parseErr("situation", s.String())
 		}
-		set = set.With(s)
 	}
-	*m = set
+	*m = SituationsOf(list...)
 	return nil
 }
 
 // Capacity is whether a person has guardianship capacity (监护能力): can
-// look after and protect the child. It is not labour capacity
+// look after and protect the child. It is not labor capacity
 // ([poverty.Capacity]).
 type Capacity uint8
 
-// Guardianship capacities. CapacityUnknown is the zero value: not recorded.
+// Guardianship capacities. The zero value is not recorded ("unknown").
 const (
-	CapacityUnknown Capacity = iota
 	// Capable: has guardianship capacity.
-	Capable
+	Capable Capacity = iota + 1
 	// Incapable: without guardianship capacity (无监护能力).
 	Incapable
 )
@@ -180,17 +189,14 @@ var capacityWords = enum.New[Capacity](parseErr, "unknown", "capable", "incapabl
 // String returns "capable", "incapable" or "unknown".
 func (c Capacity) String() string { return capacityWords.String(c, "Capacity") }
 
-// MarshalText implements [encoding.TextMarshaler]; CapacityUnknown is "unknown".
-func (c Capacity) MarshalText() ([]byte, error) { return []byte(c.String()), nil }
+// MarshalText implements [encoding.TextMarshaler]; the zero value is "unknown".
+func (c Capacity) MarshalText() ([]byte, error) { return capacityWords.Marshal(c, "capacity") }
 
-// UnmarshalText implements [encoding.TextUnmarshaler]; "" and "unknown" are CapacityUnknown.
+// UnmarshalText implements [encoding.TextUnmarshaler]; "" and "unknown" are
+// the zero value.
 func (c *Capacity) UnmarshalText(b []byte) error {
-	if string(b) == "unknown" {
-		*c = CapacityUnknown
-		return nil
-	}
 	i, err := capacityWords.ParseOrUnset(b, "capacity")
-	*c = Capacity(i)
+	*c = i
 	return err
 }
 
@@ -198,11 +204,10 @@ func (c *Capacity) UnmarshalText(b []byte) error {
 // the child day to day) is.
 type GuardianKind uint8
 
-// Guardian kinds. GuardianUnknown is the zero value: not recorded.
+// Guardian kinds. The zero value is not recorded ("unknown").
 const (
-	GuardianUnknown GuardianKind = iota
 	// GuardianParent: a parent.
-	GuardianParent
+	GuardianParent GuardianKind = iota + 1
 	// Grandparent: a grandparent on either side (祖辈).
 	Grandparent
 	// OtherRelative: another relative.
@@ -220,17 +225,14 @@ var guardianWords = enum.New[GuardianKind](parseErr, "unknown", "parent", "grand
 // String returns the stable word, such as "grandparent" or "none".
 func (g GuardianKind) String() string { return guardianWords.String(g, "GuardianKind") }
 
-// MarshalText implements [encoding.TextMarshaler]; GuardianUnknown is "unknown".
-func (g GuardianKind) MarshalText() ([]byte, error) { return []byte(g.String()), nil }
+// MarshalText implements [encoding.TextMarshaler]; the zero value is "unknown".
+func (g GuardianKind) MarshalText() ([]byte, error) { return guardianWords.Marshal(g, "guardian kind") }
 
-// UnmarshalText implements [encoding.TextUnmarshaler]; "" and "unknown" are GuardianUnknown.
+// UnmarshalText implements [encoding.TextUnmarshaler]; "" and "unknown" are
+// the zero value.
 func (g *GuardianKind) UnmarshalText(b []byte) error {
-	if string(b) == "unknown" {
-		*g = GuardianUnknown
-		return nil
-	}
 	i, err := guardianWords.ParseOrUnset(b, "guardian kind")
-	*g = GuardianKind(i)
+	*g = i
 	return err
 }
 
@@ -238,11 +240,10 @@ func (g *GuardianKind) UnmarshalText(b []byte) error {
 // alone.
 type Living uint8
 
-// Living arrangements. LivingUnknown is the zero value: not recorded.
+// Living arrangements. The zero value is not recorded ("unknown").
 const (
-	LivingUnknown Living = iota
 	// WithParents: with both parents.
-	WithParents
+	WithParents Living = iota + 1
 	// WithOneParent: with one parent.
 	WithOneParent
 	// WithGrandparents: with grandparents.
@@ -263,17 +264,14 @@ var livingWords = enum.New[Living](parseErr, "unknown", "with_parents", "with_on
 // String returns the stable word, such as "with_grandparents" or "alone".
 func (l Living) String() string { return livingWords.String(l, "Living") }
 
-// MarshalText implements [encoding.TextMarshaler]; LivingUnknown is "unknown".
-func (l Living) MarshalText() ([]byte, error) { return []byte(l.String()), nil }
+// MarshalText implements [encoding.TextMarshaler]; the zero value is "unknown".
+func (l Living) MarshalText() ([]byte, error) { return livingWords.Marshal(l, "living") }
 
-// UnmarshalText implements [encoding.TextUnmarshaler]; "" and "unknown" are LivingUnknown.
+// UnmarshalText implements [encoding.TextUnmarshaler]; "" and "unknown" are
+// the zero value.
 func (l *Living) UnmarshalText(b []byte) error {
-	if string(b) == "unknown" {
-		*l = LivingUnknown
-		return nil
-	}
 	i, err := livingWords.ParseOrUnset(b, "living")
-	*l = Living(i)
+	*l = i
 	return err
 }
 
@@ -281,11 +279,10 @@ func (l *Living) UnmarshalText(b []byte) error {
 // level attended. Part-time study is recorded as NotEnrolled.
 type School uint8
 
-// School enrolment. SchoolUnknown is the zero value: not recorded.
+// School enrolment. The zero value is not recorded ("unknown").
 const (
-	SchoolUnknown School = iota
 	// NotEnrolled: in no school (including dropouts).
-	NotEnrolled
+	NotEnrolled School = iota + 1
 	// Preschool: kindergarten or pre-school class.
 	Preschool
 	// Primary: primary school.
@@ -309,32 +306,28 @@ var schoolWords = enum.New[School](parseErr, "unknown", "not_enrolled", "prescho
 // String returns the stable word, such as "junior_secondary".
 func (s School) String() string { return schoolWords.String(s, "School") }
 
-// MarshalText implements [encoding.TextMarshaler]; SchoolUnknown is "unknown".
-func (s School) MarshalText() ([]byte, error) { return []byte(s.String()), nil }
+// MarshalText implements [encoding.TextMarshaler]; the zero value is "unknown".
+func (s School) MarshalText() ([]byte, error) { return schoolWords.Marshal(s, "school") }
 
-// UnmarshalText implements [encoding.TextUnmarshaler]; "" and "unknown" are SchoolUnknown.
+// UnmarshalText implements [encoding.TextUnmarshaler]; "" and "unknown" are
+// the zero value.
 func (s *School) UnmarshalText(b []byte) error {
-	if string(b) == "unknown" {
-		*s = SchoolUnknown
-		return nil
-	}
 	i, err := schoolWords.ParseOrUnset(b, "school")
-	*s = School(i)
+	*s = i
 	return err
 }
 
-// Enrolled reports whether the child attends some school full time.
-func (s School) Enrolled() bool { return s >= Preschool && s < numSchools }
+// enrolled reports whether the child attends some school full time.
+func (s School) enrolled() bool { return s >= Preschool && s < numSchools }
 
-// Role names one of the child's parents.
+// Role names one of the child's parents. The zero value is no parent
+// ("none").
 type Role uint8
 
-// Roles. RoleNone is the zero value: no parent.
+// Roles.
 const (
-	// RoleNone: no parent.
-	RoleNone Role = iota
 	// Father: the child's father.
-	Father
+	Father Role = iota + 1
 	// Mother: the child's mother.
 	Mother
 )
@@ -344,60 +337,25 @@ var roleWords = enum.New[Role](parseErr, "none", "father", "mother")
 // String returns "father", "mother" or "none".
 func (r Role) String() string { return roleWords.String(r, "Role") }
 
-// MarshalText implements [encoding.TextMarshaler].
-func (r Role) MarshalText() ([]byte, error) { return []byte(r.String()), nil }
+// MarshalText implements [encoding.TextMarshaler]; the zero value is "none".
+func (r Role) MarshalText() ([]byte, error) { return roleWords.Marshal(r, "role") }
 
-// UnmarshalText implements [encoding.TextUnmarshaler].
+// UnmarshalText implements [encoding.TextUnmarshaler]; "" and "none" are
+// the zero value.
 func (r *Role) UnmarshalText(b []byte) error {
-	if string(b) == "none" {
-		*r = RoleNone
-		return nil
-	}
 	i, err := roleWords.ParseOrUnset(b, "role")
-	*r = Role(i)
+	*r = i
 	return err
 }
 
-// Kind is the kind of definition a [Scheme] implements.
-type Kind uint8
-
-// Scheme kinds. KindUnknown is the zero value.
-const (
-	KindUnknown Kind = iota
-	// KindLeftBehind: left-behind child (留守儿童), 国发〔2016〕13号 and variants.
-	KindLeftBehind
-	// KindUnattended: de facto unattended child (事实无人抚养儿童), 民发〔2019〕62号
-	// as widened by 民发〔2020〕125号.
-	KindUnattended
-	// KindACWF: the older All-China Women's Federation definition (at least
-	// one parent away, under 18), behind the 58 and 61 million estimates.
-	KindACWF
-	numKinds
-)
-
-var kindWords = enum.New[Kind](parseErr, "unknown", "left_behind", "de_facto_unattended", "acwf")
-
-// String returns "left_behind", "de_facto_unattended" or "acwf".
-func (k Kind) String() string { return kindWords.String(k, "Kind") }
-
-// MarshalText implements [encoding.TextMarshaler]; KindUnknown is an error.
-func (k Kind) MarshalText() ([]byte, error) { return kindWords.Marshal(k, "scheme kind") }
-
-// UnmarshalText implements [encoding.TextUnmarshaler].
-func (k *Kind) UnmarshalText(b []byte) error {
-	i, err := kindWords.ParseOrUnset(b, "scheme kind")
-	*k = Kind(i)
-	return err
-}
-
-// Outcome is a scheme's answer for one child on one date.
+// Outcome is a scheme's answer for one child on one date. The zero value
+// is not classified ("unset").
 type Outcome uint8
 
-// Outcomes. OutcomeUnset is the zero value: not classified.
+// Outcomes.
 const (
-	OutcomeUnset Outcome = iota
 	// No: the child is not covered by the definition.
-	No
+	No Outcome = iota + 1
 	// Yes: the child is covered.
 	Yes
 	// Undetermined: the answer depends on a fact the data do not hold,
@@ -410,61 +368,65 @@ var outcomeWords = enum.New[Outcome](parseErr, "unset", "no", "yes", "undetermin
 // String returns "no", "yes", "undetermined" or "unset".
 func (o Outcome) String() string { return outcomeWords.String(o, "Outcome") }
 
-// MarshalText implements [encoding.TextMarshaler]; OutcomeUnset is an error.
+// MarshalText implements [encoding.TextMarshaler]; the zero value is "unset".
 func (o Outcome) MarshalText() ([]byte, error) { return outcomeWords.Marshal(o, "outcome") }
 
-// UnmarshalText implements [encoding.TextUnmarshaler].
+// UnmarshalText implements [encoding.TextUnmarshaler]; "" and "unset" are
+// the zero value.
 func (o *Outcome) UnmarshalText(b []byte) error {
 	i, err := outcomeWords.ParseOrUnset(b, "outcome")
-	*o = Outcome(i)
+	*o = i
 	return err
 }
 
-// Status is a child's category in the national registry that village child
-// directors keep: de facto unattended, left-behind, or neither. The older
-// ACWF definition is never a Status: it is reported separately (see
-// [Classification.ACWF]) so that its estimates are not mixed with the
-// registry counts.
+// Status is a child's category: in the national registry that village
+// child directors keep, de facto unattended, left-behind, or neither; and
+// the category a [Scheme] defines ([Scheme.Kind]: LeftBehind, Unattended,
+// or ACWF for the older definition). ACWF is never a child's registry
+// status ([Classification.Status]): it is reported apart (see
+// [Classification].ACWF) so that its estimates are not mixed with the
+// registry counts. The zero value is not classified ("unknown").
 type Status uint8
 
-// Registry statuses. StatusUnknown is the zero value: not classified.
+// Statuses.
 const (
-	StatusUnknown Status = iota
 	// NotCovered: neither left-behind nor de facto unattended.
-	NotCovered
-	// LeftBehind: a left-behind child under the primary left-behind scheme.
+	NotCovered Status = iota + 1
+	// LeftBehind: a left-behind child (留守儿童), 国发〔2016〕13号 and
+	// variants; for a child, under the primary left-behind scheme.
 	LeftBehind
-	// Unattended: a de facto unattended child under the primary scheme.
+	// Unattended: a de facto unattended child (事实无人抚养儿童), 民发〔2019〕62号
+	// as widened by 民发〔2020〕125号; for a child, under the primary scheme.
 	Unattended
 	// StatusUndetermined: a scheme could not decide (see its reasons).
 	StatusUndetermined
+	// ACWF: the older All-China Women's Federation definition (at least
+	// one parent away, under 18), behind the 58 and 61 million estimates: a
+	// kind of scheme only, never a registry status.
+	ACWF
 	numStatuses
 )
 
-var statusWords = enum.New[Status](parseErr, "unknown", "none", "left_behind", "de_facto_unattended", "undetermined")
+var statusWords = enum.New[Status](parseErr, "unknown", "none", "left_behind", "de_facto_unattended", "undetermined", "acwf")
 
-// String returns "none", "left_behind", "de_facto_unattended", "undetermined" or "unknown".
+// String returns "none", "left_behind", "de_facto_unattended",
+// "undetermined", "acwf" or "unknown".
 func (s Status) String() string { return statusWords.String(s, "Status") }
 
-// MarshalText implements [encoding.TextMarshaler]; StatusUnknown is
+// MarshalText implements [encoding.TextMarshaler]; the zero value is
 // "unknown" (a child classified by rules with no primary scheme), so that
 // figures keyed by status always marshal.
-func (s Status) MarshalText() ([]byte, error) {
-	if s == StatusUnknown {
-		return []byte("unknown"), nil
-	}
-	return statusWords.Marshal(s, "status")
-}
+func (s Status) MarshalText() ([]byte, error) { return statusWords.Marshal(s, "status") }
 
-// UnmarshalText implements [encoding.TextUnmarshaler]; "unknown" is StatusUnknown.
+// UnmarshalText implements [encoding.TextUnmarshaler]; "" and "unknown" are
+// the zero value.
 func (s *Status) UnmarshalText(b []byte) error {
-	if string(b) == "unknown" {
-		*s = StatusUnknown
-		return nil
-	}
 	i, err := statusWords.ParseOrUnset(b, "status")
-	*s = Status(i)
+	*s = i
 	return err
 }
+
+// isKind reports whether s is a kind of scheme: LeftBehind, Unattended or ACWF.
+func (s Status) isKind() bool { return s == LeftBehind || s == Unattended || s == ACWF }
 
 func itoa(i int) string { return strconv.Itoa(i) }

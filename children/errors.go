@@ -2,8 +2,6 @@ package children
 
 import (
 	"errors"
-	"strconv"
-	"strings"
 
 	"github.com/openfupin/fupin/poverty"
 )
@@ -12,6 +10,15 @@ import (
 // [poverty] where they fit: [poverty.ErrMissing] for a required field left
 // empty, [poverty.ErrUnknownWord], [poverty.ErrSyntax], [poverty.ErrRange],
 // [poverty.ErrDuplicate] and [poverty.ErrInvalidID]. Test with [errors.Is].
+//
+// A bad value in one field of one record (a child, a line of a file, a
+// scheme or parameter of a rules file) is a *[poverty.FieldError] whose Op
+// names this package and the operation ("children.Classify",
+// "children.Decode", "children.LoadRules", ...), so that every message
+// starts with "children". Its Record, Value and cause are masked: identity
+// numbers never appear, whatever field they were found in (see
+// [poverty.MaskID]). A decoding error names the line in its Record ("line
+// 3", or "line 3 c-17" when the child's ID could be read).
 var (
 	// ErrConflict reports two fields that disagree, such as a birth date
 	// that differs from the one in the identity number.
@@ -27,46 +34,21 @@ var (
 	ErrUnknownScheme = errors.New("unknown scheme")
 )
 
-// RecordError reports a bad value in one field of one record: a child in a
-// registry or a line of a file, or a scheme in a rules file. Every text in
-// it is masked: identity numbers never appear, whatever field they were
-// found in (see [poverty.MaskID]).
-type RecordError struct {
-	Record string // the record's identifier, or its position such as "line 3"
-	Line   int    // the line of the input, when decoding; 0 otherwise
-	Field  string // the field path, such as "father.situation"
-	Value  string // the offending value as text; may be empty
-	Err    error  // the cause: a sentinel, or an error wrapping one
+// fieldErr returns a *poverty.FieldError of the operation op ("Classify":
+// the message starts "children.Classify"), with identity numbers masked in
+// the record and the value.
+func fieldErr(op, record, field, value string, err error) error {
+	return &poverty.FieldError{Op: "children." + op, Record: poverty.MaskIDsIn(record), Field: field,
+		Value: poverty.MaskIDsIn(value), Err: err}
 }
 
-// Error returns the message, with every identity number masked.
-func (e *RecordError) Error() string {
-	var b strings.Builder
-	b.WriteString("children: ")
-	if e.Line > 0 {
-		b.WriteString("line ")
-		b.WriteString(strconv.Itoa(e.Line))
-		b.WriteString(": ")
+// withOp stamps the operation on a *poverty.FieldError that has none (or
+// that another operation of this package built, such as Validate's inside
+// Classify); other errors pass unchanged.
+func withOp(op string, err error) error {
+	var fe *poverty.FieldError
+	if errors.As(err, &fe) {
+		fe.Op = "children." + op
 	}
-	if e.Record != "" {
-		b.WriteString("record ")
-		b.WriteString(strconv.Quote(e.Record))
-		b.WriteString(": ")
-	}
-	if e.Field != "" {
-		b.WriteString("field ")
-		b.WriteString(e.Field)
-		if e.Value != "" {
-			b.WriteString(" = ")
-			b.WriteString(strconv.Quote(e.Value))
-		}
-		b.WriteString(": ")
-	}
-	if e.Err != nil {
-		b.WriteString(e.Err.Error())
-	}
-	return poverty.MaskIDsIn(b.String())
+	return err
 }
-
-// Unwrap returns the cause.
-func (e *RecordError) Unwrap() error { return e.Err }

@@ -21,6 +21,54 @@ func left(id, born string) children.Child {
 	}
 }
 
+// The common flow: classify each child of a registry under the embedded
+// definitions, run the care checks, and count the registry.
+func Example() {
+	rules := children.Default()
+	on := poverty.MustParseDate("2024-09-01")
+	a, b := left("a", "2014-01-01"), left("b", "2012-03-01")
+	b.Living, b.Guardian = children.Alone, children.Guardian{Kind: children.NoGuardian}
+	reg := children.Snapshot{On: on, Children: []children.Child{a, b}}
+	for i := range reg.Children {
+		c := &reg.Children[i]
+		cl, err := rules.Classify(c, on)
+		if err != nil {
+			fmt.Println(err)
+			return
+		}
+		flags, err := rules.Check(c, &cl)
+		if err != nil {
+			fmt.Println(err)
+			return
+		}
+		fmt.Println(c.ID, cl.Status(), "|", cl.LeftBehind.String(), "| flags:", flags.String())
+	}
+	f, err := rules.Summarize(reg)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println("by status:", f.ByStatus, "by guardian:", f.LeftBehind.ByGuardian)
+	// Output:
+	// a left_behind | left_behind_2016: yes (parents.combination: yes) | flags: none
+	// b left_behind | left_behind_2016: yes (parents.combination: yes) | flags: care.living_alone guardian.not_entrusted report.living_alone (urgent, report at once)
+	// by status: map[left_behind:2] by guardian: map[grandparent:1 none:1]
+}
+
+func ExampleResult_String() {
+	c := left("c1", "2010-05-20")
+	cl, err := children.Default().Classify(&c, poverty.MustParseDate("2026-05-20"))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(cl.LeftBehind.String())
+	fmt.Println(cl.Unattended.String())
+	// Output:
+	// left_behind_2016: no (age.under_limit: no (age 16, limit 16))
+	// de_facto_unattended_2019: no (parent.listed: no (father, migrant_out_of_province); parent.listed: no (mother, migrant_in_province))
+}
+
 func ExampleRules_Classify() {
 	c := left("c1", "2010-05-20")
 	for _, on := range []string{"2026-05-19", "2026-05-20"} {
@@ -30,8 +78,11 @@ func ExampleRules_Classify() {
 			return
 		}
 		fmt.Println(on, cl.Status(), "| ACWF:", cl.ACWF.Outcome)
-		r, _ := cl.LeftBehind.Reason(children.CodeUnderAge)
-		fmt.Println(" ", r)
+		for _, r := range cl.LeftBehind.Reasons() {
+			if r.Code == "age.under_limit" {
+				fmt.Println(" ", r)
+			}
+		}
 	}
 	// Output:
 	// 2026-05-19 left_behind | ACWF: yes
@@ -73,7 +124,7 @@ func ExampleScheme_Classify() {
 	//   parents.combination: no | both_away_or_one_away_other_incapable
 }
 
-func ExampleRules_Transitions() {
+func ExampleScheme_Transitions() {
 	before := children.Snapshot{On: poverty.MustParseDate("2025-06-30"), Children: []children.Child{
 		left("a", "2015-01-01"), left("b", "2010-05-20"), left("c", "2014-01-01"),
 	}}
@@ -84,31 +135,37 @@ func ExampleRules_Transitions() {
 		}
 		after.Children = append(after.Children, c)
 	}
-	ts, err := children.Default().Transitions(children.KindLeftBehind, before, after)
+	s, _ := children.Default().Primary(children.LeftBehind)
+	ts, err := s.Transitions(before, after)
 	if err != nil {
 		fmt.Println(err)
 		return
 	}
 	for _, t := range ts {
 		fmt.Printf("%s stopped=%v causes=%s reunited=%v father %s->%s (%s)\n",
-			t.ChildID, t.Stopped(), t.Causes, t.Reunited(), t.Father.Before, t.Father.After, t.Father.ID)
+			t.ChildID, t.Stopped(), t.Causes, t.Stopped() && t.Causes&children.ParentReturned != 0, t.Father.Before, t.Father.After, t.Father.ID)
 	}
-	s := children.Summarize(ts)
-	fmt.Println("stopped:", s.Stopped, "reunited:", s.Reunited, "aged out:", s.StoppedBy[children.AgedOut])
+	sum := children.SummarizeTransitions(ts)
+	fmt.Println("stopped:", sum.Stopped, "reunited:", sum.Reunited, "aged out:", sum.StoppedBy[children.AgedOut])
 	// Output:
 	// a stopped=true causes=parent_returned reunited=true father migrant_out_of_province->at_home (a-father)
 	// b stopped=true causes=aged_out reunited=false father migrant_out_of_province->migrant_out_of_province (b-father)
 	// stopped: 2 reunited: 1 aged out: 1
 }
 
-func ExampleRules_Assess() {
+func ExampleRules_Check() {
 	c := left("c3", "2013-04-01")
 	c.Living = children.Alone
 	c.Guardian = children.Guardian{Kind: children.NoGuardian}
 	c.Father.LastContact = poverty.MustParseDate("2024-01-10")
 	c.Mother.LastContact = poverty.MustParseDate("2024-02-01")
-	checks := children.DefaultChecks()
-	cl, flags, err := children.Default().Assess(&c, poverty.MustParseDate("2024-09-01"), &checks)
+	rules := children.Default()
+	cl, err := rules.Classify(&c, poverty.MustParseDate("2024-09-01"))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	flags, err := rules.Check(&c, &cl)
 	if err != nil {
 		fmt.Println(err)
 		return
@@ -155,7 +212,7 @@ func ExampleServiceMap_Coverage() {
 	// without a child director: [{510823 t1 v2}] 1 children
 }
 
-func ExampleRules_Figures() {
+func ExampleRules_Summarize() {
 	reg := children.Snapshot{On: poverty.MustParseDate("2018-08-31")}
 	for i, born := range []string{"2015-01-01", "2009-06-01", "2001-01-01", "2000-02-01"} {
 		c := left(fmt.Sprint("k", i), born)
@@ -164,7 +221,7 @@ func ExampleRules_Figures() {
 		}
 		reg.Children = append(reg.Children, c)
 	}
-	f, err := children.Default().Figures(reg)
+	f, err := children.Default().Summarize(reg)
 	if err != nil {
 		fmt.Println(err)
 		return
@@ -212,7 +269,7 @@ func ExampleNewDecoder() {
 	}
 	// Output:
 	// a 440106********0021 2008-03-15 18 de_facto_unattended
-	// children: line 2: record "b": field id_number: poverty: parse identity number "440106********0022": invalid resident identity number
+	// children.Decode: record "line 2 b": field id_number: poverty: parse identity number "440106********0022": invalid resident identity number: check character
 }
 
 func ExampleLoadRules() {
@@ -240,8 +297,7 @@ func ExampleLoadRules() {
 	}
 	rules := children.Default().Overlay(o)
 	cl, _ = rules.Classify(&c, on)
-	in, _ := cl.Unattended.Reason(children.CodeInForce)
-	fmt.Println("with county.json:", cl.Unattended.Outcome, in.Source)
+	fmt.Println("with county.json:", cl.Unattended.Outcome, cl.Unattended.Reasons()[0].Source)
 	for _, s := range rules.History("de_facto_unattended_2019") {
 		fmt.Println("version:", s.Origin, s.From, s.Label())
 	}
@@ -255,10 +311,10 @@ func ExampleLoadRules() {
 func ExampleScheme_Listing() {
 	// The six-month rule for lost contact is a provincial rule of Guangdong
 	// and Fujian; elsewhere the library applies a DEFAULT that follows them.
-	s, _ := children.Default().Primary(children.KindUnattended)
+	s, _ := children.Default().Primary(children.Unattended)
 	for _, r := range []poverty.Region{44, 35, 43} {
 		l, _ := s.Listing(children.LostContact, r)
-		m, _ := l.MinMonthsIn(r)
+		m := l.MinMonths[0] // the one minimum that applies in r
 		fmt.Println(r, m.Value, m.Label())
 	}
 	// Output:
@@ -284,19 +340,21 @@ func ExampleTally() {
 }
 
 func ExampleCompareCounts() {
-	c2016, _ := children.PublishedCount("mca_2016")
-	c2018, _ := children.PublishedCount("mca_2018_08")
-	acwf, _ := children.PublishedCount("acwf_2010_census")
+	counts := map[string]children.Count{}
+	for _, c := range children.PublishedCounts() {
+		counts[c.ID] = c
+	}
+	c2016, c2018, acwf := counts["mca_2016"], counts["mca_2018_08"], counts["acwf_2010_census"]
 	ch, err := children.CompareCounts(c2016, c2018, poverty.Percent/10, poverty.RoundHalfUp)
 	fmt.Println(ch.Before, ch.After, ch.Rate.Percent(), err)
 	_, err = children.CompareCounts(acwf, c2018, poverty.Percent/10, poverty.RoundHalfUp)
 	fmt.Println(err)
 	// Output:
 	// 9020000 6970000 -22.7% <nil>
-	// children: record "acwf_2010_census vs mca_2018_08": field scheme = "acwf_2008 vs left_behind_2016": counts use different definitions
+	// children.CompareCounts: record "acwf_2010_census vs mca_2018_08": field scheme = "acwf_2008 vs left_behind_2016": fields disagree
 }
 
-func ExampleChecks_Check() {
+func ExampleRules_Check_ownThreshold() {
 	// A county that follows up after three months without contact sets its
 	// own threshold, with its own provenance, in a partial file laid over
 	// the defaults.
@@ -309,20 +367,20 @@ func ExampleChecks_Check() {
 		fmt.Println(err)
 		return
 	}
-	own, err := children.LoadChecks(strings.NewReader(`{"schema": "fupin.children.checks/2", "params": {
+	own, err := children.LoadRules(strings.NewReader(`{"schema": "fupin.children.checks/2", "params": {
 	  "no_contact_months": {"value": 3, "source": "county rule (example)", "status": "EXAMPLE", "scope": "national"}}}`), "county.json")
 	if err != nil {
 		fmt.Println(err)
 		return
 	}
-	for _, checks := range []children.Checks{children.DefaultChecks(), children.DefaultChecks().Overlay(own)} {
-		flags, err := checks.Check(&c, &cl)
+	for _, rules := range []*children.Rules{children.Default(), children.Default().Overlay(own)} {
+		flags, err := rules.Check(&c, &cl)
 		if err != nil {
 			fmt.Println(err)
 			return
 		}
-		p, _ := checks.Param(children.ParamNoContactMonths)
-		fmt.Printf("threshold %d months (%s): %d flag(s)\n", p.Value, p.Label(), flags.Len())
+		p, _ := rules.Param("no_contact_months")
+		fmt.Printf("threshold %d months (%s): %d flag(s)\n", p.Value, p.Label(), len(flags.All()))
 		for _, f := range flags.All() {
 			fmt.Println(" ", f, "|", f.Source)
 		}
@@ -333,14 +391,23 @@ func ExampleChecks_Check() {
 	//   contact.none: warning, child_director (3 of 3) | county rule (example) [EXAMPLE]
 }
 
-func ExampleChecks_History() {
-	own, _ := children.LoadChecks(strings.NewReader(`{"schema": "fupin.children.checks/2", "params": {
+func ExampleRules_ParamHistory() {
+	own, _ := children.LoadRules(strings.NewReader(`{"schema": "fupin.children.checks/2", "params": {
 	  "school_age_under": {"value": 17, "source": "county rule (example)", "status": "EXAMPLE", "scope": "national"}}}`), "county.json")
-	checks := children.DefaultChecks().Overlay(own)
-	for _, p := range checks.History(children.ParamSchoolAgeUnder) {
+	rules := children.Default().Overlay(own)
+	for _, p := range rules.ParamHistory("school_age_under") {
 		fmt.Println(p.Value, p.Label(), p.Origin)
 	}
 	// Output:
 	// 16 SECONDARY embedded
 	// 17 EXAMPLE county.json
+}
+
+func ExampleRuleFor() {
+	r, _ := children.RuleFor("report.child_missing")
+	fmt.Println(r.Rule, "|", r.Label())
+	fmt.Println(len(children.Codes()), "codes")
+	// Output:
+	// mandatory report to the police: the child is missing | CONFIRMED
+	// 21 codes
 }

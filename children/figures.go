@@ -11,11 +11,10 @@ import (
 // Ages are whole years on the registry date; 16 belongs to 14-16.
 type AgeBand uint8
 
-// Age bands. AgeBandUnknown is the zero value.
+// Age bands. The zero value is none ("unknown").
 const (
-	AgeBandUnknown AgeBand = iota
 	// Age0to5: 0 to 5 years (pre-school).
-	Age0to5
+	Age0to5 AgeBand = iota + 1
 	// Age6to13: 6 to 13 years.
 	Age6to13
 	// Age14to16: 14 to 16 years.
@@ -31,22 +30,23 @@ var ageBandWords = enum.New[AgeBand](parseErr, "unknown", "0-5", "6-13", "14-16"
 // String returns "0-5", "6-13", "14-16", "17+" or "unknown".
 func (a AgeBand) String() string { return ageBandWords.String(a, "AgeBand") }
 
-// MarshalText implements [encoding.TextMarshaler].
+// MarshalText implements [encoding.TextMarshaler]; the zero value is "unknown".
 func (a AgeBand) MarshalText() ([]byte, error) { return ageBandWords.Marshal(a, "age band") }
 
-// UnmarshalText implements [encoding.TextUnmarshaler].
+// UnmarshalText implements [encoding.TextUnmarshaler]; "" and "unknown" are
+// the zero value.
 func (a *AgeBand) UnmarshalText(b []byte) error {
 	i, err := ageBandWords.ParseOrUnset(b, "age band")
-	*a = AgeBand(i)
+	*a = i
 	return err
 }
 
-// AgeBandOf returns the band of an age in whole years; AgeBandUnknown for
-// a negative age.
-func AgeBandOf(age int) AgeBand {
+// ageBandOf returns the band of an age in whole years; none for a negative
+// age.
+func ageBandOf(age int) AgeBand {
 	switch {
 	case age < 0:
-		return AgeBandUnknown
+		return 0
 	case age <= 5:
 		return Age0to5
 	case age <= 13:
@@ -72,8 +72,8 @@ type Breakdown struct {
 	GrandparentShare poverty.Rate `json:"grandparent_share"`
 }
 
-// Share returns n as a share of the breakdown's children, rounded half up.
-func (b *Breakdown) Share(n int) poverty.Rate {
+// share returns n as a share of the breakdown's children, rounded half up.
+func (b *Breakdown) share(n int) poverty.Rate {
 	r, err := poverty.Ratio(int64(n), int64(b.Children), poverty.RoundHalfUp)
 	if err != nil {
 		return 0
@@ -106,7 +106,7 @@ type breakdownTally struct {
 func (b *breakdownTally) add(c *Child, age int) {
 	b.n++
 	b.guardian[min(c.Guardian.Kind, NoGuardian)]++
-	b.band[AgeBandOf(age)]++
+	b.band[ageBandOf(age)]++
 	b.sex[min(c.SexOf(), poverty.Male)]++
 	b.region[c.Province()]++
 }
@@ -150,12 +150,12 @@ func (b *breakdownTally) breakdown() Breakdown {
 			out.ByRegion[poverty.Region(i)] = n
 		}
 	}
-	out.GrandparentShare = out.Share(b.guardian[Grandparent])
+	out.GrandparentShare = out.share(b.guardian[Grandparent])
 	return out
 }
 
 // Tally accumulates registry figures one child at a time, without
-// allocating: the streaming form of [Rules.Figures] for registries that do
+// allocating: the streaming form of [Rules.Summarize] for registries that do
 // not fit in memory, or are sharded across goroutines (one Tally per
 // goroutine, combined with [Tally.Merge]). A Tally is not safe for
 // concurrent use. The zero Tally is not usable: make one with
@@ -198,7 +198,7 @@ func (t *Tally) Add(c *Child) error {
 // Merge adds the counts of o, a tally of the same rules and date.
 func (t *Tally) Merge(o *Tally) error {
 	if o.on != t.on || o.rules != t.rules {
-		return &RecordError{Record: "tally", Field: "on", Value: o.on.String(), Err: ErrConflict}
+		return fieldErr("Tally.Merge", "tally", "on", o.on.String(), ErrConflict)
 	}
 	t.children += o.children
 	for i := range t.status {
@@ -222,19 +222,19 @@ func (t *Tally) Figures() Figures {
 	return f
 }
 
-// Figures classifies every child of the registry on its date and counts
+// Summarize classifies every child of the registry on its date and counts
 // them: by status, and for left-behind and de facto unattended children by
 // guardian, age band, sex and province. It stops at the first invalid
 // child. Child IDs are not checked for uniqueness here (see
 // [Scheme.Transitions]).
-func (r *Rules) Figures(reg Snapshot) (Figures, error) {
+func (r *Rules) Summarize(reg Snapshot) (Figures, error) {
 	if reg.On.IsZero() {
-		return Figures{}, &RecordError{Record: "snapshot", Field: "on", Err: poverty.ErrMissing}
+		return Figures{}, fieldErr("Summarize", "snapshot", "on", "", poverty.ErrMissing)
 	}
 	t := r.NewTally(reg.On)
 	for i := range reg.Children {
 		if err := t.Add(&reg.Children[i]); err != nil {
-			return Figures{}, err
+			return Figures{}, withOp("Summarize", err)
 		}
 	}
 	return t.Figures(), nil
@@ -260,16 +260,16 @@ type Change struct {
 func ChangeOf(before, after int, step poverty.Rate, mode poverty.Rounding) (Change, error) {
 	c := Change{Before: before, After: after, Diff: after - before}
 	if before <= 0 || after < 0 {
-		return c, &RecordError{Record: "change", Field: "before", Value: itoa(before), Err: poverty.ErrRange}
+		return c, fieldErr("ChangeOf", "change", "before", itoa(before), poverty.ErrRange)
 	}
 	if step <= 0 || poverty.RateScale%int64(step) != 0 {
-		return c, &RecordError{Record: "change", Field: "step", Value: step.String(), Err: poverty.ErrRange}
+		return c, fieldErr("ChangeOf", "change", "step", step.String(), poverty.ErrRange)
 	}
 	// Ratio returns num*RateScale/den: with den = before*step that is the
 	// relative change counted in steps, rounded once.
 	q, err := poverty.Ratio(int64(c.Diff), int64(before)*int64(step), mode)
 	if err != nil {
-		return c, &RecordError{Record: "change", Field: "rate", Err: err}
+		return c, fieldErr("ChangeOf", "change", "rate", "", err)
 	}
 	c.Rate = q * step
 	return c, nil

@@ -59,11 +59,11 @@ func TestFiguresChange2016To2018(t *testing.T) {
 	r16 := scaledRegistry(d("2016-11-01"), "a", [3]int{200, 600, 102}, 805, 490, 400)
 	r18 := scaledRegistry(d("2018-08-31"), "b", [3]int{151, 470, 76}, 669, 380, 350)
 	rules := Default()
-	f16, err := rules.Figures(r16)
+	f16, err := rules.Summarize(r16)
 	if err != nil {
 		t.Fatal(err)
 	}
-	f18, err := rules.Figures(r18)
+	f18, err := rules.Summarize(r18)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -97,7 +97,7 @@ func TestFiguresChange2016To2018(t *testing.T) {
 	if diff := cmp.Diff(map[poverty.Sex]int{poverty.Male: 380, poverty.Female: 317}, lb.BySex); diff != "" {
 		t.Errorf("sex (-want +got):\n%s", diff)
 	}
-	if got := lb.Share(lb.ByAgeBand[Age0to5]).Percent(); got != "21.6643%" {
+	if got := lb.share(lb.ByAgeBand[Age0to5]).Percent(); got != "21.6643%" {
 		t.Errorf("0-5 share = %s", got)
 	}
 	if diff := cmp.Diff(map[GuardianKind]int{Grandparent: 669, OtherRelative: 28}, lb.ByGuardian); diff != "" {
@@ -126,7 +126,7 @@ func TestFiguresChange2016To2018(t *testing.T) {
 func TestTallyMerge(t *testing.T) {
 	reg := genRegistry(3000, d("2024-09-01"))
 	rules := Default()
-	whole, err := rules.Figures(reg)
+	whole, err := rules.Summarize(reg)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -179,9 +179,9 @@ func TestChangeOfErrors(t *testing.T) {
 func TestAgeBandOf(t *testing.T) {
 	got := []AgeBand{}
 	for _, a := range []int{-1, 0, 5, 6, 13, 14, 16, 17} {
-		got = append(got, AgeBandOf(a))
+		got = append(got, ageBandOf(a))
 	}
-	want := []AgeBand{AgeBandUnknown, Age0to5, Age0to5, Age6to13, Age6to13, Age14to16, Age14to16, Age17Plus}
+	want := []AgeBand{AgeBand(0), Age0to5, Age0to5, Age6to13, Age6to13, Age14to16, Age14to16, Age17Plus}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("(-want +got):\n%s", diff)
 	}

@@ -10,7 +10,7 @@ import (
 )
 
 // FuzzLoadRules feeds scheme files to LoadRules: it must never panic,
-// every error must be a *RecordError, and rules it accepts must classify a
+// every error must be a *poverty.FieldError of children.LoadRules, and rules it accepts must classify a
 // child without panicking.
 func FuzzLoadRules(f *testing.F) {
 	f.Add(string(schemesJSON))
@@ -31,7 +31,7 @@ func FuzzLoadRules(f *testing.F) {
 				t.Fatal(err)
 			}
 			for _, res := range []*Result{&cl.LeftBehind, &cl.Unattended, &cl.ACWF} {
-				if res.Outcome == OutcomeUnset {
+				if res.Outcome == Outcome(0) {
 					t.Fatalf("unset outcome for a kind with a primary scheme")
 				}
 			}
@@ -44,32 +44,31 @@ func FuzzLoadChecks(f *testing.F) {
 	f.Add(string(checksJSON))
 	f.Add(`{"schema":"fupin.children.checks/2","params":{}}`)
 	f.Fuzz(func(t *testing.T, doc string) {
-		o, err := LoadChecks(strings.NewReader(doc), "fuzz.json")
+		o, err := LoadRules(strings.NewReader(doc), "fuzz.json")
 		if err != nil {
 			checkLoadError(t, err)
 			return
 		}
-		p := DefaultChecks().Overlay(o)
+		p := Default().Overlay(o)
 		c := migrantChild("f")
-		if _, _, err := Default().Assess(&c, d("2024-09-01"), &p); err != nil {
+		if _, _, err := classifyCheck(p, &c, d("2024-09-01")); err != nil {
 			// Only an UNCONFIRMED parameter or school ages out of order
 			// may stop accepted parameters, with an error naming it.
-			var re *RecordError
-			if !errors.As(err, &re) || re.Record != "checks" || !errors.Is(err, poverty.ErrUnconfirmed) && !errors.Is(err, poverty.ErrRange) {
+			var re *poverty.FieldError
+			if !errors.As(err, &re) || re.Op != "children.Check" || re.Record != "checks" || !errors.Is(err, poverty.ErrUnconfirmed) && !errors.Is(err, poverty.ErrRange) {
 				t.Fatalf("accepted parameters fail: %v", err)
 			}
 		}
 	})
 }
 
-// checkLoadError fails unless err is a *poverty.FieldError (the file) or
-// a *RecordError (a record).
+// checkLoadError fails unless err is a *poverty.FieldError (naming the
+// file or a record) of children.LoadRules.
 func checkLoadError(t *testing.T, err error) {
 	t.Helper()
-	var re *RecordError
 	var fe *poverty.FieldError
-	if !errors.As(err, &re) && !errors.As(err, &fe) {
-		t.Fatalf("error is neither a *RecordError nor a *poverty.FieldError: %v", err)
+	if !errors.As(err, &fe) || fe.Op != "children.LoadRules" || !strings.HasPrefix(err.Error(), "children.LoadRules: ") {
+		t.Fatalf("error is not a *poverty.FieldError of children.LoadRules: %v", err)
 	}
 }
 
@@ -78,7 +77,7 @@ func checkLoadError(t *testing.T, err error) {
 func TestConcurrentUse(t *testing.T) {
 	reg := genRegistry(400, d("2024-09-01"))
 	next := Snapshot{On: d("2025-09-01"), Children: reg.Children[100:]}
-	want, err := Default().Figures(reg)
+	want, err := Default().Summarize(reg)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -86,18 +85,17 @@ func TestConcurrentUse(t *testing.T) {
 	errs := make(chan error, 8)
 	for range 4 {
 		wg.Go(func() {
-			p := DefaultChecks()
 			for i := range reg.Children {
-				if _, _, err := Default().Assess(&reg.Children[i], reg.On, &p); err != nil {
+				if _, _, err := classifyCheck(Default(), &reg.Children[i], reg.On); err != nil {
 					errs <- err
 					return
 				}
 			}
-			f, err := Default().Figures(reg)
+			f, err := Default().Summarize(reg)
 			if err != nil || f.Children != want.Children || f.LeftBehind.Children != want.LeftBehind.Children {
 				errs <- errors.New("figures differ between goroutines")
 			}
-			if _, err := Default().Transitions(KindLeftBehind, reg, next); err != nil {
+			if _, err := mustPrimary(t, Default(), LeftBehind).Transitions(reg, next); err != nil {
 				errs <- err
 			}
 		})

@@ -15,8 +15,7 @@ func TestJSONForms(t *testing.T) {
 		Father:   Parent{Situation: MigrantOutOfProvince},
 		Mother:   Parent{Situation: SeriouslyIll},
 		Guardian: Guardian{Kind: Grandparent, Age: 70, Capacity: Capable}, Living: WithGrandparents, School: Primary}
-	p := DefaultChecks()
-	cl, flags, err := Default().Assess(&c, d("2024-09-01"), &p)
+	cl, flags, err := classifyCheck(Default(), &c, d("2024-09-01"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -65,7 +64,7 @@ func TestJSONForms(t *testing.T) {
 		t.Errorf("no flags = %s", nb)
 	}
 	tr := Transition{ChildID: "k1", Scheme: "left_behind_2016", Before: Yes, After: No,
-		Causes: Causes(0).With(ParentReturned), Father: ParentChange{Before: MigrantInProvince, After: AtHome, ID: "f1"}, AgeFrom: 9, AgeTo: 10}
+		Causes: ParentReturned, Father: ParentChange{Before: MigrantInProvince, After: AtHome, ID: "f1"}, AgeFrom: 9, AgeTo: 10}
 	tb, err := json.Marshal(tr)
 	if err != nil {
 		t.Fatal(err)
@@ -87,14 +86,14 @@ func TestJSONForms(t *testing.T) {
 	if err := cs.UnmarshalText([]byte("+")); err == nil {
 		t.Error("empty cause word accepted")
 	}
-	fig, err := (&Rules{}).Figures(Snapshot{On: d("2024-01-01"), Children: []Child{c}})
+	fig, err := (&Rules{}).Summarize(Snapshot{On: d("2024-01-01"), Children: []Child{c}})
 	if err != nil {
 		t.Fatal(err)
 	}
 	if fb, err := json.Marshal(fig); err != nil || !json.Valid(fb) {
 		t.Errorf("figures of rules without schemes: %s, %v", fb, err)
 	}
-	full, _ := Default().Figures(genRegistry(300, d("2024-09-01")))
+	full, _ := Default().Summarize(genRegistry(300, d("2024-09-01")))
 	fb1, err := json.Marshal(full)
 	if err != nil {
 		t.Fatal(err)

@@ -20,11 +20,11 @@ func TestPropertyReturnNeverCovers(t *testing.T) {
 			var c Child
 			p.genChild(&c, i, on)
 			for r := Father; r <= Mother; r++ {
-				if !c.Parent(r).Situation.Migrant() {
+				if !c.parent(r).Situation.Migrant() {
 					continue
 				}
 				back := c
-				*back.Parent(r) = Parent{Situation: AtHome, Since: on, Capacity: c.Parent(r).Capacity}
+				*back.parent(r) = Parent{Situation: AtHome, Since: on, Capacity: c.parent(r).Capacity}
 				for _, s := range rules.Schemes() {
 					before, err := s.Classify(&c, on)
 					if err != nil {
@@ -54,7 +54,7 @@ func TestPropertyReturnNeverCovers(t *testing.T) {
 // attributed to it.
 func TestPropertyTransitionsAgreeWithClassify(t *testing.T) {
 	rules := Default()
-	s := mustPrimary(t, rules, KindLeftBehind)
+	s := mustPrimary(t, rules, LeftBehind)
 	on1, on2 := d("2023-09-01"), d("2024-09-01")
 	before := genRegistry(5000, on1)
 	after := Snapshot{On: on2, Children: make([]Child, 0, len(before.Children))}
@@ -87,7 +87,7 @@ func TestPropertyTransitionsAgreeWithClassify(t *testing.T) {
 		cb := &before.Children[i]
 		rb, _ := s.Classify(cb, on1)
 		ca, ok := idx[cb.ID]
-		after := OutcomeUnset
+		after := Outcome(0)
 		if ok {
 			ra, _ := s.Classify(ca, on2)
 			after = ra.Outcome
@@ -100,23 +100,23 @@ func TestPropertyTransitionsAgreeWithClassify(t *testing.T) {
 		if !listed {
 			continue
 		}
-		if !ok && !tr.Causes.Has(Removed) {
+		if !ok && tr.Causes&Removed == 0 {
 			t.Errorf("child %s removed, causes %v", cb.ID, tr.Causes)
 		}
 		if tr.Stopped() && wantReturned[cb.ID] {
-			if !tr.Causes.Has(ParentReturned) || !tr.Father.Returned() {
+			if tr.Causes&ParentReturned == 0 || !tr.Father.returned() {
 				t.Errorf("child %s: father returned, causes %v", cb.ID, tr.Causes)
 			}
 			stoppedByReturn++
 		}
-		if tr.Started() && tr.Causes.Has(ParentReturned) && tr.Causes == (Causes(0)).With(ParentReturned) {
+		if tr.Started() && tr.Causes&ParentReturned != 0 && tr.Causes == ParentReturned {
 			t.Errorf("child %s started with only a return as cause", cb.ID)
 		}
 	}
 	if stoppedByReturn == 0 {
 		t.Fatal("no child stopped by a return: the generated data do not exercise the property")
 	}
-	sum := Summarize(ts)
+	sum := SummarizeTransitions(ts)
 	if sum.Reunited < stoppedByReturn {
 		t.Errorf("Summarize: reunited %d, want at least %d", sum.Reunited, stoppedByReturn)
 	}

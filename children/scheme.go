@@ -3,6 +3,7 @@ package children
 import (
 	"bytes"
 	_ "embed"
+	"encoding/json"
 	"fmt"
 	"io"
 	"slices"
@@ -19,16 +20,15 @@ import (
 // were last checked against docs/POLICY.md section 4.
 const DataVintage = "2026-11-23"
 
-// Combination is how a scheme combines the two parents' situations.
-// CombinationUnknown, the zero value, is rejected by [LoadRules].
+// Combination is how a scheme combines the two parents' situations. The
+// zero value is unset ("unknown"), which [LoadRules] rejects.
 type Combination uint8
 
-// Combinations. CombinationUnknown is the zero value.
+// Combinations.
 const (
-	CombinationUnknown Combination = iota
 	// BothAwayOrOneIncapable: both parents away, or one away and the other
 	// without guardianship capacity (国发〔2016〕13号).
-	BothAwayOrOneIncapable
+	BothAwayOrOneIncapable Combination = iota + 1
 	// BothListedOrOneAbsent: both parents in a listed situation, or one dead
 	// or missing and the other in a listed situation (民发〔2019〕62号).
 	BothListedOrOneAbsent
@@ -42,31 +42,24 @@ var combinationWords = enum.New[Combination](parseErr, "unknown", "both_away_or_
 // String returns the stable word used in scheme files.
 func (c Combination) String() string { return combinationWords.String(c, "Combination") }
 
-// MarshalText implements [encoding.TextMarshaler].
-func (c Combination) MarshalText() ([]byte, error) {
-	return combinationWords.Marshal(c, "rule")
-}
+// MarshalText implements [encoding.TextMarshaler]; the zero value is "unknown".
+func (c Combination) MarshalText() ([]byte, error) { return combinationWords.Marshal(c, "rule") }
 
-// UnmarshalText implements [encoding.TextUnmarshaler].
+// UnmarshalText implements [encoding.TextUnmarshaler]; "" and "unknown" are
+// the zero value.
 func (c *Combination) UnmarshalText(b []byte) error {
 	i, err := combinationWords.ParseOrUnset(b, "rule")
-	*c = Combination(i)
+	*c = i
 	return err
 }
 
-// BoolSetting is a yes-or-no setting of a scheme with its provenance, such
-// as "rural hukou only". The zero BoolSetting has no source: unset.
-type BoolSetting struct {
-	Value bool `json:"value"`
-	poverty.Provenance
-}
-
-// MonthsSetting is a duration of a scheme, in whole calendar months, with
-// its provenance: a minimum time away, or the six-month rule of a listed
-// situation for the region of its scope. The zero MonthsSetting has no
-// source: unset.
-type MonthsSetting struct {
-	Value int `json:"value"`
+// Setting is one value of a scheme with its provenance: a yes-or-no
+// setting such as "rural hukou only" (Setting[bool]), or a duration in
+// whole calendar months (Setting[int]: a minimum time away, or the
+// six-month rule of a listed situation for the region of its scope). The
+// zero Setting has no source: unset.
+type Setting[T bool | int] struct {
+	Value T `json:"value"`
 	poverty.Provenance
 }
 
@@ -92,30 +85,14 @@ type Listing struct {
 	// MinMonths holds the minimum durations of the situation, by scope: the
 	// lost contact, or the restriction of liberty, must last this many
 	// months in the region of the narrowest scope that covers the child
-	// ([Listing.MinMonthsIn]); none: no minimum. For a restriction with a
+	// (see [Scheme.Listing]); none: no minimum. For a restriction with a
 	// recorded end (Parent.Until) the term is read; otherwise the time
 	// elapsed since Parent.Since on the classification date. Months are
 	// whole calendar months and the minimum is inclusive: from 1 January,
 	// six months are reached on 1 July.
-	MinMonths []MonthsSetting `json:"min_months,omitempty"`
+	MinMonths []Setting[int] `json:"min_months,omitempty"`
 	poverty.Provenance
 }
-
-// MinMonthsIn returns the minimum duration that applies in region r: the
-// record of the narrowest scope covering r (a province before national). It
-// reports false when no record covers r (no minimum).
-func (l Listing) MinMonthsIn(r poverty.Region) (MonthsSetting, bool) {
-	i := narrowest(len(l.MinMonths), func(i int) *poverty.Provenance { return &l.MinMonths[i].Provenance }, r)
-	if i < 0 {
-		return MonthsSetting{}, false
-	}
-	return l.MinMonths[i], true
-}
-
-// InForceOn reports whether the listing is in force on the date, by its
-// own period only: [Yes], [No], or [Undetermined] for a date within a bound
-// known only to the year or month (see [Scheme.InForceOn]).
-func (l Listing) InForceOn(on poverty.Date) Outcome { return periodOf(l.Provenance).on(on) }
 
 // Extension is a rule that keeps a child over the age limit covered while
 // in full-time school at one of the levels, in the region of its scope (a
@@ -137,22 +114,24 @@ type Extension struct {
 // loaded; load a file to change a scheme). A Scheme not obtained from a
 // [Rules] cannot classify ([ErrUnknownScheme]).
 //
-// The zero Scheme is not a scheme: its Kind is unknown.
+// The zero Scheme is not a scheme: its Kind is unset.
 type Scheme struct {
-	ID      string `json:"id"`
-	Kind    Kind   `json:"kind"`
+	ID string `json:"id"`
+	// Kind is the category the scheme defines: LeftBehind, Unattended or
+	// ACWF.
+	Kind    Status `json:"kind"`
 	Primary bool   `json:"primary,omitzero"` // marked primary in its file; [Rules.Primary] says which scheme Classify uses
 	Name    string `json:"name,omitempty"`
 	poverty.Provenance
 	// UnderAge: the child must be younger than this on the date.
 	UnderAge int `json:"under_age"`
 	// RuralOnly: only children with rural hukou are covered.
-	RuralOnly BoolSetting `json:"rural_only"`
+	RuralOnly Setting[bool] `json:"rural_only"`
 	// Away is the set of situations counted as a parent away.
 	Away SituationSetting `json:"away,omitzero"`
 	// MinAwayMonths: a parent counts as away only after this many months.
-	MinAwayMonths MonthsSetting `json:"min_away_months,omitzero"`
-	Rule          Combination   `json:"rule"`
+	MinAwayMonths Setting[int] `json:"min_away_months,omitzero"`
+	Rule          Combination  `json:"rule"`
 	// Incapable: the other parent's situations read as without capacity.
 	Incapable SituationSetting `json:"incapable,omitzero"`
 	// IncapableAlso: further situations read so, by a different provenance.
@@ -198,13 +177,22 @@ type prepMin struct {
 }
 
 // Listing returns the listing of situation sit that applies in region r
-// (the narrowest scope covering r), if the scheme lists it there.
+// (the one of the narrowest scope covering r: a province's own before the
+// national reading), if the scheme lists it there, with MinMonths holding
+// only the minimum duration that applies in r (the record of the narrowest
+// scope covering r; none: no minimum). UNCONFIRMED records decide nothing
+// and are left out.
 func (s *Scheme) Listing(sit Situation, r poverty.Region) (Listing, bool) {
 	i := s.listingIndex(sit, r)
 	if i < 0 {
 		return Listing{}, false
 	}
-	return cloneListing(s.Listed[i]), true
+	l := s.Listed[i]
+	l.MinMonths = nil
+	if j := narrowest(len(s.Listed[i].MinMonths), func(j int) *poverty.Provenance { return &s.Listed[i].MinMonths[j].Provenance }, r); j >= 0 {
+		l.MinMonths = []Setting[int]{s.Listed[i].MinMonths[j]}
+	}
+	return l, true
 }
 
 func (s *Scheme) listingIndex(sit Situation, r poverty.Region) int {
@@ -269,16 +257,18 @@ func scopeRank(s poverty.Scope) int {
 	return 2
 }
 
-// Rules is an immutable set of schemes, with one primary scheme per kind.
-// The zero Rules holds no scheme: it classifies nothing (every Result
-// unset).
-// [Default] holds the embedded schemes; [LoadRules] reads a caller's file
-// in the same schema and [Rules.Overlay] combines them, keeping every
-// replaced version ([Rules.History]). A *Rules is safe for concurrent use.
+// Rules is an immutable set of definitions: the schemes, with one primary
+// scheme per kind, and the parameters of the care checks. [Default] holds
+// the embedded ones; [LoadRules] reads a caller's file of schemes or of
+// check parameters, and [Rules.Overlay] lays it over them, keeping every
+// replaced version ([Rules.History], [Rules.ParamHistory]). A *Rules is
+// safe for concurrent use. The zero Rules holds nothing: it classifies
+// nothing (every Result unset) and cannot check.
 type Rules struct {
 	vintage string
 	set     param.Set[string, *Scheme]
-	primary [numKinds]*Scheme
+	primary [numStatuses]*Scheme // by Kind
+	checks  checks
 }
 
 //go:embed data/schemes.json
@@ -289,15 +279,24 @@ var defaultRules = sync.OnceValue(func() *Rules {
 	if err != nil {
 		panic("children: embedded schemes.json: " + err.Error())
 	}
+	c, err := LoadRules(bytes.NewReader(checksJSON), "embedded")
+	if err != nil {
+		panic("children: embedded checks.json: " + err.Error())
+	}
+	if err := c.checks.invalid(); err != nil {
+		panic("children: embedded checks.json: " + err.Error())
+	}
+	r.checks = c.checks
 	return r
 })
 
-// Default returns the embedded schemes (see the package overview for each
-// one's sources). It is decoded once; the same *Rules is returned each
-// time, and what it returns are copies.
+// Default returns the embedded schemes and check parameters (see the
+// package overview for each one's sources). It is decoded once; the same
+// *Rules is returned each time, and what it returns are copies.
 func Default() *Rules { return defaultRules() }
 
-// Vintage returns the data vintage of the file the rules came from.
+// Vintage returns the data vintage of the file the rules came from (the
+// latest, for rules overlaid).
 func (r *Rules) Vintage() string { return r.vintage }
 
 // Schemes returns copies of the current schemes, in identifier order.
@@ -321,8 +320,8 @@ func (r *Rules) Scheme(id string) (Scheme, bool) {
 
 // Primary returns a copy of the primary scheme of the kind; false when the
 // rules hold none.
-func (r *Rules) Primary(k Kind) (Scheme, bool) {
-	if k >= numKinds || r.primary[k] == nil {
+func (r *Rules) Primary(k Status) (Scheme, bool) {
+	if k >= numStatuses || r.primary[k] == nil {
 		return Scheme{}, false
 	}
 	return r.primary[k].clone(), true
@@ -343,9 +342,10 @@ func (r *Rules) History(id string) []Scheme {
 // Overlay returns rules holding r's schemes with o's added; a scheme of o
 // with the identifier of one of r replaces it (the replaced version stays
 // in [Rules.History]) and takes its place as primary if it was. A primary
-// scheme of o becomes the primary of its kind. r and o are not changed.
+// scheme of o becomes the primary of its kind. The check parameters that o
+// sets replace those of r likewise. r and o are not changed.
 func (r *Rules) Overlay(o *Rules) *Rules {
-	n := &Rules{vintage: max(r.vintage, o.vintage), primary: r.primary}
+	n := &Rules{vintage: max(r.vintage, o.vintage), primary: r.primary, checks: r.checks.overlay(&o.checks)}
 	n.set = r.set.Overlay(o.set)
 	for _, s := range o.set.All() {
 		old := r.set.Get(s.ID)
@@ -384,30 +384,63 @@ func cloneListing(l Listing) Listing {
 	return l
 }
 
-// The file schema, documented in the package overview.
+// The file schemas, documented in the package overview.
 type fileDoc struct {
 	Schema  string   `json:"schema"`
 	Vintage string   `json:"vintage"`
 	Schemes []Scheme `json:"schemes"`
 }
 
-// MaxRulesBytes bounds the size of a parameter file (schemes, checks or
-// counts) this package reads.
-const MaxRulesBytes = 1 << 20
+type checksDoc struct {
+	Schema  string           `json:"schema"`
+	Vintage string           `json:"vintage"`
+	Params  map[string]Param `json:"params"`
+}
 
-// LoadRules decodes a scheme file in the schema of the embedded data
-// ("fupin.children/2"; see the package overview) and validates every
-// scheme. name identifies the file in errors and in each scheme's Origin.
+// The schemas LoadRules reads.
+const (
+	schemesSchema = "fupin.children/2"
+	checksSchema  = "fupin.children.checks/2"
+)
+
+// maxFileBytes bounds the size of a parameter file (schemes, checks or
+// counts) this package reads: 1 MiB.
+const maxFileBytes = 1 << 20
+
+// LoadRules decodes a file in one of the schemas of the embedded data (see
+// the package overview): a scheme file ("fupin.children/2") or a file of
+// parameters of the care checks ("fupin.children.checks/2", all of them or
+// some), and validates every record. name identifies the file in errors
+// and in each record's Origin. Lay the rules it returns over [Default]
+// with [Rules.Overlay].
 // Every status is accepted (a SECONDARY, LOCAL or DEFAULT setting is cited
 // as such in the reasons; an UNCONFIRMED one decides nothing, it is kept
 // only to show a gap, and must carry no value). Unknown fields, unknown
 // words, a missing source, status or scope, a rule without the sets it
-// needs and duplicate identifiers are errors (*[poverty.FieldError] for the
-// file, *[RecordError] naming the scheme and field).
+// needs and duplicate identifiers are errors: *[poverty.FieldError] of "children.LoadRules"
+// naming the file (or the scheme) and the field.
 func LoadRules(rd io.Reader, name string) (*Rules, error) {
+	data, err := io.ReadAll(io.LimitReader(rd, maxFileBytes+1))
+	if err != nil {
+		return nil, fieldErr("LoadRules", name, "file", "", err)
+	}
+	var head struct {
+		Schema string `json:"schema"`
+	}
+	if json.Unmarshal(data, &head) == nil && head.Schema == checksSchema {
+		var doc checksDoc
+		if err := paramfile.Read(bytes.NewReader(data), name, maxFileBytes, checksSchema, &doc); err != nil {
+			return nil, withOp("LoadRules", err)
+		}
+		c, err := loadChecks(doc.Params, name)
+		if err != nil {
+			return nil, err
+		}
+		return &Rules{vintage: doc.Vintage, checks: c}, nil
+	}
 	var doc fileDoc
-	if err := paramfile.Read(rd, name, MaxRulesBytes, "fupin.children/2", &doc); err != nil {
-		return nil, err
+	if err := paramfile.Read(bytes.NewReader(data), name, maxFileBytes, schemesSchema, &doc); err != nil {
+		return nil, withOp("LoadRules", err)
 	}
 	schemes := make([]*Scheme, len(doc.Schemes))
 	for i := range doc.Schemes {
@@ -420,14 +453,14 @@ func LoadRules(rd io.Reader, name string) (*Rules, error) {
 	set, dup := param.NewSet(schemes, func(s **Scheme) string { return (*s).ID })
 	if dup >= 0 {
 		s := schemes[dup]
-		return nil, &RecordError{Record: name + " " + s.ID, Field: "id", Value: s.ID, Err: poverty.ErrDuplicate}
+		return nil, fieldErr("LoadRules", name+" "+s.ID, "id", s.ID, poverty.ErrDuplicate)
 	}
 	r := &Rules{vintage: doc.Vintage, set: set}
-	prim := map[Kind]string{}
+	prim := map[Status]string{}
 	for _, s := range schemes {
 		if s.Primary {
 			if prev, ok := prim[s.Kind]; ok {
-				return nil, &RecordError{Record: name + " " + s.ID, Field: "primary", Value: prev, Err: poverty.ErrDuplicate}
+				return nil, fieldErr("LoadRules", name+" "+s.ID, "primary", prev, poverty.ErrDuplicate)
 			}
 			prim[s.Kind] = s.ID
 			r.primary[s.Kind] = s
@@ -438,15 +471,15 @@ func LoadRules(rd io.Reader, name string) (*Rules, error) {
 
 // checkProv validates a provenance: complete, and an UNCONFIRMED record
 // holds no value (hasValue).
-func checkProv(p poverty.Provenance, rec, field string, hasValue bool) error {
+func checkProv(op string, p poverty.Provenance, rec, field string, hasValue bool) error {
 	if err := p.Validate(rec); err != nil {
 		if fe, ok := err.(*poverty.FieldError); ok {
-			return &RecordError{Record: rec, Field: join(field, fe.Field), Value: fe.Value, Err: fe.Err}
+			return fieldErr(op, rec, join(field, fe.Field), fe.Value, fe.Err)
 		}
 		return err
 	}
 	if p.Status == poverty.Unconfirmed && hasValue {
-		return &RecordError{Record: rec, Field: join(field, "status"), Value: p.Status.String(), Err: poverty.ErrUnconfirmed}
+		return fieldErr(op, rec, join(field, "status"), p.Status.String(), poverty.ErrUnconfirmed)
 	}
 	return nil
 }
@@ -464,7 +497,7 @@ func setting(f SituationSetting, rec, field string) error {
 	if f == (SituationSetting{}) {
 		return nil
 	}
-	return checkProv(f.Provenance, rec, field, f.Situations != 0)
+	return checkProv("LoadRules", f.Provenance, rec, field, f.Situations != 0)
 }
 
 // usable reports whether a setting may decide: set and not UNCONFIRMED.
@@ -476,15 +509,18 @@ func (s *Scheme) load(file string, i int) error {
 		rec = file + " " + s.ID
 	}
 	bad := func(field, value string, err error) error {
-		return &RecordError{Record: rec, Field: field, Value: value, Err: err}
+		return fieldErr("LoadRules", rec, field, value, err)
 	}
 	if s.ID == "" {
 		return bad("id", "", poverty.ErrMissing)
 	}
-	if s.Kind == KindUnknown {
+	if s.Kind == 0 {
 		return bad("kind", "", poverty.ErrMissing)
 	}
-	if err := checkProv(s.Provenance, rec, "", true); err != nil {
+	if !s.Kind.isKind() {
+		return bad("kind", s.Kind.String(), poverty.ErrRange)
+	}
+	if err := checkProv("LoadRules", s.Provenance, rec, "", true); err != nil {
 		return err
 	}
 	if s.UnderAge < 1 || s.UnderAge > 30 {
@@ -493,7 +529,7 @@ func (s *Scheme) load(file string, i int) error {
 	if s.RuralOnly.Source == "" {
 		return bad("rural_only", "", poverty.ErrMissing)
 	}
-	if err := checkProv(s.RuralOnly.Provenance, rec, "rural_only", true); err != nil {
+	if err := checkProv("LoadRules", s.RuralOnly.Provenance, rec, "rural_only", true); err != nil {
 		return err
 	}
 	for _, f := range []struct {
@@ -504,8 +540,8 @@ func (s *Scheme) load(file string, i int) error {
 			return err
 		}
 	}
-	if s.MinAwayMonths != (MonthsSetting{}) {
-		if err := checkProv(s.MinAwayMonths.Provenance, rec, "min_away_months", s.MinAwayMonths.Value != 0); err != nil {
+	if s.MinAwayMonths != (Setting[int]{}) {
+		if err := checkProv("LoadRules", s.MinAwayMonths.Provenance, rec, "min_away_months", s.MinAwayMonths.Value != 0); err != nil {
 			return err
 		}
 		if s.MinAwayMonths.Value < 0 || s.MinAwayMonths.Value > 120 {
@@ -529,10 +565,10 @@ func (s *Scheme) load(file string, i int) error {
 	for j := range s.Listed {
 		l := &s.Listed[j]
 		field := fmt.Sprintf("listed[%d]", j)
-		if l.Situation == SituationUnknown || l.Situation >= numSituations {
+		if l.Situation == 0 || l.Situation >= numSituations {
 			return bad(field+".situation", "", poverty.ErrMissing)
 		}
-		if err := checkProv(l.Provenance, rec, field, false); err != nil {
+		if err := checkProv("LoadRules", l.Provenance, rec, field, false); err != nil {
 			return err
 		}
 		for k := range j {
@@ -546,7 +582,7 @@ func (s *Scheme) load(file string, i int) error {
 		pl := prepListing{scope: l.Scope, period: periodOf(l.Provenance), cite: l.Cite()}
 		for k, m := range l.MinMonths {
 			mf := fmt.Sprintf("%s.min_months[%d]", field, k)
-			if err := checkProv(m.Provenance, rec, mf, m.Value != 0); err != nil {
+			if err := checkProv("LoadRules", m.Provenance, rec, mf, m.Value != 0); err != nil {
 				return err
 			}
 			if m.Status != poverty.Unconfirmed && (m.Value < 1 || m.Value > 120) {
@@ -574,14 +610,14 @@ func (s *Scheme) load(file string, i int) error {
 	}
 	for j, e := range s.Extensions {
 		field := fmt.Sprintf("school_extension[%d]", j)
-		if err := checkProv(e.Provenance, rec, field, len(e.Levels) > 0); err != nil {
+		if err := checkProv("LoadRules", e.Provenance, rec, field, len(e.Levels) > 0); err != nil {
 			return err
 		}
 		if len(e.Levels) == 0 && e.Status != poverty.Unconfirmed {
 			return bad(field+".levels", "", poverty.ErrMissing)
 		}
 		for _, lv := range e.Levels {
-			if !lv.Enrolled() {
+			if !lv.enrolled() {
 				return bad(field+".levels", lv.String(), poverty.ErrRange)
 			}
 		}

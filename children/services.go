@@ -12,12 +12,12 @@ import (
 // have (docs/POLICY.md 4.5).
 type Service uint8
 
-// Services. ServiceUnknown is the zero value.
+// Services, in the order [Coverage] lists them. The zero value is none
+// ("unknown").
 const (
-	ServiceUnknown Service = iota
 	// ChildrensHome is a children's home (儿童之家), a village or community
 	// service.
-	ChildrensHome
+	ChildrensHome Service = iota + 1
 	// ActivityCentre is an activity centre for left-behind children (留守儿童
 	// 活动中心 or 之家), in a village or a township.
 	ActivityCentre
@@ -35,19 +35,15 @@ var serviceWords = enum.New[Service](parseErr, "unknown", "children_home", "acti
 // String returns the stable word, such as "children_home".
 func (s Service) String() string { return serviceWords.String(s, "Service") }
 
-// MarshalText implements [encoding.TextMarshaler]; ServiceUnknown is an error.
+// MarshalText implements [encoding.TextMarshaler]; the zero value is "unknown".
 func (s Service) MarshalText() ([]byte, error) { return serviceWords.Marshal(s, "service") }
 
-// UnmarshalText implements [encoding.TextUnmarshaler].
+// UnmarshalText implements [encoding.TextUnmarshaler]; "" and "unknown" are
+// the zero value.
 func (s *Service) UnmarshalText(b []byte) error {
 	i, err := serviceWords.ParseOrUnset(b, "service")
-	*s = Service(i)
+	*s = i
 	return err
-}
-
-// Services returns every service, in order.
-func Services() []Service {
-	return []Service{ChildrensHome, ActivityCentre, DirectorPost, SupervisorPost}
 }
 
 // Place is a village (Village set) or a township (Village empty) in a
@@ -95,21 +91,21 @@ func NewServiceMap(villages []Place, facilities []Facility) (*ServiceMap, error)
 	}
 	for i, v := range villages {
 		if v.Township == "" || v.Village == "" {
-			return nil, &RecordError{Record: "villages[" + itoa(i) + "]", Field: "village", Value: v.Village, Err: poverty.ErrMissing}
+			return nil, fieldErr("NewServiceMap", "villages["+itoa(i)+"]", "village", v.Village, poverty.ErrMissing)
 		}
 		addVillage(v)
 	}
 	for i, f := range facilities {
 		rec := "facilities[" + itoa(i) + "]"
 		switch {
-		case f.Service == ServiceUnknown || f.Service >= numServices:
-			return nil, &RecordError{Record: rec, Field: "service", Value: f.Service.String(), Err: poverty.ErrUnknownWord}
+		case f.Service == 0 || f.Service >= numServices:
+			return nil, fieldErr("NewServiceMap", rec, "service", f.Service.String(), poverty.ErrUnknownWord)
 		case f.Township == "":
-			return nil, &RecordError{Record: rec, Field: "township", Err: poverty.ErrMissing}
+			return nil, fieldErr("NewServiceMap", rec, "township", "", poverty.ErrMissing)
 		case f.Service == DirectorPost && f.Village == "":
-			return nil, &RecordError{Record: rec, Field: "village", Err: poverty.ErrMissing}
+			return nil, fieldErr("NewServiceMap", rec, "village", "", poverty.ErrMissing)
 		case f.Service == SupervisorPost && f.Village != "":
-			return nil, &RecordError{Record: rec, Field: "village", Value: f.Village, Err: poverty.ErrRange}
+			return nil, fieldErr("NewServiceMap", rec, "village", f.Village, poverty.ErrRange)
 		}
 		m.at[f.Place] |= 1 << f.Service
 		if f.Village != "" {
@@ -131,9 +127,9 @@ func (m *ServiceMap) Has(p Place, s Service) bool {
 	return m.at[t]&(1<<s) != 0
 }
 
-// WithoutDirector returns the listed villages that have no child director,
+// withoutDirector returns the listed villages that have no child director,
 // in place order.
-func (m *ServiceMap) WithoutDirector() []Place {
+func (m *ServiceMap) withoutDirector() []Place {
 	var out []Place
 	for _, v := range m.villages {
 		if !m.Has(v, DirectorPost) {
@@ -170,11 +166,12 @@ type Coverage struct {
 // Coverage classifies the registry's children on its date with the primary
 // left-behind scheme and counts, for each service, the left-behind
 // children who live where it exists; it lists the villages without a
-// child director.
+// child director (with an empty registry: the listed villages without
+// one).
 func (m *ServiceMap) Coverage(r *Rules, reg Snapshot) (Coverage, error) {
-	s := r.primary[KindLeftBehind]
+	s := r.primary[LeftBehind]
 	if s == nil {
-		return Coverage{}, &RecordError{Record: "left_behind", Field: "kind", Err: ErrUnknownScheme}
+		return Coverage{}, fieldErr("Coverage", "left_behind", "kind", "", ErrUnknownScheme)
 	}
 	cov := Coverage{On: reg.On}
 	var served [numServices]int
@@ -183,7 +180,7 @@ func (m *ServiceMap) Coverage(r *Rules, reg Snapshot) (Coverage, error) {
 		c := &reg.Children[i]
 		res, err := s.Classify(c, reg.On)
 		if err != nil {
-			return Coverage{}, err
+			return Coverage{}, withOp("Coverage", err)
 		}
 		if res.Outcome != Yes {
 			continue
@@ -197,7 +194,7 @@ func (m *ServiceMap) Coverage(r *Rules, reg Snapshot) (Coverage, error) {
 			}
 		}
 	}
-	for _, sv := range Services() {
+	for sv := ChildrensHome; sv < numServices; sv++ {
 		sc := ServiceCount{Service: sv, Children: served[sv]}
 		if cov.LeftBehind > 0 {
 			sc.Share, _ = poverty.Ratio(int64(served[sv]), int64(cov.LeftBehind), poverty.RoundHalfUp)
@@ -208,7 +205,7 @@ func (m *ServiceMap) Coverage(r *Rules, reg Snapshot) (Coverage, error) {
 	for _, v := range m.villages {
 		listed[v] = true
 	}
-	cov.VillagesWithoutDirector = m.WithoutDirector()
+	cov.VillagesWithoutDirector = m.withoutDirector()
 	for p, n := range perVillage {
 		if !listed[p] {
 			cov.Unlisted = append(cov.Unlisted, p)

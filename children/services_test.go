@@ -62,7 +62,7 @@ func TestServicesCoverage(t *testing.T) {
 	if diff := cmp.Diff(want, cov, dateEq); diff != "" {
 		t.Errorf("coverage (-want +got):\n%s", diff)
 	}
-	if diff := cmp.Diff([]Place{v("t1", "v2"), v("t2", "v4")}, m.WithoutDirector()); diff != "" {
+	if diff := cmp.Diff([]Place{v("t1", "v2"), v("t2", "v4")}, m.withoutDirector()); diff != "" {
 		t.Errorf("WithoutDirector (-want +got):\n%s", diff)
 	}
 }
@@ -83,7 +83,7 @@ func TestServiceMapErrors(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			_, err := NewServiceMap(tc.v, tc.f)
-			var re *RecordError
+			var re *poverty.FieldError
 			if !errors.Is(err, tc.want) || !errors.As(err, &re) || re.Field != tc.field {
 				t.Errorf("err = %v, want %v on %s", err, tc.want, tc.field)
 			}

@@ -4,19 +4,21 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/openfupin/fupin/internal/enum"
 	"github.com/openfupin/fupin/poverty"
 )
 
-// Cause is why a child's outcome under a scheme changed between two
-// snapshots.
-type Cause uint8
+// Causes is why a child's outcome under a scheme changed between two
+// snapshots: a set of causes, as bit flags (a parent may come home in the
+// same year the child turns 16). Each constant is a set of one cause; join
+// them with |. The zero value is the empty set. Its text form is the cause
+// words joined with "+", such as "parent_returned+aged_out" ("" for the
+// empty set).
+type Causes uint16
 
-// Causes. CauseUnknown is the zero value.
+// Causes, each a set of one.
 const (
-	CauseUnknown Cause = iota
 	// ParentReturned: a parent who was away is at home in the later snapshot.
-	ParentReturned
+	ParentReturned Causes = 1 << iota
 	// ParentLeft: a parent who was at home is away in the later snapshot.
 	ParentLeft
 	// AgedOut: the child reached the scheme's age limit (turned 16 for
@@ -41,92 +43,81 @@ const (
 	// OtherChange: none of the above explains the change (for example a
 	// school extension that started or ended).
 	OtherChange
-	numCauses
+	numCauses = iota
 )
 
-var causeWords = enum.New[Cause](parseErr, "unknown", "parent_returned", "parent_left", "aged_out", "situation_changed",
-	"capacity_changed", "duration_reached", "hukou_changed", "rule_changed", "added", "removed", "other")
+// causeWords are the words of the causes, by bit.
+var causeWords = [numCauses]string{"parent_returned", "parent_left", "aged_out", "situation_changed",
+	"capacity_changed", "duration_reached", "hukou_changed", "rule_changed", "added", "removed", "other"}
 
-// String returns the stable word, such as "parent_returned".
-func (c Cause) String() string { return causeWords.String(c, "Cause") }
+// has reports whether every cause of c is in the set (false for an empty c).
+func (cs Causes) has(c Causes) bool { return c != 0 && cs&c == c }
 
-// MarshalText implements [encoding.TextMarshaler].
-func (c Cause) MarshalText() ([]byte, error) { return causeWords.Marshal(c, "cause") }
-
-// UnmarshalText implements [encoding.TextUnmarshaler].
-func (c *Cause) UnmarshalText(b []byte) error {
-	i, err := causeWords.ParseOrUnset(b, "cause")
-	*c = Cause(i)
-	return err
-}
-
-// Causes is a set of causes, as a bit mask: a parent may come home in the
-// same year the child turns 16. The zero value is the empty set.
-type Causes uint16
-
-// Has reports whether c is in the set.
-func (cs Causes) Has(c Cause) bool { return c < numCauses && cs&(1<<c) != 0 }
-
-// With returns the set with c added.
-func (cs Causes) With(c Cause) Causes { return cs | 1<<c }
-
-// List returns the causes in the order of the constants.
-func (cs Causes) List() []Cause {
-	var out []Cause
-	for c := Cause(1); c < numCauses; c++ {
-		if cs.Has(c) {
-			out = append(out, c)
+// String returns the cause words joined with "+", in the order of the
+// constants, such as "parent_returned+aged_out"; "" for the empty set.
+func (cs Causes) String() string {
+	var b strings.Builder
+	for i, w := range causeWords {
+		if cs&(1<<i) != 0 {
+			if b.Len() > 0 {
+				b.WriteByte('+')
+			}
+			b.WriteString(w)
 		}
 	}
-	return out
-}
-
-// String returns the causes joined with "+", such as "parent_returned+aged_out".
-func (cs Causes) String() string {
-	var s []string
-	for _, c := range cs.List() {
-		s = append(s, c.String())
+	if rest := cs &^ (1<<numCauses - 1); rest != 0 {
+		if b.Len() > 0 {
+			b.WriteByte('+')
+		}
+		b.WriteString("Causes(" + itoa(int(rest)) + ")")
 	}
-	return strings.Join(s, "+")
+	return b.String()
 }
 
-// MarshalText implements [encoding.TextMarshaler] with [Causes.String].
-func (cs Causes) MarshalText() ([]byte, error) { return []byte(cs.String()), nil }
+// MarshalText implements [encoding.TextMarshaler] with [Causes.String]; a
+// bit outside the constants (which only a conversion can make) is an error.
+func (cs Causes) MarshalText() ([]byte, error) {
+	if cs>>numCauses != 0 {
+		return nil, parseErr("cause", cs.String())
+	}
+	return []byte(cs.String()), nil
+}
 
 // UnmarshalText implements [encoding.TextUnmarshaler]: cause words joined
-// by "+"; the empty text is the empty set.
+// by "+"; the empty text is the empty set, and an unknown or empty word is
+// an error.
 func (cs *Causes) UnmarshalText(b []byte) error {
 	var out Causes
 	if len(b) > 0 {
+	words:
 		for w := range strings.SplitSeq(string(b), "+") {
-			var c Cause
-			if err := c.UnmarshalText([]byte(w)); err != nil {
-				return err
+			for i, cw := range causeWords {
+				if w == cw {
+					out |= 1 << i
+					continue words
+				}
 			}
-			if c == CauseUnknown {
-				return &poverty.ParseError{What: "cause", Input: w, Err: poverty.ErrUnknownWord}
-			}
-			out = out.With(c)
+			return parseErr("cause", w)
 		}
 	}
 	*cs = out
 	return nil
 }
 
-// Primary returns the cause a single-cause tally uses, by precedence:
+// Primary returns the one cause a single-cause tally uses, by precedence:
 // Added, Removed, AgedOut, ParentReturned, ParentLeft, SituationChanged,
-// CapacityChanged, DurationReached, HukouChanged, RuleChanged, OtherChange.
-// The child turning 16 comes before a parent coming home, so that a
-// reunion is never claimed for a child who would have left the registry
-// anyway.
-func (cs Causes) Primary() Cause {
-	for _, c := range []Cause{Added, Removed, AgedOut, ParentReturned, ParentLeft, SituationChanged,
+// CapacityChanged, DurationReached, HukouChanged, RuleChanged, OtherChange;
+// the empty set for none. The child turning 16 comes before a parent
+// coming home, so that a reunion is never claimed for a child who would
+// have left the registry anyway.
+func (cs Causes) Primary() Causes {
+	for _, c := range [...]Causes{Added, Removed, AgedOut, ParentReturned, ParentLeft, SituationChanged,
 		CapacityChanged, DurationReached, HukouChanged, RuleChanged, OtherChange} {
-		if cs.Has(c) {
+		if cs.has(c) {
 			return c
 		}
 	}
-	return CauseUnknown
+	return 0
 }
 
 // Snapshot is a registry as of a date: every child in it, classified on
@@ -146,12 +137,12 @@ type ParentChange struct {
 	ID string `json:"id,omitempty"`
 }
 
-// Returned reports whether the parent was away (a migrant worker) and is
-// at home.
-func (p ParentChange) Returned() bool { return p.Before.Migrant() && p.After == AtHome }
+// returned reports whether the parent was away (a migrant worker) and is
+// at home: the cause ParentReturned.
+func (p ParentChange) returned() bool { return p.Before.Migrant() && p.After == AtHome }
 
-// Left reports whether the parent was at home and is away.
-func (p ParentChange) Left() bool { return p.Before == AtHome && p.After.Migrant() }
+// left reports whether the parent was at home and is away: ParentLeft.
+func (p ParentChange) left() bool { return p.Before == AtHome && p.After.Migrant() }
 
 // Transition is a child whose outcome under a scheme differs between two
 // snapshots: one who stopped or started being left-behind (or de facto
@@ -159,8 +150,8 @@ func (p ParentChange) Left() bool { return p.Before == AtHome && p.After.Migrant
 type Transition struct {
 	ChildID string `json:"child_id"`
 	Scheme  string `json:"scheme"`
-	// Before and After are the outcomes in the two snapshots; OutcomeUnset
-	// when the child is absent from that snapshot.
+	// Before and After are the outcomes in the two snapshots; the zero
+	// Outcome when the child is absent from that snapshot.
 	Before  Outcome      `json:"before,omitzero"`
 	After   Outcome      `json:"after,omitzero"`
 	Causes  Causes       `json:"causes"`
@@ -181,10 +172,9 @@ func (t *Transition) Stopped() bool { return t.Before == Yes && t.After != Yes }
 // Started reports whether the child was not covered and now is.
 func (t *Transition) Started() bool { return t.Before != Yes && t.After == Yes }
 
-// Reunited reports whether the child stopped being covered and a parent
-// who was away came home (whatever else changed; see [Causes.Primary]
-// for a single-cause tally).
-func (t *Transition) Reunited() bool { return t.Stopped() && t.Causes.Has(ParentReturned) }
+// reunited reports whether the child stopped being covered and a parent
+// who was away came home, whatever else changed.
+func (t *Transition) reunited() bool { return t.Stopped() && t.Causes&ParentReturned != 0 }
 
 // Transitions compares two snapshots under the scheme and returns, in
 // child-ID order, every child whose outcome changed, with the causes. The
@@ -193,13 +183,13 @@ func (t *Transition) Reunited() bool { return t.Stopped() && t.Causes.Has(Parent
 // the earlier's.
 func (s *Scheme) Transitions(before, after Snapshot) ([]Transition, error) {
 	if s.def == nil {
-		return nil, &RecordError{Record: s.ID, Field: "scheme", Err: ErrUnknownScheme}
+		return nil, fieldErr("Transitions", s.ID, "scheme", "", ErrUnknownScheme)
 	}
 	if before.On.IsZero() || after.On.IsZero() {
-		return nil, &RecordError{Record: "snapshot", Field: "on", Err: poverty.ErrMissing}
+		return nil, fieldErr("Transitions", "snapshot", "on", "", poverty.ErrMissing)
 	}
 	if after.On.Before(before.On) {
-		return nil, &RecordError{Record: "snapshot", Field: "on", Value: after.On.String(), Err: poverty.ErrRange}
+		return nil, fieldErr("Transitions", "snapshot", "on", after.On.String(), poverty.ErrRange)
 	}
 	b, err := index(before)
 	if err != nil {
@@ -242,17 +232,17 @@ func index(sn Snapshot) ([]*Child, error) {
 	for i := range sn.Children {
 		c := &sn.Children[i]
 		if err := c.Validate(); err != nil {
-			return nil, err
+			return nil, withOp("Transitions", err)
 		}
 		if c.AgeOn(sn.On) < 0 {
-			return nil, &RecordError{Record: c.ID, Field: "birth_date", Value: c.Born().String(), Err: ErrNotBorn}
+			return nil, fieldErr("Transitions", c.ID, "birth_date", c.Born().String(), ErrNotBorn)
 		}
 		out[i] = c
 	}
 	slices.SortFunc(out, func(x, y *Child) int { return strings.Compare(x.ID, y.ID) })
 	for i := 1; i < len(out); i++ {
 		if out[i].ID == out[i-1].ID {
-			return nil, &RecordError{Record: out[i].ID, Field: "id", Err: poverty.ErrDuplicate}
+			return nil, fieldErr("Transitions", out[i].ID, "id", "", poverty.ErrDuplicate)
 		}
 	}
 	return out, nil
@@ -289,47 +279,47 @@ func (s *Scheme) transition(cb, ca *Child, onB, onA poverty.Date) (Transition, b
 	}
 	switch {
 	case cb == nil:
-		t.Causes = t.Causes.With(Added)
+		t.Causes |= Added
 		return t, true, nil
 	case ca == nil:
-		t.Causes = t.Causes.With(Removed)
+		t.Causes |= Removed
 		return t, true, nil
 	}
 	if t.AgeFrom < s.UnderAge && t.AgeTo >= s.UnderAge {
-		t.Causes = t.Causes.With(AgedOut)
+		t.Causes |= AgedOut
 	}
 	for _, pc := range [2]ParentChange{t.Father, t.Mother} {
 		switch {
-		case pc.Returned():
-			t.Causes = t.Causes.With(ParentReturned)
-		case pc.Left():
-			t.Causes = t.Causes.With(ParentLeft)
+		case pc.returned():
+			t.Causes |= ParentReturned
+		case pc.left():
+			t.Causes |= ParentLeft
 		case pc.Before != pc.After:
-			t.Causes = t.Causes.With(SituationChanged)
+			t.Causes |= SituationChanged
 		}
 	}
 	if cb.Father.Capacity != ca.Father.Capacity || cb.Mother.Capacity != ca.Mother.Capacity {
-		t.Causes = t.Causes.With(CapacityChanged)
+		t.Causes |= CapacityChanged
 	}
 	if cb.Hukou != ca.Hukou {
-		t.Causes = t.Causes.With(HukouChanged)
+		t.Causes |= HukouChanged
 	}
-	if r, ok := rb.Reason(CodeInForce); ok {
-		if r2, ok2 := ra.Reason(CodeInForce); ok2 && r.Outcome != r2.Outcome {
-			t.Causes = t.Causes.With(RuleChanged)
+	if r, ok := rb.reason(codeInForce); ok {
+		if r2, ok2 := ra.reason(codeInForce); ok2 && r.Outcome != r2.Outcome {
+			t.Causes |= RuleChanged
 		}
 	}
 	if t.Causes == 0 {
 		duration, rule := reasonShift(&rb, &ra)
 		if duration {
-			t.Causes = t.Causes.With(DurationReached)
+			t.Causes |= DurationReached
 		}
 		if rule {
-			t.Causes = t.Causes.With(RuleChanged)
+			t.Causes |= RuleChanged
 		}
 	}
 	if t.Causes == 0 {
-		t.Causes = t.Causes.With(OtherChange)
+		t.Causes |= OtherChange
 	}
 	return t, true, nil
 }
@@ -340,7 +330,7 @@ func (s *Scheme) transition(cb, ca *Child, onB, onA poverty.Date) (Transition, b
 // without counting months came into force (民发〔2020〕125号's additions).
 func reasonShift(rb, ra *Result) (duration, rule bool) {
 	for _, x := range rb.Reasons() {
-		if x.Code != CodeParentAway && x.Code != CodeParentListed {
+		if x.Code != codeParentAway && x.Code != codeParentListed {
 			continue
 		}
 		for _, y := range ra.Reasons() {
@@ -349,7 +339,7 @@ func reasonShift(rb, ra *Result) (duration, rule bool) {
 			}
 			if x.Param > 0 && x.Value != y.Value {
 				duration = true
-			} else if x.Code == CodeParentListed {
+			} else if x.Code == codeParentListed {
 				rule = true
 			}
 		}
@@ -359,27 +349,28 @@ func reasonShift(rb, ra *Result) (duration, rule bool) {
 
 // TransitionSummary tallies transitions: how many children stopped and
 // started being covered, by primary cause ([Causes.Primary]), and how many
-// stopped with a parent home ([Transition.Reunited]). The zero value
+// stopped with a parent home (Stopped, and ParentReturned among the
+// causes, whatever else changed). The zero value
 // tallies nothing; its maps are nil.
 type TransitionSummary struct {
 	Stopped      int
 	Started      int
-	StoppedBy    map[Cause]int
-	StartedBy    map[Cause]int
+	StoppedBy    map[Causes]int // by primary cause
+	StartedBy    map[Causes]int
 	Reunited     int
 	ReunitedOnly int // stopped with ParentReturned as the primary cause
 }
 
-// Summarize tallies transitions.
-func Summarize(ts []Transition) TransitionSummary {
-	s := TransitionSummary{StoppedBy: map[Cause]int{}, StartedBy: map[Cause]int{}}
+// SummarizeTransitions tallies transitions.
+func SummarizeTransitions(ts []Transition) TransitionSummary {
+	s := TransitionSummary{StoppedBy: map[Causes]int{}, StartedBy: map[Causes]int{}}
 	for i := range ts {
 		t := &ts[i]
 		switch {
 		case t.Stopped():
 			s.Stopped++
 			s.StoppedBy[t.Causes.Primary()]++
-			if t.Reunited() {
+			if t.reunited() {
 				s.Reunited++
 				if t.Causes.Primary() == ParentReturned {
 					s.ReunitedOnly++
@@ -391,14 +382,4 @@ func Summarize(ts []Transition) TransitionSummary {
 		}
 	}
 	return s
-}
-
-// Transitions compares two snapshots under the primary scheme of the kind;
-// see [Scheme.Transitions]. A kind without a primary scheme is
-// [ErrUnknownScheme].
-func (r *Rules) Transitions(k Kind, before, after Snapshot) ([]Transition, error) {
-	if k >= numKinds || r.primary[k] == nil {
-		return nil, &RecordError{Record: k.String(), Field: "kind", Err: ErrUnknownScheme}
-	}
-	return r.primary[k].Transitions(before, after)
 }

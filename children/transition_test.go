@@ -13,7 +13,7 @@ import (
 
 type transitionCase struct {
 	Name   string `json:"name"`
-	Kind   Kind   `json:"kind"`
+	Kind   Status `json:"kind"`
 	Before struct {
 		On       string            `json:"on"`
 		Children []json.RawMessage `json:"children"`
@@ -60,7 +60,7 @@ func TestTransitionCases(t *testing.T) {
 	}
 	for _, tc := range f.Cases {
 		t.Run(tc.Name, func(t *testing.T) {
-			ts, err := Default().Transitions(tc.Kind,
+			ts, err := mustPrimary(t, Default(), tc.Kind).Transitions(
 				snapshot(t, tc.Before.On, tc.Before.Children), snapshot(t, tc.After.On, tc.After.Children))
 			if err != nil {
 				t.Fatal(err)
@@ -80,11 +80,11 @@ func TestTransitionCases(t *testing.T) {
 }
 
 func TestCausesPrimary(t *testing.T) {
-	cs := Causes(0).With(ParentReturned).With(AgedOut)
+	cs := ParentReturned | AgedOut
 	if cs.Primary() != AgedOut {
 		t.Errorf("primary = %v: a child who turned 16 is not counted as reunited first", cs.Primary())
 	}
-	if Causes(0).Primary() != CauseUnknown || Causes(0).String() != "" {
+	if Causes(0).Primary() != Causes(0) || Causes(0).String() != "" {
 		t.Error("empty causes")
 	}
 	b, _ := cs.MarshalText()
@@ -94,7 +94,7 @@ func TestCausesPrimary(t *testing.T) {
 }
 
 func TestTransitionsErrors(t *testing.T) {
-	s := mustPrimary(t, Default(), KindLeftBehind)
+	s := mustPrimary(t, Default(), LeftBehind)
 	c := migrantChild("dup")
 	for _, tc := range []struct {
 		name          string
@@ -114,10 +114,10 @@ func TestTransitionsErrors(t *testing.T) {
 		})
 	}
 	empty := Default().Overlay(&Rules{})
-	if _, err := (&Rules{}).Transitions(KindLeftBehind, Snapshot{}, Snapshot{}); !errors.Is(err, ErrUnknownScheme) {
-		t.Errorf("no primary: %v", err)
+	if _, err := (&Scheme{}).Transitions(Snapshot{}, Snapshot{}); !errors.Is(err, ErrUnknownScheme) {
+		t.Errorf("a scheme not from rules: %v", err)
 	}
-	if _, ok := empty.Primary(KindLeftBehind); !ok {
+	if _, ok := empty.Primary(LeftBehind); !ok {
 		t.Error("overlay of nothing lost the primary")
 	}
 }

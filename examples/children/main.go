@@ -88,16 +88,28 @@ func run(registryPath, servicesPath, format string, w io.Writer) error {
 	if sf.On.IsZero() {
 		return fmt.Errorf("services: field on: %w", poverty.ErrMissing)
 	}
-	kids, err := children.DecodeAll(bytes.NewReader(reg))
-	if err != nil {
-		return fmt.Errorf("registry: %w", err)
+	var kids []children.Child
+	dec := children.NewDecoder(bytes.NewReader(reg))
+	for {
+		var c children.Child
+		err := dec.Next(&c)
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return fmt.Errorf("registry: %w", err)
+		}
+		kids = append(kids, c)
 	}
 	rules := children.Default()
-	checks := children.DefaultChecks()
 	out := Output{On: sf.On}
 	for i := range kids {
 		c := &kids[i]
-		cl, flags, err := rules.Assess(c, sf.On, &checks)
+		cl, err := rules.Classify(c, sf.On)
+		if err != nil {
+			return fmt.Errorf("registry: child %s: %w", c.ID, err)
+		}
+		flags, err := rules.Check(c, &cl)
 		if err != nil {
 			return fmt.Errorf("registry: child %s: %w", c.ID, err)
 		}
@@ -105,7 +117,7 @@ func run(registryPath, servicesPath, format string, w io.Writer) error {
 		// A covered child: the reasons of the scheme that covers it. A child
 		// not covered: the first left-behind condition that failed.
 		for _, k := range []*children.Result{&cl.LeftBehind, &cl.Unattended} {
-			if k.Covered() {
+			if k.Outcome == children.Yes {
 				for _, r := range k.Reasons() {
 					v.Reasons = append(v.Reasons, r.String())
 				}
@@ -114,23 +126,25 @@ func run(registryPath, servicesPath, format string, w io.Writer) error {
 		if len(v.Reasons) == 0 {
 			for _, k := range []*children.Result{&cl.LeftBehind, &cl.Unattended} {
 				for _, r := range k.Reasons() {
-					if !r.Holds() {
+					if r.Outcome != children.Yes {
 						v.Reasons = append(v.Reasons, k.Scheme+": "+r.String())
 						break
 					}
 				}
 			}
 		}
+		var most children.Severity
 		for _, f := range flags.All() {
 			v.Flags = append(v.Flags, f.String())
+			most = max(most, f.Severity)
 		}
-		if flags.Len() > 0 {
-			v.Severity = flags.Max().String()
+		if most != 0 {
+			v.Severity = most.String()
 		}
 		out.Children = append(out.Children, v)
 	}
 	snap := children.Snapshot{On: sf.On, Children: kids}
-	if out.Figures, err = rules.Figures(snap); err != nil {
+	if out.Figures, err = rules.Summarize(snap); err != nil {
 		return err
 	}
 	m, err := children.NewServiceMap(sf.Villages, sf.Facilities)

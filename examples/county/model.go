@@ -72,8 +72,7 @@ type model struct {
 	scheme   *risk.Scheme // nil when none is in force
 	params   risk.Params
 	catalog  *risk.Catalog
-	kids     *children.Rules
-	checks   children.Checks
+	kids     *children.Rules        // schemes and check parameters
 	labor    *labor.EmploymentRules // nil when the rules are not in force for the year
 	laborErr error
 }
@@ -86,7 +85,7 @@ func newModel(cfg Config, table *poverty.Table, opts poverty.LookupOptions) (*mo
 	}
 	m := &model{cfg: cfg, on: poverty.MustDate(cfg.Year, time.December, 31),
 		identify: poverty.MustDate(cfg.Year, time.December, 31), followUp: poverty.MustDate(cfg.Year+1, time.June, 15), params: risk.DefaultParams(),
-		catalog: risk.DefaultCatalog(), kids: children.Default(), checks: children.DefaultChecks()}
+		catalog: risk.DefaultCatalog(), kids: children.Default()}
 	var err error
 	if m.lines, err = table.LinesFor(cfg.Year, cfg.Province, cfg.Boundary, opts); err != nil {
 		return nil, err
@@ -565,7 +564,12 @@ func (m *model) household(sh *shard, rec *gen.Record) {
 	sh.kids = rec.Children(sh.kids[:0], m.on)
 	for i := range sh.kids {
 		sh.hd.Children++
-		kc, fl, err := m.kids.Assess(&sh.kids[i], m.on, &m.checks)
+		kc, err := m.kids.Classify(&sh.kids[i], m.on)
+		if err != nil {
+			sh.failures[failureKey("children", err)]++
+			return
+		}
+		fl, err := m.kids.Check(&sh.kids[i], &kc)
 		if err != nil {
 			sh.failures[failureKey("children", err)]++
 			return

@@ -53,10 +53,10 @@ func TestAdapters(t *testing.T) {
 			if both {
 				wantLeft++
 			}
-			if cl.LeftBehind.Covered() {
+			if cl.LeftBehind.Outcome == children.Yes {
 				leftBehind++
 			}
-			if both && !cl.LeftBehind.Covered() {
+			if both && cl.LeftBehind.Outcome != children.Yes {
 				t.Errorf("%s: both parents away, age %d, not left-behind:\n%s", k.ID, k.BirthDate.AgeOn(on), cl.LeftBehind.Explain())
 			}
 		}
