@@ -9,6 +9,44 @@
 // snapshots, and why. The policy facts are those of docs/POLICY.md section 4 and
 // docs/SEEDS.md S7.
 //
+// # Entry points
+//
+//   - [Default] returns the embedded definitions ([Rules]): the schemes and
+//     the parameters of the care checks.
+//   - [Rules.Classify] classifies a child on a date under the primary
+//     scheme of each kind: a [Classification] with the registry [Status]
+//     and, for each scheme, the [Reason]s.
+//   - [Rules.Check] runs the care checks on the child and its
+//     classification: [Flags], with the mandatory reports to the police.
+//   - [Rules.Summarize] counts a registry ([Snapshot]) as the Ministry of
+//     Civil Affairs reports it: [Figures].
+//   - [LoadRules] reads a caller's file of schemes or check parameters and
+//     [Rules.Overlay] lays it over the defaults.
+//
+// The example of the package shows the common flow. [Rules.ClassifyInto]
+// and [Rules.CheckInto] are the same for loops that reuse their results;
+// [Tally] counts one child at a time; [Scheme.Transitions] finds who
+// stopped being left-behind and why. Every decision has a one-line form
+// ([Result.String], [Flags.String]) besides the full one with citations
+// ([Result.Explain], [Flags.Explain]). Every reason and flag code is in the
+// rule catalogue: [Codes], [RuleFor].
+//
+// # Verbs
+//
+// Classify gives a status or kind from records; Check runs the care
+// checks; Summarize counts many records (registry figures, transitions);
+// Load, Default, Overlay and History handle the definitions as data.
+//
+// # Errors
+//
+// A bad value in a record is a *[poverty.FieldError] whose Op names the
+// operation ("children.Classify", "children.Check", "children.Decode",
+// "children.LoadRules", ...), so that every message starts with
+// "children"; test the cause with [errors.Is] against the sentinels
+// ([ErrConflict], [ErrNotBorn], [ErrIdentityKey], [ErrUnknownScheme], and
+// those of [poverty]). A word that is not in its list is a
+// *[poverty.ParseError] of "children".
+//
 // # Records
 //
 // A [Child] is one registry entry: a registry key, the birth date (or the
@@ -24,8 +62,11 @@
 // director has recorded.
 //
 // [NewDecoder] reads children from JSON Lines, strictly, reporting each bad
-// line as a *[RecordError] with line, record and field. [Child.Validate]
-// checks a record; every function validates the children it reads.
+// line as a *[poverty.FieldError] of "children.Decode" naming the line,
+// the child and the field. [Child.Validate] checks a record; every function
+// validates the children it reads. The zero value of every enumeration is
+// unset: it marshals as its unset word ("unknown", "none" or "unset") and
+// reads back, and records that need a value say so when validated.
 //
 // Identity numbers are personal data: they are masked in every printed,
 // logged or marshalled form (poverty does this), and every error this
@@ -48,6 +89,8 @@
 // [Rules.Overlay] lays it over the defaults, keeping every replaced version
 // in [Rules.History]. [Rules.Primary], [Rules.Scheme], [Rules.Schemes] and
 // [Rules.History] return copies: what one caller changes, no other sees.
+// [Scheme.Listing] says which listing, and which six-month rule, applies in
+// a province.
 //
 // Statuses are those of [poverty.SourceStatus]: CONFIRMED (the cited
 // official text says it; a qualifier such as "press" or "provincial
@@ -122,10 +165,11 @@
 //     ([{"levels", provenance}]). Read with [LoadRules]; overlay with
 //     [Rules.Overlay].
 //   - data/checks.json ("fupin.children.checks/2"): "params", an object of
-//     [Param] records by name (the Param... constants): {"value",
+//     [Param] records by name (the names are listed at [Param]): {"value",
 //     provenance}, no value for the two rules the flags cite. A caller's
-//     file may hold some of them: read with [LoadChecks], overlay with
-//     [Checks.Overlay], versions in [Checks.History].
+//     file may hold some of them: read with [LoadRules] (which reads either
+//     schema), overlay with [Rules.Overlay], versions in
+//     [Rules.ParamHistory].
 //   - data/counts.json ("fupin.children.counts/2"): "counts", an array of
 //     [Count] records: "id", "scheme", "as_of", "value", "approximate" and
 //     the provenance (its scope is the region counted). Read with
@@ -134,10 +178,11 @@
 // # Classification
 //
 // [Rules.Classify] classifies a child on a date under the primary scheme of
-// each [Kind] and returns a [Classification]: one [Result] per scheme, each
-// with an [Outcome] (yes, no, undetermined) and the [Reason]s it tested, in
-// order, each with a stable code ([CodeUnderAge], [CodeParentAway], ...),
-// the numbers it compared and the source of its parameter.
+// each kind ([Scheme.Kind]) and returns a [Classification]: one [Result]
+// per scheme, each with an [Outcome] (yes, no, undetermined) and the
+// [Reason]s it tested, in order, each with a stable code
+// ("age.under_limit", "parent.away", ...; the list: [Codes]), the numbers
+// it compared and the source of its parameter.
 // [Classification.Status] is the registry [Status]: de facto unattended
 // first (it carries a living subsidy), then left-behind, then none.
 // [Scheme.Classify] applies one scheme, such as a variant.
@@ -149,12 +194,12 @@
 //
 // # Care checks
 //
-// [Checks.Check] (or [Rules.Assess], which classifies and checks) returns
-// [Flags]: each [Flag] with a [Severity], the [Actor] who must act and the
-// rule's source. The checks are a child under 16 living alone; a
+// [Rules.Check] returns [Flags]: each [Flag] with a stable code
+// ("care.living_alone", "report.child_missing", ...; the list: [Codes]), a
+// [Severity], the [Actor] who must act and the rule's source. The checks are a child under 16 living alone; a
 // left-behind child without an entrusted guardian, with a guardian not
 // recorded, or without a signed agreement; a guardian without capacity or
-// under 18; no contact with any parent for six months ([ParamNoContactMonths],
+// under 18; no contact with any parent for six months (no_contact_months,
 // a DEFAULT: no national document fixes it; it follows the 失联 rules of
 // Guangdong and Fujian); a school-age child not enrolled (6 <= age < 16:
 // the ages of the operational definition of 义务教育有保障, SECONDARY in
@@ -162,8 +207,8 @@
 // mandatory reports to the police (国发〔2016〕13号): a left-behind child
 // living alone, a missing child, a guardian who has lost capacity or does
 // not perform duties, suspected abuse. The parameters, and the two rules
-// the flags cite, are data (data/checks.json, [LoadChecks]); each [Flag]
-// cites its record with its status.
+// the flags cite, are data (data/checks.json, read by [LoadRules]; see
+// [Param]); each [Flag] cites its record with its status.
 //
 // # Services coverage
 //
@@ -176,7 +221,7 @@
 //
 // # Registry figures
 //
-// [Rules.Figures] counts a registry by status and, for left-behind and de
+// [Rules.Summarize] counts a registry by status and, for left-behind and de
 // facto unattended children, by guardian (with the share cared for by
 // grandparents), age band (0-5, 6-13, 14-16, as the ministry reports), sex
 // and province. [Tally] does the same one child at a time, without
@@ -185,12 +230,12 @@
 // 9.02 to 6.97 million is -22.7% (one CCTV report says -22.9%; the counts
 // give -22.7%). [PublishedCounts] holds the national counts of docs/POLICY.md
 // 4.3, each tied to its scheme; [CompareCounts] refuses to compare counts of
-// different definitions ([ErrSchemeMismatch]): the ACWF 61 million and the
-// registry's 6.97 million are not a fall of 89%.
+// different definitions ([ErrConflict], naming both schemes): the ACWF 61
+// million and the registry's 6.97 million are not a fall of 89%.
 //
 // # Transitions
 //
-// [Scheme.Transitions] (or [Rules.Transitions] for a kind's primary scheme)
+// [Scheme.Transitions] (take a kind's primary scheme with [Rules.Primary])
 // compares two [Snapshot]s and returns each child whose outcome changed,
 // with the [Causes]: a parent came home ([ParentReturned]), the child
 // reached the age limit ([AgedOut]), a parent left, a parent's situation or
@@ -198,7 +243,7 @@
 // the child was added or removed. Each [Transition] names both parents'
 // situations before and after, with the parents' IDs, so that a package
 // counting jobs near home can link a returned parent to a job.
-// [Summarize] tallies them; [Causes.Primary] puts a child who turned 16
+// [SummarizeTransitions] tallies them; [Causes.Primary] puts a child who turned 16
 // before a parent's return, so that a reunion is never claimed for a child
 // who would have left the registry anyway.
 //
