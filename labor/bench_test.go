@@ -65,7 +65,7 @@ func BenchmarkJobWageIn(b *testing.B) {
 
 var sinkRecognition Recognition
 
-func BenchmarkRecognise(b *testing.B) {
+func BenchmarkRecognize(b *testing.B) {
 	p := DefaultParams()
 	ws := &Workshop{ID: "s", Type: Factory, Sites: []Site{SiteVillage}, RegisteredBusiness: true, FixedPremises: true}
 	h, _ := caseHousehold("h", "registered_poor", 2019)

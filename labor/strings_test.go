@@ -1,6 +1,7 @@
 package labor
 
 import (
+	"encoding/json"
 	"strings"
 	"testing"
 
@@ -66,4 +67,46 @@ func TestRulesCatalog(t *testing.T) {
 	if Rules()[0].Rule == "changed" {
 		t.Error("Rules shares memory")
 	}
+}
+
+// roundTrip marshals every value of an enumeration, the zero value
+// included, and reads it back; JSON null leaves a value unchanged.
+func roundTrip[T interface {
+	~uint8
+	MarshalText() ([]byte, error)
+}, PT interface {
+	*T
+	UnmarshalText([]byte) error
+}](t *testing.T, last T) {
+	t.Helper()
+	for v := T(0); v <= last; v++ {
+		b, err := v.MarshalText()
+		if err != nil {
+			t.Fatalf("%v: MarshalText: %v", v, err)
+		}
+		var back T
+		if err := PT(&back).UnmarshalText(b); err != nil || back != v {
+			t.Errorf("%q reads back as %v, %v; want %v", b, back, err, v)
+		}
+		j, err := json.Marshal(v)
+		if err != nil {
+			t.Fatal(err)
+		}
+		back = last
+		if err := json.Unmarshal(j, &back); err != nil || back != v {
+			t.Errorf("JSON %s reads back as %v, %v", j, back, err)
+		}
+		if err := json.Unmarshal([]byte("null"), &back); err != nil || back != v {
+			t.Errorf("JSON null changed %v to %v, %v", v, back, err)
+		}
+	}
+}
+
+func TestEnumRoundTrip(t *testing.T) {
+	roundTrip[Channel](t, ChannelSelfFound)
+	roundTrip[Place](t, PlaceOther)
+	roundTrip[WorkshopType](t, CulturalTourism)
+	roundTrip[Site](t, SiteIndustrialPark)
+	roundTrip[Grade](t, Pass)
+	roundTrip[Group](t, GroupMonitored)
 }
