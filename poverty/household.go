@@ -27,10 +27,10 @@ var capacityWords = enum.New[Capacity](parseErr, "unknown", "able", "partly_able
 // String returns "able", "partly_able", "unable" or "unknown".
 func (c Capacity) String() string { return capacityWords.String(c, "Capacity") }
 
-// MarshalText implements [encoding.TextMarshaler]; CapacityUnknown is "unknown".
+// MarshalText implements [encoding.TextMarshaler]; the unset capacity is "unknown".
 func (c Capacity) MarshalText() ([]byte, error) { return []byte(c.String()), nil }
 
-// UnmarshalText implements [encoding.TextUnmarshaler]; "" is CapacityUnknown.
+// UnmarshalText implements [encoding.TextUnmarshaler]; "" and "unknown" are the unset capacity.
 func (c *Capacity) UnmarshalText(b []byte) error {
 	i, err := capacityWords.ParseOrUnset(b, "capacity")
 	*c = Capacity(i)

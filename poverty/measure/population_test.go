@@ -226,7 +226,7 @@ func TestPopulationErrors(t *testing.T) {
 	}
 }
 
-func TestMeasureErrors(t *testing.T) {
+func TestErrors(t *testing.T) {
 	var empty measure.Population
 	p := mustPop(t, handWelfare, handWeights)
 	neg := mustPop(t, []poverty.Money{yuan(-10), yuan(5)}, nil)
@@ -282,7 +282,7 @@ func TestMeasureErrors(t *testing.T) {
 	}
 }
 
-func TestHouseholdPopulation(t *testing.T) {
+func TestFromHouseholds(t *testing.T) {
 	hs := []poverty.Household{
 		household("A", poverty.NetIncome, yuan(9000), 3),  // 3000 per person, weight 3
 		household("B", poverty.NetIncome, yuan(10000), 2), // 5000, weight 2
