@@ -137,8 +137,8 @@ func TestDecoderContinuesAfterError(t *testing.T) {
 }
 
 func TestChildPrintMasksID(t *testing.T) {
-	c := Child{ID: "k", IDNumber: poverty.MustParseIDNumber(testID), Hukou: Rural,
-		Father: Parent{Situation: AtHome, IDNumber: poverty.MustParseIDNumber("110101199003077774")}, Mother: Parent{Situation: AtHome}}
+	c := Child{ID: "k", IDNumber: mustIDNumber(testID), Hukou: Rural,
+		Father: Parent{Situation: AtHome, IDNumber: mustIDNumber("110101199003077774")}, Mother: Parent{Situation: AtHome}}
 	j, err := json.Marshal(c)
 	if err != nil {
 		t.Fatal(err)

@@ -17,7 +17,7 @@ import (
 // "children.Decode", "children.LoadRules", ...), so that every message
 // starts with "children". Its Record, Value and cause are masked: identity
 // numbers never appear, whatever field they were found in (see
-// [poverty.MaskID]). A decoding error names the line in its Record ("line
+// [poverty.MaskIDsIn]). A decoding error names the line in its Record ("line
 // 3", or "line 3 c-17" when the child's ID could be read).
 var (
 	// ErrConflict reports two fields that disagree, such as a birth date

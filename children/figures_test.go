@@ -74,7 +74,7 @@ func TestFiguresChange2016To2018(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := Change{Before: 902, After: 697, Diff: -205, Rate: poverty.MustParseRate("-22.7%")}
+	want := Change{Before: 902, After: 697, Diff: -205, Rate: mustRate("-22.7%")}
 	if diff := cmp.Diff(want, ch); diff != "" {
 		t.Errorf("change (-want +got):\n%s", diff)
 	}
@@ -103,7 +103,7 @@ func TestFiguresChange2016To2018(t *testing.T) {
 	if diff := cmp.Diff(map[GuardianKind]int{Grandparent: 669, OtherRelative: 28}, lb.ByGuardian); diff != "" {
 		t.Errorf("by guardian (-want +got):\n%s", diff)
 	}
-	if lb.GrandparentShare != poverty.MustParseRate("0.959828") { // 669/697
+	if lb.GrandparentShare != mustRate("0.959828") { // 669/697
 		t.Errorf("grandparent share = %v", lb.GrandparentShare)
 	}
 	if f18.ByStatus[LeftBehind] != 697 || f18.ByStatus[NotCovered] != 350 || f18.Children != 1047 {

@@ -45,7 +45,7 @@ func TestServicesCoverage(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	rate := func(s string) poverty.Rate { return poverty.MustParseRate(s) }
+	rate := func(s string) poverty.Rate { return mustRate(s) }
 	want := Coverage{
 		On:         on,
 		LeftBehind: 6,

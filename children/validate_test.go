@@ -21,9 +21,9 @@ func TestValidateErrors(t *testing.T) {
 	}{
 		{"no id", func(c *Child) { c.ID = "" }, "id", poverty.ErrMissing},
 		{"no birth date", func(c *Child) { c.BirthDate = poverty.Date{} }, "birth_date", poverty.ErrMissing},
-		{"birth date disagrees with identity number", func(c *Child) { c.IDNumber = poverty.MustParseIDNumber(testID) }, "birth_date", ErrConflict},
+		{"birth date disagrees with identity number", func(c *Child) { c.IDNumber = mustIDNumber(testID) }, "birth_date", ErrConflict},
 		{"sex disagrees with identity number", func(c *Child) {
-			c.IDNumber, c.BirthDate, c.Sex = poverty.MustParseIDNumber(testID), poverty.Date{}, poverty.Male
+			c.IDNumber, c.BirthDate, c.Sex = mustIDNumber(testID), poverty.Date{}, poverty.Male
 		}, "sex", ErrConflict},
 		{"no hukou", func(c *Child) { c.Hukou = Hukou(0) }, "hukou", poverty.ErrMissing},
 		{"bad county", func(c *Child) { c.County = 990101 }, "county", poverty.ErrUnknownRegion},

@@ -71,7 +71,7 @@ func TestMonthsInPost(t *testing.T) {
 const opTest = "labor.test"
 
 func TestValidateNamesRecordAndField(t *testing.T) {
-	id := poverty.MustParseIDNumber("11010519491231002X")
+	id := mustIDNumber("11010519491231002X")
 	tests := []struct {
 		name   string
 		err    error

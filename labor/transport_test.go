@@ -135,7 +135,7 @@ func TestSummariseExport(t *testing.T) {
 	}
 	want := ExportSummary{Workstations: 2, ReportedPlacements: 2863, RecordedPlacements: 20, DisputesSettled: 14, WageClaims: 9,
 		WagesRecovered: 186_000 * poverty.Yuan, JobFairs: 1, Recruiters: 153, Vacancies: 50_000, Hires: 4_000, RecordedHires: 10,
-		FillRate: poverty.MustParseRate("0.08")}
+		FillRate: mustRate("0.08")}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("(-want +got):\n%s", diff)
 	}

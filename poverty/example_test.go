@@ -47,7 +47,7 @@ func ExampleParseMoney() {
 
 func ExampleMoney_MulRate() {
 	standard := poverty.YuanAmount(4000)
-	line, _ := standard.MulRate(poverty.MustParseRate("1.5"), poverty.RoundHalfUp)
+	line, _ := standard.MulRate(3*poverty.One/2, poverty.RoundHalfUp) // 1.5 times
 	fmt.Println(line)
 	// Output: 6000.00
 }

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/openfupin/fupin/internal/param"
 	"github.com/openfupin/fupin/poverty"
 )
 
@@ -80,10 +81,10 @@ func FuzzParseIDNumber(f *testing.F) {
 				t.Fatalf("unexpected error %v", err)
 			}
 			var pe *poverty.ParseError
-			if !errors.As(err, &pe) || pe.Input != poverty.MaskID(s) {
+			if !errors.As(err, &pe) || pe.Input != param.MaskID(s) {
 				t.Fatalf("error input not masked: %v", err)
 			}
-			if m := poverty.MaskID(s); len(m) > 10 && strings.Trim(m[6:len(m)-4], "*") != "" {
+			if m := param.MaskID(s); len(m) > 10 && strings.Trim(m[6:len(m)-4], "*") != "" {
 				t.Fatalf("MaskID keeps the middle: %q", m)
 			}
 			return

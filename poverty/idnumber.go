@@ -79,15 +79,6 @@ var (
 	errIDCheck  = fmt.Errorf("%w: check character", ErrInvalidID)
 )
 
-// MustParseIDNumber is like [ParseIDNumber] but panics on error.
-func MustParseIDNumber(s string) IDNumber {
-	id, err := ParseIDNumber(s)
-	if err != nil {
-		panic(err)
-	}
-	return id
-}
-
 func (id IDNumber) birthDate() (Date, error) {
 	y, _ := atoiFixed(string(id.s[6:10]))
 	m, _ := atoiFixed(string(id.s[10:12]))
@@ -178,14 +169,9 @@ func (id *IDNumber) UnmarshalText(b []byte) error {
 	return nil
 }
 
-// MaskID masks any text that may hold an identity number, valid or not, so
-// that it can be put in an error or a log line: it keeps at most the first
-// six and the last four characters of text of 11 or more bytes and replaces
-// everything else with '*'; shorter text is masked entirely.
-func MaskID(s string) string { return param.MaskID(s) }
-
 // MaskIDsIn masks every run of 14 or more identity-number characters (digits,
-// X or x) in free text with [MaskID], keeping shorter digit runs (dates,
+// X or x) in free text, keeping at most the first six and the last four
+// characters of each, and keeping shorter digit runs (dates,
 // counts, division codes). Error messages of this module pass their values
 // through it, so that no resident identity number, 18 characters or the old
 // 15-digit form, leaves in an error text whichever field it was typed into.

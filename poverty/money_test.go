@@ -170,18 +170,18 @@ func TestRounding(t *testing.T) {
 
 func TestMulRate(t *testing.T) {
 	line := poverty.YuanAmount(4000)
-	got, err := line.MulRate(poverty.MustParseRate("1.5"), poverty.RoundHalfUp)
+	got, err := line.MulRate(mustRate("1.5"), poverty.RoundHalfUp)
 	if err != nil || got != poverty.YuanAmount(6000) {
 		t.Errorf("4000 x 1.5 = %v, %v", got, err)
 	}
 	// 0.05 yuan x 0.5 = 0.025 -> half up 0.03, half even 0.02.
 	for mode, want := range map[poverty.Rounding]poverty.Money{poverty.RoundHalfUp: 3, poverty.RoundHalfEven: 2} {
-		got, _ := poverty.Money(5).MulRate(poverty.MustParseRate("0.5"), mode)
+		got, _ := poverty.Money(5).MulRate(mustRate("0.5"), mode)
 		if got != want {
 			t.Errorf("%s: got %v want %v", mode, got, want)
 		}
 	}
-	if _, err := poverty.Money(math.MaxInt64).MulRate(poverty.MustParseRate("2"), poverty.RoundHalfUp); !errors.Is(err, poverty.ErrOverflow) {
+	if _, err := poverty.Money(math.MaxInt64).MulRate(mustRate("2"), poverty.RoundHalfUp); !errors.Is(err, poverty.ErrOverflow) {
 		t.Errorf("overflow not reported: %v", err)
 	}
 }
@@ -229,7 +229,7 @@ func TestRate(t *testing.T) {
 		t.Error("CompareRatio wrong")
 	}
 	share, _ := poverty.MoneyRatio(poverty.YuanAmount(10000), poverty.YuanAmount(8000), poverty.RoundHalfUp)
-	if share != poverty.MustParseRate("1.25") {
+	if share != mustRate("1.25") {
 		t.Errorf("MoneyRatio = %v", share)
 	}
 }

@@ -265,7 +265,7 @@ func TestPolicyDelisting(t *testing.T) {
 				Failed    []string
 				Incidence poverty.Rate
 			}
-			want := out{c.WantPass, c.WantFailed, poverty.MustParseRate(c.WantIncidence)}
+			want := out{c.WantPass, c.WantFailed, mustRate(c.WantIncidence)}
 			if d := cmp.Diff(want, out{r.Pass, failed, r.Incidence}); d != "" {
 				t.Errorf("(-want +got)\n%s", d)
 			}

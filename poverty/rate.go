@@ -51,15 +51,6 @@ func ParseRate(s string) (Rate, error) {
 	return Rate(v), nil
 }
 
-// MustParseRate is like [ParseRate] but panics on error; for tests and tables.
-func MustParseRate(s string) Rate {
-	r, err := ParseRate(s)
-	if err != nil {
-		panic(err)
-	}
-	return r
-}
-
 // RateFromDecimal converts a ratio to a Rate, rounding to whole parts per
 // million with mode.
 func RateFromDecimal(d decimal.Decimal, mode Rounding) (Rate, error) {

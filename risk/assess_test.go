@@ -157,7 +157,7 @@ func TestAssessFigures(t *testing.T) {
 	want.Severe, want.SevereGuaranteeFailure = true, true
 	want.Factors = risk.FactorsOf(risk.Illness, risk.Disability)
 	want.Events = 3
-	want.ShareOOP = poverty.MustParseRate("0.5")
+	want.ShareOOP = mustRate("0.5")
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("figures (-want +got):\n%s", diff)
 	}

@@ -10,6 +10,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/openfupin/fupin/internal/param"
 	"github.com/openfupin/fupin/poverty"
 )
 
@@ -119,7 +120,7 @@ func decodeProblem(body []byte, err error) *Problem {
 		return newProblem(http.StatusBadRequest, typeInvalid, name, "unknown field "+strconv.Quote(name))
 	case errors.As(err, &pe):
 		// The value's own parser failed; find where the value is.
-		field := locate(body, func(s string) bool { return s == pe.Input || poverty.MaskID(s) == pe.Input })
+		field := locate(body, func(s string) bool { return s == pe.Input || param.MaskID(s) == pe.Input })
 		detail := err.Error()
 		if field != "" {
 			detail = "field " + field + ": " + detail

@@ -150,7 +150,7 @@ func assertNoClearIDs(t *testing.T, s string) {
 func TestLogMasking(t *testing.T) {
 	var b bytes.Buffer
 	log := slog.New(maskingHandler{slog.NewJSONHandler(&b, nil)})
-	id := poverty.MustParseIDNumber(validID)
+	id := mustIDNumber(validID)
 	log.Info("household "+validID, "raw", validID, "parsed", id, "err", &poverty.FieldError{Record: validID, Field: "x", Err: poverty.ErrRange})
 	log.With("who", validID).WithGroup("g").Info("x", "inner", validID, slog.Group("deeper", "id", validID))
 	if b.Len() == 0 || !strings.Contains(b.String(), "110105********002X") {

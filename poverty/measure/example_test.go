@@ -90,7 +90,7 @@ func ExamplePopulation_Poverty() {
 	p, _ := measure.FromHouseholds(county(2020), nil)
 	// The standard and 1.5 times it, in one pass.
 	std := poverty.YuanAmount(4000)
-	wide, _ := std.MulRate(poverty.MustParseRate("1.5"), poverty.RoundHalfUp)
+	wide, _ := std.MulRate(3*poverty.One/2, poverty.RoundHalfUp) // 1.5 times
 	ms, err := p.Poverty(poverty.BelowLine, std, wide)
 	if err != nil {
 		fmt.Println(err)

@@ -66,7 +66,7 @@ func TestRelativeLine(t *testing.T) {
 		{"60% of median", 60 * poverty.Percent, measure.OfMedian, yuan(2040)},
 		{"40% of mean", 40 * poverty.Percent, measure.OfMean, yuan(1560)},
 		// 3900 × 0.333333 = 1299.9987, rounded half up to the fen.
-		{"one third of mean", poverty.MustParseRate("0.333333"), measure.OfMean, yuan(1300)},
+		{"one third of mean", mustRate("0.333333"), measure.OfMean, yuan(1300)},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
