@@ -41,7 +41,25 @@ type linesEntry struct {
 	key   linesKey
 	lines poverty.Lines
 	err   error
-	tiers *tierTable // nil when no scheme is in force
+	// The colour-tier scheme in force (nil: none), resolved once for the
+	// line and each income concept on first use (risk.Scheme.Tiering): the
+	// library's fast path, so records are tiered without re-validation.
+	scheme   *risk.Scheme
+	tiers    [4]risk.Tiering // by income concept
+	tierErr  [4]error
+	resolved [4]bool
+}
+
+// tiering returns the scheme resolved for incomes of concept c.
+func (e *linesEntry) tiering(c poverty.IncomeConcept) (*risk.Tiering, error) {
+	if int(c) >= len(e.tiers) {
+		return nil, poverty.ErrConceptMismatch
+	}
+	if !e.resolved[c] {
+		e.tiers[c], e.tierErr[c] = e.scheme.Tiering(&e.lines.Monitoring, c)
+		e.resolved[c] = true
+	}
+	return &e.tiers[c], e.tierErr[c]
 }
 
 // assessorBase is the per-worker state shared by both input formats: the
@@ -51,6 +69,9 @@ type assessorBase struct {
 	set   *settings
 	hh    poverty.Household
 	cache []linesEntry
+	// residents is the resident count of a CSV record (its members are
+	// not filled in); -1 for a JSON record, classified from its members.
+	residents int
 }
 
 func (a *assessorBase) lines(year int, region poverty.Region) (*linesEntry, error) {
@@ -64,7 +85,7 @@ func (a *assessorBase) lines(year int, region poverty.Region) (*linesEntry, erro
 	e.lines, e.err = a.set.table.LinesFor(year, region, a.set.boundary, a.set.opts)
 	if e.err == nil {
 		if s, ok := a.set.schemes.For(region, year); ok {
-			e.tiers, e.err = newTierTable(&s, &e.lines.Monitoring)
+			e.scheme = &s
 		}
 	}
 	a.cache = append(a.cache, e)
@@ -79,17 +100,25 @@ func (a *assessorBase) classify(c *chunk, lineNo int) {
 		reject(c, lineNo, h.ID, "year", err)
 		return
 	}
-	cl, err := poverty.Classify(h, &e.lines)
+	var cl poverty.Classification
+	if a.residents >= 0 {
+		// The library's fast path: counts and income, no member records.
+		cl, err = poverty.ClassifyIncome(h.Year, h.Registration, a.residents, h.Income, h.Concept, &e.lines)
+	} else {
+		cl, err = poverty.Classify(h, &e.lines)
+	}
 	if err != nil {
 		reject(c, lineNo, h.ID, "", err)
 		return
 	}
 	var tier risk.Tier
-	if e.tiers != nil {
-		if tier, err = e.tiers.tier(cl.PerCapita); err != nil {
+	if e.scheme != nil {
+		t, err := e.tiering(cl.PerCapita.Concept)
+		if err != nil {
 			reject(c, lineNo, h.ID, "concept", err)
 			return
 		}
+		tier = t.Tier(cl.PerCapita.Amount, false) // the CSV schema carries no guarantees
 	}
 	b := strconv.AppendInt(c.out, int64(lineNo), 10)
 	b = append(b, ',')
@@ -103,12 +132,12 @@ func (a *assessorBase) classify(c *chunk, lineNo int) {
 	b = append(b, ',')
 	b = strconv.AppendBool(b, cl.BelowLine)
 	b = append(b, ',')
-	if e.tiers != nil {
+	if e.scheme != nil {
 		b = append(b, tier.String()...)
 	}
 	b = append(b, ",status."...)
 	b = append(b, cl.Status.String()...)
-	if e.tiers != nil {
+	if e.scheme != nil {
 		b = append(b, ";tier.income"...)
 	}
 	c.out = append(b, '\n')
@@ -119,8 +148,16 @@ func (a *assessorBase) classify(c *chunk, lineNo int) {
 // reason, and a "rejected" result line in its place among the results.
 func reject(c *chunk, lineNo int, id, field string, err error) {
 	var fe *poverty.FieldError
-	if errors.As(err, &fe) && field == "" {
-		field = fe.Field
+	if errors.As(err, &fe) {
+		if field == "" {
+			field = fe.Field
+		}
+		if fe.Record == "" && fe == err {
+			// poverty.ClassifyIncome leaves the record to its caller.
+			named := *fe
+			named.Record = id
+			err = &named
+		}
 	}
 	c.rej = appendReject(c.rej, lineNo, id, field, poverty.MaskIDsIn(err.Error()))
 	c.out = appendRejectedResult(c.out, lineNo, id, field)
@@ -180,9 +217,7 @@ type csvAssessor struct {
 }
 
 func newCSVAssessor(s *settings) assessor {
-	a := &csvAssessor{assessorBase: assessorBase{set: s}}
-	a.hh.Members = make([]poverty.Member, 0, maxMembers)
-	return a
+	return &csvAssessor{assessorBase: assessorBase{set: s}}
 }
 
 // maxMembers is the largest household the CSV schema accepts.
@@ -276,19 +311,9 @@ func (a *csvAssessor) fill() *poverty.FieldError {
 	case !ok3 || workers > residents:
 		return a.bad(6, errors.New("out of range (0 to residents)"))
 	}
-	// The members the counts describe: residents first (the first
-	// `workers` of them able to work), then members away.
-	h.Members = h.Members[:members]
-	for i := range h.Members {
-		m := poverty.Member{Capacity: poverty.UnableToWork}
-		if i < workers {
-			m.Capacity = poverty.AbleToWork
-		}
-		if i >= residents {
-			m.MonthsAway = 12
-		}
-		h.Members[i] = m
-	}
+	// Status needs only the resident count (poverty.ClassifyIncome): no
+	// member records are built.
+	a.residents = residents
 	in := &h.Income
 	for k, dst := range [...]*poverty.Money{&in.Wage, &in.OperatingIncome, &in.OperatingCosts, &in.Depreciation,
 		&in.ProductionTaxes, &in.Property, &in.TransferIncome, &in.TransferSpending} {
@@ -325,7 +350,7 @@ func (a *csvAssessor) bad(k int, err error) *poverty.FieldError {
 	if errors.As(err, &pe) {
 		err = pe.Err // the value is already in the FieldError
 	}
-	return &poverty.FieldError{Record: str(a.fields[0]), Field: columnNames[k], Value: str(a.fields[k]), Err: err}
+	return &poverty.FieldError{Op: "batch", Record: str(a.fields[0]), Field: columnNames[k], Value: str(a.fields[k]), Err: err}
 }
 
 // atoi parses a non-negative decimal integer of at most 9 digits.
@@ -350,7 +375,9 @@ type jsonAssessor struct {
 	rd bytes.Reader
 }
 
-func newJSONAssessor(s *settings) assessor { return &jsonAssessor{assessorBase: assessorBase{set: s}} }
+func newJSONAssessor(s *settings) assessor {
+	return &jsonAssessor{assessorBase: assessorBase{set: s, residents: -1}}
+}
 
 func (a *jsonAssessor) assess(c *chunk, line []byte, lineNo int) {
 	a.hh = poverty.Household{}
