@@ -161,14 +161,16 @@ func BenchmarkRegistry7M(b *testing.B) {
 		per := (len(reg.Children) + shards - 1) / shards
 		for s := range shards {
 			tallies[s] = rules.NewTally(reg.On)
-			wg.Go(func() {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
 				lo, hi := s*per, min((s+1)*per, len(reg.Children))
 				for i := lo; i < hi; i++ {
 					if err := tallies[s].Add(&reg.Children[i]); err != nil {
 						panic(err)
 					}
 				}
-			})
+			}()
 		}
 		wg.Wait()
 		for _, t := range tallies[1:] {

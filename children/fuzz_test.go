@@ -84,7 +84,9 @@ func TestConcurrentUse(t *testing.T) {
 	var wg sync.WaitGroup
 	errs := make(chan error, 8)
 	for range 4 {
-		wg.Go(func() {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
 			for i := range reg.Children {
 				if _, _, err := classifyCheck(Default(), &reg.Children[i], reg.On); err != nil {
 					errs <- err
@@ -98,7 +100,7 @@ func TestConcurrentUse(t *testing.T) {
 			if _, err := mustPrimary(t, Default(), LeftBehind).Transitions(reg, next); err != nil {
 				errs <- err
 			}
-		})
+		}()
 	}
 	wg.Wait()
 	close(errs)

@@ -140,11 +140,13 @@ func genRegistry(n int, on poverty.Date) Snapshot {
 	per := (n + shards - 1) / shards
 	var wg sync.WaitGroup
 	for k := range shards {
-		wg.Go(func() {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
 			for i := k * per; i < min((k+1)*per, n); i++ {
 				p.genChild(&s.Children[i], i, on)
 			}
-		})
+		}()
 	}
 	wg.Wait()
 	return s
