@@ -16,7 +16,10 @@
 //   - [github.com/openfupin/fupin/poverty]: money (an exact count of fen),
 //     regions, poverty standards and monitoring lines by year and province,
 //     household income and status, the household exit test, village and
-//     county delisting, and poverty and inequality measures.
+//     county delisting.
+//   - [github.com/openfupin/fupin/poverty/measure]: poverty and inequality
+//     measures (FGT, Watts, Sen, Gini, Theil, Atkinson, Palma), groups and
+//     decompositions, relative lines, dynamics over panels, attribution.
 //   - [github.com/openfupin/fupin/risk]: monitored categories, risk factors,
 //     department events and early warnings, colour tiers, assistance
 //     measures, the case lifecycle to risk elimination, and reports.
@@ -62,6 +65,34 @@
 //		return err
 //	}
 //	fmt.Println(c.Status, c.Explain())
+//
+// # One verb per idea
+//
+// The same verb means the same thing in every package:
+//
+//	verb              meaning                                         for example
+//	Classify          a status, category or tier from records         poverty.Classify, children.Rules.Classify, risk.Scheme.Classify, labor.EmploymentRules.Classify
+//	Assess            department early warnings for a household       risk.Assess
+//	Identify          the monitored category of a household           risk.Identify
+//	Check             care checks of a child                          children.Rules.Check
+//	...Test           pass/fail criteria, each with its reason        poverty.ExitTest, risk.EliminationTest, risk.Report.CapTest
+//	Propose           assistance measures for risk factors            risk.Catalog.Propose
+//	Recognize         a workshop against a recognition rule           labor.Params.Recognize
+//	Summarize         figures over many records                       risk.Summarize, children.Rules.Summarize, labor.SummarizeExport
+//	Lookup            one value from a table by key                   poverty.Table.Lookup, risk.Schemes.Lookup, labor.Lookup
+//	Load, Default     a caller's parameter file; the embedded data    poverty.LoadTable, risk.LoadParams, children.LoadRules, labor.LoadParams
+//	Overlay, History  combine parameter sets (nothing is erased); every version of one record
+//
+// Every decision explains itself twice: String gives one line (the reason
+// code and the deciding figure), Explain the full reason with the rule, the
+// inputs read and the parameter with its source and status.
+//
+// # Provenance
+//
+// Every parameter carries a [poverty.Provenance]: its source, a status from
+// one vocabulary (CONFIRMED, SECONDARY, UNCONFIRMED, LOCAL, DEFAULT,
+// SUPPLIED, EXAMPLE), the region it applies to and the period it is in
+// force. docs/PARAMETERS.md lists every embedded value.
 //
 // The programs under examples/ show each real system the library models,
 // a reference county run end to end, a streaming batch job and an HTTP

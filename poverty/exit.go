@@ -2,6 +2,7 @@ package poverty
 
 import (
 	"fmt"
+	"iter"
 
 	"github.com/openfupin/fupin/internal/enum"
 )
@@ -49,13 +50,22 @@ func AllSecured() Guarantees {
 	return Guarantees{Secured, Secured, Secured, Secured, Secured, Secured}
 }
 
-// Items returns the six items with their reason codes, in the order of the
-// exit test.
-func (g Guarantees) Items() [6]GuaranteeItem {
-	return [6]GuaranteeItem{
-		{"exit.food", "food", g.Food}, {"exit.clothing", "clothing", g.Clothing},
-		{"exit.education", "education", g.Education}, {"exit.medical", "medical", g.Medical},
-		{"exit.housing", "housing", g.Housing}, {"exit.drinking_water", "drinking_water", g.DrinkingWater},
+// Items yields the items with their position and reason code, in the order
+// of the exit test (food, clothing, education, medical care, housing,
+// drinking water). An iterator rather than an array, so that the number of
+// items can change with the rules without changing the API.
+func (g Guarantees) Items() iter.Seq2[int, GuaranteeItem] {
+	return func(yield func(int, GuaranteeItem) bool) {
+		items := [...]GuaranteeItem{
+			{"exit.food", "food", g.Food}, {"exit.clothing", "clothing", g.Clothing},
+			{"exit.education", "education", g.Education}, {"exit.medical", "medical", g.Medical},
+			{"exit.housing", "housing", g.Housing}, {"exit.drinking_water", "drinking_water", g.DrinkingWater},
+		}
+		for i, it := range items {
+			if !yield(i, it) {
+				return
+			}
+		}
 	}
 }
 
@@ -66,8 +76,8 @@ type GuaranteeItem struct {
 	State GuaranteeState
 }
 
-// AllSecured reports whether every item is Secured.
-func (g Guarantees) AllSecured() bool {
+// Secured reports whether every item is Secured (verified as secured).
+func (g Guarantees) Secured() bool {
 	for _, it := range g.Items() {
 		if it.State != Secured {
 			return false

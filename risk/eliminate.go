@@ -190,7 +190,7 @@ func EliminationTest(in EliminationInput, p *Params) (EliminationResult, error) 
 		n, in.On.YearMonth(), in.Boundary, detail), res.Line.Cite()+"; "+p.StableMonths.Cite())
 
 	ns := Unsecured(in.Guarantees)
-	add("elimination.guarantees", in.Guarantees.AllSecured(), fmt.Sprintf("all secured %t; not secured %s; %s", in.Guarantees.AllSecured(), ns, unverified(in.Guarantees)), "")
+	add("elimination.guarantees", in.Guarantees.Secured(), fmt.Sprintf("all secured %t; not secured %s; %s", in.Guarantees.Secured(), ns, unverified(in.Guarantees)), "")
 
 	open := c.info.Factors &^ in.Resolved
 	add("elimination.original_risk_resolved", open == 0, fmt.Sprintf("case factors %s; resolved %s; still open %s", c.info.Factors, in.Resolved, open), "")
