@@ -92,19 +92,7 @@ func TestInt128(t *testing.T) {
 // with negative amounts, ties and every digit in play.
 func TestSortObs(t *testing.T) {
 	r := rand.New(rand.NewPCG(31, 32))
-	less := func(a, c obs) int {
-		switch {
-		case a.y < c.y:
-			return -1
-		case a.y > c.y:
-			return 1
-		case a.w < c.w:
-			return -1
-		case a.w > c.w:
-			return 1
-		}
-		return int(a.g - c.g)
-	}
+	less := compareObs
 	for _, span := range []int64{10, 1 << 20, 1 << 40, int64(poverty.MaxAmount)} {
 		os := make([]obs, radixMin+1000)
 		for i := range os {

@@ -340,22 +340,8 @@ func (b *Builder) Build() (*Population, error) {
 		p.gWeight = make([]float64, len(p.keys))
 		p.gRecords = make([]int, len(p.keys))
 	}
-	// Weights are never NaN here, so plain comparisons order them.
-	less := func(a, c obs) int {
-		switch {
-		case a.y < c.y:
-			return -1
-		case a.y > c.y:
-			return 1
-		case a.w < c.w:
-			return -1
-		case a.w > c.w:
-			return 1
-		}
-		return int(a.g - c.g)
-	}
-	if !slices.IsSortedFunc(p.obs, less) {
-		sortObs(p.obs, less)
+	if !slices.IsSortedFunc(p.obs, compareObs) {
+		sortObs(p.obs, compareObs)
 	}
 	// Recompute the total in sorted order, so that the same observations
 	// give the same figures byte for byte whatever order they came in.
@@ -767,4 +753,20 @@ func cmp128(x, y i128) int {
 		return cmp.Compare(x.hi, y.hi)
 	}
 	return cmp.Compare(x.lo, y.lo)
+}
+
+// compareObs orders observations by welfare, then weight, then group.
+// Weights are never NaN here, so plain comparisons order them.
+func compareObs(a, c obs) int {
+	switch {
+	case a.y < c.y:
+		return -1
+	case a.y > c.y:
+		return 1
+	case a.w < c.w:
+		return -1
+	case a.w > c.w:
+		return 1
+	}
+	return int(a.g - c.g)
 }
