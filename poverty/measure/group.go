@@ -67,9 +67,19 @@ type Contribution struct {
 //	T = Σ s_g T_g + Σ s_g ln(μ_g/μ)   (s_g: the group's share of total welfare)
 //	L = Σ v_g L_g + Σ v_g ln(μ/μ_g)   (v_g: the group's share of the population)
 //
-// Within + Between equals the population's index. Empty groups take no
-// part. The parts are NaN when the population's index is undefined (see
-// [Inequality]).
+// Within + Between equals the population's index. Groups with no
+// observation or no weight take no part. A group of positive weight whose
+// welfare is all zero has a zero share of welfare, s_g = 0, and takes no
+// part in T under the convention 0·ln 0 = 0 (Theil 1967; Shorrocks 1980):
+// its own index T_g is undefined (Group.Inequality.TheilT is NaN) but is
+// weighted by zero. Such a group makes the population's L infinite, so the
+// L parts are then NaN, as they are whenever the population's index is
+// undefined or infinite (negative welfare; see [Inequality]).
+//
+// References: H. Theil (1967), Economics and Information Theory,
+// Amsterdam: North-Holland; A. F. Shorrocks (1980), "The class of
+// additively decomposable inequality measures", Econometrica 48(3):
+// 613-625.
 //
 // In JSON a figure that is not a number (NaN, ±Inf) is null
 // ([TheilDecomposition.MarshalJSON]).
@@ -180,8 +190,13 @@ func theilDecomposition(t *ineqAcc, gs []ineqAcc, r *GroupReport) TheilDecomposi
 		in := &r.Groups[g].Inequality
 		s, v := a.y/Y, a.c/W
 		mug := a.y / a.c
-		d.TWithin += s * in.TheilT
-		d.TBetween += s * math.Log(mug/mu)
+		if a.y != 0 {
+			// A group whose welfare is all zero has income share s = 0:
+			// under 0·ln 0 = 0 it takes no part in T (its own T_g, 0/0,
+			// is undefined but weighted by 0).
+			d.TWithin += s * in.TheilT
+			d.TBetween += s * math.Log(mug/mu)
+		}
 		d.LWithin += v * in.TheilL
 		d.LBetween += v * math.Log(mu/mug)
 	}

@@ -165,3 +165,127 @@ func TestByGroupUngrouped(t *testing.T) {
 		t.Errorf("ungrouped ByGroup = %+v", r.Groups)
 	}
 }
+
+// TestTheilZeroIncomeGroup is the regression test of issue 17: a group of
+// positive weight whose welfare is all zero takes no part in Theil's T
+// (0·ln 0 = 0) instead of making the decomposition NaN.
+func TestTheilZeroIncomeGroup(t *testing.T) {
+	// a: 100 (w1), 300 (w1); z: 0 (w2). W = 4, μ = 100, μ_a = 200, s_a = 1.
+	//   T = (1·ln 1 + 3 ln 3 + 0)/4 = .75 ln 3
+	//   within  = s_a T_a = (.5 ln .5 + 1.5 ln 1.5)/2
+	//   between = s_a ln(μ_a/μ) = ln 2
+	var b measure.Builder
+	for _, o := range []struct {
+		y poverty.Money
+		w float64
+		g string
+	}{{100, 1, "a"}, {300, 1, "a"}, {0, 2, "z"}} {
+		if err := b.Add(o.y, o.w, o.g); err != nil {
+			t.Fatal(err)
+		}
+	}
+	p, err := b.Build()
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := p.ByGroup(poverty.BelowLine, 50)
+	if err != nil {
+		t.Fatal(err)
+	}
+	nan := math.NaN()
+	want := measure.TheilDecomposition{
+		TWithin: (.5*math.Log(.5) + 1.5*math.Log(1.5)) / 2, TBetween: math.Ln2,
+		LWithin: nan, LBetween: nan, // the population's L is +Inf
+	}
+	if diff := cmp.Diff(want, r.Theil, approx); diff != "" {
+		t.Errorf("Theil (-want +got):\n%s", diff)
+	}
+	if diff := cmp.Diff(.75*math.Log(3), r.Total.Inequality.TheilT, approx); diff != "" {
+		t.Errorf("population T (-want +got):\n%s", diff)
+	}
+	if !math.IsNaN(r.Groups[1].Inequality.TheilT) {
+		t.Errorf("the zero group's own T = %v, want NaN (0/0)", r.Groups[1].Inequality.TheilT)
+	}
+}
+
+// naiveTheilT returns Theil's T of the observations and its within and
+// between parts by group, straight from the definitions with 0·ln 0 = 0:
+// an independent oracle for ByGroup.
+func naiveTheilT(ys []poverty.Money, ws []float64, keys []string) (total, within, between float64) {
+	type sums struct{ w, y float64 }
+	theil := func(idx []int) (float64, sums) {
+		var s sums
+		for _, i := range idx {
+			s.w += ws[i]
+			s.y += ws[i] * float64(ys[i])
+		}
+		mu := s.y / s.w
+		var t float64
+		for _, i := range idx {
+			if ys[i] > 0 {
+				x := float64(ys[i]) / mu
+				t += ws[i] * x * math.Log(x)
+			}
+		}
+		return t / s.w, s
+	}
+	all := make([]int, len(ys))
+	groups := map[string][]int{}
+	for i := range ys {
+		all[i] = i
+		groups[keys[i]] = append(groups[keys[i]], i)
+	}
+	total, s := theil(all)
+	mu := s.y / s.w
+	for _, idx := range groups {
+		tg, sg := theil(idx)
+		if sg.y == 0 {
+			continue // s_g = 0: 0·T_g = 0 and 0·ln 0 = 0
+		}
+		share := sg.y / s.y
+		within += share * tg
+		between += share * math.Log(sg.y/sg.w/mu)
+	}
+	return total, within, between
+}
+
+// TestTheilDecompositionNaive checks the T decomposition against
+// naiveTheilT on random weighted data where one group's welfare is all
+// zero, to 1e-9.
+func TestTheilDecompositionNaive(t *testing.T) {
+	r := rand.New(rand.NewPCG(171, 172))
+	for trial := range 30 {
+		ng := 2 + r.IntN(5)
+		ys, ws := randomData(r, 20+r.IntN(300), false)
+		keys := make([]string, len(ys))
+		var b measure.Builder
+		for i := range ys {
+			g := r.IntN(ng)
+			keys[i] = "g" + strconv.Itoa(g)
+			if g == 0 {
+				ys[i] = 0 // group g0: all zero
+			}
+			ws[i] *= 0.25 + r.Float64() // survey-like, fractional
+			if err := b.Add(ys[i], ws[i], keys[i]); err != nil {
+				t.Fatal(err)
+			}
+		}
+		p, err := b.Build()
+		if err != nil {
+			t.Fatal(err)
+		}
+		rep, err := p.ByGroup(poverty.BelowLine, yuan(4000))
+		if err != nil {
+			t.Fatal(err)
+		}
+		tot, within, between := naiveTheilT(ys, ws, keys)
+		want := []float64{tot, within, between}
+		got := []float64{rep.Total.Inequality.TheilT, rep.Theil.TWithin, rep.Theil.TBetween}
+		if diff := cmp.Diff(want, got, approxLoose); diff != "" {
+			t.Errorf("trial %d: T, within, between (-naive +ByGroup):\n%s", trial, diff)
+		}
+		if d := rep.Theil.TWithin + rep.Theil.TBetween - tot; math.Abs(d) > 1e-9 {
+			t.Errorf("trial %d: within + between - T = %g", trial, d)
+		}
+	}
+}
