@@ -141,9 +141,21 @@ func (m Contribution) MarshalJSON() ([]byte, error) { return marshalResult(m) }
 // that is not a number is null). It never fails.
 func (m TheilDecomposition) MarshalJSON() ([]byte, error) { return marshalResult(m) }
 
-// MarshalJSON writes the attribution in the package's JSON form (a share
+// MarshalJSON writes the attribution in the package's JSON form (a figure
 // that is not a number is null). It never fails.
 func (m Attribution) MarshalJSON() ([]byte, error) { return marshalResult(m) }
+
+// MarshalJSON writes the effects in the package's JSON form (a share that
+// is not a number is null). It never fails.
+func (m SourceEffects) MarshalJSON() ([]byte, error) { return marshalResult(m) }
+
+// MarshalJSON writes the line's decomposition in the package's JSON form
+// (a figure that is not a number is null). It never fails.
+func (m ShapleyLine) MarshalJSON() ([]byte, error) { return marshalResult(m) }
+
+// MarshalJSON writes the decomposition in the package's JSON form (a
+// figure that is not a number is null). It never fails.
+func (m Shapley) MarshalJSON() ([]byte, error) { return marshalResult(m) }
 
 // MarshalJSON writes the matrix in the package's JSON form (a weight that
 // is not a number is null). It never fails.
