@@ -248,7 +248,8 @@ func ExamplePanelDynamics() {
 	}
 	fmt.Printf("relapses %d (%v persons), new entries %d, exits %d\n",
 		d.Relapses.Records, d.Relapses.Weight, d.NewEntries.Records, d.Exits.Records)
-	fmt.Printf("chronic %d, transient %d, never poor %d households\n", d.Chronic.Records, d.Transient.Records, d.NeverPoor.Records)
+	fmt.Printf("chronic %d, transient %d, never poor %d households (by duration: poor every year, some years, none)\n",
+		d.ChronicByDuration.Records, d.TransientByDuration.Records, d.NeverPoor.Records)
 	for _, s := range d.Spells {
 		fmt.Printf("spells of %d year(s): %d (%d completed)\n", s.Length, s.Spells, s.Completed)
 	}
@@ -256,7 +257,7 @@ func ExamplePanelDynamics() {
 	fmt.Printf("2019-2020: %.0f%% of registered poor persons lifted out\n", 100*r)
 	// Output:
 	// relapses 1 (3 persons), new entries 1, exits 3
-	// chronic 1, transient 3, never poor 1 households
+	// chronic 1, transient 3, never poor 1 households (by duration: poor every year, some years, none)
 	// spells of 1 year(s): 4 (1 completed)
 	// spells of 2 year(s): 0 (0 completed)
 	// spells of 3 year(s): 1 (0 completed)
@@ -335,7 +336,7 @@ func ExampleAttributeShapley() {
 	// net_transfer  Shapley +0.083 (share +0.13), removed alone +0.150
 }
 
-func ExamplePanelPoverty() {
+func ExampleChronicByComponents() {
 	// Per-capita incomes of three households in 2019-2021. Xicun-02 is poor
 	// every year; dongcun-02 dipped below the line once.
 	hs := []measure.IncomeHistory{
@@ -343,7 +344,7 @@ func ExamplePanelPoverty() {
 		{ID: "xicun-02", Weight: 1, Welfare: []poverty.Money{poverty.YuanAmount(3400), poverty.YuanAmount(3600), poverty.YuanAmount(3800)}},
 		{ID: "xicun-04", Weight: 2, Welfare: []poverty.Money{poverty.YuanAmount(7000), poverty.YuanAmount(7500), poverty.YuanAmount(8000)}},
 	}
-	r, err := measure.PanelPoverty(hs, poverty.YuanAmount(4000), poverty.BelowLine, 2)
+	r, err := measure.ChronicByComponents(hs, poverty.YuanAmount(4000), poverty.BelowLine, 2)
 	if err != nil {
 		fmt.Println(err)
 		return

@@ -174,4 +174,4 @@ func (m SpellCount) MarshalJSON() ([]byte, error) { return marshalResult(m) }
 
 // MarshalJSON writes the decomposition in the package's JSON form (a share
 // that is not a number is null). It never fails.
-func (m ChronicTransient) MarshalJSON() ([]byte, error) { return marshalResult(m) }
+func (m ChronicComponents) MarshalJSON() ([]byte, error) { return marshalResult(m) }

@@ -62,7 +62,7 @@ func TestJSON(t *testing.T) {
 		t.Errorf("report %s: NaN not null (%v)", b, err)
 	}
 	tr := measure.Transitions[poverty.Status]{States: []poverty.Status{poverty.NotPoor}, Weight: [][]float64{{math.NaN()}}}
-	if b, err = json.Marshal(tr); err != nil || string(b) != `{"from":0,"to":0,"states":["not_poor"],"weight":[[null]],"records":null}` {
+	if b, err = json.Marshal(tr); err != nil || string(b) != `{"from":0,"to":0,"states":["not_poor"],"weight":[[null]],"records":null,"missing":{"records":0,"weight":0}}` {
 		t.Errorf("transitions = %s, %v", b, err)
 	}
 }
