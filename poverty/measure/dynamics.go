@@ -183,7 +183,7 @@ type SpellCount struct {
 //
 // References: J. E. Foster (2009), "A class of chronic poverty measures",
 // in T. Addison, D. Hulme and R. Kanbur (eds), Poverty Dynamics:
-// Interdisciplinary Perspectives, Oxford: Oxford University Press, 59-76;
+// Interdisciplinary Perspectives, Oxford: Oxford University Press;
 // for spells, M. J. Bane and D. T. Ellwood (1986), "Slipping into and out
 // of poverty: the dynamics of spells", Journal of Human Resources 21(1):
 // 1-23.
