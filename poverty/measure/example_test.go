@@ -264,6 +264,42 @@ func ExamplePanelDynamics() {
 	// 2019-2020: 78% of registered poor persons lifted out
 }
 
+func ExamplePanelDynamics_missingYears() {
+	// A panel with gaps: dongcun-01 was not surveyed in 2020, xicun-02
+	// left the county after 2020. A missing year is marked, not given a
+	// status, and by default ends neither spell nor history.
+	const (
+		rp = poverty.RegisteredPoor
+		lo = poverty.LiftedOut
+		np = poverty.NotPoor
+		no = poverty.Status(0) // ignored: the year is missing
+	)
+	hs := []measure.History[poverty.Status]{
+		{ID: "dongcun-01", Weight: 4, Statuses: []poverty.Status{lo, no, rp}, Missing: []bool{false, true, false}},
+		{ID: "dongcun-02", Weight: 3, Statuses: []poverty.Status{rp, rp, np}},
+		{ID: "xicun-02", Weight: 1, Statuses: []poverty.Status{rp, rp, no}, Missing: []bool{false, false, true}},
+	}
+	rules := measure.StatusRules()
+	rules.ChronicCutoff = 2 * poverty.One / 3 // Foster's τ: poor in two thirds of the observed years
+	for _, gapEnds := range []bool{false, true} {
+		rules.GapEndsSpell = gapEnds
+		d, err := measure.PanelDynamics(hs, rules)
+		if err != nil {
+			fmt.Println(err)
+			return
+		}
+		fmt.Printf("gap ends spell %v: relapses %d, chronic by duration %d of %d units, not comparable 2019-2020: %d\n",
+			gapEnds, d.Relapses.Records, d.ChronicByDuration.Records, d.Units, d.Transitions[0].Missing.Records)
+	}
+	rules.DropIncomplete = true // a balanced panel
+	d, _ := measure.PanelDynamics(hs, rules)
+	fmt.Printf("balanced: %d unit, %d dropped\n", d.Units, d.Dropped.Records)
+	// Output:
+	// gap ends spell false: relapses 1, chronic by duration 2 of 3 units, not comparable 2019-2020: 1
+	// gap ends spell true: relapses 0, chronic by duration 2 of 3 units, not comparable 2019-2020: 1
+	// balanced: 1 unit, 2 dropped
+}
+
 func ExampleTransitionMatrix() {
 	// Colour tiers of a risk assessment, any comparable type.
 	type tier string
