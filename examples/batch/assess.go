@@ -4,8 +4,10 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 	"unsafe"
 
 	"github.com/openfupin/fupin/internal/gen"
@@ -187,16 +189,20 @@ func appendRejectedResult(b []byte, lineNo int, id, field string) []byte {
 	return append(b, '\n')
 }
 
-// appendID writes a household identifier with any identity number in it
-// masked (poverty.MaskIDsIn; a household ID should never hold one). It
-// does not allocate when there is nothing to mask.
+// appendID writes a household identifier (a key that holds an identity
+// number is rejected, and written masked like every field).
 func appendID(b []byte, id string) []byte {
-	return appendCSVField(b, poverty.MaskIDsIn(id))
+	return appendCSVField(b, id)
 }
 
 // appendCSVField writes s, quoted as RFC 4180 requires when it holds a
-// comma, quote or line break.
+// comma, quote or line break. It is the one way text reaches the results
+// and rejects files, and the boundary rule of the program: any run that
+// looks like an identity number is masked (poverty.MaskIDsIn), whatever
+// field or reason carries it. It does not allocate when there is nothing
+// to mask.
 func appendCSVField(b []byte, s string) []byte {
+	s = poverty.MaskIDsIn(s)
 	if !strings.ContainsAny(s, ",\"\r\n") {
 		return append(b, s...)
 	}
@@ -250,17 +256,34 @@ func (a *csvAssessor) assess(c *chunk, line []byte, lineNo int) {
 		a.fields[n] = line[start:]
 	}
 	n++
+	cols := n
+	if n > gen.CSVColumns {
+		n = gen.CSVColumns // the fields kept
+	}
 	id := str(a.fields[0])
-	if n != gen.CSVColumns || len(line) == 0 {
+	if !ascii(line) {
+		// The input is UTF-8: a field that is not is rejected by name, and
+		// no byte of it is copied to the output.
+		for k := range n {
+			if !utf8.Valid(a.fields[k]) {
+				if k == 0 {
+					id = ""
+				}
+				reject(c, lineNo, id, columnNames[k], &poverty.FieldError{Op: "batch", Record: id, Field: columnNames[k], Err: errNotUTF8})
+				return
+			}
+		}
+	}
+	if cols != gen.CSVColumns || len(line) == 0 {
 		msg := "empty line"
 		if len(line) > 0 {
-			msg = strconv.Itoa(n) + " fields, want " + strconv.Itoa(gen.CSVColumns) + " (" + gen.CSVHeader + ")"
+			msg = strconv.Itoa(cols) + " fields, want " + strconv.Itoa(gen.CSVColumns) + " (" + gen.CSVHeader + ")"
 		}
-		reject(c, lineNo, id, "", errors.New(msg))
+		reject(c, lineNo, id, "record", errors.New(msg))
 		return
 	}
 	if quoted {
-		reject(c, lineNo, id, "", errors.New("quoted fields are not part of the schema"))
+		reject(c, lineNo, id, "record", errors.New("quoted fields are not part of the schema"))
 		return
 	}
 	if fe := a.fill(); fe != nil {
@@ -276,6 +299,9 @@ func (a *csvAssessor) fill() *poverty.FieldError {
 	h := &a.hh
 	if len(f[0]) == 0 {
 		return a.bad(0, poverty.ErrMissing)
+	}
+	if isIdentityKey(str(f[0])) {
+		return a.badKey()
 	}
 	h.ID = str(f[0])
 	county, ok := atoi(f[1])
@@ -353,6 +379,36 @@ func (a *csvAssessor) bad(k int, err error) *poverty.FieldError {
 	return &poverty.FieldError{Op: "batch", Record: str(a.fields[0]), Field: columnNames[k], Value: str(a.fields[k]), Err: err}
 }
 
+// errNotUTF8 rejects a field that is not valid UTF-8 (the input is).
+var errNotUTF8 = errors.New("not valid UTF-8")
+
+// errIdentityKey rejects a household key that looks like a resident
+// identity number, as package children refuses such keys
+// (children.ErrIdentityKey): a key is an identifier of the register, and
+// masking it would make two different numbers collide on one key.
+var errIdentityKey = errors.New("household key looks like an identity number; use the register's household key")
+
+// isIdentityKey reports whether a key holds what looks like an identity
+// number: a run of 14 or more digits and Xs, the rule of
+// poverty.MaskIDsIn. It does not allocate when the key holds none.
+func isIdentityKey(s string) bool { return poverty.MaskIDsIn(s) != s }
+
+// badKey rejects the record's key without repeating it (it is an identity
+// number): the record is named by its masked key.
+func (a *csvAssessor) badKey() *poverty.FieldError {
+	return &poverty.FieldError{Op: "batch", Record: poverty.MaskIDsIn(str(a.fields[0])), Field: columnNames[0], Err: errIdentityKey}
+}
+
+// ascii reports whether b holds only ASCII bytes (then it is valid UTF-8).
+func ascii(b []byte) bool {
+	for _, c := range b {
+		if c >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
 // atoi parses a non-negative decimal integer of at most 9 digits.
 func atoi(b []byte) (int, bool) {
 	if len(b) == 0 || len(b) > 9 {
@@ -381,6 +437,11 @@ func newJSONAssessor(s *settings) assessor {
 
 func (a *jsonAssessor) assess(c *chunk, line []byte, lineNo int) {
 	a.hh = poverty.Household{}
+	if !ascii(line) && !utf8.Valid(line) {
+		// encoding/json would replace the bytes with U+FFFD: reject instead.
+		reject(c, lineNo, "", "record", fmt.Errorf("byte %d: %w", firstInvalid(line)+1, errNotUTF8))
+		return
+	}
 	a.rd.Reset(line)
 	dec := json.NewDecoder(&a.rd)
 	dec.DisallowUnknownFields()
@@ -392,11 +453,28 @@ func (a *jsonAssessor) assess(c *chunk, line []byte, lineNo int) {
 		reject(c, lineNo, a.hh.ID, "", errors.New("more than one JSON value on the line"))
 		return
 	}
+	if isIdentityKey(a.hh.ID) {
+		reject(c, lineNo, a.hh.ID, "id", &poverty.FieldError{Op: "batch", Record: poverty.MaskIDsIn(a.hh.ID), Field: "id", Err: errIdentityKey})
+		return
+	}
 	if err := a.hh.Validate(); err != nil {
 		reject(c, lineNo, a.hh.ID, "", err)
 		return
 	}
 	a.classify(c, lineNo)
+}
+
+// firstInvalid returns the offset of the first byte of b that does not
+// start a valid UTF-8 sequence.
+func firstInvalid(b []byte) int {
+	for i := 0; i < len(b); {
+		r, n := utf8.DecodeRune(b[i:])
+		if r == utf8.RuneError && n == 1 {
+			return i
+		}
+		i += n
+	}
+	return len(b)
 }
 
 // jsonField names the field a JSON decoding error is about, where the

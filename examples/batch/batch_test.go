@@ -6,10 +6,14 @@ import (
 	"encoding/csv"
 	"fmt"
 	"io"
+	"os"
+	"regexp"
 	"runtime"
 	"strconv"
 	"strings"
 	"testing"
+	"time"
+	"unicode/utf8"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/openfupin/fupin/internal/gen"
@@ -26,14 +30,14 @@ func defaultSettings() *settings {
 // results, the rejects and the closing count line.
 func TestSample(t *testing.T) {
 	var out, errb bytes.Buffer
-	if err := run(options{out: "-", workers: 3, seed: 1}, nil, &out, &errb); err != nil {
+	if err := run(options{out: "-", rejects: "-", workers: 3, seed: 1}, nil, &out, &errb); err != nil {
 		t.Fatal(err)
 	}
 	golden.Check(t, "sample.results.csv", out.Bytes())
 	rejects, summary, _ := strings.Cut(errb.String(), "batch: read")
 	golden.Check(t, "sample.rejects.csv", []byte(rejects))
-	if !strings.HasPrefix(summary, " 36 = accepted 25 + rejected 11 ") {
-		t.Errorf("summary %q, want 36 = accepted 25 + rejected 11", summary)
+	if !strings.HasPrefix(summary, " 36 = accepted 24 + rejected 12 ") {
+		t.Errorf("summary %q, want 36 = accepted 24 + rejected 12", summary)
 	}
 }
 
@@ -119,7 +123,18 @@ func TestRejects(t *testing.T) {
 		{"bad money in json", "jsonl", `{"id":"a","income":{"wage":"1.234"}}`, ""},
 		{"not json", "jsonl", `id,county`, ""},
 		{"no members", "jsonl", `{"id":"a","year":2020,"concept":"disposable_income","region":"53"}`, "members"},
-		{"too many fields", "csv", strings.Repeat("1,", 18) + "1", ""},
+		{"too many fields", "csv", strings.Repeat("1,", 18) + "1", "record"},
+		{"too few fields", "csv", "h,530120,2020", "record"},
+		{"empty line", "csv", "", "record"},
+		{"quoted", "csv", `"h",530120,2020,disposable_income,3,3,0,0,0,0,0,0,0,0,0,0,0,0`, "record"},
+		{"id not UTF-8", "csv", "h\xff,530120,2020,disposable_income,3,3,0,0,0,0,0,0,0,0,0,0,0,0", "id"},
+		{"county not UTF-8", "csv", "h,53\xc3\x28,2020,disposable_income,3,3,0,0,0,0,0,0,0,0,0,0,0,0", "county"},
+		{"wage not UTF-8", "csv", "h,530120,2020,disposable_income,3,3,0,1\xe2\x82,0,0,0,0,0,0,0,0,0,0", "wage"},
+		{"not UTF-8 and too few fields", "csv", "h,\xff", "county"},
+		{"identity key", "csv", validID + ",530120,2020,disposable_income,3,3,0,0,0,0,0,0,0,0,0,0,0,0", "id"},
+		{"identity key inside", "csv", "H-" + validID[:15] + "-1,530120,2020,disposable_income,3,3,0,0,0,0,0,0,0,0,0,0,0,0", "id"},
+		{"json identity key", "jsonl", `{"id":"` + validID + `","year":2020,"concept":"disposable_income","region":"53","members":[{"birth_date":"1980-01-01"}]}`, "id"},
+		{"json not UTF-8", "jsonl", "{\"id\":\"h\xff\"}", "record"},
 		{"workers above residents", "csv", "h,530120,2020,disposable_income,3,2,3,0,0,0,0,0,0,0,0,0,0,0", "workers"},
 		{"no residents", "csv", "h,530120,2020,disposable_income,3,0,0,0,0,0,0,0,0,0,0,0,0,0", "residents"},
 		{"overflow", "csv", "h,530120,2020,disposable_income,3,3,0,99999999999999999,0,0,0,0,0,0,0,0,0,0", "wage"},
@@ -146,6 +161,10 @@ func TestRejects(t *testing.T) {
 			if recs[1][2] != tc.field || recs[1][3] == "" {
 				t.Errorf("reject %q: field %q, want %q, with a reason", recs[1], recs[1][2], tc.field)
 			}
+			if !utf8.Valid(out.Bytes()) || !utf8.Valid(rej.Bytes()) {
+				t.Errorf("output not UTF-8:\n%q\n%q", out.String(), rej.String())
+			}
+			assertNoClearIDs(t, out.String()+rej.String())
 		})
 	}
 }
@@ -362,5 +381,136 @@ func TestTierColumnMatchesScheme(t *testing.T) {
 	t.Logf("tiers of 20,000 generated Xinjiang households: %v", counts)
 	if len(counts) < 3 {
 		t.Errorf("generated households fall in only %d tiers: %v", len(counts), counts)
+	}
+}
+
+// validID is the GB 11643 standard's own example number (valid check
+// character).
+const validID = "11010519491231002X"
+
+var clearID = regexp.MustCompile(`[\dXx]{14,}`)
+
+func assertNoClearIDs(t *testing.T, s string) {
+	t.Helper()
+	if m := clearID.FindString(s); m != "" {
+		t.Errorf("an identity number in clear: %s", m)
+	}
+}
+
+// TestNoIdentityNumberOut sends an identity number through every column of
+// the CSV schema and every field and key of the JSON Lines one: each
+// record is accounted for, a household key that is an identity number is
+// refused (two different numbers cannot collide on one masked key), and no
+// output line carries a number in clear.
+func TestNoIdentityNumberOut(t *testing.T) {
+	good := strings.Split("h,530120,2020,disposable_income,3,3,1,9000,0,0,0,0,0,0,0,0,0,0", ",")
+	var csvIn strings.Builder
+	csvIn.WriteString(gen.CSVHeader + "\n")
+	for k := range good {
+		f := append([]string(nil), good...)
+		f[k] = validID
+		csvIn.WriteString(strings.Join(f, ",") + "\n")
+	}
+	// Two numbers that differ only in the masked middle.
+	other := "110105194912310037"
+	csvIn.WriteString(validID + ",530120,2020,disposable_income,3,3,1,9000,0,0,0,0,0,0,0,0,0,0\n")
+	csvIn.WriteString(other + ",530120,2020,disposable_income,3,3,1,9000,0,0,0,0,0,0,0,0,0,0\n")
+	csvIn.WriteString(validID + "\n")
+	csvIn.WriteString(strings.Repeat(validID+",", 20) + "\n")
+	jsonIn := strings.Join([]string{
+		`{"id":"` + validID + `","year":2020,"concept":"disposable_income","region":"53","members":[{"birth_date":"1980-01-01"}]}`,
+		`{"id":"h","year":2020,"concept":"disposable_income","region":"53","members":[{"id_number":"` + validID + `","birth_date":"1950-01-01"}]}`,
+		`{"id":"h","year":2020,"concept":"disposable_income","region":"53","members":[{"id_number":"110105194912310021"}]}`,
+		`{"id":"h","` + validID + `":1}`,
+		`{"id":"h","members":[{"` + validID + `":1}]}`,
+		`{"id":"h","region":"` + validID + `"}`,
+		`{"id":"h","income":{"wage":"` + validID + `"}}`,
+		`{"id":"h","year":` + validID[:17] + `}`,
+		`["` + validID + `"]`,
+		validID,
+	}, "\n")
+	for _, tc := range []struct{ format, in string }{{"csv", csvIn.String()}, {"jsonl", jsonIn}} {
+		t.Run(tc.format, func(t *testing.T) {
+			var out, rej bytes.Buffer
+			c, err := assess(strings.NewReader(tc.in), tc.format, 2, defaultSettings(), &out, &rej, nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if c.Read != c.Accepted+c.Rejected || c.Read != strings.Count(strings.TrimSuffix(tc.in, "\n"), "\n")+1-btoi(tc.format == "csv") {
+				t.Errorf("counts %+v for %d lines", c, strings.Count(tc.in, "\n"))
+			}
+			for _, l := range strings.Split(out.String(), "\n") {
+				if strings.Contains(l, "********") && !strings.Contains(l, ",rejected,") {
+					t.Errorf("a record keyed by an identity number was accepted: %s", l)
+				}
+			}
+			assertNoClearIDs(t, out.String()+rej.String())
+		})
+	}
+}
+
+func btoi(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// TestDefaultRejectsFile checks that rejects go to a file of their own by
+// default, and that standard error then holds only the summary line.
+func TestDefaultRejectsFile(t *testing.T) {
+	want, err := os.ReadFile("testdata/sample.rejects.csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Chdir(t.TempDir())
+	var out, errb bytes.Buffer
+	if err := run(options{out: "-", rejects: defaultRejects, workers: 2, seed: 1}, nil, &out, &errb); err != nil {
+		t.Fatal(err)
+	}
+	b, err := os.ReadFile(defaultRejects)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(string(want), string(b)); diff != "" {
+		t.Errorf("%s (-want +got):\n%s", defaultRejects, diff)
+	}
+	if lines := strings.Split(strings.TrimSuffix(errb.String(), "\n"), "\n"); len(lines) != 1 || !strings.HasPrefix(lines[0], "batch: read 36 = accepted 24 + rejected 12 ") {
+		t.Errorf("standard error %q, want the summary line alone", errb.String())
+	}
+}
+
+// TestRejectsApartFromProgress sends rejects and progress lines to one
+// writer (-rejects - with progress on standard error): every line is
+// whole, either a reject record or a progress line.
+func TestRejectsApartFromProgress(t *testing.T) {
+	defer func(d time.Duration) { progressEvery = d }(progressEvery)
+	progressEvery = 0
+	var in bytes.Buffer
+	in.WriteString(gen.CSVHeader + "\n")
+	for i := range 20000 {
+		fmt.Fprintf(&in, "H%d,530120,2020,disposable_income,3,3,1,12000.345,0,0,0,0,0,0,0,0,0,0\n", i)
+	}
+	var stderr bytes.Buffer
+	progress := func(c Counts) { fmt.Fprintf(&stderr, "batch: %d read\n", c.Read) }
+	c, err := assess(&in, "csv", 2, defaultSettings(), io.Discard, &stderr, progress)
+	if err != nil || c.Rejected != 20000 {
+		t.Fatalf("%+v %v", c, err)
+	}
+	progressLines := 0
+	for _, l := range strings.Split(strings.TrimSuffix(stderr.String(), "\n"), "\n")[1:] {
+		switch {
+		case strings.HasPrefix(l, "batch: "):
+			progressLines++
+		case strings.HasPrefix(l, "H") || (l[0] >= '0' && l[0] <= '9' && strings.Count(l, ",") >= 3):
+		default:
+			t.Fatalf("line %q is neither a reject nor a progress line", l)
+		}
+	}
+	if _, err := csv.NewReader(strings.NewReader(strings.ReplaceAll(stderr.String(), "batch: ", "batch,x,y,"))).ReadAll(); err != nil {
+		t.Errorf("rejects and progress lines mixed: %v", err)
+	}
+	if progressLines == 0 {
+		t.Errorf("no progress line")
 	}
 }

@@ -36,6 +36,11 @@ import (
 //go:embed households.csv
 var sample []byte
 
+// defaultRejects is where rejected records go unless -rejects says
+// otherwise: a file of its own, so that standard error carries only the
+// progress and summary lines.
+const defaultRejects = "rejects.csv"
+
 // options are the command's flags.
 type options struct {
 	in, out, rejects, format, thresholds string
@@ -52,7 +57,7 @@ func main() {
 	var o options
 	flag.StringVar(&o.in, "in", "", "input file; - for standard input (default: the sample shipped with the program)")
 	flag.StringVar(&o.out, "out", "-", "results file; - for standard output")
-	flag.StringVar(&o.rejects, "rejects", "", "rejects file (default: standard error)")
+	flag.StringVar(&o.rejects, "rejects", defaultRejects, "rejects file; - for standard error")
 	flag.StringVar(&o.format, "format", "", "input format: csv or jsonl (default: from the file name, else csv)")
 	flag.StringVar(&o.thresholds, "thresholds", "", "a thresholds JSON file overlaid on the embedded table (for monitoring lines the embedded data leave unconfirmed)")
 	flag.StringVar(&o.tiers, "tiers", "", "a colour-tier schemes JSON file (package risk schema), used before the embedded schemes")
@@ -161,7 +166,11 @@ func run(o options, stdin io.Reader, stdout, stderr io.Writer) (err error) {
 		}
 	}
 
-	rejects, closeRej, err := create(o.rejects, stderr)
+	rejPath := o.rejects
+	if rejPath == "" {
+		rejPath = defaultRejects
+	}
+	rejects, closeRej, err := create(rejPath, stderr)
 	if err != nil {
 		return err
 	}
@@ -222,6 +231,16 @@ func assess(in io.Reader, format string, workers int, set *settings, out, reject
 	rw := bufio.NewWriterSize(rejects, 1<<12)
 	if _, err := rw.WriteString(RejectHeader + "\n"); err != nil {
 		return Counts{}, err
+	}
+	if progress != nil {
+		// Rejects may share standard error with the progress lines: the
+		// rejects written so far (whole lines: a chunk's rejects are
+		// written at once) go out before a progress line.
+		p := progress
+		progress = func(c Counts) {
+			rw.Flush()
+			p(c)
+		}
 	}
 	c, err := runPipeline(r, first, workers, newAssessor, bw, rw, progress)
 	if err != nil {

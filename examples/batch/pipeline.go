@@ -42,6 +42,9 @@ type chunk struct {
 	done      chan struct{}
 }
 
+// progressEvery is the interval between progress calls.
+var progressEvery = time.Second
+
 // Counts are the totals of a run.
 type Counts struct {
 	Read, Accepted, Rejected int
@@ -110,7 +113,7 @@ func runPipeline(r *bufio.Reader, firstLine, workers int, newAssessor func() ass
 		total.Rejected += c.rejected
 		total.Read += c.records
 		free <- c
-		if progress != nil && time.Since(last) >= time.Second {
+		if progress != nil && time.Since(last) >= progressEvery {
 			progress(total)
 			last = time.Now()
 		}
