@@ -39,6 +39,55 @@ func main() {
 	}
 }
 
+// timeouts bound how long a client may hold the server. They fit
+// together: the header must arrive within header, the whole request within
+// read (counted from the start of the header); the response may be written
+// until write after the header arrived, which is later than the read
+// deadline, so that a body that times out still gets its 408; a shutdown
+// waits grace for requests under way, longer than any request may take
+// (header + write).
+type timeouts struct {
+	header, read, write, idle, grace time.Duration
+}
+
+// defaultTimeouts are the service's timeouts.
+var defaultTimeouts = timeouts{header: 5 * time.Second, read: 10 * time.Second, write: 20 * time.Second, idle: 60 * time.Second, grace: 30 * time.Second}
+
+// check reports timeouts that do not fit together.
+func (t timeouts) check() error {
+	switch {
+	case t.header <= 0 || t.read < t.header:
+		return fmt.Errorf("timeouts: read %v must be at least read-header %v (> 0)", t.read, t.header)
+	case t.write <= t.read:
+		return fmt.Errorf("timeouts: write %v must exceed read %v, or a body that times out gets no answer", t.write, t.read)
+	case t.grace <= t.header+t.write:
+		return fmt.Errorf("timeouts: shutdown grace %v must exceed read-header + write (%v), the longest a request may take", t.grace, t.header+t.write)
+	}
+	return nil
+}
+
+// scale returns t with every timeout multiplied by f (tests run the same
+// proportions in milliseconds).
+func (t timeouts) scale(f float64) timeouts {
+	m := func(d time.Duration) time.Duration { return time.Duration(float64(d) * f) }
+	return timeouts{m(t.header), m(t.read), m(t.write), m(t.idle), m(t.grace)}
+}
+
+// newHTTPServer returns the http.Server of the service: its timeouts, a
+// 32 KiB header limit, and net/http's own error log through the masking
+// logger.
+func newHTTPServer(h http.Handler, t timeouts, log *slog.Logger) *http.Server {
+	return &http.Server{
+		Handler:           h,
+		ReadHeaderTimeout: t.header,
+		ReadTimeout:       t.read,
+		WriteTimeout:      t.write,
+		IdleTimeout:       t.idle,
+		MaxHeaderBytes:    32 << 10,
+		ErrorLog:          slog.NewLogLogger(log.Handler(), slog.LevelWarn),
+	}
+}
+
 func run(addr string, maxBody int64, thresholds string, log *slog.Logger) error {
 	table := poverty.Default()
 	if thresholds != "" {
@@ -53,33 +102,35 @@ func run(addr string, maxBody int64, thresholds string, log *slog.Logger) error 
 		}
 		table = table.Overlay(t)
 	}
-	s := &server{table: table, log: log, maxBody: maxBody}
-	srv := &http.Server{
-		Addr:              addr,
-		Handler:           s.routes(),
-		ReadHeaderTimeout: 5 * time.Second,
-		ReadTimeout:       10 * time.Second,
-		WriteTimeout:      10 * time.Second,
-		IdleTimeout:       60 * time.Second,
-		MaxHeaderBytes:    32 << 10,
-		ErrorLog:          slog.NewLogLogger(log.Handler(), slog.LevelWarn),
-	}
 	ln, err := net.Listen("tcp", addr)
 	if err != nil {
 		return err
 	}
 	log.Info("listening", "addr", ln.Addr().String(), "data_vintage", table.Vintage())
-
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
+	err = serve(ctx, ln, &server{table: table, log: log, maxBody: maxBody}, defaultTimeouts)
+	if err == nil {
+		log.Info("stopped")
+	}
+	return err
+}
+
+// serve serves s on ln until ctx is done, then shuts down, waiting up to
+// t.grace for the requests under way.
+func serve(ctx context.Context, ln net.Listener, s *server, t timeouts) error {
+	if err := t.check(); err != nil {
+		return err
+	}
+	srv := newHTTPServer(s.routes(), t, s.log)
 	errc := make(chan error, 1)
-	go func() { errc <- srv.Serve(ln) }()
+	go func() { errc <- srv.Serve(problemListener{ln, s.log}) }()
 	select {
 	case err := <-errc:
 		return err
 	case <-ctx.Done():
 	}
-	shut, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	shut, cancel := context.WithTimeout(context.Background(), t.grace)
 	defer cancel()
 	if err := srv.Shutdown(shut); err != nil {
 		return fmt.Errorf("shutdown: %w", err)
@@ -87,6 +138,5 @@ func run(addr string, maxBody int64, thresholds string, log *slog.Logger) error 
 	if err := <-errc; !errors.Is(err, http.ErrServerClosed) {
 		return err
 	}
-	log.Info("stopped")
 	return nil
 }

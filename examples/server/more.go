@@ -49,6 +49,9 @@ func (s *server) tier(w http.ResponseWriter, r *http.Request) (any, *Problem) {
 		return nil, p
 	}
 	h := &req.Household
+	if isIdentityKey(h.ID) {
+		return nil, identityKeyProblem("household.id")
+	}
 	if err := h.Validate(); err != nil {
 		return nil, validationProblem("household", err)
 	}
@@ -216,6 +219,9 @@ func (s *server) impact(w http.ResponseWriter, r *http.Request) (any, *Problem) 
 		}
 		return nil, newProblem(http.StatusUnprocessableEntity, typeInvalid, field, err.Error())
 	}
+	if field := recordsIdentityKey(idx.Records(), req.Workshops); field != "" {
+		return nil, identityKeyProblem(field)
+	}
 	ly := req.LinesYear
 	if ly == 0 {
 		ly = req.Year
@@ -238,4 +244,40 @@ func (s *server) impact(w http.ResponseWriter, r *http.Request) (any, *Problem) 
 		return nil, newProblem(http.StatusUnprocessableEntity, typeInvalid, field, err.Error())
 	}
 	return imp, nil
+}
+
+// recordsIdentityKey returns the path of the first record key of a labor
+// records document (or of the workshops asked for) that looks like an
+// identity number; "" when none does.
+func recordsIdentityKey(rs *labor.Records, workshops []string) string {
+	at := func(list string, i int, field string) string {
+		return "records." + list + "[" + strconv.Itoa(i) + "]." + field
+	}
+	for i, h := range rs.Households {
+		if isIdentityKey(h.ID) {
+			return at("households", i, "id")
+		}
+	}
+	for i, w := range rs.Workers {
+		switch {
+		case isIdentityKey(w.ID):
+			return at("workers", i, "id")
+		case isIdentityKey(w.Household):
+			return at("workers", i, "household")
+		}
+	}
+	for i, j := range rs.Jobs {
+		switch {
+		case isIdentityKey(j.ID):
+			return at("jobs", i, "id")
+		case isIdentityKey(j.Worker):
+			return at("jobs", i, "worker")
+		}
+	}
+	for i, w := range workshops {
+		if isIdentityKey(w) {
+			return "workshops[" + strconv.Itoa(i) + "]"
+		}
+	}
+	return ""
 }

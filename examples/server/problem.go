@@ -6,11 +6,12 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"net"
 	"net/http"
+	"reflect"
 	"strconv"
 	"strings"
 
-	"github.com/openfupin/fupin/internal/param"
 	"github.com/openfupin/fupin/poverty"
 )
 
@@ -46,34 +47,30 @@ const (
 	typeMethod    = "urn:fupin:problem:method-not-allowed"
 	typeNoValue   = "urn:fupin:problem:no-policy-value"
 	typeInternal  = "urn:fupin:problem:internal"
+	typeTimeout   = "urn:fupin:problem:request-timeout"
+	// net/http's own answers (problemConn).
+	typeHeaderTooLarge = "urn:fupin:problem:header-too-large"
+	typeUnsupported    = "urn:fupin:problem:not-implemented"
 )
 
 func newProblem(status int, typ, field, detail string) *Problem {
-	return &Problem{Type: typ, Title: http.StatusText(status), Status: status, Field: field, Detail: maskIDs(detail)}
+	return &Problem{Type: typ, Title: http.StatusText(status), Status: status, Field: field, Detail: detail}
 }
 
-// writeProblem writes p as application/problem+json.
-func writeProblem(w http.ResponseWriter, p *Problem) {
-	b, err := json.Marshal(p)
-	if err != nil {
-		b = []byte(`{"type":"` + typeInternal + `","title":"Internal Server Error","status":500,"detail":"encoding the problem failed"}`)
-		p.Status = http.StatusInternalServerError
-	}
-	w.Header().Set("Content-Type", "application/problem+json")
-	w.Header().Set("X-Content-Type-Options", "nosniff")
-	w.WriteHeader(p.Status)
-	w.Write(append(b, '\n'))
+// writeProblem writes p as application/problem+json (writeJSON: masked).
+func writeProblem(w *statusWriter, p *Problem) {
+	writeJSON(w, p.Status, "application/problem+json", p)
 }
 
 // maskIDs masks every identity-number-like run of characters in s
-// (poverty.MaskIDsIn), so that no response detail or log line carries one
-// in clear.
+// (poverty.MaskIDsIn): the rule of the log handler and of writeJSON.
 func maskIDs(s string) string { return poverty.MaskIDsIn(s) }
 
 // decodeJSON reads one JSON value from the request body into v, strictly:
 // the media type must be JSON, the body at most limit bytes, unknown
 // fields are rejected, and nothing may follow the value. Errors come back
-// as a *Problem naming the field where it can be found.
+// as a *Problem naming the field as a JSON path, found from the decoder's
+// position (locateError).
 func decodeJSON(w http.ResponseWriter, r *http.Request, limit int64, v any) *Problem {
 	if ct := r.Header.Get("Content-Type"); ct != "" {
 		mt, _, _ := strings.Cut(ct, ";")
@@ -83,11 +80,7 @@ func decodeJSON(w http.ResponseWriter, r *http.Request, limit int64, v any) *Pro
 	}
 	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, limit))
 	if err != nil {
-		var mbe *http.MaxBytesError
-		if errors.As(err, &mbe) {
-			return newProblem(http.StatusRequestEntityTooLarge, typeTooLarge, "", fmt.Sprintf("request body larger than %d bytes", mbe.Limit))
-		}
-		return newProblem(http.StatusBadRequest, typeMalformed, "", "reading the body: "+err.Error())
+		return readProblem(err)
 	}
 	if len(bytes.TrimSpace(body)) == 0 {
 		return newProblem(http.StatusBadRequest, typeMalformed, "", "the body is empty; send one JSON object")
@@ -95,7 +88,7 @@ func decodeJSON(w http.ResponseWriter, r *http.Request, limit int64, v any) *Pro
 	dec := json.NewDecoder(bytes.NewReader(body))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(v); err != nil {
-		return decodeProblem(body, err)
+		return decodeProblem(body, reflect.TypeOf(v), err)
 	}
 	if _, err := dec.Token(); !errors.Is(err, io.EOF) {
 		return newProblem(http.StatusBadRequest, typeMalformed, "", "the body must hold exactly one JSON value")
@@ -103,107 +96,51 @@ func decodeJSON(w http.ResponseWriter, r *http.Request, limit int64, v any) *Pro
 	return nil
 }
 
-// decodeProblem turns a decoding error into a problem naming the field.
-func decodeProblem(body []byte, err error) *Problem {
+// readProblem reports a body that could not be read: too large (413), not
+// there in time (408: the server's read timeout passed), or cut off. The
+// detail never carries the error's own text, which names socket addresses.
+func readProblem(err error) *Problem {
+	var mbe *http.MaxBytesError
+	var ne net.Error
+	switch {
+	case errors.As(err, &mbe):
+		return newProblem(http.StatusRequestEntityTooLarge, typeTooLarge, "", fmt.Sprintf("request body larger than %d bytes", mbe.Limit))
+	case errors.As(err, &ne) && ne.Timeout():
+		return newProblem(http.StatusRequestTimeout, typeTimeout, "", "the request body did not arrive within the server's read timeout")
+	case errors.Is(err, io.ErrUnexpectedEOF):
+		return newProblem(http.StatusBadRequest, typeMalformed, "", "the body ended before its declared length")
+	}
+	return newProblem(http.StatusBadRequest, typeMalformed, "", "reading the body failed")
+}
+
+// decodeProblem turns a decoding error of a body decoded into a value of
+// type t into a problem naming the field.
+func decodeProblem(body []byte, t reflect.Type, err error) *Problem {
 	var se *json.SyntaxError
 	var te *json.UnmarshalTypeError
-	var pe *poverty.ParseError
+	field := func() string { return locateError(body, t, err) }
+	inField := func(f, detail string) string {
+		if f != "" {
+			return "field " + f + ": " + detail
+		}
+		return detail
+	}
 	switch {
 	case errors.As(err, &se):
 		return newProblem(http.StatusBadRequest, typeMalformed, "", fmt.Sprintf("malformed JSON at byte %d: %v", se.Offset, se))
 	case errors.Is(err, io.ErrUnexpectedEOF):
 		return newProblem(http.StatusBadRequest, typeMalformed, "", "malformed JSON: the body ends inside a value")
 	case errors.As(err, &te):
-		return newProblem(http.StatusBadRequest, typeInvalid, te.Field, fmt.Sprintf("field %s: a JSON %s cannot be a %s", te.Field, te.Value, te.Type))
+		f := field()
+		return newProblem(http.StatusBadRequest, typeInvalid, f, inField(f, fmt.Sprintf("a JSON %s cannot be a %s", te.Value, te.Type)))
 	case strings.HasPrefix(err.Error(), "json: unknown field "):
-		name := strings.Trim(strings.TrimPrefix(err.Error(), "json: unknown field "), `"`)
-		return newProblem(http.StatusBadRequest, typeInvalid, name, "unknown field "+strconv.Quote(name))
-	case errors.As(err, &pe):
-		// The value's own parser failed; find where the value is.
-		field := locate(body, func(s string) bool { return s == pe.Input || param.MaskID(s) == pe.Input })
-		detail := err.Error()
-		if field != "" {
-			detail = "field " + field + ": " + detail
-		}
-		return newProblem(http.StatusBadRequest, typeInvalid, field, detail)
+		f := field()
+		name, _ := strconv.Unquote(strings.TrimPrefix(err.Error(), "json: unknown field "))
+		return newProblem(http.StatusBadRequest, typeInvalid, f, inField(f, "unknown field "+strconv.Quote(name)))
 	}
-	return newProblem(http.StatusBadRequest, typeInvalid, "", err.Error())
-}
-
-// locate walks the JSON body and returns the path of the first value that
-// is a string for which match is true, or of the first number or literal
-// whose text matches.
-func locate(body []byte, match func(string) bool) string {
-	dec := json.NewDecoder(bytes.NewReader(body))
-	dec.UseNumber()
-	type frame struct {
-		array bool
-		index int
-		key   string
-		want  bool // object: expecting a key
-	}
-	var stack []frame
-	path := func() string {
-		var b strings.Builder
-		for i, f := range stack {
-			if f.array {
-				b.WriteString("[" + strconv.Itoa(f.index) + "]")
-				continue
-			}
-			if i > 0 {
-				b.WriteByte('.')
-			}
-			b.WriteString(f.key)
-		}
-		return b.String()
-	}
-	afterValue := func() {
-		if n := len(stack); n > 0 {
-			if stack[n-1].array {
-				stack[n-1].index++
-			} else {
-				stack[n-1].want = true
-			}
-		}
-	}
-	for {
-		tok, err := dec.Token()
-		if err != nil {
-			return ""
-		}
-		n := len(stack)
-		if n > 0 && !stack[n-1].array && stack[n-1].want {
-			if d, ok := tok.(json.Delim); ok && d == '}' {
-				stack = stack[:n-1]
-				afterValue()
-				continue
-			}
-			stack[n-1].key, stack[n-1].want = fmt.Sprint(tok), false
-			continue
-		}
-		switch t := tok.(type) {
-		case json.Delim:
-			switch t {
-			case '{':
-				stack = append(stack, frame{want: true})
-			case '[':
-				stack = append(stack, frame{array: true})
-			default:
-				stack = stack[:n-1]
-				afterValue()
-			}
-			continue
-		case string:
-			if match(t) {
-				return path()
-			}
-		case json.Number:
-			if match(t.String()) {
-				return path()
-			}
-		}
-		afterValue()
-	}
+	// The value's own parser failed (money, dates, words, identity numbers).
+	f := field()
+	return newProblem(http.StatusBadRequest, typeInvalid, f, inField(f, err.Error()))
 }
 
 // validationProblem turns a household's joined *poverty.FieldError list
@@ -220,10 +157,10 @@ func validationProblem(prefix string, err error) *Problem {
 		}
 		var fe *poverty.FieldError
 		if errors.As(e, &fe) {
-			issues = append(issues, FieldIssue{Field: prefix + "." + fe.Field, Detail: maskIDs(e.Error())})
+			issues = append(issues, FieldIssue{Field: prefix + "." + fe.Field, Detail: e.Error()})
 			return
 		}
-		issues = append(issues, FieldIssue{Field: prefix, Detail: maskIDs(e.Error())})
+		issues = append(issues, FieldIssue{Field: prefix, Detail: e.Error()})
 	}
 	collect(err)
 	p := newProblem(http.StatusUnprocessableEntity, typeInvalid, "", err.Error())

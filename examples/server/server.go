@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"encoding/json"
 	"log/slog"
 	"net/http"
 	"strings"
@@ -49,23 +48,14 @@ func (s *server) routes() http.Handler {
 	return mux
 }
 
-// statusWriter remembers the status code for the access log.
-type statusWriter struct {
-	http.ResponseWriter
-	status int
-}
-
-func (w *statusWriter) WriteHeader(code int) {
-	w.status = code
-	w.ResponseWriter.WriteHeader(code)
-}
-
 // endpoint wraps a route: method check, panic guard, response encoding
-// and the access log line (with identity numbers masked).
+// (writeJSON, the boundary that masks identity numbers) and the access log
+// line, which records what was delivered: the status when the response
+// went out, or status 0 with the status that could not be sent and why.
 func (s *server) endpoint(rt route) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		start := time.Now()
-		sw := &statusWriter{ResponseWriter: w, status: http.StatusOK}
+		sw := &statusWriter{ResponseWriter: w}
 		var p *Problem
 		defer func() {
 			if v := recover(); v != nil {
@@ -73,7 +63,14 @@ func (s *server) endpoint(rt route) http.Handler {
 				writeProblem(sw, p)
 				s.log.Error("panic", "path", r.URL.Path, "panic", maskIDs(toString(v)))
 			}
-			attrs := []any{"method", r.Method, "path", r.URL.Path, "status", sw.status, "duration", time.Since(start)}
+			status := sw.status
+			attrs := []any{"method", r.Method, "path", r.URL.Path}
+			if sw.err != nil {
+				attrs = append(attrs, "status", 0, "unsent_status", status, "write_error", writeError(sw.err))
+			} else {
+				attrs = append(attrs, "status", status, "bytes", sw.bytes)
+			}
+			attrs = append(attrs, "duration", time.Since(start))
 			if p != nil {
 				attrs = append(attrs, "problem", p.Type, "field", p.Field, "detail", p.Detail)
 			}
@@ -91,15 +88,7 @@ func (s *server) endpoint(rt route) http.Handler {
 			writeProblem(sw, p)
 			return
 		}
-		b, err := json.Marshal(v)
-		if err != nil {
-			p = newProblem(http.StatusInternalServerError, typeInternal, "", "encoding the response failed")
-			writeProblem(sw, p)
-			return
-		}
-		sw.Header().Set("Content-Type", "application/json")
-		sw.Header().Set("X-Content-Type-Options", "nosniff")
-		sw.Write(append(b, '\n'))
+		writeJSON(sw, http.StatusOK, "application/json", v)
 	})
 }
 
@@ -172,6 +161,9 @@ func (s *server) assess(w http.ResponseWriter, r *http.Request) (any, *Problem) 
 		return nil, p
 	}
 	h := &req.Household
+	if isIdentityKey(h.ID) {
+		return nil, identityKeyProblem("household.id")
+	}
 	if err := h.Validate(); err != nil {
 		return nil, validationProblem("household", err)
 	}
@@ -204,6 +196,9 @@ func (s *server) exit(w http.ResponseWriter, r *http.Request) (any, *Problem) {
 		return nil, p
 	}
 	h := &req.Household
+	if isIdentityKey(h.ID) {
+		return nil, identityKeyProblem("household.id")
+	}
 	if err := h.Validate(); err != nil {
 		return nil, validationProblem("household", err)
 	}
