@@ -415,3 +415,34 @@ func TestAttributeErrors(t *testing.T) {
 		})
 	}
 }
+
+// TestAttributeShapleyGiniUndefined: a counterfactual whose mean welfare
+// is below zero and unequal has no Gini: the Gini parts are NaN, the FGT
+// parts stay defined, and a zero total change has NaN shares.
+func TestAttributeShapleyGiniUndefined(t *testing.T) {
+	hs := []poverty.Household{
+		{ID: "H1", Concept: poverty.NetIncome, Members: make([]poverty.Member, 1), Income: poverty.Income{Wage: yuan(500), OperatingCosts: yuan(300)}},
+		{ID: "H2", Concept: poverty.NetIncome, Members: make([]poverty.Member, 1), Income: poverty.Income{Wage: yuan(100)}},
+	}
+	wage := measure.IncomeComponents()[:1]
+	got, err := measure.AttributeShapley(hs, wage, measure.AttributeOptions{}, yuan(50))
+	if err != nil {
+		t.Fatal(err)
+	}
+	// As is: 200, 100 (nobody below 50). Without wages: -300, 0 (both poor).
+	if g := got.Gini; !math.IsNaN(g.Without) || !math.IsNaN(g.Parts[0]) || math.IsNaN(g.With) {
+		t.Errorf("Gini effects %+v, want NaN without wages and in the parts", g)
+	}
+	if in := got.Lines[0].Incidence; in.Total != 1 || in.Parts[0] != 1 || in.Shares[0] != 1 {
+		t.Errorf("incidence effects %+v", in)
+	}
+	// A source that is zero everywhere changes nothing: total 0, share NaN.
+	zero := []measure.Source{{Name: "none", Amount: func(*poverty.Household) poverty.Money { return 0 }}}
+	got, err = measure.AttributeShapley(hs, zero, measure.AttributeOptions{}, yuan(50))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if in := got.Lines[0].Incidence; in.Total != 0 || !math.IsNaN(in.Shares[0]) {
+		t.Errorf("zero source: %+v, want total 0 and a NaN share", in)
+	}
+}

@@ -559,3 +559,33 @@ func TestChronicByComponentsNaive(t *testing.T) {
 		}
 	}
 }
+
+func TestChronicByComponentsErrors(t *testing.T) {
+	ok := measure.IncomeHistory{ID: "U1", Weight: 1, Welfare: []poverty.Money{yuan(1), yuan(2)}}
+	tests := []struct {
+		name  string
+		hs    []measure.IncomeHistory
+		field string
+		want  error
+	}{
+		{"missing length", []measure.IncomeHistory{ok, {ID: "U2", Weight: 1, Welfare: []poverty.Money{1, 2}, Missing: []bool{true}}}, "missing", poverty.ErrRange},
+		{"negative weight", []measure.IncomeHistory{{ID: "U2", Weight: -1, Welfare: []poverty.Money{1, 2}}}, "weight", poverty.ErrNegative},
+		{"welfare out of range", []measure.IncomeHistory{{ID: "U2", Weight: 1, Welfare: []poverty.Money{1, poverty.MaxAmount + 1}}}, "welfare[1]", poverty.ErrRange},
+		{"too many years", []measure.IncomeHistory{{ID: "U2", Weight: 1, Welfare: make([]poverty.Money, 1001)}}, "welfare", poverty.ErrRange},
+		{"every year missing", []measure.IncomeHistory{{ID: "U2", Weight: 1, Welfare: []poverty.Money{1, 2}, Missing: []bool{true, true}}}, "weight", measure.ErrNoWeight},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := measure.ChronicByComponents(tc.hs, yuan(100), poverty.BelowLine, 2)
+			var fe *poverty.FieldError
+			if !errors.Is(err, tc.want) || !errors.As(err, &fe) || fe.Field != tc.field || fe.Op != "measure.ChronicByComponents" {
+				t.Errorf("err = %v, want %v on field %q", err, tc.want, tc.field)
+			}
+		})
+	}
+	// A unit never observed takes no part and is counted.
+	r, err := measure.ChronicByComponents([]measure.IncomeHistory{ok, {ID: "U2", Weight: 3, Welfare: []poverty.Money{1, 2}, Missing: []bool{true, true}}}, yuan(100), poverty.BelowLine, 2)
+	if err != nil || r.Unobserved != (measure.Flow{Records: 1, Weight: 3}) || r.ChronicUnits.Records != 1 {
+		t.Errorf("unobserved unit: %+v, %v", r, err)
+	}
+}
