@@ -71,7 +71,9 @@ var sexWords = enum.New[Sex](parseErr, "unknown", "female", "male")
 func (s Sex) String() string { return sexWords.String(s, "Sex") }
 
 // MarshalText implements [encoding.TextMarshaler]; SexUnknown is "unknown".
-func (s Sex) MarshalText() ([]byte, error) { return []byte(s.String()), nil }
+// A value out of range (only a conversion makes one) is an error, as for
+// every enumeration, so that what marshals parses back.
+func (s Sex) MarshalText() ([]byte, error) { return sexWords.Marshal(s, "sex") }
 
 // UnmarshalText implements [encoding.TextUnmarshaler]; "" and "unknown" are SexUnknown.
 func (s *Sex) UnmarshalText(b []byte) error {

@@ -23,8 +23,12 @@ var guaranteeWords = enum.New[GuaranteeState](parseErr, "unverified", "secured",
 // String returns "secured", "not_secured" or "unverified".
 func (c GuaranteeState) String() string { return guaranteeWords.String(c, "GuaranteeState") }
 
-// MarshalText implements [encoding.TextMarshaler].
-func (c GuaranteeState) MarshalText() ([]byte, error) { return []byte(c.String()), nil }
+// MarshalText implements [encoding.TextMarshaler]; a value out of range
+// (only a conversion makes one) is an error, so that what marshals parses
+// back.
+func (c GuaranteeState) MarshalText() ([]byte, error) {
+	return guaranteeWords.Marshal(c, "guarantee state")
+}
 
 // UnmarshalText implements [encoding.TextUnmarshaler]; "" is Unverified.
 func (c *GuaranteeState) UnmarshalText(b []byte) error {

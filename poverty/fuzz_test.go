@@ -2,9 +2,13 @@ package poverty_test
 
 import (
 	"bytes"
+	"encoding/json"
 	"errors"
+	"math/big"
+	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/openfupin/fupin/internal/param"
 	"github.com/openfupin/fupin/poverty"
@@ -17,11 +21,12 @@ func FuzzParseMoney(f *testing.F) {
 	f.Fuzz(func(t *testing.T, s string) {
 		m, err := poverty.ParseMoney(s)
 		if err != nil {
-			var pe *poverty.ParseError
-			if !errors.As(err, &pe) {
-				t.Fatalf("untyped error %v", err)
-			}
+			checkParseError(t, err, "money", s, poverty.ErrSyntax, poverty.ErrRange, poverty.ErrOverflow)
 			return
+		}
+		// Oracle: the exact rational value of the text, in fen.
+		if want, ok := new(big.Rat).SetString(s); !ok || big.NewRat(int64(m), 100).Cmp(want) != 0 {
+			t.Fatalf("%q parsed as %v fen, math/big says %v (%v)", s, int64(m), want, ok)
 		}
 		if m > poverty.MaxAmount || m < -poverty.MaxAmount {
 			t.Fatalf("%q parsed out of range: %d", s, m)
@@ -40,11 +45,23 @@ func FuzzParseRate(f *testing.F) {
 	f.Fuzz(func(t *testing.T, s string) {
 		r, err := poverty.ParseRate(s)
 		if err != nil {
+			checkParseError(t, err, "rate", s, poverty.ErrSyntax, poverty.ErrRange, poverty.ErrOverflow)
 			return
 		}
 		back, err := poverty.ParseRate(r.String())
 		if err != nil || back != r {
 			t.Fatalf("round trip %q -> %s -> %v, %v", s, r, back, err)
+		}
+		// Oracle: the exact rational value of the text, in parts per million.
+		want, ok := new(big.Rat).SetString(strings.TrimSuffix(s, "%"))
+		if !ok {
+			t.Fatalf("%q accepted, not a number to math/big", s)
+		}
+		if strings.HasSuffix(s, "%") {
+			want.Quo(want, big.NewRat(100, 1))
+		}
+		if got := big.NewRat(int64(r), poverty.RateScale); got.Cmp(want) != 0 {
+			t.Fatalf("%q parsed as %v, math/big says %v", s, got.FloatString(6), want.FloatString(6))
 		}
 	})
 }
@@ -108,13 +125,183 @@ func FuzzParseDate(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, s string) {
 		d, err := poverty.ParseDate(s)
+		tm, terr := time.Parse(time.DateOnly, s)
 		if err != nil {
+			checkParseError(t, err, "date", s, poverty.ErrSyntax, poverty.ErrRange)
+			if terr == nil && tm.Year() > 0 {
+				t.Fatalf("%q refused (%v), time.Parse reads %v", s, err, tm)
+			}
 			return
 		}
 		if d.String() != s {
 			t.Fatalf("round trip %q -> %q", s, d)
 		}
+		// Oracle: package time reads the same day.
+		if terr != nil || d.Year() != tm.Year() || d.Month() != tm.Month() || d.Day() != tm.Day() {
+			t.Fatalf("%q parsed as %v, time.Parse: %v %v", s, d, tm, terr)
+		}
 	})
+}
+
+// FuzzParseYearMonth: a month round-trips through String, agrees with
+// time.Parse("2006-01"), and an error is a *ParseError.
+func FuzzParseYearMonth(f *testing.F) {
+	for _, s := range []string{"2020-02", "2020-13", "0001-01", "9999-12", "2020-2", "x"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		ym, err := poverty.ParseYearMonth(s)
+		tm, terr := time.Parse("2006-01", s)
+		if err != nil {
+			checkParseError(t, err, "month", s, poverty.ErrSyntax)
+			if terr == nil && tm.Year() > 0 {
+				t.Fatalf("%q refused (%v), time.Parse reads %v", s, err, tm)
+			}
+			return
+		}
+		if ym.String() != s {
+			t.Fatalf("round trip %q -> %q", s, ym)
+		}
+		if terr != nil || ym.Year() != tm.Year() || ym.Month() != tm.Month() {
+			t.Fatalf("%q parsed as %v, time.Parse: %v %v", s, ym, tm, terr)
+		}
+		var back poverty.YearMonth
+		if b, err := ym.MarshalText(); err != nil || back.UnmarshalText(b) != nil || back != ym {
+			t.Fatalf("text round trip of %v: %q %v -> %v", ym, b, err, back)
+		}
+	})
+}
+
+// FuzzParseCounty: a county code round-trips, lies in its province, and
+// agrees with the oracle "six digits whose first two are a province
+// ParseRegion knows"; an error is a *ParseError.
+func FuzzParseCounty(f *testing.F) {
+	for _, s := range []string{"530627", "110101", "990101", "53062", "5306271", "+53062", ""} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		c, err := poverty.ParseCounty(s)
+		oracle := len(s) == 6 && strings.Trim(s, "0123456789") == ""
+		if oracle {
+			r, rerr := poverty.ParseRegion(s[:2])
+			oracle = rerr == nil && r.IsProvince()
+		}
+		if err != nil {
+			checkParseError(t, err, "county", s, poverty.ErrSyntax, poverty.ErrUnknownRegion)
+			if oracle {
+				t.Fatalf("%q refused: %v", s, err)
+			}
+			return
+		}
+		if !oracle || c.String() != s || !c.IsValid() || c.Province().String() != s[:2] {
+			t.Fatalf("%q -> %v (province %v), oracle %v", s, c, c.Province(), oracle)
+		}
+		var back poverty.County
+		if b, err := c.MarshalText(); err != nil || back.UnmarshalText(b) != nil || back != c {
+			t.Fatalf("text round trip of %v", c)
+		}
+	})
+}
+
+// FuzzMoneyJSON: Money's JSON form is a string read by ParseMoney (the
+// oracle): what JSON accepts, ParseMoney accepts with the same value, it
+// marshals back to the canonical string, and a JSON number or a bad
+// string is an error (a *ParseError for a bad string).
+func FuzzMoneyJSON(f *testing.F) {
+	for _, s := range []string{`"1234.56"`, `"-0.05"`, `1234`, `null`, `"1.234"`, `"\u0031"`, `""`} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, js string) {
+		var m poverty.Money
+		err := json.Unmarshal([]byte(js), &m)
+		var str string
+		isString := json.Unmarshal([]byte(js), &str) == nil && strings.HasPrefix(strings.TrimSpace(js), `"`)
+		if err != nil {
+			if isString {
+				if _, perr := poverty.ParseMoney(str); perr == nil {
+					t.Fatalf("%s refused (%v), ParseMoney accepts %q", js, err, str)
+				}
+				var pe *poverty.ParseError
+				if !errors.As(err, &pe) {
+					t.Fatalf("untyped error for %s: %v", js, err)
+				}
+			}
+			return
+		}
+		if !isString {
+			if strings.TrimSpace(js) == "null" && m == 0 {
+				return
+			}
+			t.Fatalf("%s accepted as money %v: not a string", js, m)
+		}
+		if want, perr := poverty.ParseMoney(str); perr != nil || want != m {
+			t.Fatalf("%s -> %v, ParseMoney(%q) = %v, %v", js, m, str, want, perr)
+		}
+		out, err := json.Marshal(m)
+		if err != nil || string(out) != strconv.Quote(m.String()) {
+			t.Fatalf("%v marshals to %s, %v", m, out, err)
+		}
+		var back poverty.Money
+		if err := json.Unmarshal(out, &back); err != nil || back != m {
+			t.Fatalf("round trip %s -> %v -> %s -> %v, %v", js, m, out, back, err)
+		}
+	})
+}
+
+// FuzzRateJSON: Rate's JSON form is a string read by ParseRate (the
+// oracle), round-tripping through Marshal; errors are typed.
+func FuzzRateJSON(f *testing.F) {
+	for _, s := range []string{`"1.5"`, `"2%"`, `"0.000001"`, `1`, `null`, `"x"`} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, js string) {
+		var r poverty.Rate
+		err := json.Unmarshal([]byte(js), &r)
+		var str string
+		isString := json.Unmarshal([]byte(js), &str) == nil && strings.HasPrefix(strings.TrimSpace(js), `"`)
+		if err != nil {
+			if isString {
+				if _, perr := poverty.ParseRate(str); perr == nil {
+					t.Fatalf("%s refused (%v), ParseRate accepts %q", js, err, str)
+				}
+				var pe *poverty.ParseError
+				if !errors.As(err, &pe) {
+					t.Fatalf("untyped error for %s: %v", js, err)
+				}
+			}
+			return
+		}
+		if !isString {
+			if strings.TrimSpace(js) == "null" && r == 0 {
+				return
+			}
+			t.Fatalf("%s accepted as rate %v: not a string", js, r)
+		}
+		if want, perr := poverty.ParseRate(str); perr != nil || want != r {
+			t.Fatalf("%s -> %v, ParseRate(%q) = %v, %v", js, r, str, want, perr)
+		}
+		out, err := json.Marshal(r)
+		var back poverty.Rate
+		if err != nil || json.Unmarshal(out, &back) != nil || back != r {
+			t.Fatalf("round trip %s -> %v -> %s -> %v", js, r, out, back)
+		}
+	})
+}
+
+// checkParseError fails unless err is a *poverty.ParseError about what,
+// quoting the input (masked), wrapping one of the sentinels.
+func checkParseError(t *testing.T, err error, what, input string, sentinels ...error) {
+	t.Helper()
+	var pe *poverty.ParseError
+	if !errors.As(err, &pe) || pe.What != what || pe.Input != input && pe.Input != param.MaskID(input) && pe.Input != poverty.MaskIDsIn(input) {
+		t.Fatalf("error for %q is not a *ParseError of %s quoting the input: %#v", input, what, err)
+	}
+	for _, s := range sentinels {
+		if errors.Is(err, s) {
+			return
+		}
+	}
+	t.Fatalf("error for %q wraps none of %v: %v", input, sentinels, err)
 }
 
 func FuzzLoadTable(f *testing.F) {

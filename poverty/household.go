@@ -27,8 +27,10 @@ var capacityWords = enum.New[Capacity](parseErr, "unknown", "able", "partly_able
 // String returns "able", "partly_able", "unable" or "unknown".
 func (c Capacity) String() string { return capacityWords.String(c, "Capacity") }
 
-// MarshalText implements [encoding.TextMarshaler]; the unset capacity is "unknown".
-func (c Capacity) MarshalText() ([]byte, error) { return []byte(c.String()), nil }
+// MarshalText implements [encoding.TextMarshaler]; the unset capacity is
+// "unknown". A value out of range (only a conversion makes one) is an
+// error, so that what marshals parses back.
+func (c Capacity) MarshalText() ([]byte, error) { return capacityWords.Marshal(c, "capacity") }
 
 // UnmarshalText implements [encoding.TextUnmarshaler]; "" and "unknown" are the unset capacity.
 func (c *Capacity) UnmarshalText(b []byte) error {
@@ -62,8 +64,12 @@ var nonResidentWords = enum.New[NonResident](parseErr, "", "active_soldier", "bo
 // String returns the stable word, or "" for NoExclusion.
 func (n NonResident) String() string { return nonResidentWords.String(n, "NonResident") }
 
-// MarshalText implements [encoding.TextMarshaler].
-func (n NonResident) MarshalText() ([]byte, error) { return []byte(n.String()), nil }
+// MarshalText implements [encoding.TextMarshaler]; a value out of range
+// (only a conversion makes one) is an error, so that what marshals parses
+// back.
+func (n NonResident) MarshalText() ([]byte, error) {
+	return nonResidentWords.Marshal(n, "non-resident reason")
+}
 
 // UnmarshalText implements [encoding.TextUnmarshaler]; "" is NoExclusion.
 func (n *NonResident) UnmarshalText(b []byte) error {
