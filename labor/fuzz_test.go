@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/google/go-cmp/cmp"
 	"github.com/openfupin/fupin/poverty"
 )
 
@@ -70,7 +71,10 @@ func FuzzDecodeRecords(f *testing.F) {
 }
 
 // FuzzLoadParams: the parameter decoder never panics and reports a
-// FieldError for everything it rejects.
+// FieldError of labor.LoadParams for everything it rejects; what it
+// accepts, written back in the file schema, loads again to the same
+// records (round trip); and lookups serve only records in force for the
+// region that are not UNCONFIRMED.
 func FuzzLoadParams(f *testing.F) {
 	f.Add(paramsJSON)
 	f.Add([]byte(`{"schema":"fupin.labor.params/2","age_limits":[{"id":"a","scope":"22","from":"2018","min_age":16,"women_max_age":55,"source":"s","status":"LOCAL"}]}`))
@@ -82,10 +86,24 @@ func FuzzLoadParams(f *testing.F) {
 		p, err := LoadParams(bytes.NewReader(in), "fuzz")
 		if err != nil {
 			var fe *poverty.FieldError
-			if !errors.As(err, &fe) {
-				t.Fatalf("error %T is not a FieldError: %v", err, err)
+			if !errors.As(err, &fe) || fe.Op != "labor.LoadParams" {
+				t.Fatalf("error %T is not a FieldError of labor.LoadParams: %v", err, err)
 			}
 			return
+		}
+		doc := paramsFile{Schema: paramsSchema, Vintage: p.vintage, AgeLimits: p.ages.All(), MinimumWages: p.minWages.All(),
+			Stable: p.stable.All(), Transfer: p.transfer.All(), Recognition: p.recognition.All(), AwardTables: p.tables.All(),
+			Transport: p.transport.All(), ReturnWindows: p.windows.All()}
+		out, err := json.Marshal(doc)
+		if err != nil {
+			t.Fatal(err)
+		}
+		again, err := LoadParams(bytes.NewReader(out), "fuzz")
+		if err != nil {
+			t.Fatalf("written back, the parameters do not load: %v\n%s", err, out)
+		}
+		if diff := cmp.Diff(p.All(), again.All()); diff != "" {
+			t.Fatalf("round trip (-want +got):\n%s", diff)
 		}
 		for _, v := range p.All() {
 			if v.ID == "" || v.Provenance.Validate(v.ID) != nil || v.Origin != "fuzz" {

@@ -95,9 +95,10 @@ type FieldError struct {
 
 // Error returns "<op>: record <id>: field <name> = <value>: <cause>" (op
 // "poverty" when Op is empty),
-// with identity numbers masked.
+// with identity numbers masked in the record and the value (a record keyed
+// by an identity number is named masked).
 func (e *FieldError) Error() string {
-	s := opOr(e.Op) + ": record " + strconv.Quote(e.Record) + ": field " + e.Field
+	s := opOr(e.Op) + ": record " + strconv.Quote(MaskIDsIn(e.Record)) + ": field " + e.Field
 	if e.Value != "" {
 		s += " = " + strconv.Quote(MaskIDsIn(e.Value))
 	}
