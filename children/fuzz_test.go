@@ -1,11 +1,15 @@
 package children
 
 import (
+	"bytes"
+	"encoding/json"
 	"errors"
 	"strings"
 	"sync"
 	"testing"
 
+	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
 	"github.com/openfupin/fupin/poverty"
 )
 
@@ -39,25 +43,105 @@ func FuzzLoadRules(f *testing.F) {
 	})
 }
 
-// FuzzLoadChecks feeds check-parameter files to LoadChecks.
+// FuzzLoadChecks feeds check-parameter files to LoadRules. Properties:
+// an error is a *poverty.FieldError of children.LoadRules; the parameters
+// of an accepted file, written back in the file schema, load again to the
+// same parameters (round trip); a file without schemes changes no
+// classification (oracle: Default's); and checks with the parameters laid
+// over Default run, or fail only for an UNCONFIRMED parameter or school
+// ages out of order, naming it.
 func FuzzLoadChecks(f *testing.F) {
-	f.Add(string(checksJSON))
+	f.Add(`{"schema":"fupin.children.checks/2","params":{"no_contact_months":{"value":3,"source":"s","status":"LOCAL","scope":"44"}}}`)
+	f.Add(`{"schema":"fupin.children.checks/2","params":{"school_age_from":{"value":7,"source":"s","status":"DEFAULT","scope":"national"},"mandatory_reporting":{"source":"s","status":"CONFIRMED","scope":"national"}}}`)
+	f.Add(`{"schema":"fupin.children.checks/2","params":{"guardian_min_age":{"source":"s","status":"UNCONFIRMED","scope":"national"}}}`)
 	f.Add(`{"schema":"fupin.children.checks/2","params":{}}`)
+	on := d("2024-09-01")
+	kids := genRegistry(20, on).Children
+	base := make([]Classification, len(kids))
+	for i := range kids {
+		var err error
+		if base[i], err = Default().Classify(&kids[i], on); err != nil {
+			f.Fatal(err)
+		}
+	}
 	f.Fuzz(func(t *testing.T, doc string) {
 		o, err := LoadRules(strings.NewReader(doc), "fuzz.json")
 		if err != nil {
 			checkLoadError(t, err)
 			return
 		}
+		if ps := o.Params(); len(ps) > 0 {
+			back := map[string]Param{}
+			for _, p := range ps {
+				if p.Origin != "fuzz.json" {
+					t.Fatalf("%s: origin %q", p.Name, p.Origin)
+				}
+				back[p.Name] = p
+			}
+			b, err := json.Marshal(map[string]any{"schema": "fupin.children.checks/2", "params": back})
+			if err != nil {
+				t.Fatal(err)
+			}
+			again, err := LoadRules(bytes.NewReader(b), "fuzz.json")
+			if err != nil {
+				t.Fatalf("written back, the parameters do not load: %v\n%s", err, b)
+			}
+			if diff := cmp.Diff(ps, again.Params()); diff != "" {
+				t.Fatalf("round trip (-want +got):\n%s", diff)
+			}
+		}
 		p := Default().Overlay(o)
+		if len(o.Schemes()) == 0 {
+			for i := range kids {
+				cl, err := p.Classify(&kids[i], on)
+				if err != nil || cl.Status() != base[i].Status() || cl.LeftBehind.Outcome != base[i].LeftBehind.Outcome || cl.Unattended.Outcome != base[i].Unattended.Outcome {
+					t.Fatalf("check parameters changed a classification: %v -> %v, %v", base[i].Status(), cl.Status(), err)
+				}
+			}
+		}
 		c := migrantChild("f")
-		if _, _, err := classifyCheck(p, &c, d("2024-09-01")); err != nil {
-			// Only an UNCONFIRMED parameter or school ages out of order
-			// may stop accepted parameters, with an error naming it.
+		if _, _, err := classifyCheck(p, &c, on); err != nil {
 			var re *poverty.FieldError
 			if !errors.As(err, &re) || re.Op != "children.Check" || re.Record != "checks" || !errors.Is(err, poverty.ErrUnconfirmed) && !errors.Is(err, poverty.ErrRange) {
 				t.Fatalf("accepted parameters fail: %v", err)
 			}
+		}
+	})
+}
+
+// FuzzLoadCounts: an error is a *poverty.FieldError of children.LoadCounts;
+// accepted counts have an ID (unique), a scheme, a period, no negative
+// value, and written back in the file schema load again to the same counts.
+func FuzzLoadCounts(f *testing.F) {
+	f.Add(`{"schema":"fupin.children.counts/2","counts":[{"id":"a","scheme":"mca-2016","as_of":"2016","value":9020000,"approximate":true,"source":"s","status":"CONFIRMED","scope":"national"}]}`)
+	f.Add(`{"schema":"fupin.children.counts/2","counts":[{"id":"b","scheme":"x","as_of":"2018-08","source":"s","status":"UNCONFIRMED","scope":"51"},{"id":"b","scheme":"x","as_of":"2019","value":1,"source":"s","status":"LOCAL","scope":"51"}]}`)
+	f.Add(`{}`)
+	f.Fuzz(func(t *testing.T, doc string) {
+		cs, err := LoadCounts(strings.NewReader(doc), "fuzz.json")
+		if err != nil {
+			var fe *poverty.FieldError
+			if !errors.As(err, &fe) || fe.Op != "children.LoadCounts" {
+				t.Fatalf("error is not a *poverty.FieldError of children.LoadCounts: %v", err)
+			}
+			return
+		}
+		seen := map[string]bool{}
+		for _, c := range cs {
+			if c.ID == "" || seen[c.ID] || c.Scheme == "" || c.AsOf == "" || c.Value < 0 {
+				t.Fatalf("accepted count %+v", c)
+			}
+			seen[c.ID] = true
+		}
+		b, err := json.Marshal(map[string]any{"schema": "fupin.children.counts/2", "counts": cs})
+		if err != nil {
+			t.Fatal(err)
+		}
+		again, err := LoadCounts(bytes.NewReader(b), "fuzz.json")
+		if err != nil {
+			t.Fatalf("written back, the counts do not load: %v\n%s", err, b)
+		}
+		if diff := cmp.Diff(cs, again, cmpopts.EquateEmpty()); diff != "" {
+			t.Fatalf("round trip (-want +got):\n%s", diff)
 		}
 	})
 }

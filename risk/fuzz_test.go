@@ -3,7 +3,9 @@ package risk_test
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"os"
+	"strconv"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -91,25 +93,66 @@ func FuzzCaseJSON(f *testing.F) {
 	})
 }
 
-// FuzzLoadParams: the parameter loader never panics, and what it accepts
-// validates.
+// FuzzLoadParams: the parameter loader never panics; an error is a
+// *poverty.FieldError of risk.LoadParams; what it accepts, written back in
+// the file schema (Param.Value is the value's text), loads again to the
+// same parameters (round trip), and each value agrees with its own parser
+// (the oracle: ParseMoney, ParseRate, Atoi of Value).
 func FuzzLoadParams(f *testing.F) {
-	b, err := os.ReadFile("data/params.json")
-	if err != nil {
-		f.Fatal(err)
-	}
-	f.Add(b)
+	// Small seeds: minimising the whole embedded file would take a short
+	// run; the ordinary tests load it.
 	f.Add([]byte(`{"schema":"fupin.risk.params/2","params":[{"id":"stable_months","unit":"months","value":"12","status":"LOCAL","scope":"340722","source":"s"}]}`))
 	f.Add([]byte(`{"schema":"fupin.risk.params/2","params":[{"id":"cap_deep","unit":"ratio","status":"UNCONFIRMED","scope":"national","source":"s","note":"about 10%"}]}`))
-	base := risk.DefaultParams()
+	f.Add([]byte(`{"schema":"fupin.risk.params/2","params":[{"id":"medical_oop_amount","unit":"yuan","value":"10000.5","status":"DEFAULT","scope":"national","source":"s","from":"2020"}]}`))
+	f.Add([]byte(`{"schema":"fupin.risk.params/2","params":[{"id":"income_drop_share","unit":"ratio","value":"30%","status":"DEFAULT","scope":"national","source":"s"}]}`))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		o, err := risk.LoadParams(bytes.NewReader(data), "fuzz")
 		if err != nil {
+			var fe *poverty.FieldError
+			if !errors.As(err, &fe) || fe.Op != "risk.LoadParams" {
+				t.Fatalf("error is not a *poverty.FieldError of risk.LoadParams: %v", err)
+			}
 			return
 		}
-		p := base.Overlay(o)
-		if err := p.Validate(); err != nil {
-			t.Fatalf("accepted invalid parameters: %v", err)
+		type rec struct {
+			ID    string       `json:"id"`
+			Unit  poverty.Unit `json:"unit"`
+			Value string       `json:"value,omitempty"`
+			poverty.Provenance
+		}
+		doc := struct {
+			Schema string `json:"schema"`
+			Params []rec  `json:"params"`
+		}{Schema: "fupin.risk.params/2"}
+		for _, p := range o.List() {
+			v := p.Value()
+			var ok bool
+			switch p.Unit {
+			case poverty.UnitYuan:
+				m, err := poverty.ParseMoney(v)
+				ok = err == nil && m == p.Amount || p.Status == poverty.Unconfirmed && v == ""
+			case poverty.UnitRatio:
+				r, err := poverty.ParseRate(v)
+				ok = err == nil && r == p.Rate || p.Status == poverty.Unconfirmed && v == ""
+			case poverty.UnitMonths:
+				n, err := strconv.Atoi(v)
+				ok = err == nil && n == p.Count || p.Status == poverty.Unconfirmed && v == ""
+			}
+			if !ok || p.Origin != "fuzz" {
+				t.Fatalf("%s: value %q does not agree with %+v", p.ID, v, p)
+			}
+			doc.Params = append(doc.Params, rec{p.ID, p.Unit, v, p.Provenance})
+		}
+		out, err := json.Marshal(doc)
+		if err != nil {
+			t.Fatal(err)
+		}
+		again, err := risk.LoadParams(bytes.NewReader(out), "fuzz")
+		if err != nil {
+			t.Fatalf("written back, the parameters do not load: %v\n%s", err, out)
+		}
+		if diff := cmp.Diff(o.List(), again.List()); diff != "" {
+			t.Fatalf("round trip (-want +got):\n%s", diff)
 		}
 	})
 }
@@ -143,24 +186,134 @@ func FuzzLoadSchemes(f *testing.F) {
 	})
 }
 
-// FuzzLoadCatalog: the catalogue loader never panics; proposals from an
-// accepted catalogue never give a development-type measure to a household
-// without labour capacity.
+// FuzzLoadCatalog: the catalogue loader never panics, and an error is a
+// *poverty.FieldError of risk.LoadCatalog; proposals from an accepted
+// catalogue never give a development-type measure to a household without
+// labour capacity, never propose an UNCONFIRMED measure, and only propose
+// measures the catalogue lists.
 func FuzzLoadCatalog(f *testing.F) {
-	b, err := os.ReadFile("data/measures.json")
-	if err != nil {
-		f.Fatal(err)
-	}
-	f.Add(b, uint32(1<<1|1<<13))
+	// A small seed: the embedded 5 KB catalogue never left minimisation in
+	// a 45 s run. The ordinary tests load the embedded one.
+	f.Add([]byte(`{"schema":"fupin.risk.measures/2","mapping":{"source":"s","status":"DEFAULT","scope":"national"},"measures":[{"code":"a","name":"a","type":"development","factors":["illness","01"],"fallback":true,"source":"s","status":"CONFIRMED","scope":"national"},{"code":"b","name":"b","type":"safety_net","factors":["disability"],"no_labour":true,"source":"s","status":"UNCONFIRMED","scope":"national"}]}`), uint32(1<<1|1<<13))
 	f.Fuzz(func(t *testing.T, data []byte, factors uint32) {
 		c, err := risk.LoadCatalog(bytes.NewReader(data), "fuzz")
 		if err != nil {
+			var fe *poverty.FieldError
+			if !errors.As(err, &fe) || fe.Op != "risk.LoadCatalog" {
+				t.Fatalf("error is not a *poverty.FieldError of risk.LoadCatalog: %v", err)
+			}
 			return
 		}
-		for _, p := range c.Propose(risk.FactorSet(factors), 0) {
-			if p.Measure.Type != risk.SafetyNet {
-				t.Fatalf("%s proposed without labour capacity", p.Measure.Code)
+		for _, workers := range []int{0, 2} {
+			for _, p := range c.Propose(risk.FactorSet(factors), workers) {
+				m, ok := c.Lookup(p.Measure.Code)
+				if !ok || m.Status == poverty.Unconfirmed {
+					t.Fatalf("proposed %s: listed %v, status %v", p.Measure.Code, ok, m.Status)
+				}
+				if workers == 0 && p.Measure.Type != risk.SafetyNet {
+					t.Fatalf("%s proposed without labour capacity", p.Measure.Code)
+				}
 			}
+		}
+	})
+}
+
+// FuzzFactorSetJSON: a factor set decodes from an array of words or codes
+// and round-trips through MarshalJSON; the oracle is the words decoded one
+// by one with Factor.UnmarshalText (no unknown word, no repetition); an
+// error is a *poverty.ParseError.
+func FuzzFactorSetJSON(f *testing.F) {
+	for _, s := range []string{`["illness","0201"]`, `[]`, `null`, `["illness","01"]`, `["unknown"]`, `"illness"`, `[1]`} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, js string) {
+		var s risk.FactorSet
+		err := json.Unmarshal([]byte(js), &s)
+		var words []string
+		oracle := json.Unmarshal([]byte(js), &words) == nil
+		var want risk.FactorSet
+		if oracle {
+			for _, w := range words {
+				var fa risk.Factor
+				if fa.UnmarshalText([]byte(w)) != nil || fa == 0 || want&risk.FactorsOf(fa) != 0 {
+					oracle = false
+					break
+				}
+				want |= risk.FactorsOf(fa)
+			}
+		}
+		if err != nil {
+			var pe *poverty.ParseError
+			var se *json.SyntaxError
+			if !errors.As(err, &pe) && !errors.As(err, &se) {
+				t.Fatalf("%s: untyped error %v", js, err)
+			}
+			if oracle && words != nil {
+				t.Fatalf("%s refused (%v), the words are distinct known factors", js, err)
+			}
+			return
+		}
+		if words == nil {
+			return // null leaves the set unchanged
+		}
+		if !oracle || s != want {
+			t.Fatalf("%s -> %v, oracle %v (%v)", js, s, want, oracle)
+		}
+		out, err := json.Marshal(s)
+		var back risk.FactorSet
+		if err != nil || json.Unmarshal(out, &back) != nil || back != s {
+			t.Fatalf("round trip %s -> %v -> %s -> %v", js, s, out, back)
+		}
+	})
+}
+
+// FuzzGuaranteeSetJSON: as FuzzFactorSetJSON for guarantee items (words
+// only: the oracle is the item's String).
+func FuzzGuaranteeSetJSON(f *testing.F) {
+	for _, s := range []string{`["food","housing"]`, `[]`, `null`, `["food","food"]`, `["unknown"]`, `{}`} {
+		f.Add(s)
+	}
+	all := map[string]risk.Guarantee{}
+	for g := risk.Food; g <= risk.DrinkingWater; g++ {
+		all[g.String()] = g
+	}
+	f.Fuzz(func(t *testing.T, js string) {
+		var s risk.GuaranteeSet
+		err := json.Unmarshal([]byte(js), &s)
+		var words []string
+		oracle := json.Unmarshal([]byte(js), &words) == nil
+		var want risk.GuaranteeSet
+		if oracle {
+			for _, w := range words {
+				g, ok := all[w]
+				if !ok || want.Has(g) {
+					oracle = false
+					break
+				}
+				want |= risk.GuaranteesOf(g)
+			}
+		}
+		if err != nil {
+			var pe *poverty.ParseError
+			var se *json.SyntaxError
+			if !errors.As(err, &pe) && !errors.As(err, &se) {
+				t.Fatalf("%s: untyped error %v", js, err)
+			}
+			if oracle && words != nil {
+				t.Fatalf("%s refused (%v)", js, err)
+			}
+			return
+		}
+		if words == nil {
+			return
+		}
+		if !oracle || s != want {
+			t.Fatalf("%s -> %v, oracle %v (%v)", js, s, want, oracle)
+		}
+		out, err := json.Marshal(s)
+		var back risk.GuaranteeSet
+		if err != nil || json.Unmarshal(out, &back) != nil || back != s {
+			t.Fatalf("round trip %s -> %v -> %s -> %v", js, s, out, back)
 		}
 	})
 }

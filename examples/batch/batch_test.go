@@ -4,11 +4,13 @@ import (
 	"bufio"
 	"bytes"
 	"encoding/csv"
+	"encoding/json"
 	"fmt"
 	"io"
 	"os"
 	"regexp"
 	"runtime"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -276,6 +278,15 @@ func FuzzAssessCSV(f *testing.F) {
 			if err != nil || len(recs) != 1 || len(recs[0]) != 4 || recs[0][0] != "7" || recs[0][3] == "" {
 				t.Fatalf("line %q: bad reject %q (%v)", line, c.rej, err)
 			}
+			// The field is a column of the schema, or the record.
+			if f := recs[0][2]; f != "record" && !slices.Contains(columnNames, f) {
+				t.Fatalf("line %q: reject names field %q", line, f)
+			}
+		} else if fields := strings.Split(string(line), ","); isIdentityKey(fields[0]) || !utf8.Valid(line) {
+			t.Fatalf("line %q accepted", line)
+		}
+		if !utf8.Valid(c.out) || !utf8.Valid(c.rej) || clearID.Match(c.out) || clearID.Match(c.rej) {
+			t.Fatalf("line %q: output not UTF-8 or with an identity number in clear:\n%q\n%q", line, c.out, c.rej)
 		}
 	})
 }
@@ -287,15 +298,43 @@ func FuzzAssessJSONL(f *testing.F) {
 		f.Add(l)
 	}
 	f.Add([]byte(`{"id":"x"}`))
+	set := defaultSettings()
 	f.Fuzz(func(t *testing.T, line []byte) {
 		if bytes.ContainsAny(line, "\n") {
 			return
 		}
-		a := newJSONAssessor(defaultSettings())
+		a := newJSONAssessor(set)
 		c := &chunk{}
 		a.assess(c, line, 1)
 		if c.accepted+c.rejected != 1 || bytes.Count(c.out, []byte{'\n'}) != 1 {
 			t.Fatalf("line %q: accepted %d rejected %d", line, c.accepted, c.rejected)
+		}
+		if !utf8.Valid(c.out) || !utf8.Valid(c.rej) || clearID.Match(c.out) || clearID.Match(c.rej) {
+			t.Fatalf("line %q: output not UTF-8 or with an identity number in clear:\n%q\n%q", line, c.out, c.rej)
+		}
+		// Oracle: the household decoded and classified by the library
+		// directly. An accepted line gives the library's result.
+		var h poverty.Household
+		dec := json.NewDecoder(bytes.NewReader(line))
+		dec.DisallowUnknownFields()
+		ok := utf8.Valid(line) && dec.Decode(&h) == nil && !dec.More() && !isIdentityKey(h.ID) && h.Validate() == nil
+		var cl poverty.Classification
+		if ok {
+			lines, err := set.table.LinesFor(h.Year, h.Province(), set.boundary, set.opts)
+			ok = err == nil
+			if ok {
+				cl, err = poverty.Classify(&h, &lines)
+				ok = err == nil
+			}
+		}
+		if ok != (c.accepted == 1) {
+			t.Fatalf("line %q: accepted %d, the library %v:\n%s%s", line, c.accepted, ok, c.out, c.rej)
+		}
+		if ok {
+			want := fmt.Sprintf(",%s,%s,%t,%t,", cl.Status, cl.PerCapita.Amount, cl.BelowStandard, cl.BelowLine)
+			if !bytes.Contains(c.out, []byte(want)) {
+				t.Fatalf("line %q: result %q, the library %q", line, c.out, want)
+			}
 		}
 	})
 }
