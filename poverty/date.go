@@ -237,11 +237,22 @@ func ParseYearMonth(s string) (YearMonth, error) {
 	return d.YearMonth(), nil
 }
 
-// MarshalText implements [encoding.TextMarshaler].
-func (ym YearMonth) MarshalText() ([]byte, error) { return []byte(ym.String()), nil }
+// MarshalText implements [encoding.TextMarshaler]; the zero (unset)
+// YearMonth is "", as the zero Date is, so that it reads back.
+func (ym YearMonth) MarshalText() ([]byte, error) {
+	if ym == 0 {
+		return []byte{}, nil
+	}
+	return []byte(ym.String()), nil
+}
 
-// UnmarshalText implements [encoding.TextUnmarshaler] with [ParseYearMonth].
+// UnmarshalText implements [encoding.TextUnmarshaler] with [ParseYearMonth];
+// "" is the zero YearMonth.
 func (ym *YearMonth) UnmarshalText(b []byte) error {
+	if len(b) == 0 {
+		*ym = 0
+		return nil
+	}
 	v, err := ParseYearMonth(string(b))
 	if err != nil {
 		return err

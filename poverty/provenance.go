@@ -140,7 +140,7 @@ type Provenance struct {
 	Source    string       `json:"source"`
 	Status    SourceStatus `json:"status,omitzero"`
 	Qualifier string       `json:"qualifier,omitempty"`
-	Scope     Scope        `json:"scope"`
+	Scope     Scope        `json:"scope,omitempty"` // omitted when unset, so that what marshals reads back
 	From      string       `json:"from,omitempty"`
 	To        string       `json:"to,omitempty"`
 	Note      string       `json:"note,omitempty"`

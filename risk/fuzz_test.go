@@ -6,6 +6,7 @@ import (
 	"errors"
 	"os"
 	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -254,6 +255,9 @@ func FuzzFactorSetJSON(f *testing.F) {
 			return
 		}
 		if words == nil {
+			if strings.TrimSpace(js) != "null" {
+				t.Fatalf("%s accepted as %v: not an array of words", js, s)
+			}
 			return // null leaves the set unchanged
 		}
 		if !oracle || s != want {
@@ -305,6 +309,9 @@ func FuzzGuaranteeSetJSON(f *testing.F) {
 			return
 		}
 		if words == nil {
+			if strings.TrimSpace(js) != "null" {
+				t.Fatalf("%s accepted as %v: not an array of words", js, s)
+			}
 			return
 		}
 		if !oracle || s != want {
@@ -336,6 +343,54 @@ func FuzzFactorText(f *testing.F) {
 		}
 		if w, err := parseFactor(v.Code()); err != nil || w != v {
 			t.Fatalf("%q -> %v -> code %q -> %v %v", s, v, v.Code(), w, err)
+		}
+	})
+}
+
+// FuzzAssessmentJSON: an assessment decodes from what MarshalJSON writes
+// (checks none or one a rule, in rule order); what it accepts marshals to
+// JSON that decodes to the same assessment (the bytes agree); an error is a
+// *poverty.FieldError of risk.Assessment.UnmarshalJSON, or the JSON's own
+// syntax error.
+func FuzzAssessmentJSON(f *testing.F) {
+	a, err := risk.Assess(flat(), []risk.Event{
+		{Kind: risk.MedicalClaim, Date: day("2020-01-10"), Total: y(20000), OutOfPocket: y(9000), Severe: true},
+	}, on, nil)
+	if err != nil {
+		f.Fatal(err)
+	}
+	b, err := json.Marshal(a)
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Add(b)
+	f.Add([]byte(`{"household_id":"h","checks":[]}`))
+	f.Add([]byte(`{"household_id":"h","checks":[{"rule":"income_drop"}]}`))
+	f.Add([]byte(`null`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		var a risk.Assessment
+		if err := json.Unmarshal(data, &a); err != nil {
+			var fe *poverty.FieldError
+			var se *json.SyntaxError
+			if !errors.As(err, &se) && (!errors.As(err, &fe) || fe.Op != "risk.Assessment.UnmarshalJSON") {
+				t.Fatalf("untyped error: %v", err)
+			}
+			return
+		}
+		out, err := json.Marshal(a)
+		if err != nil {
+			t.Fatalf("accepted assessment does not marshal: %v", err)
+		}
+		var again risk.Assessment
+		if err := json.Unmarshal(out, &again); err != nil {
+			t.Fatalf("round trip rejected: %v\n%s", err, out)
+		}
+		out2, err := json.Marshal(again)
+		if err != nil || !bytes.Equal(out, out2) {
+			t.Fatalf("round trip differs:\n%s\n%s", out, out2)
+		}
+		if len(a.Checks()) != len(again.Checks()) {
+			t.Fatalf("checks %d -> %d", len(a.Checks()), len(again.Checks()))
 		}
 	})
 }
