@@ -152,19 +152,26 @@ func (m SituationSet) MarshalJSON() ([]byte, error) {
 }
 
 // UnmarshalJSON decodes an array of situation words; an unknown or unset
-// word is an error wrapping [poverty.ErrUnknownWord]. JSON null leaves the
+// word is an error wrapping [poverty.ErrUnknownWord], anything but an
+// array of strings one wrapping [poverty.ErrSyntax]. JSON null leaves the
 // set unchanged, as encoding/json does for text.
 func (m *SituationSet) UnmarshalJSON(b []byte) error {
 	if string(b) == "null" {
 		return nil
 	}
-	var list []Situation
-	if err := json.Unmarshal(b, &list); err != nil {
-		return err
+	// Words, not []Situation: encoding/json reads a string into a slice of
+	// a byte-sized type as base64, which would take "AQI=" for a set.
+	var words []string
+	if err := json.Unmarshal(b, &words); err != nil || words == nil {
+		return &poverty.ParseError{Op: "children", What: "situations", Input: poverty.MaskIDsIn(string(b)), Err: poverty.ErrSyntax}
 	}
-	for _, s := range list {
-		if s == 0 {
-			return parseErr("situation", s.String())
+	list := make([]Situation, len(words))
+	for i, w := range words {
+		if err := list[i].UnmarshalText([]byte(w)); err != nil {
+			return err
+		}
+		if list[i] == 0 {
+			return parseErr("situation", w)
 		}
 	}
 	*m = SituationsOf(list...)

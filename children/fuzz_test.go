@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -191,4 +192,93 @@ func TestConcurrentUse(t *testing.T) {
 	for err := range errs {
 		t.Error(err)
 	}
+}
+
+// FuzzSituationSetJSON: a situation set decodes from an array of situation
+// words (oracle: the words one by one with Situation.UnmarshalText, none
+// unset), round-trips through MarshalJSON, and an error is typed.
+func FuzzSituationSetJSON(f *testing.F) {
+	for _, s := range []string{`["migrant_in_county","lost_contact"]`, `[]`, `null`, `["unknown"]`, `["x"]`, `{}`, `"AQI="`} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, js string) {
+		var m SituationSet
+		err := json.Unmarshal([]byte(js), &m)
+		var words []string
+		oracle := json.Unmarshal([]byte(js), &words) == nil
+		var list []Situation
+		for _, w := range words {
+			var s Situation
+			if s.UnmarshalText([]byte(w)) != nil || s == 0 {
+				oracle = false
+				break
+			}
+			list = append(list, s)
+		}
+		if err != nil {
+			var pe *poverty.ParseError
+			var se *json.SyntaxError
+			var te *json.UnmarshalTypeError
+			if !errors.As(err, &pe) && !errors.As(err, &se) && !errors.As(err, &te) {
+				t.Fatalf("%s: untyped error %v", js, err)
+			}
+			if oracle && words != nil {
+				t.Fatalf("%s refused: %v", js, err)
+			}
+			return
+		}
+		if words == nil {
+			if strings.TrimSpace(js) != "null" {
+				t.Fatalf("%s accepted as %v: not an array of words", js, m.Situations())
+			}
+			return // null leaves the set unchanged
+		}
+		if !oracle || m != SituationsOf(list...) {
+			t.Fatalf("%s -> %v, oracle %v", js, m.Situations(), list)
+		}
+		out, err := json.Marshal(m)
+		var back SituationSet
+		if err != nil || json.Unmarshal(out, &back) != nil || back != m {
+			t.Fatalf("round trip %s -> %s -> %v", js, out, back.Situations())
+		}
+	})
+}
+
+// FuzzCausesText: causes parse from words joined by "+" (oracle: each word
+// is a cause's word), round-trip through MarshalText, and an error is a
+// *poverty.ParseError wrapping poverty.ErrUnknownWord.
+func FuzzCausesText(f *testing.F) {
+	for _, s := range []string{"parent_returned+aged_out", "", "added", "+", "x", "aged_out+aged_out"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		var cs Causes
+		err := cs.UnmarshalText([]byte(s))
+		oracle := true
+		if s != "" {
+			for w := range strings.SplitSeq(s, "+") {
+				if !slices.Contains(causeWords[:], w) {
+					oracle = false
+				}
+			}
+		}
+		if err != nil {
+			var pe *poverty.ParseError
+			if !errors.As(err, &pe) || !errors.Is(err, poverty.ErrUnknownWord) {
+				t.Fatalf("%q: error %v is not a *ParseError wrapping ErrUnknownWord", s, err)
+			}
+			if oracle {
+				t.Fatalf("%q refused: %v", s, err)
+			}
+			return
+		}
+		if !oracle {
+			t.Fatalf("%q accepted as %v", s, cs)
+		}
+		b, err := cs.MarshalText()
+		var back Causes
+		if err != nil || back.UnmarshalText(b) != nil || back != cs {
+			t.Fatalf("round trip %q -> %v -> %q -> %v", s, cs, b, back)
+		}
+	})
 }

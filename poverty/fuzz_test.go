@@ -331,3 +331,26 @@ func FuzzLoadTable(f *testing.F) {
 		}
 	})
 }
+
+// FuzzScopeText: a scope reads back what it accepts (its own text), agrees
+// with Scope.IsValid (the oracle), and an error is a *ParseError wrapping
+// ErrUnknownRegion.
+func FuzzScopeText(f *testing.F) {
+	for _, s := range []string{"national", "west", "53", "530627", "99", "", "NATIONAL"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		var sc poverty.Scope
+		err := sc.UnmarshalText([]byte(s))
+		if err != nil {
+			checkParseError(t, err, "scope", s, poverty.ErrUnknownRegion)
+			if poverty.Scope(s).IsValid() {
+				t.Fatalf("%q refused: %v", s, err)
+			}
+			return
+		}
+		if string(sc) != s || !sc.IsValid() {
+			t.Fatalf("%q -> %q", s, sc)
+		}
+	})
+}
