@@ -240,7 +240,9 @@ var columnNames = strings.Split(gen.CSVHeader, ",")
 func (a *csvAssessor) assess(c *chunk, line []byte, lineNo int) {
 	// Split on commas in one pass; the schema has no quoted fields.
 	n, start, quoted := 0, 0, false
+	var high byte // the bits of every byte: >= 0x80 when one is not ASCII
 	for i, ch := range line {
+		high |= ch
 		switch ch {
 		case ',':
 			if n < gen.CSVColumns {
@@ -261,7 +263,7 @@ func (a *csvAssessor) assess(c *chunk, line []byte, lineNo int) {
 		n = gen.CSVColumns // the fields kept
 	}
 	id := str(a.fields[0])
-	if !ascii(line) {
+	if high >= utf8.RuneSelf {
 		// The input is UTF-8: a field that is not is rejected by name, and
 		// no byte of it is copied to the output.
 		for k := range n {
