@@ -3,6 +3,7 @@ package labor
 import (
 	"bufio"
 	"bytes"
+	"errors"
 	"fmt"
 	"io"
 	"strconv"
@@ -95,6 +96,12 @@ func (d *Decoder) Next() (Line, error) {
 				fmt.Errorf("%w: a line holds exactly one record", poverty.ErrSyntax))
 		}
 		if err != nil {
+			// One error naming the line and the record's own field, not an
+			// error inside an error (the prefix would print twice).
+			var fe *poverty.FieldError
+			if errors.As(err, &fe) && err.Error() == fe.Error() { // a lone field error, perhaps joined
+				return Line{}, &poverty.FieldError{Op: opDecoder, Record: rec + " " + fe.Record, Field: fe.Field, Value: fe.Value, Err: fe.Err}
+			}
 			return Line{}, fieldErr(opDecoder, rec, "record", "", err)
 		}
 		return l, nil

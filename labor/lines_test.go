@@ -23,9 +23,16 @@ func TestDecoderLines(t *testing.T) {
 {"job": {"id": "l", "worker": "w", "channel": "workshop", "workshop": "ws", "place": "in_village", "start": "2020-01-01"}}
 `
 	_, err := collect(NewDecoder(strings.NewReader(in), "upload.jsonl"))
-	for _, want := range []string{`"upload.jsonl line 5": field line`, `"teleport"`, `"upload.jsonl line 6": field record`, `"upload.jsonl line 7": field line = "2 records"`} {
+	for _, want := range []string{`"upload.jsonl line 5": field line`, `"teleport"`, `"upload.jsonl line 6 k": field workshop`, `"upload.jsonl line 7": field line = "2 records"`} {
 		if err == nil || !strings.Contains(err.Error(), want) {
 			t.Errorf("error does not contain %s: %v", want, err)
+		}
+	}
+	// One error per line: the operation is named once, with the line and the
+	// record's own field, not an error inside an error.
+	for _, line := range strings.Split(err.Error(), "\n") {
+		if n := strings.Count(line, "labor.Decoder"); n != 1 {
+			t.Errorf("%q names the operation %d times", line, n)
 		}
 	}
 	good := strings.Join(slicesDelete(strings.Split(in, "\n"), 4, 7), "\n")

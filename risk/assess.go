@@ -241,7 +241,7 @@ func (a *Assessment) UnmarshalJSON(b []byte) error {
 	}
 	var w assessmentJSON
 	if err := json.Unmarshal(b, &w); err != nil {
-		return &poverty.FieldError{Op: "risk.Assessment.UnmarshalJSON", Record: "assessment", Field: "json", Err: fmt.Errorf("%w: %v", poverty.ErrSyntax, err)}
+		return &poverty.FieldError{Op: "risk.Assessment.UnmarshalJSON", Record: "assessment", Field: "json", Err: fmt.Errorf("%w: %w", poverty.ErrSyntax, err)}
 	}
 	v := Assessment(w.assessmentFields)
 	if len(w.Checks) != 0 && len(w.Checks) != numChecks {
