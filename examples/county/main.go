@@ -5,9 +5,10 @@
 // colour tiers, proposed measures and cases, children's classification and
 // care flags, employment and workshop jobs — and prints the county report:
 // headline figures, a table by township, and the households to visit
-// first with their reasons.
+// first with their reasons; or the same as one HTML page with charts.
 //
 //	go run ./examples/county
+//	go run ./examples/county -format html > report.html
 //	go run ./examples/county -size 200000 -seed 7 -format json
 //	go run ./examples/county -province 65 -format csv
 //
@@ -39,7 +40,7 @@ func main() {
 	seed := flag.Uint64("seed", 0, "seed of the synthetic population (default from the configuration: 1)")
 	year := flag.Int("year", 0, "accounting year (default 2020)")
 	province := flag.String("province", "", "province code, e.g. 53 or 65 (default 53)")
-	format := flag.String("format", "text", "output format: text, json or csv")
+	format := flag.String("format", "text", "output format: text, json, csv or html (one self-contained page with charts)")
 	top := flag.Int("visit", -1, "number of households to visit first (default from the configuration)")
 	thresholds := flag.String("thresholds", "", "a thresholds JSON file (package poverty schema) overlaid on the embedded table, e.g. your province's monitoring line for a year the embedded data leave unconfirmed")
 	secondary := flag.Bool("accept-secondary", false, "accept thresholds from secondary sources")
@@ -89,9 +90,9 @@ func run(o options, stdout, stderr io.Writer) error {
 		}
 	}
 	switch o.format {
-	case "text", "json", "csv":
+	case "text", "json", "csv", "html":
 	default:
-		return fmt.Errorf("unknown format %q (want text, json or csv)", o.format)
+		return fmt.Errorf("unknown format %q (want text, json, csv or html)", o.format)
 	}
 	table := poverty.Default()
 	if o.thresholds != "" {
@@ -123,6 +124,8 @@ func run(o options, stdout, stderr io.Writer) error {
 		return enc.Encode(rep)
 	case "csv":
 		return writeCSV(stdout, rep)
+	case "html":
+		return writeHTML(stdout, rep, nil)
 	}
 	return writeText(stdout, rep)
 }

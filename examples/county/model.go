@@ -153,6 +153,23 @@ type Report struct {
 	Visit     []Visit        `json:"visit_first"`
 	Sources   []string       `json:"sources"`
 	Notes     []string       `json:"notes,omitempty"`
+
+	dist distribution // what the HTML page draws beyond the text report
+}
+
+// distribution holds what the HTML page draws and the text forms leave
+// out: every household's per-capita income and resident members (the
+// weights of the measures), the status flows of the year and the
+// monitored categories' outcome at the follow-up.
+type distribution struct {
+	perCapita  []poverty.Money
+	residents  []float64
+	statusFlow counter // "from>to": status on 1 January (registration as at the end of the year before) and at the end of the year
+	caseFlow   counter // "category>stage": category at identification, stage after the follow-up test
+	standard   *poverty.Threshold
+	line       poverty.Threshold
+	cap        *risk.Param
+	boundary   poverty.Boundary
 }
 
 // Headline holds the county-wide figures.
@@ -207,6 +224,7 @@ type Township struct {
 	LeftBehind    int           `json:"left_behind_children"`
 	WorkshopJobs  int           `json:"workshop_jobs"`
 	sum           poverty.Money
+	yellow, green int // the other tiers, for the page's stacked bars
 }
 
 // Visit is a household to visit first, with its reasons.
@@ -351,11 +369,14 @@ type shard struct {
 	kids    []children.Child
 	workers []labor.Worker
 	jobs    [][]labor.Job
+
+	dist distribution
 }
 
 func (m *model) newShard() *shard {
 	sh := &shard{status: counter{}, exitFail: counter{}, warnings: counter{}, tiers: counter{}, flags: counter{},
-		measures: counter{}, elimFail: counter{}, failures: map[string]int{}, townships: map[int]*Township{}}
+		measures: counter{}, elimFail: counter{}, failures: map[string]int{}, townships: map[int]*Township{},
+		dist: distribution{statusFlow: counter{}, caseFlow: counter{}}}
 	if m.labor != nil {
 		sh.lt = &labor.Tally{Rules: *m.labor, Poor: labor.GroupRegistered}
 	}
@@ -372,7 +393,8 @@ func (sh *shard) merge(o *shard) {
 		*p[0] += *p[1]
 	}
 	for _, c := range [][2]counter{{sh.status, o.status}, {sh.exitFail, o.exitFail}, {sh.warnings, o.warnings}, {sh.tiers, o.tiers},
-		{sh.flags, o.flags}, {sh.measures, o.measures}, {sh.elimFail, o.elimFail}, {sh.failures, o.failures}} {
+		{sh.flags, o.flags}, {sh.measures, o.measures}, {sh.elimFail, o.elimFail}, {sh.failures, o.failures},
+		{sh.dist.statusFlow, o.dist.statusFlow}, {sh.dist.caseFlow, o.dist.caseFlow}} {
 		for k, v := range c[1] {
 			c[0][k] += v
 		}
@@ -393,7 +415,11 @@ func (sh *shard) merge(o *shard) {
 		u.LeftBehind += t.LeftBehind
 		u.WorkshopJobs += t.WorkshopJobs
 		u.sum += t.sum
+		u.yellow += t.yellow
+		u.green += t.green
 	}
+	sh.dist.perCapita = append(sh.dist.perCapita, o.dist.perCapita...)
+	sh.dist.residents = append(sh.dist.residents, o.dist.residents...)
 	sh.tally.Merge(&o.tally)
 	if sh.lt != nil && o.lt != nil {
 		sh.lt.Merge(o.lt)
@@ -442,6 +468,26 @@ func (m *model) household(sh *shard, rec *gen.Record) {
 		return
 	}
 	sh.status[cl.Status.String()]++
+	sh.dist.perCapita = append(sh.dist.perCapita, cl.PerCapita.Amount)
+	sh.dist.residents = append(sh.dist.residents, float64(cl.Residents))
+	{
+		// The status on 1 January: the registration as it stood at the end
+		// of the year before, the same incomes.
+		start := *h
+		r := &start.Registration
+		if r.Returned == m.cfg.Year {
+			r.Returned = 0
+		}
+		if r.Exited == m.cfg.Year {
+			r.Exited = 0
+		}
+		if r.Registered == m.cfg.Year {
+			*r = poverty.Registration{}
+		}
+		if c0, err := poverty.Classify(&start, &m.lines); err == nil {
+			sh.dist.statusFlow[c0.Status.String()+">"+cl.Status.String()]++
+		}
+	}
 	sh.allSum += cl.PerCapita.Amount
 	ts.sum += cl.PerCapita.Amount
 	if h.Registration.Registered != 0 {
@@ -518,6 +564,10 @@ func (m *model) household(sh *shard, rec *gen.Record) {
 			tier = tr.Tier
 			sh.tiers[tier.String()]++
 			switch tier {
+			case risk.Yellow:
+				ts.yellow++
+			case risk.Green:
+				ts.green++
 			case risk.Red:
 				ts.Red++
 				score += 5
@@ -557,6 +607,7 @@ func (m *model) household(sh *shard, rec *gen.Record) {
 				reasons = append(reasons, "case not eliminated at the follow-up on "+m.followUp.String()+": "+failedCodes(res.Failed()))
 			}
 			sh.tally.Add(c)
+			sh.dist.caseFlow[id.Category.String()+">"+c.Stage().String()]++
 		}
 	}
 
@@ -756,6 +807,14 @@ wait:
 			t.MeanPerCapita = t.sum / poverty.Money(t.Households)
 		}
 		r.Townships = append(r.Townships, *t)
+	}
+	r.dist = sh.dist
+	r.dist.line, r.dist.boundary = m.lines.Monitoring, m.cfg.Boundary
+	if std := m.lines.Standard; std != (poverty.Threshold{}) {
+		r.dist.standard = &std
+	}
+	if hd.Cap != nil {
+		r.dist.cap = &hd.Cap.Cap
 	}
 	r.Visit = slices.Clone([]Visit(*visits))
 	slices.SortFunc(r.Visit, func(a, b Visit) int {
