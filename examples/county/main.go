@@ -9,6 +9,7 @@
 //
 //	go run ./examples/county
 //	go run ./examples/county -format html > report.html
+//	go run ./examples/county -reform my-line.json -format html > what-if.html
 //	go run ./examples/county -size 200000 -seed 7 -format json
 //	go run ./examples/county -province 65 -format csv
 //
@@ -44,8 +45,9 @@ func main() {
 	top := flag.Int("visit", -1, "number of households to visit first (default from the configuration)")
 	thresholds := flag.String("thresholds", "", "a thresholds JSON file (package poverty schema) overlaid on the embedded table, e.g. your province's monitoring line for a year the embedded data leave unconfirmed")
 	secondary := flag.Bool("accept-secondary", false, "accept thresholds from secondary sources")
+	reform := flag.String("reform", "", "what-if: a thresholds file (package poverty schema) or a tier-scheme file (package risk schema) overlaid on the baseline; the same households run under both and the report says what changes (text, json or html)")
 	flag.Parse()
-	o := options{secondary: *secondary, config: *config, size: *size, seed: *seed, year: *year, province: *province, format: *format, top: *top, thresholds: *thresholds}
+	o := options{reform: *reform, secondary: *secondary, config: *config, size: *size, seed: *seed, year: *year, province: *province, format: *format, top: *top, thresholds: *thresholds}
 	if err := run(o, os.Stdout, os.Stderr); err != nil {
 		fmt.Fprintln(os.Stderr, "county:", err)
 		os.Exit(1)
@@ -54,7 +56,7 @@ func main() {
 
 type options struct {
 	config, province, format string
-	thresholds               string
+	thresholds, reform       string
 	secondary                bool
 	size, year, top          int
 	seed                     uint64
@@ -106,6 +108,9 @@ func run(o options, stdout, stderr io.Writer) error {
 			return err
 		}
 		table = table.Overlay(t)
+	}
+	if o.reform != "" {
+		return runWhatIf(o, cfg, table, stdout)
 	}
 	m, err := newModel(cfg, table, poverty.LookupOptions{AcceptSecondary: o.secondary})
 	if err != nil {
@@ -280,4 +285,29 @@ func writeCSV(w io.Writer, r *Report) error {
 	}
 	cw.Flush()
 	return cw.Error()
+}
+
+// runWhatIf writes the what-if report of o.reform: text or JSON, or the
+// baseline's page with a what-if section.
+func runWhatIf(o options, cfg Config, table *poverty.Table, stdout io.Writer) error {
+	if o.format == "csv" {
+		return fmt.Errorf("-reform writes text, json or html, not csv")
+	}
+	w, base, err := whatIf(cfg, table, poverty.LookupOptions{AcceptSecondary: o.secondary}, o.reform, cfg.VisitFirst)
+	if err != nil {
+		return err
+	}
+	switch o.format {
+	case "json":
+		enc := json.NewEncoder(stdout)
+		enc.SetIndent("", "  ")
+		return enc.Encode(w)
+	case "html":
+		section, err := whatIfHTML(w)
+		if err != nil {
+			return err
+		}
+		return writeHTML(stdout, base, section)
+	}
+	return writeWhatIfText(stdout, w)
 }

@@ -75,6 +75,26 @@ type model struct {
 	kids     *children.Rules        // schemes and check parameters
 	labor    *labor.EmploymentRules // nil when the rules are not in force for the year
 	laborErr error
+	collect  bool // keep every household's status, category and tier (for a what-if comparison)
+}
+
+// overlaySchemes puts a caller's tier schemes (a reform) over the
+// embedded ones and the configuration's, and picks the scheme in force
+// again.
+func (m *model) overlaySchemes(extra risk.Schemes) error {
+	schemes := risk.DefaultSchemes()
+	if len(m.cfg.Tiers) > 0 {
+		own, err := risk.LoadSchemes(bytes.NewReader(m.cfg.Tiers), "county.json tiers")
+		if err != nil {
+			return err
+		}
+		schemes = schemes.Overlay(own)
+	}
+	m.scheme = nil
+	if s, ok := schemes.Overlay(extra).For(m.cfg.Province, m.cfg.Year); ok {
+		m.scheme = &s
+	}
+	return nil
 }
 
 // newModel resolves the configuration against the thresholds table (nil:
@@ -154,7 +174,8 @@ type Report struct {
 	Sources   []string       `json:"sources"`
 	Notes     []string       `json:"notes,omitempty"`
 
-	dist distribution // what the HTML page draws beyond the text report
+	dist    distribution           // what the HTML page draws beyond the text report
+	results []risk.HouseholdResult // every household's status, category and tier, when the model collects them
 }
 
 // distribution holds what the HTML page draws and the text forms leave
@@ -370,7 +391,8 @@ type shard struct {
 	workers []labor.Worker
 	jobs    [][]labor.Job
 
-	dist distribution
+	dist    distribution
+	results []risk.HouseholdResult
 }
 
 func (m *model) newShard() *shard {
@@ -418,6 +440,7 @@ func (sh *shard) merge(o *shard) {
 		u.yellow += t.yellow
 		u.green += t.green
 	}
+	sh.results = append(sh.results, o.results...)
 	sh.dist.perCapita = append(sh.dist.perCapita, o.dist.perCapita...)
 	sh.dist.residents = append(sh.dist.residents, o.dist.residents...)
 	sh.tally.Merge(&o.tally)
@@ -468,6 +491,16 @@ func (m *model) household(sh *shard, rec *gen.Record) {
 		return
 	}
 	sh.status[cl.Status.String()]++
+	var out *risk.HouseholdResult
+	if m.collect {
+		line := "no line"
+		if m.lines.Monitoring.Amount != 0 {
+			line = "the monitoring line " + m.lines.Monitoring.Amount.String()
+		}
+		sh.results = append(sh.results, risk.HouseholdResult{Household: h.ID, Group: ts.Township, People: res, Status: cl.Status,
+			Reasons: []string{cl.Status.Code() + ": per-capita income " + cl.PerCapita.Amount.String() + " against " + line}})
+		out = &sh.results[len(sh.results)-1]
+	}
 	sh.dist.perCapita = append(sh.dist.perCapita, cl.PerCapita.Amount)
 	sh.dist.residents = append(sh.dist.residents, float64(cl.Residents))
 	{
@@ -563,6 +596,10 @@ func (m *model) household(sh *shard, rec *gen.Record) {
 		} else {
 			tier = tr.Tier
 			sh.tiers[tier.String()]++
+			if out != nil {
+				out.Tier = tier
+				out.Reasons = append(out.Reasons, tr.Code+" "+tier.String()+": "+tr.Reason)
+			}
 			switch tier {
 			case risk.Yellow:
 				ts.yellow++
@@ -583,6 +620,13 @@ func (m *model) household(sh *shard, rec *gen.Record) {
 	// Monitored households: a case with the proposed sh.measures from the
 	// day after identification, and the elimination test at the
 	// follow-up visit (risk).
+	if out != nil {
+		out.Category = id.Category
+		if id.Category != risk.CategoryNone {
+			out.Reasons = append(out.Reasons, id.Code()+": per-capita income "+id.PerCapita.Amount.String()+" over the 12 months to "+id.On.String()+
+				", monitoring line "+id.Line.Amount.String())
+		}
+	}
 	if id.Category != risk.CategoryNone {
 		ts.Monitored++
 		score += 3
@@ -809,6 +853,7 @@ wait:
 		r.Townships = append(r.Townships, *t)
 	}
 	r.dist = sh.dist
+	r.results = sh.results
 	r.dist.line, r.dist.boundary = m.lines.Monitoring, m.cfg.Boundary
 	if std := m.lines.Standard; std != (poverty.Threshold{}) {
 		r.dist.standard = &std
