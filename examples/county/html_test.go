@@ -59,9 +59,7 @@ func parsePage(t *testing.T, page []byte) pageFacts {
 		}
 	}
 	f.text = text.String()
-	for _, m := range regexp.MustCompile(`url\(|@import|@font-face`).FindAllString(f.text, -1) {
-		f.fetching = append(f.fetching, m)
-	}
+	f.fetching = append(f.fetching, regexp.MustCompile(`url\(|@import|@font-face`).FindAllString(f.text, -1)...)
 	return f
 }
 

@@ -266,14 +266,14 @@ func whatIfHTML(x *WhatIf) (*whatIfPage, error) {
 	return &whatIfPage{HTML: template.HTML(b.String())}, nil // html/template's own escaped output
 }
 
-var whatIfTemplate = template.Must(template.New("whatif").Parse(`<h2 id="whatif">What-if 政策模拟: {{.X.Reform}} ({{.X.Kind}})</h2>
+var whatIfTemplate = template.Must(template.New("whatif").Funcs(template.FuncMap{"pct": pctRate}).Parse(`<h2 id="whatif">What-if 政策模拟: {{.X.Reform}} ({{.X.Kind}})</h2>
 <div class="scroll"><table>
 <tr><th></th><th>baseline 基线</th><th>reform 方案</th></tr>
 <tr><td>standard 扶贫标准</td><td>{{with .B.Standard}}{{.}}{{else}}none in force{{end}}</td><td>{{with .R.Standard}}{{.}}{{else}}none in force{{end}}</td></tr>
 <tr><td>monitoring line 监测线</td><td>{{.B.MonitoringLine}}</td><td>{{.R.MonitoringLine}}</td></tr>
 <tr><td>monitored households 监测户</td><td>{{.B.Monitored}}</td><td>{{.R.Monitored}}</td></tr>
 <tr><td>monitored people 监测人口</td><td>{{.B.MonitoredPeople}}</td><td>{{.R.MonitoredPeople}}</td></tr>
-<tr><td>monitored share (cap) 监测比例</td><td>{{.B.Share.Percent}} ({{.B.Cap.Percent}}, within {{.B.Within}})</td><td>{{.R.Share.Percent}} ({{.R.Cap.Percent}}, within {{.R.Within}})</td></tr>
+<tr><td>monitored share (cap) 监测比例</td><td>{{pct .B.Share}} (cap {{pct .B.Cap}}, within {{.B.Within}})</td><td>{{pct .R.Share}} (cap {{pct .R.Cap}}, within {{.R.Within}})</td></tr>
 <tr><td>money gap to the line 缺口 (FGT1 × line × people)</td><td>{{.B.Gap}}</td><td>{{.R.Gap}} ({{.Gap}})</td></tr>
 <tr><td>FGT1 at the monitoring line</td><td>{{printf "%.4f" .B.FGT1}}</td><td>{{printf "%.4f" .R.FGT1}}</td></tr>
 </table></div>
