@@ -53,15 +53,19 @@ type FileError struct {
 	Err   error
 }
 
+// Error returns "<field>: <cause>"; the public packages add the file name.
 func (e *FileError) Error() string { return e.Field + ": " + e.Err.Error() }
 
+// Unwrap returns the cause.
 func (e *FileError) Unwrap() error { return e.Err }
 
 // maskedError masks identity numbers in the text of the error it wraps.
 type maskedError struct{ err error }
 
+// Error returns the wrapped message with identity numbers masked.
 func (m maskedError) Error() string { return MaskIDsIn(m.err.Error()) }
 
+// Unwrap returns the wrapped error.
 func (m maskedError) Unwrap() error { return m.err }
 
 // MaskID masks any text that may hold an identity number (poverty.MaskID).
