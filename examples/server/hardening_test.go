@@ -105,7 +105,8 @@ func TestIdentityNumbersNeverLeave(t *testing.T) {
 		}
 	}
 	// Paths, queries, methods and headers.
-	for _, target := range []string{"/v1/" + id, "/" + id + "/assess", "/v1/assess?household=" + id, "/healthz?" + id + "=1"} {
+	for _, target := range []string{"/v1/" + id, "/" + id + "/assess", "/v1/assess?household=" + id, "/healthz?" + id + "=1",
+		"/report?year=2020&region=" + id, "/report?year=" + id + "&region=53", "/report?" + id + "=1", "/report?year=2020&region=65", "/report?year=2020&region=53"} {
 		record(do(h, "GET", target, "", ""))
 		record(do(h, "POST", target, "application/json", "{}"))
 	}

@@ -122,6 +122,24 @@ func writeJSON(w *statusWriter, status int, mediaType string, v any) {
 	}
 }
 
+// writeHTML writes a page as the whole response, 200, text/html, masked
+// with the same rule as writeJSON (every identity-number-like run in the
+// page), with its length, flushed.
+func writeHTML(w *statusWriter, page htmlPage) {
+	b := []byte(maskIDs(string(page)))
+	h := w.Header()
+	h.Set("Content-Type", "text/html; charset=utf-8")
+	h.Set("X-Content-Type-Options", "nosniff")
+	h.Set("Content-Length", strconv.Itoa(len(b)))
+	w.WriteHeader(http.StatusOK)
+	if _, err := w.Write(b); err != nil {
+		return
+	}
+	if err := http.NewResponseController(w).Flush(); err != nil && w.err == nil && !errors.Is(err, http.ErrNotSupported) {
+		w.err = err
+	}
+}
+
 // writeError names a write error for the log without its text (which
 // holds socket addresses).
 func writeError(err error) string {

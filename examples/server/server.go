@@ -10,12 +10,15 @@ import (
 	"github.com/openfupin/fupin/poverty"
 )
 
-// server holds the read-only state every handler shares: the thresholds
-// table and the logger. Handlers are safe for concurrent use.
+// server holds the state every handler shares: the thresholds table and
+// the logger (read-only), and the demonstration store of assessed
+// households behind GET /report (store.go). Handlers are safe for
+// concurrent use.
 type server struct {
 	table   *poverty.Table
 	log     *slog.Logger
 	maxBody int64
+	results resultStore
 }
 
 // route is one endpoint: its method and handler. A handler returns the
@@ -34,6 +37,7 @@ func (s *server) routes() http.Handler {
 		"/v1/assess": {http.MethodPost, s.assess},
 		"/v1/exit":   {http.MethodPost, s.exit},
 		"/v1/tier":   {http.MethodPost, s.tier},
+		"/report":    {http.MethodGet, s.report},
 		// Children and workshops.
 		"/v1/children/classify": {http.MethodPost, s.child},
 		"/v1/workshops/impact":  {http.MethodPost, s.impact},
@@ -86,6 +90,10 @@ func (s *server) endpoint(rt route) http.Handler {
 		if prob != nil {
 			p = prob
 			writeProblem(sw, p)
+			return
+		}
+		if page, ok := v.(htmlPage); ok {
+			writeHTML(sw, page)
 			return
 		}
 		writeJSON(sw, http.StatusOK, "application/json", v)
@@ -176,6 +184,13 @@ func (s *server) assess(w http.ResponseWriter, r *http.Request) (any, *Problem) 
 		return nil, validationProblem("household", err)
 	}
 	rule, _ := poverty.RuleFor(cl.Status.Code())
+	stored := storedResult{id: h.ID, year: h.Year, region: h.Province(), perCapita: cl.PerCapita.Amount, residents: cl.Residents,
+		status: cl.Status, code: cl.Status.Code(), boundary: lines.Boundary, line: lines.Monitoring}
+	if lines.Standard.Kind != "" {
+		std := lines.Standard
+		stored.standard = &std
+	}
+	s.results.add(stored)
 	return AssessResponse{
 		HouseholdID: h.ID, Year: h.Year, Region: h.Province(), Classification: cl,
 		Reason:   Reason{Code: cl.Status.Code(), Rule: rule.Rule, Source: rule.Source, Explain: cl.Explain()},
