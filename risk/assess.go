@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"strconv"
 	"time"
 
 	"github.com/openfupin/fupin/internal/enum"
@@ -215,6 +216,11 @@ type Assessment struct {
 	Factors FactorSet `json:"factors"`
 	// Events is the number of events that fell in the window.
 	Events int `json:"events"`
+	// EventsAfter is the number of events dated after On, which an as-of
+	// assessment leaves out ([Assess]): a feed replayed as of a date may
+	// hold later events, and they are counted here rather than read or
+	// refused.
+	EventsAfter int `json:"events_after"`
 
 	checks [numChecks]WarningCheck
 	n      uint8 // number of checks evaluated: 0 or numChecks
@@ -306,7 +312,9 @@ func (a *Assessment) Warnings() []WarningCheck {
 // String returns the assessment in one line: the household, the date, the
 // per-capita income and the codes of the triggered rules, such as
 // "weixian-fu 2020-05-20: per capita 5400.00 disposable_income; warnings
-// warning.medical_oop_amount, warning.medical_oop_share".
+// warning.medical_oop_amount, warning.medical_oop_share", followed by
+// "; 2 events after 2020-05-20 left out" when [Assessment.EventsAfter] is
+// not zero.
 func (a Assessment) String() string {
 	s := a.HouseholdID + " " + a.On.String() + ": per capita " + a.PerCapita.String() + "; warnings"
 	sep := " "
@@ -319,17 +327,29 @@ func (a Assessment) String() string {
 	if sep == " " {
 		s += " none"
 	}
-	return s
+	return s + a.afterNote()
 }
 
-// ErrEventAfterDate reports an event dated after the assessment date.
-var ErrEventAfterDate = fmt.Errorf("%w: event after the assessment date", poverty.ErrRange)
+// afterNote returns "; N event(s) after DATE left out", or "" when no
+// event was left out.
+func (a *Assessment) afterNote() string {
+	switch a.EventsAfter {
+	case 0:
+		return ""
+	case 1:
+		return "; 1 event after " + a.On.String() + " left out"
+	}
+	return "; " + strconv.Itoa(a.EventsAfter) + " events after " + a.On.String() + " left out"
+}
 
 // Assess runs the early-warning rules over a household and the events of
 // the monitoring window before on ([poverty.TrailingWindow], the 12 months
-// before on's month; events from
-// the first day of the window to on inclusive count, earlier events are
-// ignored, later ones are an error).
+// before on's month) as of on: events from the first day of the window to
+// on inclusive count; earlier events are ignored; events dated after on are
+// left out unread (not even validated) and counted in
+// [Assessment.EventsAfter], so that a feed can be replayed as of any date
+// without filtering it first. A caller that wants later events refused
+// checks EventsAfter != 0.
 //
 // The household must have a monthly income for every month of the window
 // ([poverty.ErrIncompleteWindow] otherwise: a gap is never read as zero
@@ -402,7 +422,8 @@ func Assess(h *poverty.Household, events []Event, on poverty.Date, p *Params) (A
 	for i := range events {
 		ev := &events[i]
 		if ev.Date.After(on) {
-			return a, &EventError{Op: "risk.Assess", Index: i, Kind: ev.Kind, Ref: ev.Ref, Field: "date", Value: ev.Date.String(), Err: ErrEventAfterDate}
+			a.EventsAfter++
+			continue
 		}
 		if ev.Date.Before(start) {
 			continue
@@ -463,7 +484,7 @@ func Assess(h *poverty.Household, events []Event, on poverty.Date, p *Params) (A
 	if a.Severe {
 		for i := range events {
 			ev := &events[i]
-			if ev.Lost != 0 && !ev.Date.Before(severeFrom) && !ev.Date.Before(start) {
+			if ev.Lost != 0 && !ev.Date.Before(severeFrom) && !ev.Date.Before(start) && !ev.Date.After(on) {
 				a.SevereGuaranteeFailure = true
 			}
 		}

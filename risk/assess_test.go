@@ -3,6 +3,7 @@ package risk_test
 import (
 	"encoding/json"
 	"errors"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -189,7 +190,6 @@ func TestAssessErrors(t *testing.T) {
 		{"month twice", dup, nil, on, nil, poverty.ErrDuplicate},
 		{"no residents", empty, nil, on, nil, poverty.ErrNoResidents},
 		{"bad parameter", flat(), nil, on, &bad, poverty.ErrRange},
-		{"event after the date", flat(), []risk.Event{{Kind: risk.CadreVisitEvent, Date: day("2020-06-16")}}, on, nil, risk.ErrEventAfterDate},
 		{"invalid event", flat(), []risk.Event{{Kind: risk.MedicalClaim, Date: day("2020-06-01"), Total: y(1), OutOfPocket: y(2)}}, on, nil, poverty.ErrRange},
 	}
 	for _, tc := range tests {
@@ -197,6 +197,65 @@ func TestAssessErrors(t *testing.T) {
 			_, err := risk.Assess(tc.h, tc.events, tc.on, tc.p)
 			if !errors.Is(err, tc.want) {
 				t.Errorf("error %v, want %v", err, tc.want)
+			}
+		})
+	}
+}
+
+// TestAssessAsOf checks the as-of behaviour: events dated after the
+// assessment date are left out (not read, not validated) and counted in
+// EventsAfter, in JSON and in String; an event on the date itself counts.
+func TestAssessAsOf(t *testing.T) {
+	big := risk.Event{Kind: risk.MedicalClaim, Date: day("2020-06-16"), Total: y(30000), OutOfPocket: y(20000), Severe: true,
+		Lost: risk.GuaranteesOf(risk.Housing)}
+	invalid := risk.Event{Kind: risk.MedicalClaim, Date: day("2021-01-01"), Total: y(1), OutOfPocket: y(2)}
+	onDay := big
+	onDay.Date = on
+	type got struct {
+		Events, After   int
+		Warnings        int
+		Severe, Failure bool
+		Lost            risk.GuaranteeSet
+		StringHasAfter  string
+	}
+	tests := []struct {
+		name   string
+		events []risk.Event
+		want   got
+	}{
+		{"none", nil, got{}},
+		{"on the date counts", []risk.Event{onDay}, got{Events: 1, Warnings: 4, Severe: true, Failure: true, Lost: risk.GuaranteesOf(risk.Housing)}},
+		{"the day after is left out", []risk.Event{big}, got{After: 1, StringHasAfter: "; 1 event after 2020-06-15 left out"}},
+		{"an invalid later event is left out unread", []risk.Event{invalid, big}, got{After: 2, StringHasAfter: "; 2 events after 2020-06-15 left out"}},
+		{"severe before, guarantee lost after, is no severe failure", []risk.Event{
+			{Kind: risk.DisasterEvent, Date: day("2020-05-01"), Hazard: risk.DisasterFlood, Loss: y(100), Severe: true},
+			{Kind: risk.CadreVisitEvent, Date: day("2020-06-16"), Lost: risk.GuaranteesOf(risk.Housing)},
+		}, got{Events: 1, After: 1, Severe: true, StringHasAfter: "; 1 event after 2020-06-15 left out"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			a, err := risk.Assess(flat(), tc.events, on, nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			g := got{Events: a.Events, After: a.EventsAfter, Warnings: a.NumWarnings(), Severe: a.Severe,
+				Failure: a.SevereGuaranteeFailure, Lost: a.Lost}
+			if _, note, ok := strings.Cut(a.String(), "; warnings"); ok {
+				if _, after, ok := strings.Cut(note, ";"); ok {
+					g.StringHasAfter = ";" + after
+				}
+			}
+			if diff := cmp.Diff(tc.want, g); diff != "" {
+				t.Errorf("(-want +got):\n%s", diff)
+			}
+			b, err := json.Marshal(a)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var back risk.Assessment
+			if err := json.Unmarshal(b, &back); err != nil || back.EventsAfter != a.EventsAfter ||
+				!strings.Contains(string(b), `"events_after":`+strconv.Itoa(a.EventsAfter)) {
+				t.Errorf("JSON: %v, %s", err, b)
 			}
 		})
 	}

@@ -185,7 +185,7 @@ var fieldNames = [...]string{"total", "out_of_pocket", "severe", "action", "amou
 // (0-based; -1 for a single event), its kind and Ref when known, and the
 // field: what a caller needs to point at the record of a batch. Err is a
 // sentinel of package poverty ([poverty.ErrSyntax], [poverty.ErrMissing],
-// [poverty.ErrUnknownWord], ...) or [ErrEventAfterDate].
+// [poverty.ErrUnknownWord], ...).
 type EventError struct {
 	Op    string // "risk.DecodeEvents", "risk.Assess", ...; "" is "risk"
 	Index int

@@ -557,15 +557,11 @@ func (m *model) household(sh *shard, rec *gen.Record) {
 
 	// Department sh.warnings and the monitored category (risk), at the
 	// end of the year: the sh.events of the 12 months before, and the
-	// income of the 12 months to November.
+	// income of the 12 months to November. Assess works as of the date:
+	// later events are left out and counted (a.EventsAfter), so the feed
+	// needs no filtering here.
 	sh.events = rec.RiskEvents(sh.events[:0])
-	early := sh.events[:0:0]
-	for i := range sh.events {
-		if !sh.events[i].Date.After(m.identify) {
-			early = append(early, sh.events[i])
-		}
-	}
-	a, err := risk.Assess(h, early, m.identify, &m.params)
+	a, err := risk.Assess(h, sh.events, m.identify, &m.params)
 	if err != nil {
 		sh.failures[failureKey("assess", err)]++
 		return

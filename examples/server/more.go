@@ -123,15 +123,20 @@ func eventProblem(err error) *Problem {
 	return newProblem(http.StatusBadRequest, typeInvalid, "events", err.Error())
 }
 
-// assessProblem reports a household the early-warning rules cannot read
-// (a missing month, an event after the date).
+// assessProblem reports a household or event the early-warning rules
+// cannot read (a missing month, an invalid event); events dated after the
+// date are not an error: the assessment leaves them out and counts them.
 func assessProblem(err error) *Problem {
 	var fe *poverty.FieldError
+	var ee *risk.EventError
 	field := "household"
 	if errors.As(err, &fe) {
 		field += "." + fe.Field
-	} else if errors.Is(err, risk.ErrEventAfterDate) {
-		field = "events"
+	} else if errors.As(err, &ee) {
+		field = "events[" + strconv.Itoa(ee.Index) + "]"
+		if ee.Field != "" {
+			field += "." + ee.Field
+		}
 	}
 	return newProblem(http.StatusUnprocessableEntity, typeInvalid, field, err.Error())
 }
