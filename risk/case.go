@@ -174,6 +174,16 @@ type Case struct {
 // Open opens a case for a household identified on the date through the
 // channel in info. The category must be a monitored category, at least one
 // risk factor recorded, the region valid and Members at least 1.
+//
+// The category must be in force on the date: defined by the guidance
+// document of data/categories.json in force that day ([CategoriesOn]). A
+// monitored case dated before 国开发〔2020〕6号 (2020-03-20) is refused on
+// field "date", a [SuddenDifficulty] case dated before 中农组发〔2021〕7号
+// (2021) on field "category"; both are *[poverty.FieldError] wrapping
+// [poverty.ErrNotInForce] whose message names the category, the date and
+// the document. Every later step of the case ([Case.StartAssistance],
+// [Case.RecordTier], ...) and the JSON replay ([Case.UnmarshalJSON]) make
+// the same check on their own date.
 func Open(info CaseInfo, on poverty.Date, reason string) (*Case, error) {
 	return open("risk.Open", info, on, reason)
 }
@@ -232,6 +242,9 @@ func (c *Case) apply(op string, e Entry, index int) error {
 	}
 	if c.stage.terminal() {
 		return fail(ErrTerminal)
+	}
+	if err := categoryInForce(op, c.info, e.Date, index); err != nil {
+		return err
 	}
 	if e.Step != StepTierRecorded && e.Tier != TierUnknown || e.Step != StepEliminated && (e.Route != 0 || len(e.Criteria) > 0) ||
 		e.Step != StepAssistanceStarted && e.Step != StepMeasureAdded && e.Measure != nil {
@@ -293,6 +306,48 @@ func (c *Case) apply(op string, e Entry, index int) error {
 	}
 	c.log = append(c.log, e)
 	return nil
+}
+
+// categoryInForce checks that the case's category is defined by the
+// guidance document in force on day on (the latest document of
+// data/categories.json in force that day, as for [CategoriesOn]). When no
+// document is in force it is a *[poverty.FieldError] on "date" (or
+// "history[i].date" for entry i of a replayed history); when the document
+// in force does not define the category, on "category". Both wrap
+// [poverty.ErrNotInForce] and name the category, the date and the
+// document that defines the category, with the day it came into force.
+func categoryInForce(op string, info CaseInfo, on poverty.Date, index int) error {
+	ds := documents()
+	var first *Document // the first document that defines the category
+	for i := range ds {
+		if slices.Contains(ds[i].Categories, info.Category) {
+			first = &ds[i]
+			break
+		}
+	}
+	defines := "no guidance document defines it"
+	if first != nil {
+		defines = "defined by " + first.Name + ", in force from " + first.From
+	}
+	for i := len(ds) - 1; i >= 0; i-- {
+		d := &ds[i]
+		if !d.InForce(on) {
+			continue
+		}
+		if slices.Contains(d.Categories, info.Category) {
+			return nil
+		}
+		return &poverty.FieldError{Op: op, Record: "case " + info.ID, Field: "category", Value: info.Category.String(),
+			Err: fmt.Errorf("%w: category %s on %s: %s, in force that day, does not define it (%s)",
+				poverty.ErrNotInForce, info.Category, on, d.Name, defines)}
+	}
+	field := "date"
+	if index > 0 {
+		field = "history[" + strconv.Itoa(index) + "].date"
+	}
+	return &poverty.FieldError{Op: op, Record: "case " + info.ID, Field: field, Value: on.String(),
+		Err: fmt.Errorf("%w: category %s on %s: no guidance document in force that day (%s)",
+			poverty.ErrNotInForce, info.Category, on, defines)}
 }
 
 // StartAssistance moves an identified case to under assistance with its
@@ -401,7 +456,8 @@ func (c *Case) MarshalJSON() ([]byte, error) {
 // UnmarshalJSON decodes a case strictly (unknown fields are errors) and
 // replays its history through the lifecycle checks: the first entry must be
 // "opened", every step must be allowed at its stage, dates must not go
-// back, and the recorded stages must be those the replay gives. Errors are
+// back, the category must be in force on every step's date (as for
+// [Open]), and the recorded stages must be those the replay gives. Errors are
 // *[poverty.FieldError] with Op "risk.Case.UnmarshalJSON". JSON null
 // leaves c unchanged.
 func (c *Case) UnmarshalJSON(b []byte) error {

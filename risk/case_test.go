@@ -47,13 +47,13 @@ func state(c *risk.Case) (route risk.Route, tier risk.Tier, measures []risk.Meas
 
 // sampleCase is a case taken through every stage to risk eliminated.
 func sampleCase(t testing.TB) *risk.Case {
-	c, err := risk.Open(info("c1"), day("2020-03-01"), "cadre visit")
+	c, err := risk.Open(info("c1"), day("2020-03-20"), "cadre visit")
 	if err != nil {
 		t.Fatal(err)
 	}
 	steps := []error{
-		c.RecordTier(day("2020-03-02"), risk.Orange, "review"),
-		c.StartAssistance(day("2020-03-10"), measure("transfer_employment", risk.Development, "2020-03-10"), "job"),
+		c.RecordTier(day("2020-03-21"), risk.Orange, "review"),
+		c.StartAssistance(day("2020-03-25"), measure("transfer_employment", risk.Development, "2020-03-25"), "job"),
 		c.AddMeasure(day("2020-04-01"), risk.MeasureRecord{Code: "medical_insurance_assistance", Type: risk.SafetyNet,
 			Start: day("2020-04-01"), End: day("2020-04-01"), Amount: y(7000)}, "relief"),
 		c.RecordTier(day("2020-10-01"), risk.Green, "review"),
@@ -91,7 +91,7 @@ func TestCaseLifecycle(t *testing.T) {
 
 func TestCaseTransitions(t *testing.T) {
 	open := func(t *testing.T) *risk.Case {
-		c, err := risk.Open(info("c"), day("2020-03-01"), "application")
+		c, err := risk.Open(info("c"), day("2020-03-20"), "application")
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -103,18 +103,18 @@ func TestCaseTransitions(t *testing.T) {
 		want error
 	}{
 		{"measure before assistance", func(c *risk.Case) error {
-			return c.AddMeasure(day("2020-03-02"), measure("dibao", risk.SafetyNet, "2020-03-02"), "")
+			return c.AddMeasure(day("2020-03-21"), measure("dibao", risk.SafetyNet, "2020-03-21"), "")
 		}, risk.ErrInvalidTransition},
 		{"assistance twice", func(c *risk.Case) error {
-			_ = c.StartAssistance(day("2020-03-02"), measure("dibao", risk.SafetyNet, "2020-03-02"), "")
-			return c.StartAssistance(day("2020-03-03"), measure("dibao", risk.SafetyNet, "2020-03-03"), "")
+			_ = c.StartAssistance(day("2020-03-21"), measure("dibao", risk.SafetyNet, "2020-03-21"), "")
+			return c.StartAssistance(day("2020-03-22"), measure("dibao", risk.SafetyNet, "2020-03-22"), "")
 		}, risk.ErrInvalidTransition},
 		{"date going back", func(c *risk.Case) error { return c.RecordTier(day("2020-02-01"), risk.Red, "") }, risk.ErrDateOrder},
 		{"measure before the case", func(c *risk.Case) error {
-			return c.StartAssistance(day("2020-03-02"), measure("dibao", risk.SafetyNet, "2020-01-01"), "")
+			return c.StartAssistance(day("2020-03-21"), measure("dibao", risk.SafetyNet, "2020-01-01"), "")
 		}, poverty.ErrRange},
 		{"measure without type", func(c *risk.Case) error {
-			return c.StartAssistance(day("2020-03-02"), risk.MeasureRecord{Code: "x", Start: day("2020-03-02")}, "")
+			return c.StartAssistance(day("2020-03-21"), risk.MeasureRecord{Code: "x", Start: day("2020-03-21")}, "")
 		}, poverty.ErrMissing},
 		{"failed test", func(c *risk.Case) error {
 			r := passed(c, "2020-04-01", risk.Naturally)
@@ -130,7 +130,7 @@ func TestCaseTransitions(t *testing.T) {
 			return c.Eliminate(passed(c, "2020-04-01", risk.AfterAssistance))
 		}, risk.ErrInvalidTransition},
 		{"naturally while under assistance", func(c *risk.Case) error {
-			_ = c.StartAssistance(day("2020-03-02"), measure("dibao", risk.SafetyNet, "2020-03-02"), "")
+			_ = c.StartAssistance(day("2020-03-21"), measure("dibao", risk.SafetyNet, "2020-03-21"), "")
 			return c.Eliminate(passed(c, "2020-04-01", risk.Naturally))
 		}, risk.ErrInvalidTransition},
 		{"return without reason", func(c *risk.Case) error { return c.ReturnToPoverty(day("2020-04-01"), "") }, poverty.ErrMissing},
@@ -238,7 +238,7 @@ func TestCaseJSON(t *testing.T) {
 		want           error
 	}{
 		{"stage not replayed", `"stage":"risk_eliminated","history"`, `"stage":"under_assistance","history"`, risk.ErrInvalidTransition},
-		{"entry deleted", `{"date":"2020-03-10","step":"assistance_started"`, `{"date":"2020-03-10","step":"measure_added"`, risk.ErrInvalidTransition},
+		{"entry deleted", `{"date":"2020-03-25","step":"assistance_started"`, `{"date":"2020-03-25","step":"measure_added"`, risk.ErrInvalidTransition},
 		{"date moved back", `"date":"2020-10-01"`, `"date":"2020-01-01"`, risk.ErrDateOrder},
 		{"unknown field", `"members":3`, `"members":3,"colour":"red"`, poverty.ErrSyntax},
 		{"unknown step", `"step":"tier_recorded"`, `"step":"deleted"`, poverty.ErrSyntax},
@@ -265,11 +265,11 @@ func TestCaseJSON(t *testing.T) {
 func TestLifecycleProperties(t *testing.T) {
 	rng := rand.New(rand.NewPCG(4, 2020))
 	for n := range 300 {
-		c, err := risk.Open(info("p"), day("2020-01-01"), "start")
+		c, err := risk.Open(info("p"), day("2020-03-20"), "start")
 		if err != nil {
 			t.Fatal(err)
 		}
-		d := day("2020-01-01")
+		d := day("2020-03-20")
 		var terminalAt int = -1
 		for step := range 12 {
 			prev := c.History()
@@ -329,6 +329,95 @@ func TestLifecycleProperties(t *testing.T) {
 		}
 		if diff := cmp.Diff(c.History(), again.History(), dateCmp); diff != "" || again.Stage() != c.Stage() {
 			t.Fatalf("run %d: replay differs:\n%s", n, diff)
+		}
+	}
+}
+
+// TestCaseInForce checks that a case opens only under a guidance document
+// that defines its category on the date, at the boundaries of
+// data/categories.json: 国开发〔2020〕6号 from 2020-03-20 (unstable lifted
+// out, marginal) and 中农组发〔2021〕7号 from 2021 (also sudden difficulty).
+// A refusal is a field error wrapping poverty.ErrNotInForce whose message
+// names the category, the date and the document.
+func TestCaseInForce(t *testing.T) {
+	const (
+		doc2020 = "国开发〔2020〕6号"
+		doc2021 = "中农组发〔2021〕7号"
+	)
+	tests := []struct {
+		name     string
+		category risk.Category
+		on       string
+		field    string // "" when the case opens
+		document string // the document the message names
+	}{
+		{"marginal the day before 2020", risk.MarginalAtRisk, "2020-03-19", "date", doc2020},
+		{"marginal the day of 2020", risk.MarginalAtRisk, "2020-03-20", "", ""},
+		{"unstable the day before 2020", risk.UnstableLiftedOut, "2020-03-19", "date", doc2020},
+		{"unstable the day of 2020", risk.UnstableLiftedOut, "2020-03-20", "", ""},
+		{"unstable long before", risk.UnstableLiftedOut, "2015-06-01", "date", doc2020},
+		{"sudden difficulty the day before 2020", risk.SuddenDifficulty, "2020-03-19", "date", doc2021},
+		{"sudden difficulty under the 2020 guidance", risk.SuddenDifficulty, "2020-03-20", "category", doc2021},
+		{"sudden difficulty the day before 2021", risk.SuddenDifficulty, "2020-12-31", "category", doc2021},
+		{"sudden difficulty the day of 2021", risk.SuddenDifficulty, "2021-01-01", "", ""},
+		{"marginal under the 2021 guidance", risk.MarginalAtRisk, "2021-01-01", "", ""},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			in := info("f")
+			in.Category = tc.category
+			c, err := risk.Open(in, day(tc.on), "identified")
+			checkNotInForce(t, "risk.Open", err, tc.field, tc.category, tc.on, tc.document)
+			if tc.field != "" {
+				return
+			}
+			// The same case replayed from JSON opens too; moved to the day
+			// before its document it is refused the same way.
+			b, err := json.Marshal(c)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var back risk.Case
+			if err := json.Unmarshal(b, &back); err != nil {
+				t.Fatalf("replay: %v", err)
+			}
+			before := day(tc.on).AddDays(-1).String()
+			moved := bytes.Replace(b, []byte(`"date":"`+tc.on+`"`), []byte(`"date":"`+before+`"`), 1)
+			want, doc := "date", doc2020
+			if tc.category == risk.SuddenDifficulty {
+				want, doc = "category", doc2021
+			}
+			if before == "2020-12-31" && tc.category != risk.SuddenDifficulty {
+				return // still in force under the 2020 guidance
+			}
+			checkNotInForce(t, "risk.Case.UnmarshalJSON", json.Unmarshal(moved, &back), want, tc.category, before, doc)
+		})
+	}
+}
+
+// checkNotInForce checks err against the expected refusal: none when field
+// is "", otherwise a *poverty.FieldError of op on field wrapping
+// poverty.ErrNotInForce whose message names the category, the date and
+// the document.
+func checkNotInForce(t *testing.T, op string, err error, field string, c risk.Category, on, document string) {
+	t.Helper()
+	if field == "" {
+		if err != nil {
+			t.Errorf("%s on %s: %v, want the case to open", c, on, err)
+		}
+		return
+	}
+	var fe *poverty.FieldError
+	if !errors.As(err, &fe) || !errors.Is(err, poverty.ErrNotInForce) {
+		t.Fatalf("%s on %s: %v, want a field error wrapping ErrNotInForce", c, on, err)
+	}
+	got := []string{fe.Op, fe.Field}
+	if diff := cmp.Diff([]string{op, field}, got); diff != "" {
+		t.Errorf("op and field (-want +got):\n%s", diff)
+	}
+	for _, s := range []string{c.String(), on, document} {
+		if !strings.Contains(err.Error(), s) {
+			t.Errorf("message %q does not name %q", err, s)
 		}
 	}
 }

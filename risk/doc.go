@@ -69,6 +69,12 @@
 // with an error naming it. Assess is allocation-free: explanations are
 // built lazily by [WarningCheck.Explain].
 //
+// Assess works as of its date: a feed replayed as of a day may hold later
+// events, and those are left out, unread, and counted in
+// [Assessment.EventsAfter] (named by [Assessment.String] when not zero), so
+// callers need not filter their feed first. A caller that must refuse later
+// events tests EventsAfter.
+//
 // # Monitored categories
 //
 // [Identify] decides the [Category] under the document in force on the
@@ -139,6 +145,16 @@
 // [ErrNotEliminable]; a closed case stays closed and [Case.Reopen] starts a
 // new one. Cases marshal to JSON with their history and unmarshal by
 // replaying it through the same checks.
+//
+// A case exists only under a document in force: opening a case, and every
+// later step, checks its [Category] against the documents of
+// data/categories.json on the step's date. A monitored case dated before
+// 国开发〔2020〕6号 came into force (2020-03-20), or a case of
+// [SuddenDifficulty] dated before 中农组发〔2021〕7号 (2021-01-01, the
+// year of its number), is refused with a *[poverty.FieldError] (field
+// "date" when no document is in force, "category" when the document in
+// force does not define the category) wrapping [poverty.ErrNotInForce],
+// whose message names the category, the date and the document.
 //
 // The elimination test requires income stably above the monitoring line
 // for [Params].StableMonths months (DEFAULT six, following the county rule

@@ -29,7 +29,7 @@ func recovering(id string, able bool) *poverty.Household {
 func openCase(t *testing.T, id string, m ...risk.MeasureRecord) *risk.Case {
 	in := info(id)
 	in.HouseholdID = id
-	c, err := risk.Open(in, day("2019-12-01"), "cadre visit")
+	c, err := risk.Open(in, day("2020-03-20"), "cadre visit")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -67,8 +67,8 @@ func assessmentWith(t *testing.T, r risk.WarningRule) *risk.Assessment {
 }
 
 func TestEliminationTest(t *testing.T) {
-	dev := measure("public_welfare_post", risk.Development, "2020-01-01")
-	safety := measure("dibao", risk.SafetyNet, "2020-01-01")
+	dev := measure("public_welfare_post", risk.Development, "2020-03-20")
+	safety := measure("dibao", risk.SafetyNet, "2020-03-20")
 	warned := assessmentWith(t, risk.IncomeDrop)
 	illness := risk.FactorsOf(risk.Illness)
 	tests := []struct {
@@ -153,7 +153,7 @@ func TestEliminationParams(t *testing.T) {
 	}
 	p.StableMonths = risk.Param{ID: "stable_months", Unit: poverty.UnitMonths, Count: 5,
 		Provenance: poverty.Provenance{Status: poverty.Supplied, Source: "a county with five months", Scope: "53"}}
-	c := openCase(t, "e", measure("public_welfare_post", risk.Development, "2020-01-01"))
+	c := openCase(t, "e", measure("public_welfare_post", risk.Development, "2020-03-20"))
 	res, err := risk.EliminationTest(risk.EliminationInput{Case: c, Household: recovering("e", true), On: day("2020-11-05"),
 		Line: lineFor2020(t), Guarantees: poverty.AllSecured(), Resolved: risk.FactorsOf(risk.Illness)}, &p)
 	if err != nil {

@@ -71,7 +71,7 @@ func FuzzCaseJSON(f *testing.F) {
 	}
 	f.Add(b)
 	f.Add(bytes.Replace(b, []byte(`"risk_eliminated"`), []byte(`"returned_to_poverty"`), 1))
-	f.Add([]byte(`{"id":"c","household_id":"h","region":"34","category":"marginal","factors":["illness"],"channel":"application","members":2,"stage":"identified","history":[{"date":"2020-01-01","step":"opened","stage":"identified"}]}`))
+	f.Add([]byte(`{"id":"c","household_id":"h","region":"34","category":"marginal","factors":["illness"],"channel":"application","members":2,"stage":"identified","history":[{"date":"2020-03-20","step":"opened","stage":"identified"}]}`))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		var c risk.Case
 		if err := json.Unmarshal(data, &c); err != nil {

@@ -63,7 +63,7 @@ func (g *anhuiGenerator) anhuiCase(i int) *risk.Case {
 	in := risk.CaseInfo{ID: fmt.Sprintf("ah-%05d", i), HouseholdID: fmt.Sprintf("ah-hh-%05d", i), Region: poverty.MustParseRegion("34"),
 		County: g.counties[i%len(g.counties)], Category: risk.MarginalAtRisk, Factors: risk.FactorsOf(f1, f2),
 		Channel: risk.Channel(1 + i%3), Members: members}
-	opened := day("2020-03-02").AddDays(i % 28)
+	opened := day("2020-03-20").AddDays(i % 28)
 	c, err := risk.Open(in, opened, "identified")
 	if err != nil {
 		t.Fatal(err)
