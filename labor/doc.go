@@ -91,7 +91,15 @@
 // outside-township-6-months is a general definition from one non-official
 // page (SECONDARY), so its lookup needs AcceptSecondary. The local minimum
 // wage is always the caller's parameter (no source in docs/POLICY.md gives
-// one), and a decision that needs it without it is [ErrNoParameter]. The
+// one), and a decision that needs it without it is [ErrNoParameter].
+// zero-employment-rural states no maximum age for women (its source names
+// men 16-59 only): a woman of working age then fails with an error naming
+// the rule and the parameter women_max_age, wrapping [ErrNoParameter] and
+// [ErrNotStated], until a parameter file supplies the value ([LoadParams],
+// [Params.Overlay]). Age rules are local: a report for a province whose
+// rules the library does not hold names the rule it borrowed
+// ([EmploymentRules.WorkingAges]: "working ages: jilin-2018, LOCAL 22,
+// borrowed for province 53"). The
 // national "at least one able-bodied member employed" wording is
 // UNCONFIRMED: it is kept as the record national-one-member-employed,
 // without values, so that the gap is visible, and every lookup of it is

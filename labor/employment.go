@@ -169,7 +169,10 @@ func (r *EmploymentRules) worker(w *Worker, jobs []Job) (WorkerEmployment, error
 	if r.Year < 1 || r.Year > 9999 {
 		return WorkerEmployment{Worker: w.ID}, fieldErr(opClassify, "employment rules", "year", itoa(r.Year), poverty.ErrRange)
 	}
-	inAge, err := r.Age.workingAge(w.born(), w.sex(), r.on())
+	inAge, err := r.Age.workingAge(opClassify, w.born(), w.sex(), r.on())
+	if isUnstatedLimit(err) {
+		return WorkerEmployment{Worker: w.ID}, err
+	}
 	if err != nil {
 		return WorkerEmployment{Worker: w.ID}, fieldErr(opClassify, w.ID, "birth_date", w.born().String(), err)
 	}
@@ -242,8 +245,14 @@ func (h HouseholdEmployment) String() string {
 // without, Classify does not allocate. Only members of the labour force
 // count toward Stable and ZeroEmployment. Errors are *[poverty.FieldError]s
 // with Op "labor.Classify"; a decision that needs the local minimum wage
-// without it is [ErrNoParameter], and a limit the age rule does not state
-// is [ErrNotStated].
+// without it is [ErrNoParameter]. A maximum age the age rule does not state
+// (the rural rule's women_max_age), needed for a worker of at least the
+// minimum age, is an error that names the rule (Record "age_limits <id>")
+// and the parameter (Field "women_max_age"), wraps both [ErrNoParameter]
+// and [ErrNotStated] and says to supply the value in a parameter file
+// ([LoadParams], [Params.Overlay]). [EmploymentRules.WorkingAges] names the
+// age rule for a report, and says when it is borrowed from another
+// province.
 func (r *EmploymentRules) Classify(householdID string, workers []Worker, jobs [][]Job, keep bool) (HouseholdEmployment, error) {
 	out := HouseholdEmployment{Household: householdID}
 	if len(jobs) != len(workers) {
@@ -346,4 +355,18 @@ func (t *Tally) TransferRate() (poverty.Rate, error) {
 // PoorShare returns SupportedPoor / Supported rounded half up.
 func (t *Tally) PoorShare() (poverty.Rate, error) {
 	return poverty.Ratio(t.SupportedPoor, t.Supported, poverty.RoundHalfUp)
+}
+
+// WorkingAges names the age rule the employment tests read and where it
+// comes from, for a report on province: "working ages: jilin-2018, LOCAL
+// 22". When the rule's scope does not cover province, the rule is borrowed
+// from elsewhere and the text says so: "working ages: jilin-2018, LOCAL
+// 22, borrowed for province 53". A province that is not a province (the
+// zero Region, National) is not checked.
+func (r *EmploymentRules) WorkingAges(province poverty.Region) string {
+	s := "working ages: " + r.Age.ID + ", " + r.Age.Label()
+	if province.IsProvince() && !r.Age.Scope.Covers(province) {
+		s += ", borrowed for province " + province.String()
+	}
+	return s
 }

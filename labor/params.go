@@ -103,8 +103,12 @@ type AgeLimits struct {
 }
 
 // workingAge reports whether a person born on born, of sex sex, is of
-// working age on on.
-func (a *AgeLimits) workingAge(born poverty.Date, sex poverty.Sex, on poverty.Date) (bool, error) {
+// working age on on. A maximum the source does not state (0) is the rule's
+// own error, op's *[poverty.FieldError] with Record "age_limits <id>" and
+// Field "women_max_age" or "men_max_age", wrapping both [ErrNoParameter]
+// and [ErrNotStated] and saying how to supply the value; the caller
+// returns it as it is ([isUnstatedLimit]).
+func (a *AgeLimits) workingAge(op string, born poverty.Date, sex poverty.Sex, on poverty.Date) (bool, error) {
 	age := born.AgeOn(on)
 	if age < a.Min {
 		return false, nil
@@ -120,9 +124,34 @@ func (a *AgeLimits) workingAge(born poverty.Date, sex poverty.Sex, on poverty.Da
 		return false, paramErr(opClassify, kindAges, a.ID, "sex", sex.String(), ErrNoParameter)
 	}
 	if limit == 0 {
-		return false, paramErr(opClassify, kindAges, a.ID, field, "0", ErrNotStated)
+		return false, paramErr(op, kindAges, a.ID, field, "0", &unstatedLimit{sex: sex, age: age})
 	}
 	return age <= limit, nil
+}
+
+// unstatedLimit is the cause of an age rule's missing maximum: the value is
+// not supplied ([ErrNoParameter]) because its source does not state it
+// ([ErrNotStated]); the message says who needed it and how to supply it.
+type unstatedLimit struct {
+	sex poverty.Sex
+	age int
+}
+
+func (e *unstatedLimit) Error() string {
+	return ErrNoParameter.Error() + " (" + ErrNotStated.Error() + "), needed for a " + e.sex.String() +
+		" worker aged " + strconv.Itoa(e.age) + ": supply it in a parameter file (labor.LoadParams, Params.Overlay)"
+}
+
+func (e *unstatedLimit) Unwrap() []error { return []error{ErrNoParameter, ErrNotStated} }
+
+// isUnstatedLimit reports whether err is an age rule's missing maximum,
+// which names the rule and is returned unwrapped.
+func isUnstatedLimit(err error) bool {
+	if err == nil {
+		return false // errors.As would allocate
+	}
+	var u *unstatedLimit
+	return errors.As(err, &u)
 }
 
 // MinimumWage is a local monthly minimum wage. The embedded data hold none:

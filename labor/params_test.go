@@ -155,7 +155,7 @@ func TestParamsLookupErrors(t *testing.T) {
 			if err != nil {
 				return err
 			}
-			_, err = a.workingAge(poverty.MustParseDate("1990-01-01"), poverty.Female, poverty.MustParseDate("2020-12-31"))
+			_, err = a.workingAge(opClassify, poverty.MustParseDate("1990-01-01"), poverty.Female, poverty.MustParseDate("2020-12-31"))
 			return err
 		}},
 	}

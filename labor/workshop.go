@@ -222,7 +222,10 @@ func (p *Params) Recognize(ruleID string, ws *Workshop, posts []Post, on poverty
 			fail("post.minimum_wage")
 		}
 		if age != nil {
-			ok, err := age.workingAge(post.Worker.born(), post.Worker.sex(), on)
+			ok, err := age.workingAge(op, post.Worker.born(), post.Worker.sex(), on)
+			if isUnstatedLimit(err) {
+				return Recognition{}, err
+			}
 			if err != nil {
 				return Recognition{}, fieldErr(op, post.Worker.ID, "birth_date", post.Worker.born().String(), err)
 			}

@@ -209,6 +209,7 @@ func writeText(w io.Writer, r *Report) error {
 	if h.Labour != nil {
 		p("\n  labour force %d, employed %d, supported through employment transfer %d (%s of the labour force), from registered households %s",
 			h.Labour.LaborForce, h.Labour.Employed, h.Labour.Supported, pctRate(h.TransferRate), pctRate(h.PoorShare))
+		p("\n  %s", h.WorkingAges)
 	}
 	p("\n  workshop jobs %d, held by members of registered households %d (%s)\n", h.WorkshopJobs, h.WorkshopPoor, pct(h.WorkshopPoor, h.WorkshopJobs))
 	if len(h.ClassifyFailures) > 0 {
@@ -278,6 +279,7 @@ func writeCSV(w io.Writer, r *Report) error {
 	kv("de_facto_unattended", itoa(h.Unattended))
 	if h.Labour != nil {
 		kv("transfer_rate", h.TransferRate.String())
+		kv("working_ages", h.WorkingAges)
 	}
 	kv("workshop_jobs", itoa(h.WorkshopJobs))
 	for i, v := range r.Visit {

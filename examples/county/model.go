@@ -219,6 +219,7 @@ type Headline struct {
 	ChildFlags       []risk.Count      `json:"child_flags"`
 	MustReport       int               `json:"children_to_report"`
 	Labour           *labor.Tally      `json:"labour,omitempty"`
+	WorkingAges      string            `json:"working_ages,omitempty"` // the age rule of the labour figures, and the province it is borrowed for
 	TransferRate     poverty.Rate      `json:"transfer_rate,omitempty"`
 	PoorShare        poverty.Rate      `json:"supported_poor_share,omitempty"`
 	WorkshopJobs     int               `json:"workshop_jobs"`
@@ -833,6 +834,7 @@ wait:
 	}
 	if lt != nil {
 		hd.Labour = lt
+		hd.WorkingAges = lt.Rules.WorkingAges(m.cfg.Province)
 		hd.TransferRate, _ = lt.TransferRate()
 		hd.PoorShare, _ = lt.PoorShare()
 	}

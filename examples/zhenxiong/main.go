@@ -60,6 +60,7 @@ func main() {
 // Output is the program's result.
 type Output struct {
 	Labour       labor.Tally         `json:"labour"`
+	WorkingAges  string              `json:"working_ages"` // the age rule, and the province it is borrowed for
 	TransferRate poverty.Rate        `json:"transfer_rate"`
 	PoorShare    poverty.Rate        `json:"supported_poor_share"`
 	Export       labor.ExportSummary `json:"export"`
@@ -111,6 +112,7 @@ func run(labourPath, workshopsPath, exportPath, format string, w io.Writer) erro
 		return err
 	}
 	out.Labour = labor.Tally{Rules: rules, Poor: labor.GroupRegistered}
+	out.WorkingAges = rules.WorkingAges(county.Province())
 	if err := idx.SummarizeEmployment(&out.Labour, 2020); err != nil {
 		return err
 	}
@@ -292,6 +294,7 @@ func writeText(w io.Writer, o *Output) error {
 	p("ZHENXIONG LABOUR TRANSFER AND WORKSHOPS, 2020\n\n")
 	p("LABOUR FORCE (a 1/500 sample of worker records)\n")
 	p("  households %d; labour force %d (working age, able to work)\n", t.Households, t.LaborForce)
+	p("  %s\n", o.WorkingAges)
 	p("  employed %d, stably employed %d, transferred (outside the township 6 months or more) %d\n", t.Employed, t.Stable, t.Transferred)
 	p("  supported through employment transfer: %d = %s of the labour force\n", t.Supported, pct(o.TransferRate))
 	p("  of them from registered poor households: %d = %s\n", t.SupportedPoor, pct(o.PoorShare))
