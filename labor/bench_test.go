@@ -21,8 +21,8 @@ func BenchmarkImpact(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	l := lines2020(b, poverty.MustParseRegion("62"))
-	opts := ImpactOptions{Year: 2019, BaselineYear: 2017, Before: l, After: l, Children: &sc.before}
+	r62 := poverty.MustParseRegion("62")
+	opts := ImpactOptions{Year: 2019, BaselineYear: 2017, Before: linesOf(b, 2017, r62), After: linesOf(b, 2019, r62), Children: &sc.before}
 	b.ReportAllocs()
 	b.ResetTimer()
 	for b.Loop() {

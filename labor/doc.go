@@ -169,8 +169,13 @@
 // their share, the wage bill, each worker household's per-capita income in a
 // baseline year and the impact year with the share of its gain that
 // workshop wages explain and whether it crossed the poverty standard or the
-// monitoring line (against [poverty.Lines] the caller passes, usually from
-// [poverty.Table.LinesFor]), migrant workers who came home for the jobs (a
+// monitoring line, each year's income against the lines of its own year
+// (the caller passes the lines of both years, usually from [ImpactLines]; a
+// line of another year is [ErrLineYear]; a line the year does not have,
+// such as a monitoring line before 2020, leaves its crossing not assessed,
+// and the result says so with the years compared; where the data hold a
+// year's standard UNCONFIRMED, as for 2017 and 2018, the caller supplies
+// its own, labelled), migrant workers who came home for the jobs (a
 // migrant job that ended within the return window before the workshop
 // job: the [ReturnWindow] record returned-home, 183 days, the library's
 // reading, DEFAULT, unless [ImpactOptions] says otherwise; the result names

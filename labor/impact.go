@@ -1,6 +1,8 @@
 package labor
 
 import (
+	"errors"
+	"fmt"
 	"slices"
 	"strings"
 
@@ -11,13 +13,23 @@ import (
 // ImpactOptions are the inputs of [Index.Impact] besides the records.
 //
 // Income is compared between two yearly snapshots of each worker's
-// household: BaselineYear (before the workshop jobs) and Year. The
-// per-capita income of each is compared with the lines given in Before and
-// After; pass the same lines twice to measure the income change alone
-// against one year's lines (needed when the baseline year's line is
-// UNCONFIRMED, as the 2017 and 2018 standards are).
+// household: BaselineYear (before the workshop jobs) and Year. Each side's
+// per-capita income is compared with the lines of its own income year:
+// Before holds the lines of BaselineYear and After those of Year, so that
+// a household "crossed the line" only when its income rose above the line
+// of the year it was earned in, not because an older income was held
+// against a later, higher line. Each line given must be of its side's
+// year ([poverty.Threshold] Year, or Year to Until), else the error wraps
+// [ErrLineYear]. A line left zero (Kind "") is one the year does not have
+// (no monitoring line before 2020, no standard after 2020): the crossings
+// of that line are then not assessed ([Impact] StandardAssessed,
+// LineAssessed). A side with neither line is [ErrNoParameter] naming its
+// year. [ImpactLines] looks up a year's lines; where the data hold the
+// year's standard as UNCONFIRMED (2017, 2018) it returns that error, and
+// the caller supplies its own value, labelled with its source.
 //
-// The zero value is not usable: Year, BaselineYear and both Lines are required.
+// The zero value is not usable: Year, BaselineYear and the lines of both
+// years are required.
 type ImpactOptions struct {
 	Year         int
 	BaselineYear int
@@ -50,9 +62,11 @@ type ImpactOptions struct {
 // HouseholdImpact is the income change of one household with a worker in a
 // workshop: per-capita income before and after, its change, the total gain
 // and the share of it that workshop wages explain, and where it stood
-// against the poverty standard and the monitoring line in each year (it
-// crossed the standard when BelowStandardBefore and not
-// BelowStandardAfter, and the line likewise).
+// against the poverty standard and the monitoring line of each year, each
+// income against the lines of its own year (it crossed the standard when
+// BelowStandardBefore and not BelowStandardAfter, and the line likewise; a
+// Below field is false where its year has no such line, see
+// [Impact].StandardAssessed and LineAssessed).
 //
 // The zero HouseholdImpact is a household with no income change.
 type HouseholdImpact struct {
@@ -79,7 +93,7 @@ type HouseholdImpact struct {
 }
 
 // crossedStandard reports whether the household was below the standard and
-// no longer is.
+// no longer is (false when a year has no standard).
 func (h *HouseholdImpact) crossedStandard() bool {
 	return h.BelowStandardBefore && !h.BelowStandardAfter
 }
@@ -105,6 +119,65 @@ type WorkshopImpact struct {
 	ChildrenReunited int           `json:"children_reunited"`
 }
 
+// ErrLineYear reports a line compared with an income of another year:
+// [Index.Impact] compares each side's income with the lines of its own
+// year.
+var ErrLineYear = errors.New("line not of the income's year")
+
+// ImpactLines returns the lines of year in region for [ImpactOptions]
+// Before or After: the poverty standard and the monitoring line in force
+// that year, each left zero when the year has none (no monitoring line is
+// published before 2020, 国开发〔2020〕6号; no standard is in force after
+// 2020). Any other failure of a lookup (an UNCONFIRMED standard, as for
+// 2017 and 2018, or a SECONDARY one without opts.AcceptSecondary) is
+// returned, as is a year with neither line: a *[poverty.FieldError] with
+// Op "labor.ImpactLines", Field "year" and the year as Value, wrapping the
+// lookup's error, so that the caller can supply its own line, labelled.
+func ImpactLines(t *poverty.Table, year int, region poverty.Region, b poverty.Boundary, opts poverty.LookupOptions) (poverty.Lines, error) {
+	const op = "labor.ImpactLines"
+	absent := func(err error) bool {
+		return errors.Is(err, poverty.ErrNotInForce) || errors.Is(err, poverty.ErrUnknownYear)
+	}
+	std, err := t.Standard(year, region, opts)
+	if err != nil && !absent(err) {
+		return poverty.Lines{}, fieldErr(op, "lines", "year", itoa(year), err)
+	}
+	stdErr := err
+	mon, err := t.MonitoringLine(year, region, opts)
+	if err != nil && !absent(err) {
+		return poverty.Lines{}, fieldErr(op, "lines", "year", itoa(year), err)
+	}
+	if err != nil && stdErr != nil {
+		return poverty.Lines{}, fieldErr(op, "lines", "year", itoa(year), errors.Join(stdErr, err))
+	}
+	return poverty.Lines{Standard: std, Monitoring: mon, Boundary: b}, nil
+}
+
+// ofYear reports whether threshold th is the line of year.
+func ofYear(th *poverty.Threshold, year int) bool {
+	return th.Year == year || (th.Until != 0 && th.Year <= year && year <= th.Until)
+}
+
+// checkLines checks that lines are the lines of year, the income year of
+// side ("before" or "after").
+func checkLines(lines *poverty.Lines, year int, side string) error {
+	if lines.Standard.Kind == "" && lines.Monitoring.Kind == "" {
+		return fieldErr(opImpact, "impact", "lines."+side, itoa(year), fmt.Errorf(
+			"%w: no line of %d given: pass the lines of the income's year (labor.ImpactLines), or your own where the data hold that year's standard UNCONFIRMED (2017, 2018)",
+			ErrNoParameter, year))
+	}
+	for _, l := range [2]struct {
+		th   *poverty.Threshold
+		name string
+	}{{&lines.Standard, "standard"}, {&lines.Monitoring, "monitoring"}} {
+		if l.th.Kind != "" && !ofYear(l.th, year) {
+			return fieldErr(opImpact, "impact", "lines."+side+"."+l.name, itoa(l.th.Year),
+				fmt.Errorf("%w: the %s of %d compared with the income of %d", ErrLineYear, l.th.Kind, l.th.Year, year))
+		}
+	}
+	return nil
+}
+
 // Impact is what a set of workshops changed: jobs, jobs held by people from
 // registered poor or monitored households, wage bill, households' income
 // change and crossings, migrant parents who came home for the jobs, and
@@ -121,6 +194,15 @@ type WorkshopImpact struct {
 type Impact struct {
 	WorkshopImpact
 	Workshops int `json:"workshops"`
+	// BaselineYear and Year are the income years compared, each with the
+	// lines of its own year. StandardAssessed reports that both years have
+	// a standard (CrossedStandard and FellBelowStandard count only then),
+	// LineAssessed that both have a monitoring line (CrossedLine counts
+	// only then); the before/after lines are those of [ImpactOptions].
+	BaselineYear     int  `json:"baseline_year"`
+	Year             int  `json:"year"`
+	StandardAssessed bool `json:"standard_assessed"`
+	LineAssessed     bool `json:"monitoring_line_assessed"`
 	// ReturnWindowDays is the return window the count of returned migrants
 	// used, and ReturnWindowSource where it comes from: the record's
 	// citation ("returned-home: library default ... [DEFAULT]") or
@@ -144,12 +226,20 @@ type Impact struct {
 }
 
 // String returns the short form: the workshops and the deciding figures,
-// "ws: 1 jobs (1 poor or monitored), wage bill 24000.00, 1 households
-// crossed the standard, 1 returned migrants (window 183 days), 1 children
-// reunited".
+// each year's income against its own year's standard, "ws: 1 jobs (1 poor
+// or monitored), wage bill 24000.00, 1 households crossed the standard (2019 to 2020), 1 returned migrants (window 183
+// days), 1 children reunited"; "standard not assessed" when a year has no
+// standard.
 func (m Impact) String() string {
+	crossed := itoa(m.CrossedStandard) + " households crossed the standard"
+	if !m.StandardAssessed {
+		crossed = "standard not assessed"
+	}
+	if m.Year != 0 {
+		crossed += " (" + itoa(m.BaselineYear) + " to " + itoa(m.Year) + ")"
+	}
 	return m.Workshop + ": " + itoa(m.Jobs) + " jobs (" + itoa(m.JobsPoor) + " poor or monitored), wage bill " + m.WageBill.String() +
-		", " + itoa(m.CrossedStandard) + " households crossed the standard, " + itoa(m.ReturnedMigrants) +
+		", " + crossed + ", " + itoa(m.ReturnedMigrants) +
 		" returned migrants (window " + itoa(m.ReturnWindowDays) + " days), " + itoa(m.ChildrenReunited) + " children reunited"
 }
 
@@ -195,8 +285,11 @@ func (x *Index) impact(workshopIDs []string, opts ImpactOptions) (Impact, error)
 	if opts.BaselineYear < 1 || opts.Year > 9999 || opts.BaselineYear > opts.Year {
 		return Impact{}, fieldErr(opImpact, "impact", "year", itoa(opts.BaselineYear)+"-"+itoa(opts.Year), poverty.ErrRange)
 	}
-	if opts.Before.Standard.Kind == "" || opts.After.Standard.Kind == "" || opts.Before.Monitoring.Kind == "" || opts.After.Monitoring.Kind == "" {
-		return Impact{}, fieldErr(opImpact, "impact", "lines", "", ErrNoParameter)
+	if err := checkLines(&opts.Before, opts.BaselineYear, "before"); err != nil {
+		return Impact{}, err
+	}
+	if err := checkLines(&opts.After, opts.Year, "after"); err != nil {
+		return Impact{}, err
 	}
 	on := opts.On
 	if on.IsZero() {
@@ -333,6 +426,9 @@ func (x *Index) impact(workshopIDs []string, opts ImpactOptions) (Impact, error)
 		out.PerHousehold = append(out.PerHousehold, hi)
 	}
 	out.Households = len(out.PerHousehold)
+	out.BaselineYear, out.Year = opts.BaselineYear, opts.Year
+	out.StandardAssessed = opts.Before.Standard.Kind != "" && opts.After.Standard.Kind != ""
+	out.LineAssessed = opts.Before.Monitoring.Kind != "" && opts.After.Monitoring.Kind != ""
 	out.Workshops = len(workshopIDs)
 	out.ReturnWindowDays, out.ReturnWindowSource = window, windowSource
 	out.Workshop = strings.Join(workshopIDs, ",")
@@ -505,16 +601,24 @@ func (x *Index) householdImpact(hid string, selected map[string]bool, opts *Impa
 		}
 		hi.Share, hi.ShareDefined = r, true
 	}
-	var err error
-	if hi.BelowStandardBefore, err = below(pcs[0], opts.Before.Standard, opts.Before.Boundary); err == nil {
-		if hi.BelowStandardAfter, err = below(pcs[1], opts.After.Standard, opts.After.Boundary); err == nil {
-			if hi.BelowLineBefore, err = below(pcs[0], opts.Before.Monitoring, opts.Before.Boundary); err == nil {
-				hi.BelowLineAfter, err = below(pcs[1], opts.After.Monitoring, opts.After.Boundary)
-			}
+	for _, c := range [4]struct {
+		dst  *bool
+		f    poverty.Figure
+		line *poverty.Threshold
+		b    poverty.Boundary
+	}{
+		{&hi.BelowStandardBefore, pcs[0], &opts.Before.Standard, opts.Before.Boundary},
+		{&hi.BelowStandardAfter, pcs[1], &opts.After.Standard, opts.After.Boundary},
+		{&hi.BelowLineBefore, pcs[0], &opts.Before.Monitoring, opts.Before.Boundary},
+		{&hi.BelowLineAfter, pcs[1], &opts.After.Monitoring, opts.After.Boundary},
+	} {
+		if c.line.Kind == "" {
+			continue // the year has no such line: not assessed
 		}
-	}
-	if err != nil {
-		return hi, fieldErr(opImpact, hid, "concept", pcs[0].Concept.String(), err)
+		var err error
+		if *c.dst, err = below(c.f, *c.line, c.b); err != nil {
+			return hi, fieldErr(opImpact, hid, "concept", c.f.Concept.String(), err)
+		}
 	}
 	return hi, nil
 }

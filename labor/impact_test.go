@@ -28,6 +28,10 @@ type impactCase struct {
 		Year         int              `json:"year"`
 		BaselineYear int              `json:"baseline_year"`
 		Boundary     poverty.Boundary `json:"boundary"`
+		// BeforeLine is a monitoring line for the baseline year supplied by
+		// the case (none is published before 2020), labelled EXAMPLE: the
+		// crossing of the monitoring line is assessed only with it.
+		BeforeLine poverty.Money `json:"before_monitoring_line"`
 	} `json:"options"`
 	Want impactWant `json:"want"`
 }
@@ -45,6 +49,8 @@ type impactWant struct {
 	Households        int             `json:"households"`
 	CrossedStandard   int             `json:"crossed_standard"`
 	CrossedLine       int             `json:"crossed_monitoring_line"`
+	StandardAssessed  bool            `json:"standard_assessed"`
+	LineAssessed      bool            `json:"monitoring_line_assessed"`
 	FellBelowStandard int             `json:"fell_below_standard"`
 	ReturnedMigrants  int             `json:"returned_migrants"`
 	ReturnedParents   int             `json:"returned_parents"`
@@ -88,9 +94,15 @@ func TestImpactCases(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			l := lines2020(t, poverty.MustParseRegion("62"))
-			l.Boundary = c.Options.Boundary
-			opts := ImpactOptions{Year: c.Options.Year, BaselineYear: c.Options.BaselineYear, Before: l, After: l}
+			r62 := poverty.MustParseRegion("62")
+			before, after := linesOf(t, c.Options.BaselineYear, r62), linesOf(t, c.Options.Year, r62)
+			before.Boundary, after.Boundary = c.Options.Boundary, c.Options.Boundary
+			if c.Options.BeforeLine != 0 {
+				before.Monitoring = after.Monitoring
+				before.Monitoring.Year, before.Monitoring.Amount, before.Monitoring.Derived = c.Options.BaselineYear, c.Options.BeforeLine, false
+				before.Monitoring.Provenance = poverty.Provenance{Source: "supplied by the case", Status: poverty.Example, Scope: poverty.ScopeNational}
+			}
+			opts := ImpactOptions{Year: c.Options.Year, BaselineYear: c.Options.BaselineYear, Before: before, After: after}
 			if c.Children != nil {
 				opts.Children = &children.Snapshot{On: c.Children.On, Children: c.Children.Children}
 			}
@@ -100,7 +112,7 @@ func TestImpactCases(t *testing.T) {
 			}
 			got := impactWant{Jobs: imp.Jobs, Workers: imp.Workers, JobsRegistered: imp.JobsRegistered, JobsMonitored: imp.JobsMonitored,
 				JobsPoor: imp.JobsPoor, PoorShare: imp.PoorShare, WageBill: imp.WageBill, Households: imp.Households,
-				CrossedStandard: imp.CrossedStandard, CrossedLine: imp.CrossedLine, FellBelowStandard: imp.FellBelowStandard,
+				CrossedStandard: imp.CrossedStandard, CrossedLine: imp.CrossedLine, StandardAssessed: imp.StandardAssessed, LineAssessed: imp.LineAssessed, FellBelowStandard: imp.FellBelowStandard,
 				ReturnedMigrants: imp.ReturnedMigrants, ReturnedParents: imp.ReturnedParents, ReturnedMothers: imp.ReturnedMothers,
 				ChildrenReunited: imp.ChildrenReunited, LeftBehindBefore: imp.LeftBehindBefore, LeftBehindAfter: imp.LeftBehindAfter,
 				StartedLeftBehind: imp.StartedLeftBehind}
@@ -124,8 +136,9 @@ func TestImpactErrors(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	l := lines2020(t, poverty.MustParseRegion("62"))
-	ok := ImpactOptions{Year: 2020, BaselineYear: 2019, Before: l, After: l}
+	r62 := poverty.MustParseRegion("62")
+	l19, l20 := linesOf(t, 2019, r62), linesOf(t, 2020, r62)
+	ok := ImpactOptions{Year: 2020, BaselineYear: 2019, Before: l19, After: l20}
 	tests := []struct {
 		name string
 		ids  []string
@@ -135,8 +148,12 @@ func TestImpactErrors(t *testing.T) {
 		{"unknown workshop", []string{"nope"}, ok, ErrUnknownReference},
 		{"workshop twice", []string{"ws-000", "ws-000"}, ok, poverty.ErrDuplicate},
 		{"no lines", nil, ImpactOptions{Year: 2020, BaselineYear: 2019}, ErrNoParameter},
-		{"baseline after the year", nil, ImpactOptions{Year: 2019, BaselineYear: 2020, Before: l, After: l}, poverty.ErrRange},
-		{"no snapshot for the baseline year", nil, ImpactOptions{Year: 2020, BaselineYear: 2018, Before: l, After: l}, ErrUnknownReference},
+		{"no line for the baseline year", nil, ImpactOptions{Year: 2020, BaselineYear: 2019, After: l20}, ErrNoParameter},
+		{"no line for the year", nil, ImpactOptions{Year: 2020, BaselineYear: 2019, Before: l19}, ErrNoParameter},
+		{"the 2020 lines for a 2019 income", nil, ImpactOptions{Year: 2020, BaselineYear: 2019, Before: l20, After: l20}, ErrLineYear},
+		{"the 2019 lines for a 2020 income", nil, ImpactOptions{Year: 2020, BaselineYear: 2019, Before: l19, After: l19}, ErrLineYear},
+		{"baseline after the year", nil, ImpactOptions{Year: 2019, BaselineYear: 2020, Before: l20, After: l19}, poverty.ErrRange},
+		{"no snapshot for the baseline year", nil, ImpactOptions{Year: 2020, BaselineYear: 2018, Before: linesOf(t, 2018, r62), After: l20}, ErrUnknownReference},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -167,8 +184,8 @@ func TestImpactDeterministic(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		l := lines2020(t, poverty.MustParseRegion("62"))
-		imp, err := sc.idx.Impact(nil, ImpactOptions{Year: 2019, BaselineYear: 2017, Before: l, After: l, Children: &sc.before})
+		r62 := poverty.MustParseRegion("62")
+		imp, err := sc.idx.Impact(nil, ImpactOptions{Year: 2019, BaselineYear: 2017, Before: linesOf(t, 2017, r62), After: linesOf(t, 2019, r62), Children: &sc.before})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -212,7 +229,8 @@ func TestImpactReturnWindow(t *testing.T) {
 		return DefaultParams().Overlay(o)
 	}
 	def := DefaultParams().History("return_windows", returnWindowID)[0]
-	l := lines2020(t, poverty.MustParseRegion("62"))
+	r62 := poverty.MustParseRegion("62")
+	l19, l20 := linesOf(t, 2019, r62), linesOf(t, 2020, r62)
 	tests := []struct {
 		name     string
 		days     int
@@ -231,7 +249,7 @@ func TestImpactReturnWindow(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			opts := ImpactOptions{Year: 2020, BaselineYear: 2019, Before: l, After: l, ReturnWindowDays: tt.days, Params: tt.params}
+			opts := ImpactOptions{Year: 2020, BaselineYear: 2019, Before: l19, After: l20, ReturnWindowDays: tt.days, Params: tt.params}
 			imp, err := idx.Impact(nil, opts)
 			if tt.err != nil {
 				var fe *poverty.FieldError

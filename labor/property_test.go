@@ -18,8 +18,8 @@ func TestPropertyAddingAJob(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	l := lines2020(t, poverty.MustParseRegion("62"))
-	opts := ImpactOptions{Year: 2019, BaselineYear: 2017, Before: l, After: l, Children: &sc.before}
+	r62 := poverty.MustParseRegion("62")
+	opts := ImpactOptions{Year: 2019, BaselineYear: 2017, Before: linesOf(t, 2017, r62), After: linesOf(t, 2019, r62), Children: &sc.before}
 	base, err := sc.idx.Impact(nil, opts)
 	if err != nil {
 		t.Fatal(err)

@@ -75,8 +75,8 @@ func TestZhenxiongReturnee(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	l := lines2020(t, poverty.MustParseRegion("53"))
-	opts := ImpactOptions{Year: 2020, BaselineYear: 2019, Before: l, After: l}
+	r53 := poverty.MustParseRegion("53")
+	opts := ImpactOptions{Year: 2020, BaselineYear: 2019, Before: linesOf(t, 2019, r53), After: linesOf(t, 2020, r53)}
 	all, err := idx.Impact(nil, opts)
 	if err != nil {
 		t.Fatal(err)
@@ -117,10 +117,11 @@ func TestGangu(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	// The 2017 standard is UNCONFIRMED and no 2019 monitoring line exists:
-	// both years are measured against the 2020 lines.
-	l := lines2020(t, poverty.MustParseRegion("62"))
-	imp, err := sc.idx.Impact(nil, ImpactOptions{Year: 2019, BaselineYear: 2017, Before: l, After: l, Children: &sc.before})
+	// Each year against its own lines: the 2017 standard is UNCONFIRMED
+	// (the test supplies the commonly quoted figure) and no monitoring line
+	// exists before 2020, so crossings of the line are not assessed.
+	r62 := poverty.MustParseRegion("62")
+	imp, err := sc.idx.Impact(nil, ImpactOptions{Year: 2019, BaselineYear: 2017, Before: linesOf(t, 2017, r62), After: linesOf(t, 2019, r62), Children: &sc.before})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -145,8 +146,12 @@ func TestGangu(t *testing.T) {
 	if imp.StartedLeftBehind != 0 {
 		t.Errorf("%d children became left-behind", imp.StartedLeftBehind)
 	}
-	if imp.Households != 30_150 || imp.CrossedStandard == 0 || imp.CrossedLine == 0 {
-		t.Errorf("households %d crossed standard %d line %d", imp.Households, imp.CrossedStandard, imp.CrossedLine)
+	if imp.Households != 30_150 || !imp.StandardAssessed || imp.CrossedStandard == 0 || imp.LineAssessed || imp.CrossedLine != 0 {
+		t.Errorf("households %d crossed standard %d (assessed %t) line %d (assessed %t); want 30,150, some, true, 0, false",
+			imp.Households, imp.CrossedStandard, imp.StandardAssessed, imp.CrossedLine, imp.LineAssessed)
+	}
+	if imp.BaselineYear != 2017 || imp.Year != 2019 {
+		t.Errorf("years %d to %d, want 2017 to 2019", imp.BaselineYear, imp.Year)
 	}
 	t.Logf("workers %d, poor %d (%s), wage bill %s, returned %d (mothers %d), children reunited %d (aged out %d, father at home %d), left-behind %d -> %d, crossed standard %d, line %d, fell below %d",
 		imp.Workers, imp.JobsPoor, imp.PoorShare.Percent(), imp.WageBill, imp.ReturnedMigrants, imp.ReturnedMothers, imp.ChildrenReunited,

@@ -29,8 +29,13 @@ func TestShortForms(t *testing.T) {
 			"t job j: not eligible (transport.months)"},
 		{"household", HouseholdEmployment{Household: "h", Code: "employment.zero_employment", LaborForce: 2}.String(),
 			"h: employment.zero_employment (labour force 2, stable 0)"},
-		{"impact", Impact{WorkshopImpact: WorkshopImpact{Workshop: "a,b", Jobs: 3, JobsPoor: 1, WageBill: 100 * poverty.Yuan}, ReturnWindowDays: 183}.String(),
-			"a,b: 3 jobs (1 poor or monitored), wage bill 100.00, 0 households crossed the standard, 0 returned migrants (window 183 days), 0 children reunited"},
+		{"impact", Impact{WorkshopImpact: WorkshopImpact{Workshop: "a,b", Jobs: 3, JobsPoor: 1, WageBill: 100 * poverty.Yuan}, ReturnWindowDays: 183,
+			BaselineYear: 2019, Year: 2020, StandardAssessed: true, CrossedStandard: 2}.String(),
+			"a,b: 3 jobs (1 poor or monitored), wage bill 100.00, 2 households crossed the standard (2019 to 2020), 0 returned migrants (window 183 days), 0 children reunited"},
+		{"impact without a standard in one year", Impact{WorkshopImpact: WorkshopImpact{Workshop: "a"}, ReturnWindowDays: 183, BaselineYear: 2020, Year: 2021}.String(),
+			"a: 0 jobs (0 poor or monitored), wage bill 0.00, standard not assessed (2020 to 2021), 0 returned migrants (window 183 days), 0 children reunited"},
+		{"zero impact", Impact{}.String(),
+			": 0 jobs (0 poor or monitored), wage bill 0.00, standard not assessed, 0 returned migrants (window 0 days), 0 children reunited"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -194,16 +194,19 @@ func childProblem(err error) *Problem {
 
 // ImpactRequest is the body of POST /v1/workshops/impact: a package labor
 // records document (schema fupin.labor.records/1), the workshops to
-// measure (empty: all), the two years, and the province and year of the
-// lines both years are measured against.
+// measure (empty: all), the two years and the province of the lines. Each
+// year's income is compared with the lines of its own year
+// (labor.ImpactLines); BaselineStandard is the baseline year's standard
+// per head where the library's data hold it UNCONFIRMED (2017, 2018), to
+// be supplied by the caller, and is refused for any other year.
 type ImpactRequest struct {
-	Records      json.RawMessage    `json:"records"`
-	Workshops    []string           `json:"workshops,omitempty"`
-	Year         int                `json:"year"`
-	BaselineYear int                `json:"baseline_year"`
-	LinesYear    int                `json:"lines_year"`
-	Region       poverty.Region     `json:"region"`
-	Children     *children.Snapshot `json:"children,omitempty"`
+	Records          json.RawMessage    `json:"records"`
+	Workshops        []string           `json:"workshops,omitempty"`
+	Year             int                `json:"year"`
+	BaselineYear     int                `json:"baseline_year"`
+	BaselineStandard poverty.Money      `json:"baseline_standard,omitempty"`
+	Region           poverty.Region     `json:"region"`
+	Children         *children.Snapshot `json:"children,omitempty"`
 	PolicyOptions
 }
 
@@ -227,19 +230,27 @@ func (s *server) impact(w http.ResponseWriter, r *http.Request) (any, *Problem) 
 	if field := recordsIdentityKey(idx.Records(), req.Workshops); field != "" {
 		return nil, identityKeyProblem(field)
 	}
-	ly := req.LinesYear
-	if ly == 0 {
-		ly = req.Year
+	before, err := labor.ImpactLines(s.table, req.BaselineYear, req.Region, req.Boundary, req.lookup())
+	switch {
+	case err != nil && req.BaselineStandard > 0 && errors.Is(err, poverty.ErrUnconfirmed):
+		if before, err = suppliedStandard(s.table, req); err != nil {
+			return nil, lookupProblem("baseline_standard", err)
+		}
+	case err != nil:
+		return nil, lookupProblem("baseline_year", err)
+	case req.BaselineStandard > 0:
+		return nil, newProblem(http.StatusUnprocessableEntity, typeInvalid, "baseline_standard",
+			"field baseline_standard: the data hold the standard of "+strconv.Itoa(req.BaselineYear)+"; supply one only for a year whose standard is UNCONFIRMED")
 	}
-	lines, err := s.table.LinesFor(ly, req.Region, req.Boundary, req.lookup())
+	after, err := labor.ImpactLines(s.table, req.Year, req.Region, req.Boundary, req.lookup())
 	if err != nil {
-		return nil, lookupProblem("lines_year", err)
+		return nil, lookupProblem("year", err)
 	}
 	ids := req.Workshops
 	if len(ids) == 0 {
 		ids = nil // every workshop in the records
 	}
-	imp, err := idx.Impact(ids, labor.ImpactOptions{Year: req.Year, BaselineYear: req.BaselineYear, Before: lines, After: lines, Children: req.Children})
+	imp, err := idx.Impact(ids, labor.ImpactOptions{Year: req.Year, BaselineYear: req.BaselineYear, Before: before, After: after, Children: req.Children})
 	if err != nil {
 		field := ""
 		var fe *poverty.FieldError
@@ -285,4 +296,17 @@ func recordsIdentityKey(rs *labor.Records, workshops []string) string {
 		}
 	}
 	return ""
+}
+
+// suppliedStandard returns the lines of the baseline year from the
+// caller's standard, on the model of the 2020 standard (its series, unit
+// and concept), labelled as supplied by the request.
+func suppliedStandard(t *poverty.Table, req ImpactRequest) (poverty.Lines, error) {
+	std, err := t.Standard(2020, req.Region, req.lookup())
+	if err != nil {
+		return poverty.Lines{}, err
+	}
+	std.Year, std.Amount = req.BaselineYear, req.BaselineStandard
+	std.Provenance = poverty.Provenance{Source: "supplied by the request (baseline_standard)", Status: poverty.Supplied, Scope: poverty.ScopeNational}
+	return poverty.Lines{Standard: std, Boundary: req.Boundary}, nil
 }

@@ -117,7 +117,11 @@ func TestProblems(t *testing.T) {
 		{"child: bad word", "POST", "/v1/children/classify", "", `{"child":{"id":"c","father":{"situation":"on_holiday"}},"on":"2020-01-01"}`, 400, typeInvalid, "child.father.situation", "unknown word"},
 		{"child: no birth date", "POST", "/v1/children/classify", "", `{"child":{"id":"c"},"on":"2020-01-01"}`, 422, typeInvalid, "child.birth_date", "missing"},
 		{"impact: schema", "POST", "/v1/workshops/impact", "", `{"records":{"schema":"other"},"year":2019,"baseline_year":2017,"region":"62"}`, 422, typeInvalid, "records.schema", "unknown word"},
-		{"impact: no lines", "POST", "/v1/workshops/impact", "", `{"records":{"schema":"fupin.labor.records/1"},"year":2023,"baseline_year":2022,"region":"62"}`, 422, typeNoValue, "lines_year", "2023"},
+		{"impact: no lines for the baseline year", "POST", "/v1/workshops/impact", "", `{"records":{"schema":"fupin.labor.records/1"},"year":2023,"baseline_year":2022,"region":"62"}`, 422, typeNoValue, "baseline_year", "2022"},
+		{"impact: 2017 standard UNCONFIRMED, not supplied", "POST", "/v1/workshops/impact", "", `{"records":{"schema":"fupin.labor.records/1"},"year":2019,"baseline_year":2017,"region":"62","accept_secondary":true}`, 422, typeNoValue, "baseline_year", "value unconfirmed"},
+		{"impact: standard supplied for a year the data hold", "POST", "/v1/workshops/impact", "", `{"records":{"schema":"fupin.labor.records/1"},"year":2020,"baseline_year":2019,"baseline_standard":"3000","region":"62","accept_secondary":true}`, 422, typeInvalid, "baseline_standard", "the data hold the standard of 2019"},
+		{"impact: no lines for the year", "POST", "/v1/workshops/impact", "", `{"records":{"schema":"fupin.labor.records/1"},"year":2021,"baseline_year":2020,"region":"62"}`, 422, typeNoValue, "year", "2021"},
+		{"impact: lines_year is gone", "POST", "/v1/workshops/impact", "", `{"records":{"schema":"fupin.labor.records/1"},"year":2020,"baseline_year":2020,"lines_year":2020,"region":"62"}`, 400, typeInvalid, "lines_year", "unknown field"},
 		{"not found", "GET", "/v2/other", "", ``, 404, typeNotFound, "", "/v2/other"},
 	}
 	var logs bytes.Buffer
