@@ -137,11 +137,13 @@ type unstatedLimit struct {
 	age int
 }
 
+// Error says which limit is missing, for whom, and how to supply it.
 func (e *unstatedLimit) Error() string {
 	return ErrNoParameter.Error() + " (" + ErrNotStated.Error() + "), needed for a " + e.sex.String() +
 		" worker aged " + strconv.Itoa(e.age) + ": supply it in a parameter file (labor.LoadParams, Params.Overlay)"
 }
 
+// Unwrap returns both sentinels, so that errors.Is matches either.
 func (e *unstatedLimit) Unwrap() []error { return []error{ErrNoParameter, ErrNotStated} }
 
 // isUnstatedLimit reports whether err is an age rule's missing maximum,

@@ -83,11 +83,11 @@ func run(path, format string, w io.Writer) error {
 	// is UNCONFIRMED (the commonly quoted figure is supplied, labelled
 	// EXAMPLE), the 2019 one SECONDARY, and there is no monitoring line
 	// before 2020, so its crossing is not assessed.
-	before, beforeText, err := impactLines(baselineYear, county.Province())
+	before, beforeText, err := exampleio.ImpactLines(baselineYear, county.Province())
 	if err != nil {
 		return err
 	}
-	after, afterText, err := impactLines(year, county.Province())
+	after, afterText, err := exampleio.ImpactLines(year, county.Province())
 	if err != nil {
 		return err
 	}
@@ -278,46 +278,4 @@ func splitList(s string) []string {
 		return nil
 	}
 	return strings.Split(s, ";")
-}
-
-// quotedStandards are the figures commonly quoted for the standards the
-// library's data hold as UNCONFIRMED (package poverty's notes): this
-// example supplies them, labelled EXAMPLE, so that each year's income is
-// compared with a line of its own year.
-var quotedStandards = map[int]poverty.Money{2017: 2952 * poverty.Yuan, 2018: 2995 * poverty.Yuan}
-
-// impactLines returns the lines of year in region for labor.Impact and a
-// sentence saying which they are: the library's lines of that year (a year
-// without a monitoring line, before 2020, has its crossing not assessed),
-// or where the year's standard is UNCONFIRMED the commonly quoted figure,
-// supplied here and labelled EXAMPLE.
-func impactLines(year int, region poverty.Region) (poverty.Lines, string, error) {
-	opts := poverty.LookupOptions{AcceptSecondary: true}
-	l, err := labor.ImpactLines(poverty.Default(), year, region, poverty.BelowLine, opts)
-	if err != nil {
-		amount, ok := quotedStandards[year]
-		if !ok || !errors.Is(err, poverty.ErrUnconfirmed) {
-			return l, "", err
-		}
-		std, serr := poverty.Default().Standard(2020, region, opts)
-		if serr != nil {
-			return l, "", serr
-		}
-		std.Year, std.Amount = year, amount
-		std.Provenance = poverty.Provenance{Source: "figure commonly quoted for " + strconv.Itoa(year) + ", UNCONFIRMED in the library's data, supplied by this example",
-			Status: poverty.Example, Scope: poverty.ScopeNational}
-		l = poverty.Lines{Standard: std, Boundary: poverty.BelowLine}
-	}
-	s := strconv.Itoa(year) + ": standard "
-	if l.Standard.Kind == "" {
-		s += "none"
-	} else {
-		s += l.Standard.Amount.String() + " [" + l.Standard.Label() + "]"
-	}
-	if l.Monitoring.Kind == "" {
-		s += ", no monitoring line"
-	} else {
-		s += ", monitoring line " + l.Monitoring.Amount.String() + " [" + l.Monitoring.Label() + "]"
-	}
-	return l, s, nil
 }
