@@ -3,6 +3,7 @@ package risk
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"strconv"
@@ -183,7 +184,9 @@ var fieldNames = [...]string{"total", "out_of_pocket", "severe", "action", "amou
 
 // EventError reports a bad event: the operation, its position in the input
 // (0-based; -1 for a single event), its kind and Ref when known, and the
-// field: what a caller needs to point at the record of a batch. Err is a
+// field: what a caller needs to point at the record of a batch. Field is
+// the event's JSON key (an unknown key is named too), or "json" when the
+// event is not an object of the event schema at all. Err is a
 // sentinel of package poverty ([poverty.ErrSyntax], [poverty.ErrMissing],
 // [poverty.ErrUnknownWord], ...).
 type EventError struct {
@@ -244,7 +247,14 @@ func (e *Event) UnmarshalJSON(b []byte) error {
 func decodeEvent(op string, b []byte, index int) (Event, error) {
 	var w eventWire
 	if err := param.Decode(b, &w); err != nil {
-		return Event{}, &EventError{Op: op, Index: index, Field: "json", Err: fmt.Errorf("%w: %v", poverty.ErrSyntax, err)}
+		field := "json"
+		var te *json.UnmarshalTypeError
+		if key, ok := param.UnknownField(err); ok {
+			field = key // the key the event has but no event takes
+		} else if errors.As(err, &te) && te.Field != "" {
+			field = te.Field // a value of the wrong JSON kind
+		}
+		return Event{}, &EventError{Op: op, Index: index, Field: field, Err: fmt.Errorf("%w: %v", poverty.ErrSyntax, err)}
 	}
 	var ev Event
 	var err error

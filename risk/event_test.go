@@ -63,7 +63,7 @@ func TestDecodeEventsErrors(t *testing.T) {
 		{"trailing data", `[] []`, "json", poverty.ErrSyntax},
 		{"unknown type", `[{"type":"tax","date":"2020-01-01"}]`, "type", poverty.ErrUnknownWord},
 		{"no type", `[{"date":"2020-01-01"}]`, "type", poverty.ErrUnknownWord},
-		{"unknown field", `[{"type":"cadre_visit","date":"2020-01-01","colour":"red"}]`, "json", poverty.ErrSyntax},
+		{"unknown field", `[{"type":"cadre_visit","date":"2020-01-01","colour":"red"}]`, "colour", poverty.ErrSyntax},
 		{"field of another kind", `[{"type":"cadre_visit","date":"2020-01-01","loss":"1"}]`, "loss", poverty.ErrUnknownWord},
 		{"bad date", `[{"type":"cadre_visit","date":"2020-02-30"}]`, "date", poverty.ErrRange},
 		{"missing date", `[{"type":"cadre_visit"}]`, "date", poverty.ErrMissing},
@@ -73,7 +73,7 @@ func TestDecodeEventsErrors(t *testing.T) {
 		{"hazard not a disaster", `[{"type":"disaster","date":"2020-01-01","hazard":"illness","loss":"1"}]`, "hazard", poverty.ErrUnknownWord},
 		{"action of another kind", `[{"type":"education","date":"2020-01-01","action":"job_lost"}]`, "action", poverty.ErrUnknownWord},
 		{"missing action", `[{"type":"civil_affairs","date":"2020-01-01"}]`, "action", poverty.ErrMissing},
-		{"money as a number", `[{"type":"medical_claim","date":"2020-01-01","total":5,"out_of_pocket":"1"}]`, "json", poverty.ErrSyntax},
+		{"money as a number", `[{"type":"medical_claim","date":"2020-01-01","total":5,"out_of_pocket":"1"}]`, "total", poverty.ErrSyntax},
 		{"duplicate factor", `[{"type":"application","date":"2020-01-01","factors":["illness","01"]}]`, "json", poverty.ErrSyntax},
 		{"unknown guarantee", `[{"type":"cadre_visit","date":"2020-01-01","lost":["roads"]}]`, "json", poverty.ErrSyntax},
 	}

@@ -115,7 +115,7 @@ func eventProblem(err error) *Problem {
 	var ee *risk.EventError
 	if errors.As(err, &ee) {
 		field := "events[" + strconv.Itoa(ee.Index) + "]"
-		if ee.Field != "" {
+		if ee.Field != "" && ee.Field != "json" { // "json": the event as a whole
 			field += "." + ee.Field
 		}
 		return newProblem(http.StatusBadRequest, typeInvalid, field, err.Error())
@@ -134,7 +134,7 @@ func assessProblem(err error) *Problem {
 		field += "." + fe.Field
 	} else if errors.As(err, &ee) {
 		field = "events[" + strconv.Itoa(ee.Index) + "]"
-		if ee.Field != "" {
+		if ee.Field != "" && ee.Field != "json" { // "json": the event as a whole
 			field += "." + ee.Field
 		}
 	}

@@ -15,6 +15,8 @@ import (
 	"fmt"
 	"io"
 	"slices"
+	"strconv"
+	"strings"
 )
 
 // Sentinel errors, re-exported by package poverty.
@@ -42,6 +44,25 @@ func Decode(data []byte, v any) error {
 		return fmt.Errorf("%w: data after the JSON value", ErrSyntax)
 	}
 	return nil
+}
+
+// UnknownField returns the key a strict [Decode] refused as unknown
+// (encoding/json says so only in its message), masked like the message.
+func UnknownField(err error) (string, bool) {
+	var m maskedError
+	if !errors.As(err, &m) {
+		return "", false
+	}
+	const prefix = "json: unknown field "
+	msg := m.err.Error()
+	if !strings.HasPrefix(msg, prefix) {
+		return "", false
+	}
+	key, uerr := strconv.Unquote(strings.TrimPrefix(msg, prefix))
+	if uerr != nil {
+		return "", false
+	}
+	return MaskIDsIn(key), true
 }
 
 // FileError is the error of [ReadFile]: Field is "file" (unreadable, too

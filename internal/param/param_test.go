@@ -122,3 +122,27 @@ func TestSetHistoryCopies(t *testing.T) {
 		t.Errorf("a caller changed the set through History (-want +got):\n%s", diff)
 	}
 }
+
+func TestUnknownField(t *testing.T) {
+	var v struct {
+		Region string `json:"region"`
+	}
+	for _, tt := range []struct {
+		in     string
+		want   string
+		wantOK bool
+	}{
+		{`{"region":"53","dute":1}`, "dute", true},
+		{`{"513434198903010020":1}`, "513434********0020", true},
+		{`{"region":`, "", false},
+		{`{"region":1}`, "", false},
+	} {
+		got, ok := param.UnknownField(param.Decode([]byte(tt.in), &v))
+		if got != tt.want || ok != tt.wantOK {
+			t.Errorf("UnknownField(Decode(%s)) = %q, %v; want %q, %v", tt.in, got, ok, tt.want, tt.wantOK)
+		}
+	}
+	if _, ok := param.UnknownField(errors.New(`json: unknown field "x"`)); ok {
+		t.Error("an error Decode did not return was read as an unknown field")
+	}
+}
