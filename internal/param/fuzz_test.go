@@ -17,7 +17,7 @@ type fuzzDoc struct {
 	Schema  string             `json:"schema"`
 	Vintage string             `json:"vintage,omitempty"`
 	Params  []fuzzRecord       `json:"params"`
-	Notes   map[string]float64 `json:"notes,omitempty"`
+	Notes   map[string]float64 `json:"notes"` // no omitempty: an empty map must write back as {}
 }
 
 type fuzzRecord struct {
