@@ -161,9 +161,26 @@
 // Where the sources say "below the line" without settling the equal case,
 // a [Boundary] decides; the default [BelowLine] counts an income equal to
 // the line as not below it. [Classify] gives a household's [Status]
-// (registered poor, lifted out, marginal, poor but unregistered, not poor)
-// from its registration history and income; it does not allocate and takes
-// about 40 ns. [ExitTest] applies 厅字〔2016〕16号: income above the
+// (registered poor, lifted out, poor but unregistered, in the monitoring
+// range, not poor) from its registration history and income; it does not
+// allocate and takes about 50 ns. A status describes income and
+// registration only; the outcomes the monitoring documents name (return to
+// poverty, newly poor, the monitored categories) are decided by the risk
+// package's identification, whose overview has the table.
+//
+// # Income concepts
+//
+// Each threshold carries its income concept (net income 纯收入, disposable
+// income 可支配收入, or not stated by its source) and its concept policy:
+// the one other concept it may be compared with, as data with provenance
+// ([Threshold].Accepts, a [ConceptMatch]). [Threshold.Compare] applies the
+// policy, and so do [Classify], [ExitTest] and the risk package's rules:
+// the same concept, or a side whose concept is not stated, or the concept
+// the threshold accepts; anything else is [ErrConceptMismatch]. The
+// embedded 2020 monitoring line, stated in disposable income, accepts the
+// registration system's net income, labelled DEFAULT; every reason that
+// uses it says so ([Threshold.ConceptNote]). Figures are never converted
+// from one concept to the other. [ExitTest] applies 厅字〔2016〕16号: income above the
 // standard plus the two assurances and three guarantees and safe drinking
 // water ([Guarantees]), reporting every [Criterion] with its reason code,
 // input, parameter and source. [Table.VillageDelisting] and

@@ -55,7 +55,7 @@ func TestErrorMessages(t *testing.T) {
 		absent string // text that must not appear (an unmasked birth date)
 	}{
 		{"concept mismatch names both concepts", classifyErr, poverty.ErrConceptMismatch,
-			`poverty.Classify: record "h1": field concept = "net_income": income concepts differ: figure net_income, monitoring line disposable_income`, ""},
+			`poverty.Classify: record "h1": field concept = "net_income": income concepts differ: figure net_income, monitoring line disposable_income (allow it with an "accepts" entry, with its source, on the monitoring line's record of a threshold file)`, ""},
 		{"batch classification says its operation", classifyIncomeErr, poverty.ErrNoResidents,
 			`poverty.ClassifyIncome: record "": field members: household has no resident member`, ""},
 		{"identity number check character", parseID(wrongCheck), poverty.ErrInvalidID,

@@ -157,7 +157,7 @@ func ExampleClassify() {
 		Members: make([]poverty.Member, 2), Income: poverty.Income{Wage: poverty.YuanAmount(11000)}}
 	c, _ := poverty.Classify(&h, &lines)
 	fmt.Println(c.Status, c.PerCapita.Amount, "below line:", c.BelowLine)
-	// Output: marginal 5500.00 below line: true
+	// Output: in_monitoring_range 5500.00 below line: true
 }
 
 func ExampleClassifyIncome() {
@@ -166,7 +166,7 @@ func ExampleClassifyIncome() {
 	c, _ := poverty.ClassifyIncome(2020, poverty.Registration{}, 2,
 		poverty.Income{Wage: poverty.YuanAmount(11000)}, poverty.DisposableIncome, &lines)
 	fmt.Println(c)
-	// Output: status.marginal: per-capita 5500.00 disposable_income; standard 4000.00; monitoring line 6000.00
+	// Output: status.in_monitoring_range: per-capita 5500.00 disposable_income; standard 4000.00; monitoring line 6000.00
 }
 
 func ExampleExitTest() {

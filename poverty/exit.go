@@ -158,8 +158,8 @@ func ExitTest(h *Household, standard Threshold, g Guarantees, b Boundary, previo
 	if err != nil {
 		return ExitResult{}, err
 	}
-	if !pc.Concept.comparable(standard.Concept) {
-		return ExitResult{}, &FieldError{Op: "poverty.ExitTest", Record: h.ID, Field: "concept", Value: pc.Concept.String(), Err: conceptErr(pc.Concept, "standard", standard.Concept)}
+	if !standard.admits(pc.Concept) {
+		return ExitResult{}, &FieldError{Op: "poverty.ExitTest", Record: h.ID, Field: "concept", Value: pc.Concept.String(), Err: standard.mismatch(pc.Concept, "standard")}
 	}
 	res := ExitResult{HouseholdID: h.ID, Year: h.Year, PerCapita: pc, Pass: true}
 	add := func(c Criterion) {
@@ -173,14 +173,20 @@ func ExitTest(h *Household, standard Threshold, g Guarantees, b Boundary, previo
 	above := !b.Below(pc.Amount, standard.Amount)
 	input := fmt.Sprintf("per-capita income %s over %d resident members in %d (boundary %s)", pc, h.Residents(), h.Year, b)
 	param := standard.Cite()
+	if n := standard.ConceptNote(pc.Concept); n != "" {
+		param += " (" + n + ")"
+	}
 	if previous != nil {
 		pabove := !b.Below(previous.PerCapita.Amount, previous.Standard.Amount)
-		if !previous.PerCapita.Concept.comparable(previous.Standard.Concept) {
-			return ExitResult{}, &FieldError{Op: "poverty.ExitTest", Record: h.ID, Field: "previous.concept", Value: previous.PerCapita.Concept.String(), Err: conceptErr(previous.PerCapita.Concept, "standard", previous.Standard.Concept)}
+		if !previous.Standard.admits(previous.PerCapita.Concept) {
+			return ExitResult{}, &FieldError{Op: "poverty.ExitTest", Record: h.ID, Field: "previous.concept", Value: previous.PerCapita.Concept.String(), Err: previous.Standard.mismatch(previous.PerCapita.Concept, "standard")}
 		}
 		above = above && pabove
 		input += fmt.Sprintf("; previous year %s", previous.PerCapita)
 		param += "; previous year " + previous.Standard.Cite()
+		if n := previous.Standard.ConceptNote(previous.PerCapita.Concept); n != "" {
+			param += " (" + n + ")"
+		}
 	}
 	add(criterion("exit.income_above_standard", above, input, param))
 	for _, it := range g.Items() {

@@ -140,12 +140,25 @@ type Window struct {
 // households, 定南县's "12 months before the application"); for the nation
 // it is the library's DEFAULT reading ([RuleFor] gives its provenance). A
 // caller with another window uses [TrailingWindowOf]. It does not allocate.
+//
+// The date convention: a date is read as at the close of that day. An
+// identification dated on the last day of a month therefore has that month
+// complete, and the window ends with it: identified on 2020-12-31, the
+// window is 2020-01 to 2020-12, the calendar year (identified on
+// 2020-12-30, it is 2019-12 to 2020-11). A year-end identification thus
+// reads the year's last month, and its window is the year whose annual
+// income the exit test reads.
 func TrailingWindow(identified Date) Window { return TrailingWindowOf(identified, windowMonths()) }
 
 // TrailingWindowOf returns the window of the given number of whole months
-// before the month of identification (months >= 1).
+// before the month of identification (months >= 1), ending with that month
+// when identified is its last day (the date convention of
+// [TrailingWindow]).
 func TrailingWindowOf(identified Date, months int) Window {
 	m := identified.YearMonth()
+	if identified.AddDays(1).Month() != identified.Month() {
+		m = m.Add(1) // the month is complete at the close of its last day
+	}
 	return Window{From: m.Add(-months), To: m.Add(-1)}
 }
 

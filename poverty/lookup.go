@@ -168,7 +168,7 @@ func (t *Table) MonitoringLine(year int, region Region, opts LookupOptions) (Thr
 	p.Note = "derived: " + mult.Rate.String() + " times the poverty standard " + std.Amount.String()
 	return Threshold{
 		Kind: KindMonitoringLine, Year: year, Amount: amt, Unit: UnitYuanPerPersonYear,
-		Concept: mult.Concept, PriceBase: "current", Provenance: p,
+		Concept: mult.Concept, Accepts: mult.Accepts, PriceBase: "current", Provenance: p,
 		Approximate: mult.Approximate || std.Approximate, Derived: true, Stale: std.Stale, Origin: mult.Origin,
 		Factor: mult.Rate, Base: std.Amount, FactorApproximate: mult.Approximate, BaseApproximate: std.Approximate,
 	}, nil

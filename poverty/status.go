@@ -67,9 +67,14 @@ const (
 	RegisteredPoor Status = iota + 1
 	// LiftedOut: registered and lifted out of poverty (脱贫户).
 	LiftedOut
-	// Marginal: never registered, income at or above the standard but below
-	// the monitoring line (边缘户).
-	Marginal
+	// InMonitoringRange: never registered, income at or above the standard
+	// (or no standard in force) but below the monitoring line: within the
+	// monitoring range (监测范围). It is a fact about income, not a
+	// decision: whether the household is a monitored marginal household
+	// (边缘易致贫户, the risk package's "marginal") depends on its risks, and
+	// the risk package's identification decides it. Before v0.1.0 this status
+	// was called Marginal; "marginal" now means only the monitored category.
+	InMonitoringRange
 	// PoorUnregistered: never registered but income below the standard; a
 	// possible omission (漏评) to verify.
 	PoorUnregistered
@@ -77,7 +82,7 @@ const (
 	NotPoor
 )
 
-var statusWords = enum.New[Status](parseErr, "unknown", "registered_poor", "lifted_out", "marginal", "poor_unregistered", "not_poor")
+var statusWords = enum.New[Status](parseErr, "unknown", "registered_poor", "lifted_out", "in_monitoring_range", "poor_unregistered", "not_poor")
 
 // String returns the stable word ("registered_poor", "lifted_out", ...).
 func (s Status) String() string { return statusWords.String(s, "Status") }
@@ -93,7 +98,7 @@ func (s *Status) UnmarshalText(b []byte) error {
 }
 
 // Code returns the reason code of the rule that gives the status
-// ("status.marginal").
+// ("status.in_monitoring_range").
 func (s Status) Code() string { return "status." + s.String() }
 
 // Lines are the two thresholds a status classification reads: the poverty
@@ -143,7 +148,7 @@ type Classification struct {
 }
 
 // String returns the short form, one line: the reason code and the figures
-// that decide it, "status.marginal: per-capita 5500.00 disposable_income;
+// that decide it, "status.in_monitoring_range: per-capita 5500.00 disposable_income;
 // standard 4000.00; monitoring line 6000.00" ([Classification.Explain]
 // adds the rule and the sources).
 func (c Classification) String() string {
@@ -177,6 +182,16 @@ func (c *Classification) Explain() string {
 	if l.Monitoring.Kind != "" {
 		mon = l.Monitoring.Cite()
 	}
+	if l.Standard.Kind != "" {
+		if n := l.Standard.ConceptNote(c.PerCapita.Concept); n != "" {
+			std += " (" + n + ")"
+		}
+	}
+	if l.Monitoring.Kind != "" {
+		if n := l.Monitoring.ConceptNote(c.PerCapita.Concept); n != "" {
+			mon += " (" + n + ")"
+		}
+	}
 	return fmt.Sprintf("%s: %s; per-capita income %s over %d resident members; standard %s; monitoring line %s; boundary %s; rule: %s",
 		c.Status.Code(), r.Rule, c.PerCapita, c.Residents, std, mon, l.Boundary, r.Provenance.Cite())
 }
@@ -185,12 +200,19 @@ func (c *Classification) Explain() string {
 // registration history and its per-capita income measured against the
 // standard and the monitoring line. Registered households are
 // RegisteredPoor or LiftedOut whatever their income (BelowStandard and
-// BelowLine tell how they stand); others are PoorUnregistered, Marginal or
-// NotPoor by income. Where Lines has no standard (years from 2021), a
-// never-registered household below the monitoring line is Marginal (the
-// 边缘易致贫户 of 中农组发〔2021〕7号), never PoorUnregistered. Income and
-// lines of different concepts are [ErrConceptMismatch]; errors are
-// *[FieldError] with Op "poverty.Classify".
+// BelowLine tell how they stand); others are PoorUnregistered,
+// InMonitoringRange or NotPoor by income. Where Lines has no standard
+// (years from 2021), a never-registered household below the monitoring
+// line is InMonitoringRange, never PoorUnregistered. A status is a fact
+// about income and registration, not a decision of the monitoring
+// documents: which outcome a document names (a return to poverty, a newly
+// poor household, a monitored category) is the risk package's
+// identification, under the document in force on its date.
+//
+// Income and lines are compared under each line's concept policy
+// ([Threshold.Compare]); a pairing the policy does not allow is
+// [ErrConceptMismatch]. Errors are *[FieldError] with Op
+// "poverty.Classify".
 //
 // Classify does not allocate unless it fails. [ClassifyIncome] classifies
 // from counts and income components, without member records.
@@ -219,11 +241,11 @@ func classify(op, rec string, year int, reg Registration, residents int, in *Inc
 		return Classification{}, err
 	}
 	hasStd := l.Standard.Kind != ""
-	if hasStd && !pc.Concept.comparable(l.Standard.Concept) {
-		return Classification{}, &FieldError{Op: op, Record: rec, Field: "concept", Value: pc.Concept.String(), Err: conceptErr(pc.Concept, "standard", l.Standard.Concept)}
+	if hasStd && !l.Standard.admits(pc.Concept) {
+		return Classification{}, &FieldError{Op: op, Record: rec, Field: "concept", Value: pc.Concept.String(), Err: l.Standard.mismatch(pc.Concept, "standard")}
 	}
-	if !pc.Concept.comparable(l.Monitoring.Concept) {
-		return Classification{}, &FieldError{Op: op, Record: rec, Field: "concept", Value: pc.Concept.String(), Err: conceptErr(pc.Concept, "monitoring line", l.Monitoring.Concept)}
+	if !l.Monitoring.admits(pc.Concept) {
+		return Classification{}, &FieldError{Op: op, Record: rec, Field: "concept", Value: pc.Concept.String(), Err: l.Monitoring.mismatch(pc.Concept, "monitoring line")}
 	}
 	c := Classification{
 		PerCapita:     pc,
@@ -240,7 +262,7 @@ func classify(op, rec string, year int, reg Registration, residents int, in *Inc
 	case c.BelowStandard:
 		c.Status = PoorUnregistered
 	case c.BelowLine:
-		c.Status = Marginal
+		c.Status = InMonitoringRange
 	default:
 		c.Status = NotPoor
 	}

@@ -137,12 +137,16 @@ type Threshold struct {
 	Year   int    `json:"year"`             // the year the value applies to, or the first year a rule applies
 	Until  int    `json:"until,omitempty"`  // last year a rule applies; 0 while it applies
 
-	Amount     Money         `json:"amount,omitempty"` // the value, for money units
-	Rate       Rate          `json:"rate,omitempty"`   // the value, for ratios
-	Unit       Unit          `json:"unit"`
-	Concept    IncomeConcept `json:"concept,omitempty"`
-	PriceBase  string        `json:"price_base,omitempty"` // "current", or the constant-price year
-	Comparison Comparison    `json:"comparison,omitempty"`
+	Amount  Money         `json:"amount,omitempty"` // the value, for money units
+	Rate    Rate          `json:"rate,omitempty"`   // the value, for ratios
+	Unit    Unit          `json:"unit"`
+	Concept IncomeConcept `json:"concept,omitempty"`
+	// Accepts, when its Concept is set, is the one other income concept the
+	// value is compared with, on the reading its provenance gives (see
+	// [Threshold.Compare]); the zero ConceptMatch accepts none.
+	Accepts    ConceptMatch `json:"accepts,omitzero"`
+	PriceBase  string       `json:"price_base,omitempty"` // "current", or the constant-price year
+	Comparison Comparison   `json:"comparison,omitempty"`
 
 	Provenance
 	Approximate bool   `json:"approximate,omitempty"` // the source gives an approximation ("about 4,000")
@@ -157,6 +161,67 @@ type Threshold struct {
 	Base              Money `json:"base,omitempty"`
 	FactorApproximate bool  `json:"factor_approximate,omitempty"`
 	BaseApproximate   bool  `json:"base_approximate,omitempty"`
+}
+
+// ConceptMatch is the concept policy of one threshold, as data: an income
+// concept other than the threshold's own that it is compared with, and the
+// reading that allows it, with its provenance (Status DEFAULT with the
+// reason in Note for the library's own reading, LOCAL for a province's
+// practice, SUPPLIED for a caller's). The embedded data let the 2020
+// monitoring line, stated in disposable income, be compared with the
+// registration system's net income (纯收入) as the county platforms did,
+// labelled DEFAULT. A threshold file sets it with an "accepts" object on a
+// record: {"concept": "net_income", "source": ..., "status": ...}.
+type ConceptMatch struct {
+	Concept IncomeConcept `json:"concept"`
+	Provenance
+}
+
+// Compare compares the figure f with the threshold's amount: -1, 0 or +1
+// as f is below, equal to or above it. The concepts must be comparable
+// under the one concept policy every rule of this module applies
+// ([Classify], [ExitTest], the risk package's identification and tiers):
+// the same concept; a threshold whose source does not state its concept
+// ([ConceptNotStated]), or a figure of that kind; or the concept the
+// threshold's Accepts names. Anything else is [ErrConceptMismatch], whose
+// text says how to allow it. [Threshold.ConceptNote] says which of these
+// applied, for a reason.
+func (t Threshold) Compare(f Figure) (int, error) {
+	if !t.admits(f.Concept) {
+		return 0, t.mismatch(f.Concept, string(t.Kind))
+	}
+	return cmp.Compare(f.Amount, t.Amount), nil
+}
+
+// admits reports whether a figure of concept c may be compared with t.
+func (t *Threshold) admits(c IncomeConcept) bool {
+	return c.comparable(t.Concept) || c != ConceptUnknown && c == t.Accepts.Concept
+}
+
+// mismatch is the ErrConceptMismatch of a figure of concept c against t,
+// which is the what of a rule ("standard", "monitoring line").
+func (t *Threshold) mismatch(c IncomeConcept, what string) error {
+	return fmt.Errorf("%w (allow it with an \"accepts\" entry, with its source, on the %s's record of a threshold file)", conceptErr(c, what, t.Concept), what)
+}
+
+// ConceptNote says how a figure of concept c compares with the threshold
+// under its concept policy, for a reason: "" for the same concept; "the
+// source does not state the line's concept" or "the figure's concept is
+// not stated" for [ConceptNotStated]; for the threshold's Accepts, the
+// pairing with its citation, such as "net_income compared with this
+// disposable_income value: <source> [DEFAULT]"; "not comparable" otherwise.
+func (t Threshold) ConceptNote(c IncomeConcept) string {
+	switch {
+	case c == t.Concept && c != ConceptUnknown:
+		return ""
+	case t.Concept == ConceptNotStated && c != ConceptUnknown:
+		return "the source does not state the value's income concept"
+	case c == ConceptNotStated && t.Concept != ConceptUnknown:
+		return "the figure's income concept is not stated"
+	case c != ConceptUnknown && c == t.Accepts.Concept:
+		return c.String() + " compared with this " + t.Concept.String() + " value: " + t.Accepts.Cite()
+	}
+	return "not comparable: " + c.String() + " against " + t.Concept.String()
 }
 
 // hasValue reports whether the threshold carries a value: false for
@@ -375,17 +440,24 @@ type fileSeries struct {
 }
 
 type fileRecord struct {
-	ID          string  `json:"id"`
-	Kind        Kind    `json:"kind"`
-	Series      string  `json:"series"`
-	Year        int     `json:"year"`
-	Until       int     `json:"until"`
-	Value       *string `json:"value"`
-	Unit        Unit    `json:"unit"`
-	Concept     string  `json:"concept"`
-	PriceBase   string  `json:"price_base"`
-	Comparison  string  `json:"comparison"`
-	Approximate bool    `json:"approximate"`
+	ID          string       `json:"id"`
+	Kind        Kind         `json:"kind"`
+	Series      string       `json:"series"`
+	Year        int          `json:"year"`
+	Until       int          `json:"until"`
+	Value       *string      `json:"value"`
+	Unit        Unit         `json:"unit"`
+	Concept     string       `json:"concept"`
+	PriceBase   string       `json:"price_base"`
+	Comparison  string       `json:"comparison"`
+	Approximate bool         `json:"approximate"`
+	Accepts     *fileAccepts `json:"accepts"`
+	fileProv
+}
+
+// fileAccepts is a record's concept policy ([ConceptMatch]).
+type fileAccepts struct {
+	Concept string `json:"concept"`
 	fileProv
 }
 
@@ -499,6 +571,21 @@ func (fr *fileRecord) decode(file string, i int) (Threshold, error) {
 		if err := th.Concept.UnmarshalText([]byte(fr.Concept)); err != nil {
 			return fail("concept", fr.Concept, err)
 		}
+	}
+	if a := fr.Accepts; a != nil {
+		var c IncomeConcept
+		err := c.UnmarshalText([]byte(a.Concept))
+		if err != nil || c == ConceptUnknown || c == ConceptNotStated || c == th.Concept || th.Concept == ConceptNotStated {
+			if err == nil {
+				err = fmt.Errorf("%w: accepts names a concept other than the record's own and other than not_stated, on a record whose concept is stated", ErrRange)
+			}
+			return fail("accepts.concept", a.Concept, err)
+		}
+		p, err := a.fileProv.decode(rn + " accepts")
+		if err != nil {
+			return Threshold{}, err
+		}
+		th.Accepts = ConceptMatch{Concept: c, Provenance: p}
 	}
 	if fr.Comparison != "" {
 		if err := th.Comparison.UnmarshalText([]byte(fr.Comparison)); err != nil {

@@ -94,6 +94,10 @@ func TestLoadTableErrors(t *testing.T) {
 		{"no concept", rec(`{"kind":"monitoring_line","scope":"national","year":2025,"unit":"yuan_per_person_year","source":"x","status":"CONFIRMED","value":"1"}`), "concept", poverty.ErrMissing},
 		{"duplicate", rec(`{` + ok + `,"value":"1"},{` + ok + `,"value":"2"}`), "key", poverty.ErrDuplicate},
 		{"trailing data", rec(`{`+ok+`,"value":"1"}`) + `{}`, "file", poverty.ErrSyntax},
+		{"accepts unknown concept", rec(`{` + ok + `,"value":"1","accepts":{"concept":"gross","source":"s","status":"DEFAULT","scope":"national"}}`), "accepts.concept", poverty.ErrUnknownWord},
+		{"accepts its own concept", rec(`{` + ok + `,"value":"1","accepts":{"concept":"net_income","source":"s","status":"DEFAULT","scope":"national"}}`), "accepts.concept", poverty.ErrRange},
+		{"accepts not_stated", rec(`{` + ok + `,"value":"1","accepts":{"concept":"not_stated","source":"s","status":"DEFAULT","scope":"national"}}`), "accepts.concept", poverty.ErrRange},
+		{"accepts without a source", rec(`{` + ok + `,"value":"1","accepts":{"concept":"disposable_income","status":"DEFAULT","scope":"national"}}`), "source", poverty.ErrMissing},
 		{"year", rec(`{"kind":"monitoring_line","scope":"national","year":3000,"unit":"yuan_per_person_year","concept":"net_income","source":"x","status":"CONFIRMED","value":"1"}`), "year", poverty.ErrRange},
 	}
 	for _, tt := range tests {
@@ -273,7 +277,7 @@ func TestLinesWithoutStandard(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if c.Status != poverty.Marginal || c.BelowStandard || !strings.Contains(c.Explain(), "standard none in force") {
+	if c.Status != poverty.InMonitoringRange || c.BelowStandard || !strings.Contains(c.Explain(), "standard none in force") {
 		t.Errorf("classification %v %v: %s", c.Status, c.BelowStandard, c.Explain())
 	}
 	if _, err := poverty.Default().LinesFor(1980, poverty.National, poverty.BelowLine, poverty.LookupOptions{}); err == nil {

@@ -83,7 +83,7 @@ type Rules[S comparable] struct {
 // the matrices list every status from registered_poor to not_poor.
 func StatusRules() Rules[poverty.Status] {
 	return Rules[poverty.Status]{
-		States:    []poverty.Status{poverty.RegisteredPoor, poverty.PoorUnregistered, poverty.LiftedOut, poverty.Marginal, poverty.NotPoor},
+		States:    []poverty.Status{poverty.RegisteredPoor, poverty.PoorUnregistered, poverty.LiftedOut, poverty.InMonitoringRange, poverty.NotPoor},
 		Poor:      func(s poverty.Status) bool { return s == poverty.RegisteredPoor || s == poverty.PoorUnregistered },
 		LiftedOut: func(s poverty.Status) bool { return s == poverty.LiftedOut },
 	}

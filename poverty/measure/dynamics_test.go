@@ -18,7 +18,7 @@ func TestPanelDynamicsHandWorked(t *testing.T) {
 		rp = poverty.RegisteredPoor
 		pu = poverty.PoorUnregistered
 		lo = poverty.LiftedOut
-		mg = poverty.Marginal
+		mg = poverty.InMonitoringRange
 		np = poverty.NotPoor
 	)
 	// Five households over three years, weighted by resident members:

@@ -230,7 +230,7 @@ func ExamplePanelDynamics() {
 	const (
 		rp = poverty.RegisteredPoor
 		lo = poverty.LiftedOut
-		mg = poverty.Marginal
+		mg = poverty.InMonitoringRange
 		pu = poverty.PoorUnregistered
 		np = poverty.NotPoor
 	)
