@@ -199,6 +199,8 @@ func open(op string, info CaseInfo, on poverty.Date, reason string) (*Case, erro
 		return fail("household_id", "", poverty.ErrMissing)
 	case info.Category == CategoryNone || int(info.Category) >= categoryWords.Len():
 		return fail("category", info.Category.String(), poverty.ErrMissing)
+	case !info.Category.Monitored():
+		return fail("category", info.Category.String(), fmt.Errorf("%w: not a monitored category; the household goes on the registered list", poverty.ErrRange))
 	case info.Factors == 0 || !info.Factors.valid():
 		return fail("factors", info.Factors.String(), poverty.ErrMissing)
 	case info.Channel == 0 || int(info.Channel) >= channelWords.Len():

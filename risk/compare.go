@@ -255,7 +255,7 @@ func statusRank(s poverty.Status) int {
 	switch s {
 	case poverty.RegisteredPoor, poverty.PoorUnregistered:
 		return 0
-	case poverty.Marginal:
+	case poverty.InMonitoringRange:
 		return 1
 	case poverty.LiftedOut, poverty.NotPoor:
 		return 2
@@ -263,11 +263,16 @@ func statusRank(s poverty.Status) int {
 	return -1
 }
 
-// categoryRank ranks a monitored category below no category: entering
-// monitoring is worse, leaving it better, moving between categories
-// across.
+// categoryRank ranks an outcome that registers the household (returned to
+// poverty, newly poor) below a monitored category, and a monitored category
+// below no category: entering monitoring is worse, leaving it better,
+// falling below the standard worse still; moving between monitored
+// categories is across.
 func categoryRank(c Category) int {
-	if c == CategoryNone {
+	switch {
+	case c == CategoryNone:
+		return 2
+	case c.Monitored():
 		return 1
 	}
 	return 0

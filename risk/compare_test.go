@@ -19,16 +19,16 @@ func TestCompare(t *testing.T) {
 	base := []risk.HouseholdResult{
 		result("H1", "T01", 4, poverty.NotPoor, risk.CategoryNone, risk.Green, "above the line"),
 		result("H2", "T01", 3, poverty.LiftedOut, risk.CategoryNone, risk.Yellow),
-		result("H3", "T02", 5, poverty.Marginal, risk.MarginalAtRisk, risk.Orange),
+		result("H3", "T02", 5, poverty.InMonitoringRange, risk.MarginalAtRisk, risk.Orange),
 		result("H4", "T02", 2, poverty.NotPoor, risk.CategoryNone, risk.Green),
 	}
 	// The reform raises the line: H1 becomes marginal and monitored, H2 is
 	// monitored in an orange tier, H3 does not move, H4 does not either.
 	reform := []risk.HouseholdResult{
 		result("H4", "T02", 2, poverty.NotPoor, risk.CategoryNone, risk.Green),
-		result("H3", "T02", 5, poverty.Marginal, risk.MarginalAtRisk, risk.Orange),
+		result("H3", "T02", 5, poverty.InMonitoringRange, risk.MarginalAtRisk, risk.Orange),
 		result("H2", "T01", 3, poverty.LiftedOut, risk.UnstableLiftedOut, risk.Orange),
-		result("H1", "T01", 4, poverty.Marginal, risk.MarginalAtRisk, risk.Yellow, "below the line"),
+		result("H1", "T01", 4, poverty.InMonitoringRange, risk.MarginalAtRisk, risk.Yellow, "below the line"),
 	}
 	got, err := risk.Compare(base, reform, 1)
 	if err != nil {
@@ -40,7 +40,7 @@ func TestCompare(t *testing.T) {
 	t01 := []risk.Shift{
 		sh(risk.DimensionCategory, "none", "marginal", risk.Worse, 1, 4),
 		sh(risk.DimensionCategory, "none", "unstable_lifted_out", risk.Worse, 1, 3),
-		sh(risk.DimensionStatus, "not_poor", "marginal", risk.Worse, 1, 4),
+		sh(risk.DimensionStatus, "not_poor", "in_monitoring_range", risk.Worse, 1, 4),
 		sh(risk.DimensionTier, "green", "yellow", risk.Worse, 1, 4),
 		sh(risk.DimensionTier, "yellow", "orange", risk.Worse, 1, 3),
 	}
@@ -98,7 +98,7 @@ func TestCompareErrors(t *testing.T) {
 // worse and better and keeps the counts; the groups add up to the total.
 func TestCompareProperties(t *testing.T) {
 	rng := rand.New(rand.NewPCG(1, 2))
-	statuses := []poverty.Status{poverty.RegisteredPoor, poverty.LiftedOut, poverty.Marginal, poverty.PoorUnregistered, poverty.NotPoor}
+	statuses := []poverty.Status{poverty.RegisteredPoor, poverty.LiftedOut, poverty.InMonitoringRange, poverty.PoorUnregistered, poverty.NotPoor}
 	for round := range 50 {
 		n := 1 + rng.IntN(60)
 		base := make([]risk.HouseholdResult, n)
@@ -158,7 +158,7 @@ func BenchmarkCompare(b *testing.B) {
 		base[i] = result(id, fmt.Sprintf("T%02d", i%28), 4, poverty.NotPoor, risk.CategoryNone, risk.Green)
 		reform[i] = base[i]
 		if i%50 == 0 {
-			reform[i].Status, reform[i].Category, reform[i].Tier = poverty.Marginal, risk.MarginalAtRisk, risk.Yellow
+			reform[i].Status, reform[i].Category, reform[i].Tier = poverty.InMonitoringRange, risk.MarginalAtRisk, risk.Yellow
 		}
 	}
 	b.ReportAllocs()
@@ -174,11 +174,11 @@ func BenchmarkCompare(b *testing.B) {
 func ExampleCompare() {
 	base := []risk.HouseholdResult{
 		{Household: "H1", Group: "T01", People: 4, Status: poverty.NotPoor, Category: risk.CategoryNone, Tier: risk.Green},
-		{Household: "H2", Group: "T01", People: 3, Status: poverty.Marginal, Category: risk.MarginalAtRisk, Tier: risk.Yellow},
+		{Household: "H2", Group: "T01", People: 3, Status: poverty.InMonitoringRange, Category: risk.MarginalAtRisk, Tier: risk.Yellow},
 	}
 	reform := []risk.HouseholdResult{
-		{Household: "H2", Group: "T01", People: 3, Status: poverty.Marginal, Category: risk.MarginalAtRisk, Tier: risk.Orange},
-		{Household: "H1", Group: "T01", People: 4, Status: poverty.Marginal, Category: risk.MarginalAtRisk, Tier: risk.Yellow,
+		{Household: "H2", Group: "T01", People: 3, Status: poverty.InMonitoringRange, Category: risk.MarginalAtRisk, Tier: risk.Orange},
+		{Household: "H1", Group: "T01", People: 4, Status: poverty.InMonitoringRange, Category: risk.MarginalAtRisk, Tier: risk.Yellow,
 			Reasons: []string{"per-capita income 6,100 below the line 6,500"}},
 	}
 	c, err := risk.Compare(base, reform, 5)
@@ -194,7 +194,7 @@ func ExampleCompare() {
 	// Output:
 	// 2 of 2 households changed (7 people)
 	// category none -> marginal (worse): 1 households, 4 people
-	// status not_poor -> marginal (worse): 1 households, 4 people
+	// status not_poor -> in_monitoring_range (worse): 1 households, 4 people
 	// tier green -> yellow (worse): 1 households, 4 people
 	// tier yellow -> orange (worse): 1 households, 3 people
 	// H1 [status category tier] [per-capita income 6,100 below the line 6,500]

@@ -75,20 +75,51 @@
 // callers need not filter their feed first. A caller that must refuse later
 // events tests EventsAfter.
 //
-// # Monitored categories
+// # Outcomes of identification
 //
-// [Identify] decides the [Category] under the document in force on the
-// date ([CategoriesOn], chosen by the documents' in-force dates in
-// data/categories.json): from 2020-03-20 (国开发〔2020〕6号) unstable
-// lifted-out households and marginal households; from 2021 (中农组发〔2021〕7号,
-// dated to the year only) also households in sudden severe difficulty.
-// Before the first document it is an error wrapping
-// [poverty.ErrNotInForce]. It reads the per-capita income over the
-// monitoring window before identification ([poverty.TrailingWindow], or the
-// caller's figure), the monitoring line of the province and year, compliant
-// out-of-pocket spending, the guarantees, recorded factors, department
-// warnings and the members able to work, and reports every criterion as a
-// [poverty.Criterion] with its reason code and source.
+// [Identify] decides the outcome the document in force on the date names
+// ([CategoriesOn], chosen by the documents' in-force dates in
+// data/categories.json). One vocabulary serves this package and package
+// poverty: "marginal" is only the monitored marginal household
+// (边缘易致贫户, [MarginalAtRisk]); a household whose income alone sits in
+// the monitoring range has the status [poverty.InMonitoringRange], a fact
+// about income, until identification weighs its risks.
+//
+//	outcome (word)               condition                                           document
+//	ReturnedPoor (returned_poor) lifted out; income below the poverty standard;      国开发〔2020〕6号, from 2020-03-20:
+//	                             back on the registered list, not monitored          "纳入建档立卡" (Registers)
+//	NewlyPoor (newly_poor)       never registered; income below the standard;        国开发〔2020〕6号 (Registers)
+//	                             put on the registered list, not monitored
+//	UnstableLiftedOut            lifted out; income below the monitoring line and    国开发〔2020〕6号; 中农组发〔2021〕7号
+//	(unstable_lifted_out)        a risk present (2020: or a shock warning)
+//	MarginalAtRisk (marginal)    never registered; the same conditions               国开发〔2020〕6号; 中农组发〔2021〕7号
+//	SuddenDifficulty             income at or above the line; an expenditure or      中农组发〔2021〕7号, from 2021
+//	(sudden_difficulty)          income warning leaves income net of compliant
+//	                             out-of-pocket spending below it, or a guarantee
+//	                             is lost; the household cannot cope on its own
+//	CategoryNone (none)          still on the registered poor list, or none of the
+//	                             above
+//
+// Under the 2020 guidance income below the standard decides first, so a
+// household far below the line is a return to poverty or newly poor, never
+// an unstable or marginal household; from 2021 no document registers
+// households, and the three monitored types apply. [Category.Monitored]
+// tells the monitored categories from the outcomes that register a
+// household; only a monitored category opens a [Case]. Before the first
+// document identification is an error wrapping [poverty.ErrNotInForce].
+//
+// Identify reads the per-capita income over the monitoring window before
+// identification ([poverty.TrailingWindow]: a date is read at the close of
+// the day, so identification on 31 December reads January to December),
+// or, for a household without monthly records, its annual income of its
+// accounting year, or the caller's figure; the result says which
+// ([Identification].Basis and Window, [Identification.IncomeLabel]). It
+// compares income with the monitoring line of the province and year (and
+// the standard, in 2020) under each line's concept policy
+// ([poverty.Threshold.Compare]), and reads compliant out-of-pocket
+// spending, the guarantees, recorded factors, department warnings and the
+// members able to work, reporting every criterion as a [poverty.Criterion]
+// with its reason code and source.
 //
 // # Risk factors
 //

@@ -32,21 +32,41 @@ const (
 	// MarginalAtRisk is the marginal household at risk of poverty
 	// (边缘易致贫户, JSON "marginal"): a general household, never registered,
 	// income within the monitoring range, at risk of falling into poverty.
-	// (poverty.Marginal is a status of a household's income, not this
-	// monitored category.)
+	// (poverty.InMonitoringRange is the status of such a household's income
+	// alone, before its risks are weighed.)
 	MarginalAtRisk
 	// SuddenDifficulty is the household in sudden severe difficulty
 	// (突发严重困难户): income above the range, but illness, disaster or an
 	// accident raised rigid expenditure or cut income so that basic living is
 	// seriously difficult. From 2021.
 	SuddenDifficulty
+	// ReturnedPoor is a lifted-out household whose income is below the
+	// poverty standard: it has returned to poverty (返贫) and, under
+	// 国开发〔2020〕6号, goes back on the registered list (纳入建档立卡).
+	// Not a monitored category ([Category.Monitored] is false): the
+	// outcome of a document whose Registers names it (the 2020 guidance).
+	// A case that ends this way takes the stage [ReturnedToPoverty].
+	ReturnedPoor
+	// NewlyPoor is a never-registered household whose income is below the
+	// poverty standard: it has fallen into poverty (致贫) and, under
+	// 国开发〔2020〕6号, is put on the registered list. Not a monitored
+	// category; the outcome of a document whose Registers names it.
+	NewlyPoor
 	numCategories
 )
 
-var categoryWords = enum.New[Category](parseErr, "none", "unstable_lifted_out", "marginal", "sudden_difficulty")
+var categoryWords = enum.New[Category](parseErr, "none", "unstable_lifted_out", "marginal", "sudden_difficulty", "returned_poor", "newly_poor")
+
+// Monitored reports whether c is one of the monitored categories
+// (监测对象): UnstableLiftedOut, MarginalAtRisk or SuddenDifficulty.
+// ReturnedPoor and NewlyPoor are outcomes that put a household on the
+// registered list instead, and CategoryNone is no outcome.
+func (c Category) Monitored() bool {
+	return c == UnstableLiftedOut || c == MarginalAtRisk || c == SuddenDifficulty
+}
 
 // String returns the stable word: "unstable_lifted_out", "marginal",
-// "sudden_difficulty", or "none".
+// "sudden_difficulty", "returned_poor", "newly_poor", or "none".
 func (c Category) String() string { return categoryWords.String(c, "Category") }
 
 // MarshalText implements [encoding.TextMarshaler]; CategoryNone is "none".

@@ -110,9 +110,10 @@ func ExampleIdentify() {
 		fmt.Println(c.Code, c.Pass)
 	}
 	// Output:
-	// category.unstable_lifted_out: household weixian-fu, per-capita income 5400.00 against monitoring line 6000.00
+	// category.unstable_lifted_out: household weixian-fu, per-capita income 5400.00 disposable_income over 2019-05..2020-04 (monthly records) against monitoring line 6000.00
 	// category.unstable_lifted_out 5400.00 line 6000.00 derived true
 	// identify.document true
+	// identify.below_standard false
 	// identify.income_in_range true
 	// identify.income_net_of_oop true
 	// identify.risk_present true
@@ -156,7 +157,7 @@ func ExampleScheme_Classify() {
 	// 5000 yellow
 	// 5000.01 green
 	// 8000 after a severe event with a guarantee lost: red tier.severe_guarantee_failure
-	// tier.severe_guarantee_failure red: 8000.00 net_income against 4000.00, 4500.00, 5000.00 (xinjiang-2020)
+	// tier.severe_guarantee_failure red: 8000.00 net_income against 4000.00, 4500.00, 5000.00 (xinjiang-2020); guarantees not assessed
 }
 
 // A batch program resolves the scheme once for its line and income concept
@@ -419,7 +420,7 @@ func Example() {
 	fmt.Println(c.Stage(), len(c.History()), "entries")
 	// Output:
 	// weixian-fu 2020-05-20: per capita 5400.00 disposable_income; warnings warning.medical_oop_amount, warning.medical_oop_share
-	// category.unstable_lifted_out: household weixian-fu, per-capita income 5400.00 against monitoring line 6000.00
-	// tier.income green: 5400.00 disposable_income against 4000.00, 4500.00, 5000.00 (xinjiang-2020)
+	// category.unstable_lifted_out: household weixian-fu, per-capita income 5400.00 disposable_income over 2019-05..2020-04 (monthly records) against monitoring line 6000.00
+	// tier.income green: 5400.00 disposable_income against 4000.00, 4500.00, 5000.00 (xinjiang-2020); guarantees not assessed
 	// under_assistance 5 entries
 }

@@ -4,9 +4,12 @@ import (
 	_ "embed"
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
+	"time"
 
+	"github.com/openfupin/fupin/internal/enum"
 	"github.com/openfupin/fupin/internal/param"
 	"github.com/openfupin/fupin/poverty"
 )
@@ -22,11 +25,17 @@ type Document struct {
 	ID         string     `json:"id"`
 	Name       string     `json:"name"`
 	Categories []Category `json:"categories"`
+	// Registers are the outcomes of the document that put a household on
+	// the registered list instead of monitoring it: [ReturnedPoor] and
+	// [NewlyPoor] under the 2020 guidance (a household below the poverty
+	// standard); none under 中农组发〔2021〕7号.
+	Registers []Category `json:"registers,omitempty"`
 	poverty.Provenance
 }
 
 func (d Document) clone() Document {
 	d.Categories = slices.Clone(d.Categories)
+	d.Registers = slices.Clone(d.Registers)
 	return d
 }
 
@@ -45,6 +54,16 @@ var documents = sync.OnceValue(func() []Document {
 		d := &doc.Documents[i]
 		if err := d.Provenance.Validate("categories " + d.ID); err != nil || d.From == "" || len(d.Categories) == 0 {
 			panic("risk: embedded categories.json: bad document " + d.ID)
+		}
+		for _, c := range d.Categories {
+			if !c.Monitored() {
+				panic("risk: embedded categories.json: " + d.ID + " lists an outcome that is not a monitored category")
+			}
+		}
+		for _, c := range d.Registers {
+			if c != ReturnedPoor && c != NewlyPoor {
+				panic("risk: embedded categories.json: " + d.ID + " registers a monitored category")
+			}
 		}
 	}
 	return doc.Documents
@@ -84,22 +103,28 @@ func categoriesOn(op string, on poverty.Date) (Document, error) {
 
 // IdentifyInput is what [Identify] reads. Household and On are required.
 // The zero values of the optional fields mean: per-capita income from the
-// household's monthly records, the monitoring line from [poverty.Default],
-// strict lookups, the [poverty.BelowLine] boundary, no out-of-pocket
-// spending beyond the assessment's, nothing verified about the guarantees,
-// no recorded factors and no department warnings.
+// household's monthly records (or, when it has none, its annual income),
+// the monitoring line and poverty standard from [poverty.Default], strict
+// lookups, the [poverty.BelowLine] boundary, no out-of-pocket spending
+// beyond the assessment's, nothing verified about the guarantees, no
+// recorded factors and no department warnings.
 type IdentifyInput struct {
 	Household *poverty.Household
 	// On is the date of identification; the income window is the months
-	// before it ([poverty.TrailingWindow]), the document is the one in force
-	// on it ([CategoriesOn]) and its year picks the monitoring line.
+	// before it ([poverty.TrailingWindow]: on a month's last day, the
+	// window ends with that month), the document is the one in force on it
+	// ([CategoriesOn]) and its year picks the monitoring line.
 	On poverty.Date
 	// PerCapita, when set, is the caller's per-capita income over the
-	// window, used instead of the monthly records.
+	// window, used instead of the household's records.
 	PerCapita *poverty.Figure
 	// Line, when set, is the monitoring line to use; otherwise it is
 	// Table.MonitoringLine(On.Year(), province, Lookup).
-	Line     *poverty.Threshold
+	Line *poverty.Threshold
+	// Standard, when set, is the poverty standard to use under a document
+	// with Registers outcomes (the 2020 guidance); otherwise it is
+	// Table.Standard(On.Year(), province, Lookup).
+	Standard *poverty.Threshold
 	Table    *poverty.Table
 	Lookup   poverty.LookupOptions
 	Boundary poverty.Boundary
@@ -116,35 +141,96 @@ type IdentifyInput struct {
 	Assessment *Assessment
 }
 
-// Identification is the result of [Identify]: the category (or
-// CategoryNone), the figures read and every criterion with its reason. The
-// zero Identification is CategoryNone with no criteria.
+// IncomeBasis says which figure an identification read: the monthly
+// records of the window, the annual income of the household's accounting
+// year (when it has no monthly records), or the caller's figure.
+type IncomeBasis uint8
+
+// Income bases.
+const (
+	// MonthlyRecords: the sum of the monthly records of the window.
+	MonthlyRecords IncomeBasis = iota
+	// AnnualRecord: the household's annual income of its accounting year,
+	// read because it has no monthly records; its window is that calendar
+	// year, which is not the trailing window unless identification is on
+	// 31 December of that year.
+	AnnualRecord
+	// CallerFigure: [IdentifyInput].PerCapita, over a window the caller
+	// measured.
+	CallerFigure
+)
+
+var incomeBasisWords = enum.New[IncomeBasis](parseErr, "monthly_records", "annual_record", "caller_figure")
+
+// String returns the stable word: "monthly_records", "annual_record" or
+// "caller_figure".
+func (b IncomeBasis) String() string { return incomeBasisWords.String(b, "IncomeBasis") }
+
+// MarshalText implements [encoding.TextMarshaler].
+func (b IncomeBasis) MarshalText() ([]byte, error) {
+	return incomeBasisWords.Marshal(b, "income basis")
+}
+
+// UnmarshalText implements [encoding.TextUnmarshaler].
+func (b *IncomeBasis) UnmarshalText(t []byte) error {
+	i, err := incomeBasisWords.Parse(t, "income basis")
+	*b = i
+	return err
+}
+
+// Identification is the result of [Identify]: the outcome (a monitored
+// category, an outcome that registers the household, or CategoryNone),
+// the figures read with their concept and window, and every criterion
+// with its reason. The zero Identification is CategoryNone with no
+// criteria.
 type Identification struct {
-	HouseholdID  string              `json:"household_id"`
-	On           poverty.Date        `json:"on"`
-	Document     Document            `json:"document"`
-	Category     Category            `json:"category"`
-	PerCapita    poverty.Figure      `json:"per_capita"`
-	CallerIncome bool                `json:"caller_income"` // PerCapita was supplied by the caller
-	OutOfPocket  poverty.Money       `json:"out_of_pocket"`
-	NetOfOOP     poverty.Figure      `json:"net_of_oop"` // per-capita income less per-capita compliant out-of-pocket spending
-	Line         poverty.Threshold   `json:"line"`
-	Boundary     poverty.Boundary    `json:"boundary"`
-	Workers      int                 `json:"workers"`
-	Factors      FactorSet           `json:"factors"`
-	NotSecured   GuaranteeSet        `json:"not_secured"`
-	Criteria     []poverty.Criterion `json:"criteria"`
+	HouseholdID string         `json:"household_id"`
+	On          poverty.Date   `json:"on"`
+	Document    Document       `json:"document"`
+	Category    Category       `json:"category"`
+	PerCapita   poverty.Figure `json:"per_capita"`
+	// Basis and Window say what PerCapita is: the records it came from and
+	// the months it covers (zero for a caller's figure).
+	Basis       IncomeBasis       `json:"basis"`
+	Window      poverty.Window    `json:"window,omitzero"`
+	OutOfPocket poverty.Money     `json:"out_of_pocket"`
+	NetOfOOP    poverty.Figure    `json:"net_of_oop"` // per-capita income less per-capita compliant out-of-pocket spending
+	Line        poverty.Threshold `json:"line"`
+	// Standard is the poverty standard read under a document with
+	// Registers outcomes (2020); the zero Threshold otherwise.
+	Standard   poverty.Threshold   `json:"standard,omitzero"`
+	Boundary   poverty.Boundary    `json:"boundary"`
+	Workers    int                 `json:"workers"`
+	Factors    FactorSet           `json:"factors"`
+	NotSecured GuaranteeSet        `json:"not_secured"`
+	Criteria   []poverty.Criterion `json:"criteria"`
 }
 
 // Code returns the reason code of the decision: "category.marginal",
-// "category.none", ...
+// "category.returned_poor", "category.none", ...
 func (id *Identification) Code() string { return "category." + id.Category.String() }
+
+// IncomeLabel says what the per-capita income is, for a reader: its
+// concept and window, such as "5400.00 net_income over 2019-07..2020-06
+// (monthly records)" or "5400.00 net_income over 2020-01..2020-12 (annual
+// record of 2020)".
+func (id *Identification) IncomeLabel() string {
+	s := id.PerCapita.String()
+	switch id.Basis {
+	case CallerFigure:
+		return s + " (caller's figure)"
+	case AnnualRecord:
+		return s + " over " + id.Window.From.String() + ".." + id.Window.To.String() + " (annual record of " + strconv.Itoa(id.Window.From.Year()) + ")"
+	}
+	return s + " over " + id.Window.From.String() + ".." + id.Window.To.String() + " (monthly records)"
+}
 
 // String returns the decision in one line: the code, the household and the
 // deciding figures, such as "category.unstable_lifted_out: household
-// weixian-fu, per-capita income 5400.00 against monitoring line 6000.00".
+// weixian-fu, per-capita income 5400.00 net_income over 2019-07..2020-06
+// (monthly records) against monitoring line 6000.00".
 func (id *Identification) String() string {
-	return id.Code() + ": household " + id.HouseholdID + ", per-capita income " + id.PerCapita.Amount.String() +
+	return id.Code() + ": household " + id.HouseholdID + ", per-capita income " + id.IncomeLabel() +
 		" against monitoring line " + id.Line.Amount.String()
 }
 
@@ -152,7 +238,10 @@ func (id *Identification) String() string {
 func (id *Identification) Explain() string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "%s (%s): household %s, per-capita income %s, net of compliant out-of-pocket spending %s, monitoring line %s",
-		id.Code(), id.Document.Name, id.HouseholdID, id.PerCapita, id.NetOfOOP, id.Line.Cite())
+		id.Code(), id.Document.Name, id.HouseholdID, id.IncomeLabel(), id.NetOfOOP, id.Line.Cite())
+	if id.Standard.Kind != "" {
+		fmt.Fprintf(&b, ", poverty standard %s", id.Standard.Cite())
+	}
 	for _, c := range id.Criteria {
 		fmt.Fprintf(&b, "\n  %s %t: %s; %s", c.Code, c.Pass, c.Input, c.Rule)
 		if c.Param != "" {
@@ -162,42 +251,54 @@ func (id *Identification) Explain() string {
 	return b.String()
 }
 
-// Identify decides whether a household is a monitored household, and of
-// which category, under the document in force in the year of in.On.
+// Identify decides the outcome for a household under the document in
+// force on in.On: a monitored category, an outcome that puts it on the
+// registered list, or none. The outcomes, by document:
+//
+//	outcome              condition                                          document
+//	returned_poor        lifted out; income below the poverty standard       国开发〔2020〕6号 (registers)
+//	newly_poor           never registered; income below the standard         国开发〔2020〕6号 (registers)
+//	unstable_lifted_out  lifted out; income below the monitoring line and    国开发〔2020〕6号; 中农组发〔2021〕7号
+//	                     a risk present (2020: or a shock warning)
+//	marginal             never registered; the same conditions               国开发〔2020〕6号; 中农组发〔2021〕7号
+//	sudden_difficulty    income at or above the line; an expenditure or      中农组发〔2021〕7号
+//	                     income warning leaves income net of compliant
+//	                     out-of-pocket spending below it, or a guarantee
+//	                     is lost; cannot cope on its own
+//	none                 still on the registered poor list, or none of the above
+//
+// The document in force and its outcomes are data (data/categories.json,
+// [Document].Categories and Registers): under a document with Registers,
+// income below the standard decides first, so a household far below the
+// line is a return to poverty or newly poor, never an unstable or marginal
+// household.
 //
 // It reads the per-capita income over the monitoring window before
-// identification ([poverty.TrailingWindow], or the caller's figure), the monitoring line of the household's province
-// and year, compliant out-of-pocket spending, the guarantees, recorded risk
-// factors, department warnings, and the members able to work. The rules:
-//
-//   - A household still on the registered poor list is not a monitored
-//     household (identify.registered_poor).
-//   - 2020 (国开发〔2020〕6号, from 2020-03-20): monitored if income is within the range and a
-//     risk is present, or if rigid expenditure or an income drop fired
-//     (identify.shock_2020); a lifted-out household is an unstable
-//     lifted-out household, any other a marginal household.
-//   - 2021 on (中农组发〔2021〕7号): within the range and at risk, a
-//     lifted-out household is unstable, a never-registered one marginal;
-//     above the range, a household whose expenditure or income warning
-//     leaves its income net of compliant out-of-pocket spending below the
-//     line, or with a guarantee not secured, and which cannot cope on its
-//     own, is in sudden severe difficulty.
-//
-// The document is the one in force on in.On ([CategoriesOn]); the rules of
-// the 2020 guidance apply under a document without the third category.
+// identification ([poverty.TrailingWindow]); a household without monthly
+// records is read from its annual income of its accounting year, which
+// must be On's year or the year before, and the result says so (Basis,
+// Window, [Identification.IncomeLabel]), and one with neither is
+// [poverty.ErrMissing] (never zero income); a caller's figure is used as
+// given. It compares income with the monitoring line of the household's
+// province and year (and the standard, under a document with Registers)
+// under each threshold's concept policy ([poverty.Threshold.Compare]).
 // Every criterion evaluated is in the result with its inputs and sources.
 // Errors: a missing household or date, a date before the first document
-// (wrapping [poverty.ErrNotInForce]), a monitoring line that cannot be looked up (for
-// example [poverty.ErrUnconfirmed] for a national line after 2020: supply
-// the province's line), an incomplete income window, and income concepts
-// that differ ([poverty.ErrConceptMismatch]).
+// (wrapping [poverty.ErrNotInForce]), a line or standard that cannot be
+// looked up (for example [poverty.ErrUnconfirmed] for a national line after
+// 2020: supply the province's line), incomplete monthly records, an annual
+// income of another year, and concepts the policy does not allow
+// ([poverty.ErrConceptMismatch]).
 func Identify(in IdentifyInput) (Identification, error) {
 	h := in.Household
 	if h == nil {
 		return Identification{}, &poverty.FieldError{Op: "risk.Identify", Field: "household", Err: poverty.ErrMissing}
 	}
+	fail := func(field, value string, err error) (Identification, error) {
+		return Identification{}, &poverty.FieldError{Op: "risk.Identify", Record: h.ID, Field: field, Value: value, Err: err}
+	}
 	if in.On.IsZero() {
-		return Identification{}, &poverty.FieldError{Op: "risk.Identify", Record: h.ID, Field: "on", Err: poverty.ErrMissing}
+		return fail("on", "", poverty.ErrMissing)
 	}
 	year := in.On.Year()
 	doc, err := categoriesOn("risk.Identify", in.On)
@@ -207,45 +308,69 @@ func Identify(in IdentifyInput) (Identification, error) {
 	id := Identification{HouseholdID: h.ID, On: in.On, Document: doc, Boundary: in.Boundary, Workers: h.Workers()}
 	residents := h.Residents()
 	if residents == 0 {
-		return Identification{}, &poverty.FieldError{Op: "risk.Identify", Record: h.ID, Field: "members", Err: poverty.ErrNoResidents}
+		return fail("members", "", poverty.ErrNoResidents)
 	}
-	if in.PerCapita != nil {
-		id.PerCapita, id.CallerIncome = *in.PerCapita, true
-	} else if id.PerCapita, err = h.PerCapitaOver(poverty.TrailingWindow(in.On)); err != nil {
-		return Identification{}, &poverty.FieldError{Op: "risk.Identify", Record: h.ID, Field: "monthly", Err: err}
+	switch {
+	case in.PerCapita != nil:
+		id.PerCapita, id.Basis = *in.PerCapita, CallerFigure
+	case len(h.Monthly) == 0:
+		if h.Year != year && h.Year != year-1 {
+			return fail("year", strconv.Itoa(h.Year), fmt.Errorf("%w: no monthly records, and the annual income of %d is not of the year of identification %s or the year before", poverty.ErrRange, h.Year, in.On))
+		}
+		if h.Income == (poverty.Income{}) {
+			// Neither monthly records nor an annual income: missing, not zero.
+			return fail("income", "", fmt.Errorf("%w: no monthly records and no annual income", poverty.ErrMissing))
+		}
+		if id.PerCapita, err = h.PerCapita(); err != nil {
+			return fail("income", "", err)
+		}
+		id.Basis = AnnualRecord
+		id.Window = poverty.Window{From: poverty.YearMonthOf(h.Year, time.January), To: poverty.YearMonthOf(h.Year, time.December)}
+	default:
+		id.Window = poverty.TrailingWindow(in.On)
+		if id.PerCapita, err = h.PerCapitaOver(id.Window); err != nil {
+			return fail("monthly", "", err)
+		}
+	}
+	t := in.Table
+	if t == nil {
+		t = poverty.Default()
 	}
 	if in.Line != nil {
 		id.Line = *in.Line
-	} else {
-		t := in.Table
-		if t == nil {
-			t = poverty.Default()
-		}
-		if id.Line, err = t.MonitoringLine(year, h.Province(), in.Lookup); err != nil {
-			return Identification{}, &poverty.FieldError{Op: "risk.Identify", Record: h.ID, Field: "line", Err: err}
-		}
+	} else if id.Line, err = t.MonitoringLine(year, h.Province(), in.Lookup); err != nil {
+		return fail("line", "", err)
 	}
-	if _, err := id.PerCapita.Compare(id.Line.Figure()); err != nil {
-		return Identification{}, &poverty.FieldError{Op: "risk.Identify", Record: h.ID, Field: "concept",
-			Value: id.PerCapita.Concept.String() + " vs " + id.Line.Concept.String(), Err: err}
+	if _, err := id.Line.Compare(id.PerCapita); err != nil {
+		return fail("concept", id.PerCapita.Concept.String()+" vs "+id.Line.Concept.String(), err)
+	}
+	if len(doc.Registers) > 0 {
+		if in.Standard != nil {
+			id.Standard = *in.Standard
+		} else if id.Standard, err = t.Standard(year, h.Province(), in.Lookup); err != nil {
+			return fail("standard", "", err)
+		}
+		if _, err := id.Standard.Compare(id.PerCapita); err != nil {
+			return fail("concept", id.PerCapita.Concept.String()+" vs "+id.Standard.Concept.String(), err)
+		}
 	}
 	id.OutOfPocket = in.OutOfPocket
 	a := in.Assessment
 	if id.OutOfPocket == 0 && a != nil {
 		if id.OutOfPocket, err = a.MedicalOOP.Add(a.SchoolCosts); err != nil {
-			return Identification{}, &poverty.FieldError{Op: "risk.Identify", Record: h.ID, Field: "assessment", Err: err}
+			return fail("assessment", "", err)
 		}
 	}
 	if id.OutOfPocket < 0 {
-		return Identification{}, &poverty.FieldError{Op: "risk.Identify", Record: h.ID, Field: "out_of_pocket", Value: id.OutOfPocket.String(), Err: poverty.ErrNegative}
+		return fail("out_of_pocket", id.OutOfPocket.String(), poverty.ErrNegative)
 	}
 	oopPer, err := id.OutOfPocket.Div(int64(residents), poverty.PerCapitaRounding)
 	if err != nil {
-		return Identification{}, &poverty.FieldError{Op: "risk.Identify", Record: h.ID, Field: "out_of_pocket", Err: err}
+		return fail("out_of_pocket", "", err)
 	}
 	net, err := id.PerCapita.Amount.Sub(oopPer)
 	if err != nil {
-		return Identification{}, &poverty.FieldError{Op: "risk.Identify", Record: h.ID, Field: "out_of_pocket", Err: err}
+		return fail("out_of_pocket", "", err)
 	}
 	id.NetOfOOP = poverty.Figure{Amount: net, Concept: id.PerCapita.Concept}
 	id.Factors = in.Factors
@@ -262,22 +387,43 @@ func Identify(in IdentifyInput) (Identification, error) {
 	add := func(code string, pass bool, input, param string) {
 		id.Criteria = append(id.Criteria, criterion(code, pass, input, param))
 	}
-	add("identify.document", true, fmt.Sprintf("%s: %s (in force from %s) defines %s", in.On, doc.Name, doc.From, catList(doc.Categories)), doc.Cite())
+	cite := func(t *poverty.Threshold) string {
+		c := t.Cite()
+		if n := t.ConceptNote(id.PerCapita.Concept); n != "" {
+			c += " (" + n + ")"
+		}
+		return c
+	}
+	docText := fmt.Sprintf("%s: %s (in force from %s) defines %s", in.On, doc.Name, doc.From, catList(doc.Categories))
+	if len(doc.Registers) > 0 {
+		docText += "; registers " + catList(doc.Registers)
+	}
+	add("identify.document", true, docText, doc.Cite())
 	reg := h.Registration
 	if reg.InPoorListOn(year) {
 		add("identify.registered_poor", true, fmt.Sprintf("registered %d, exited %d, returned %d; year %d", reg.Registered, reg.Exited, reg.Returned, year), "")
 		return id, nil
 	}
 	liftedOut := reg.LiftedOutBy(year)
+	income := fmt.Sprintf("per-capita income %s, %d resident members; boundary %s", id.IncomeLabel(), residents, in.Boundary)
+	if len(doc.Registers) > 0 {
+		below := in.Boundary.Below(id.PerCapita.Amount, id.Standard.Amount)
+		add("identify.below_standard", below, income, cite(&id.Standard))
+		if below {
+			id.Category = NewlyPoor
+			if liftedOut {
+				id.Category = ReturnedPoor
+			}
+			if slices.Contains(doc.Registers, id.Category) {
+				return id, nil
+			}
+			id.Category = CategoryNone
+		}
+	}
 	inRange := in.Boundary.Below(id.PerCapita.Amount, id.Line.Amount)
 	inRangeNet := in.Boundary.Below(id.NetOfOOP.Amount, id.Line.Amount)
-	w := poverty.TrailingWindow(in.On)
-	src := "monthly records of " + w.From.String() + ".." + w.To.String()
-	if id.CallerIncome {
-		src = "caller-supplied figure"
-	}
-	add("identify.income_in_range", inRange, fmt.Sprintf("per-capita income %s (%s, %d resident members); boundary %s", id.PerCapita, src, residents, in.Boundary), id.Line.Cite())
-	add("identify.income_net_of_oop", inRangeNet, fmt.Sprintf("per-capita income %s less compliant out-of-pocket %s / %d = %s", id.PerCapita.Amount, id.OutOfPocket, residents, id.NetOfOOP.Amount), id.Line.Cite())
+	add("identify.income_in_range", inRange, income, cite(&id.Line))
+	add("identify.income_net_of_oop", inRangeNet, fmt.Sprintf("per-capita income %s less compliant out-of-pocket %s / %d = %s", id.PerCapita.Amount, id.OutOfPocket, residents, id.NetOfOOP.Amount), cite(&id.Line))
 	risky := id.Factors != 0 || warnings > 0 || id.NotSecured != 0
 	add("identify.risk_present", risky, fmt.Sprintf("factors %s; department warnings %d; guarantees not secured %s", id.Factors, warnings, id.NotSecured), "")
 	cope := id.Workers > 0 && !inRangeNet && id.NotSecured == 0

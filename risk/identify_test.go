@@ -140,7 +140,23 @@ func TestIdentify(t *testing.T) {
 			On: on, Factors: risk.FactorsOf(risk.Accident), Boundary: poverty.AtOrBelowLine}, risk.MarginalAtRisk},
 		{"2020 caller-supplied income", risk.IdentifyInput{Household: household("g", 2, 2019, 0, 0),
 			On: on, PerCapita: &poverty.Figure{Amount: y(5000), Concept: poverty.DisposableIncome}, Factors: risk.FactorsOf(risk.Accident)}, risk.MarginalAtRisk},
+		// 2020: below the standard (≈ 4,000, not stated concept) the
+		// document registers the household; at the standard it does not.
+		{"2020 lifted out below the standard: returned to poverty", risk.IdentifyInput{Household: registered(household("r1", 3, 2019, 0, poverty.YearMonthOf(2019, time.June), repeat(y(999), 12)...), lifted),
+			On: on}, risk.ReturnedPoor},
+		{"2020 never registered below the standard: newly poor", risk.IdentifyInput{Household: household("r2", 3, 2019, 0, poverty.YearMonthOf(2019, time.June), repeat(y(999), 12)...),
+			On: on}, risk.NewlyPoor},
+		{"2020 lifted out at the standard is not below it (below-line boundary)", risk.IdentifyInput{Household: registered(household("r3", 3, 2019, 0, poverty.YearMonthOf(2019, time.June), repeat(y(1000), 12)...), lifted),
+			On: on, Factors: risk.FactorsOf(risk.Illness)}, risk.UnstableLiftedOut},
+		{"2020 lifted out at the standard with at-or-below boundary", risk.IdentifyInput{Household: registered(household("r4", 3, 2019, 0, poverty.YearMonthOf(2019, time.June), repeat(y(1000), 12)...), lifted),
+			On: on, Factors: risk.FactorsOf(risk.Illness), Boundary: poverty.AtOrBelowLine}, risk.ReturnedPoor},
+		{"2020 still registered poor below the standard", risk.IdentifyInput{Household: registered(household("r5", 3, 2019, 0, poverty.YearMonthOf(2019, time.June), repeat(y(500), 12)...), poverty.Registration{Registered: 2016}),
+			On: on}, risk.CategoryNone},
+		{"2020 caller's standard decides", risk.IdentifyInput{Household: household("r6", 3, 2019, 0, poverty.YearMonthOf(2019, time.June), repeat(y(1200), 12)...),
+			On: on, Standard: &poverty.Threshold{Kind: poverty.KindStandard, Amount: y(5000), Concept: poverty.DisposableIncome, Unit: poverty.UnitYuanPerPersonYear}}, risk.NewlyPoor},
 		// 2023, Yunnan line 8,050 net income.
+		{"2023 lifted out far below the line: unstable, no registration outcome from 2021", risk.IdentifyInput{Household: yunnanHousehold("h0", 4, 2, y(500), lifted), On: onY,
+			Factors: risk.FactorsOf(risk.Illness)}, risk.UnstableLiftedOut},
 		{"2023 lifted out in range at risk", risk.IdentifyInput{Household: yunnanHousehold("h", 4, 2, y(2500), lifted), On: onY,
 			Factors: risk.FactorsOf(risk.UnstableEmployment)}, risk.UnstableLiftedOut},
 		{"2023 never registered in range at risk", risk.IdentifyInput{Household: yunnanHousehold("i", 4, 2, y(2500), poverty.Registration{}), On: onY,
@@ -172,8 +188,11 @@ func TestIdentify(t *testing.T) {
 			if len(id.Criteria) == 0 || id.Criteria[0].Code != "identify.document" {
 				t.Errorf("criteria do not start with the document: %v", id.Criteria)
 			}
-			if id.Category != risk.CategoryNone && !slices.Contains(id.Document.Categories, id.Category) {
+			if id.Category != risk.CategoryNone && !slices.Contains(id.Document.Categories, id.Category) && !slices.Contains(id.Document.Registers, id.Category) {
 				t.Errorf("category %s not defined by %s", id.Category, id.Document.Name)
+			}
+			if id.Category.Monitored() == slices.Contains(id.Document.Registers, id.Category) && id.Category != risk.CategoryNone {
+				t.Errorf("category %s: monitored %t, registered by the document %t", id.Category, id.Category.Monitored(), slices.Contains(id.Document.Registers, id.Category))
 			}
 		})
 	}
@@ -194,7 +213,10 @@ func TestIdentifyErrors(t *testing.T) {
 		{"before 2020", risk.IdentifyInput{Household: flat(), On: day("2019-12-31")}, poverty.ErrNotInForce},
 		{"national 2021 line unconfirmed", risk.IdentifyInput{Household: h2021, On: day("2021-06-15")}, poverty.ErrUnconfirmed},
 		{"incomplete window", risk.IdentifyInput{Household: household("w", 2, 2019, 0, poverty.YearMonthOf(2019, time.June), repeat(y(1000), 11)...), On: on}, poverty.ErrIncompleteWindow},
-		{"concept mismatch", risk.IdentifyInput{Household: net, On: on}, poverty.ErrConceptMismatch},
+		{"concept mismatch", risk.IdentifyInput{Household: net, On: on, Line: &line}, poverty.ErrConceptMismatch},
+		{"net income against the 2020 line: its DEFAULT concept policy", risk.IdentifyInput{Household: net, On: on}, nil},
+		{"annual income of another year", risk.IdentifyInput{Household: household("y", 2, 2018, y(9000), 0), On: on}, poverty.ErrRange},
+		{"no monthly records and no annual income", risk.IdentifyInput{Household: household("z", 2, 2020, 0, 0), On: on}, poverty.ErrMissing},
 		{"caller line accepted for 2021", risk.IdentifyInput{Household: h2021, On: day("2021-06-15"), Line: &line}, nil},
 	}
 	for _, tc := range tests {
@@ -202,6 +224,64 @@ func TestIdentifyErrors(t *testing.T) {
 			_, err := risk.Identify(tc.in)
 			if !errors.Is(err, tc.want) {
 				t.Errorf("error %v, want %v", err, tc.want)
+			}
+		})
+	}
+}
+
+// TestIdentifyIncomeBasis: every identification says which income it read
+// (concept and window): the trailing window of monthly records, which on
+// 31 December is the calendar year; the annual record when there are no
+// monthly records; the caller's figure.
+func TestIdentifyIncomeBasis(t *testing.T) {
+	yearEnd := day("2020-12-31")
+	monthly := household("m", 2, 2020, 0, poverty.YearMonthOf(2020, time.January), repeat(y(1000), 12)...)
+	annual := household("a", 2, 2020, y(12000), 0)
+	lastYear := household("l", 2, 2019, y(12000), 0)
+	ym := poverty.YearMonthOf
+	tests := []struct {
+		name   string
+		in     risk.IdentifyInput
+		basis  risk.IncomeBasis
+		window poverty.Window
+		label  string
+	}{
+		{"year-end identification reads December", risk.IdentifyInput{Household: monthly, On: yearEnd}, risk.MonthlyRecords,
+			poverty.Window{From: ym(2020, time.January), To: ym(2020, time.December)}, "6000.00 disposable_income over 2020-01..2020-12 (monthly records)"},
+		{"annual record of the year", risk.IdentifyInput{Household: annual, On: day("2020-09-01")}, risk.AnnualRecord,
+			poverty.Window{From: ym(2020, time.January), To: ym(2020, time.December)}, "6000.00 disposable_income over 2020-01..2020-12 (annual record of 2020)"},
+		{"annual record of the year before", risk.IdentifyInput{Household: lastYear, On: day("2020-09-01")}, risk.AnnualRecord,
+			poverty.Window{From: ym(2019, time.January), To: ym(2019, time.December)}, "6000.00 disposable_income over 2019-01..2019-12 (annual record of 2019)"},
+		{"caller's figure", risk.IdentifyInput{Household: annual, On: day("2020-09-01"), PerCapita: &poverty.Figure{Amount: y(5000), Concept: poverty.DisposableIncome}},
+			risk.CallerFigure, poverty.Window{}, "5000.00 disposable_income (caller's figure)"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			id, err := risk.Identify(tc.in)
+			if err != nil {
+				t.Fatal(err)
+			}
+			type out struct {
+				Basis  risk.IncomeBasis
+				Window poverty.Window
+				Label  string
+			}
+			if d := cmp.Diff(out{tc.basis, tc.window, tc.label}, out{id.Basis, id.Window, id.IncomeLabel()}); d != "" {
+				t.Errorf("(-want +got)\n%s", d)
+			}
+			if !strings.Contains(id.Explain(), tc.label) || !strings.Contains(id.String(), tc.label) {
+				t.Errorf("the explanation does not label the income %q:\n%s", tc.label, id.Explain())
+			}
+			b, err := json.Marshal(id)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var back risk.Identification
+			if err := json.Unmarshal(b, &back); err != nil {
+				t.Fatal(err)
+			}
+			if back.Basis != id.Basis || back.Window != id.Window {
+				t.Errorf("JSON round trip: %s", b)
 			}
 		})
 	}
