@@ -172,6 +172,8 @@ func TestOpenErrors(t *testing.T) {
 		{"no id", func(i *risk.CaseInfo) { i.ID = "" }, "id"},
 		{"no household", func(i *risk.CaseInfo) { i.HouseholdID = "" }, "household_id"},
 		{"no category", func(i *risk.CaseInfo) { i.Category = risk.CategoryNone }, "category"},
+		{"returned to poverty is registered, not monitored", func(i *risk.CaseInfo) { i.Category = risk.ReturnedPoor }, "category"},
+		{"newly poor is registered, not monitored", func(i *risk.CaseInfo) { i.Category = risk.NewlyPoor }, "category"},
 		{"no factor", func(i *risk.CaseInfo) { i.Factors = 0 }, "factors"},
 		{"no channel", func(i *risk.CaseInfo) { i.Channel = 0 }, "channel"},
 		{"bad region", func(i *risk.CaseInfo) { i.Region = 99 }, "region"},
