@@ -165,6 +165,7 @@ func FuzzLoadSchemes(f *testing.F) {
 	// tests): a short run then fuzzes instead of minimising.
 	f.Add([]byte(`{"schema":"fupin.risk.tiers/2","schemes":[{"id":"a","basis":"absolute","concept":"disposable_income","tiers":["red","green"],"cuts":[{"value":"5000","at_cut":"upper"}],"source":"s","status":"LOCAL","scope":"65","from":"2020"}]}`), int64(450000))
 	f.Add([]byte(`{"schema":"fupin.risk.tiers/2","schemes":[{"id":"r","basis":"relative_to_monitoring_line","tiers":["red","orange","green"],"cuts":[{"value":"0.7","at_cut":"upper"},{"value":"1.2","at_cut":"lower"}],"severe_guarantee_red":true,"source":"s","status":"EXAMPLE","scope":"national"}]}`), int64(600000))
+	f.Add([]byte(`{"schema":"fupin.risk.tiers/2","schemes":[{"id":"g","basis":"absolute","concept":"net_income","tiers":["red","green"],"cuts":[{"value":"5000","at_cut":"lower"}],"guarantee_not_secured":{"tier":"red","source":"s","status":"DEFAULT","scope":"65"},"source":"s","status":"LOCAL","scope":"65"}]}`), int64(500001))
 	line := poverty.Threshold{Amount: y(6000), Concept: poverty.NetIncome}
 	f.Fuzz(func(t *testing.T, data []byte, pc int64) {
 		ss, err := risk.LoadSchemes(bytes.NewReader(data), "fuzz")

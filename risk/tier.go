@@ -90,7 +90,10 @@ type Cut struct {
 // worst to best, separated by cut-offs in ascending order, each with an
 // explicit boundary side. With SevereGuaranteeRed, a household whose
 // guarantee failed after a severe event is shown in the worst tier
-// whatever its income (the Xinjiang rule).
+// whatever its income (the Xinjiang rule). With a GuaranteeNotSecured
+// rule, a household with a guarantee or drinking water not secured
+// ([poverty.Guarantees]) is never in the best tier: it takes the rule's
+// tier, or its income tier when that is worse.
 //
 // A scheme carries its provenance (embedded: s.Source, s.Status, s.Scope,
 // s.From, s.To ...): its Scope is the region it is for and From/To the
@@ -109,9 +112,33 @@ type Scheme struct {
 	Tiers              []Tier                `json:"tiers"`
 	Cuts               []Cut                 `json:"cuts"`
 	SevereGuaranteeRed bool                  `json:"severe_guarantee_red"`
+	// GuaranteeNotSecured is the tier of a household with a guarantee not
+	// secured and no severe event behind it; the zero rule: the scheme
+	// states none, and guarantees do not change its tiers.
+	GuaranteeNotSecured GuaranteeRule `json:"guarantee_not_secured,omitzero"`
 	poverty.Provenance
 	Origin string `json:"origin,omitempty"` // "embedded", or the name given to [LoadSchemes]
 }
+
+// GuaranteeRule is a scheme's rule for a household with an item of
+// [poverty.Guarantees] (两不愁三保障 or safe drinking water) not secured
+// when no severe event caused the loss (a severe event is
+// [Scheme].SevereGuaranteeRed's): the household is never in the scheme's
+// best tier, and is shown in Tier at best. Unverified items count as not
+// secured (green means verified secured, as for [poverty.ExitTest]).
+//
+// The rule carries its own provenance (embedded: r.Source, r.Status,
+// r.Scope ...), because a source may define the best tier by the
+// guarantees without saying which tier a household without them takes: the
+// embedded Xinjiang 2020 rule is then a DEFAULT whose note gives the
+// reason. The zero GuaranteeRule is no rule.
+type GuaranteeRule struct {
+	Tier Tier `json:"tier"`
+	poverty.Provenance
+}
+
+// IsZero reports whether the rule is absent: no tier and no provenance.
+func (r GuaranteeRule) IsZero() bool { return r == GuaranteeRule{} }
 
 func (s Scheme) clone() Scheme {
 	s.Tiers, s.Cuts = slices.Clone(s.Tiers), slices.Clone(s.Cuts)
@@ -135,12 +162,21 @@ func (s *Scheme) Validate() error {
 		if len(s.Tiers) != 0 || len(s.Cuts) != 0 {
 			return &poverty.FieldError{Op: op, Record: "scheme " + s.ID, Field: "cuts", Err: fmt.Errorf("%w: an UNCONFIRMED scheme has no tiers or cut-offs", poverty.ErrUnconfirmed)}
 		}
+		if !s.GuaranteeNotSecured.IsZero() {
+			return &poverty.FieldError{Op: op, Record: "scheme " + s.ID, Field: "guarantee_not_secured", Err: fmt.Errorf("%w: an UNCONFIRMED scheme has no guarantee rule", poverty.ErrUnconfirmed)}
+		}
 		return withOp(op, s.Provenance.Validate("scheme "+s.ID))
 	}
 	if err := s.validateShape(op); err != nil {
 		return err
 	}
-	return withOp(op, s.Provenance.Validate("scheme "+s.ID))
+	if err := withOp(op, s.Provenance.Validate("scheme "+s.ID)); err != nil {
+		return err
+	}
+	if s.GuaranteeNotSecured.IsZero() {
+		return nil
+	}
+	return withOp(op, s.GuaranteeNotSecured.Provenance.Validate("scheme "+s.ID+" guarantee_not_secured"))
 }
 
 // validateShape is Validate without the period bounds, which cost
@@ -194,6 +230,20 @@ func (s *Scheme) validateShape(op string) error {
 			return fail(f+".at_cut", c.AtCut.String(), poverty.ErrMissing)
 		}
 	}
+	if g := &s.GuaranteeNotSecured; !g.IsZero() {
+		switch {
+		case g.Tier == TierUnknown:
+			return fail("guarantee_not_secured.tier", "", poverty.ErrMissing)
+		case !slices.Contains(s.Tiers[:len(s.Tiers)-1], g.Tier):
+			return fail("guarantee_not_secured.tier", g.Tier.String(), fmt.Errorf("%w: one of the scheme's tiers other than its best (%s)", poverty.ErrRange, s.Tiers[len(s.Tiers)-1]))
+		case g.Source == "":
+			return fail("guarantee_not_secured.source", "", poverty.ErrMissing)
+		case g.Status == poverty.SourceUnset || g.Status > poverty.Example:
+			return fail("guarantee_not_secured.status", "", poverty.ErrMissing)
+		case g.Status == poverty.Unconfirmed:
+			return fail("guarantee_not_secured.status", g.Status.String(), poverty.ErrUnconfirmed)
+		}
+	}
 	return nil
 }
 
@@ -206,6 +256,11 @@ type TierInput struct {
 	// SevereGuaranteeFailure: a guarantee failed after a severe event; see
 	// [Assessment].SevereGuaranteeFailure.
 	SevereGuaranteeFailure bool
+	// Guarantees are the household's two assurances and three guarantees
+	// and drinking water as verified. Nil means not assessed: the tier then
+	// reads income (and SevereGuaranteeFailure) only, and the result says
+	// so ([TierResult].Guarantees is nil); it never counts as secured.
+	Guarantees *poverty.Guarantees
 }
 
 // TierResult is the tier a scheme gives, with what decided it:
@@ -219,15 +274,21 @@ type TierResult struct {
 	// Cuts are the cut-offs in yuan as applied (resolved from the line for
 	// relative schemes).
 	Cuts []poverty.Money `json:"cuts"`
-	// Code is "tier.income" or "tier.severe_guarantee_failure".
+	// Code is "tier.income", "tier.guarantee_not_secured" (an item of
+	// Guarantees not secured, under the scheme's [GuaranteeRule]) or
+	// "tier.severe_guarantee_failure".
 	Code   string `json:"code"`
 	Reason string `json:"reason"`
 	Source string `json:"source"`
+	// Guarantees are the guarantees the tier read ([TierInput].Guarantees);
+	// nil ("guarantees": null) when they were not assessed.
+	Guarantees *poverty.Guarantees `json:"guarantees"`
 }
 
 // String returns the result in one line: the code, the tier and the income
 // with the cut-offs it was compared with, such as "tier.income orange:
-// 4000.00 net_income against 4000.00, 4500.00, 5000.00 (xinjiang-2020)".
+// 4000.00 net_income against 4000.00, 4500.00, 5000.00 (xinjiang-2020)",
+// followed by "; guarantees not assessed" when Guarantees is nil.
 func (r TierResult) String() string {
 	s := r.Code + " " + r.Tier.String() + ": " + r.PerCapita.String() + " against "
 	for i, c := range r.Cuts {
@@ -236,7 +297,37 @@ func (r TierResult) String() string {
 		}
 		s += c.String()
 	}
-	return s + " (" + r.Scheme + ")"
+	s += " (" + r.Scheme + ")"
+	if r.Guarantees == nil {
+		s += "; guarantees not assessed"
+	}
+	return s
+}
+
+// Reason codes of the tier rules.
+const (
+	codeTierIncome     = "tier.income"
+	codeTierGuarantee  = "tier.guarantee_not_secured"
+	codeTierSevereLost = "tier.severe_guarantee_failure"
+)
+
+// allSecured is the guarantees with every item verified secured.
+var allSecured = poverty.AllSecured()
+
+// notSecured lists the items of g not secured with their state, such as
+// "housing (not_secured), drinking_water (unverified)".
+func notSecured(g *poverty.Guarantees) string {
+	var b strings.Builder
+	for _, it := range g.Items() {
+		if it.State == poverty.Secured {
+			continue
+		}
+		if b.Len() > 0 {
+			b.WriteString(", ")
+		}
+		b.WriteString(it.Name + " (" + it.State.String() + ")")
+	}
+	return b.String()
 }
 
 // Classify returns the household's tier with its reasons. Income of a
@@ -264,7 +355,7 @@ func (s *Scheme) Classify(in TierInput) (TierResult, error) {
 		}
 	}
 	res.ByIncome = s.Tiers[idx]
-	res.Tier, res.Code = res.ByIncome, "tier.income"
+	res.Tier, res.Code = res.ByIncome, codeTierIncome
 	words := make([]string, len(res.Cuts))
 	for i, v := range res.Cuts {
 		words[i] = v.String()
@@ -273,9 +364,42 @@ func (s *Scheme) Classify(in TierInput) (TierResult, error) {
 	if len(why) > 0 {
 		res.Reason += "; " + strings.Join(why, "; ")
 	}
-	if s.SevereGuaranteeRed && in.SevereGuaranteeFailure {
-		res.Tier, res.Code = s.Tiers[0], "tier.severe_guarantee_failure"
-		res.Reason += fmt.Sprintf("; a guarantee failed after a severe event: %s whatever the income", res.Tier)
+	var lost string // the items not secured, when guarantees were assessed
+	if in.Guarantees != nil {
+		g := *in.Guarantees
+		res.Guarantees = &g
+		if g != allSecured {
+			lost = notSecured(&g)
+		}
+	}
+	rule := &s.GuaranteeNotSecured
+	switch {
+	case s.SevereGuaranteeRed && in.SevereGuaranteeFailure:
+		res.Tier, res.Code = s.Tiers[0], codeTierSevereLost
+		res.Reason += fmt.Sprintf("; a guarantee failed after a severe event (special causes such as a major natural disaster or serious illness): %s whatever the income", res.Tier)
+		if lost != "" {
+			res.Reason += " (not secured: " + lost + ")"
+		}
+	case lost != "" && !rule.IsZero():
+		res.Code = codeTierGuarantee
+		best := s.Tiers[len(s.Tiers)-1]
+		param := "parameter guarantee_not_secured = " + rule.Tier.String() + " [" + rule.Label() + "]"
+		if rule.Note != "" {
+			param += ": " + rule.Note
+		}
+		res.Reason += fmt.Sprintf("; not secured: %s: never %s with a guarantee not secured; with no severe event behind it, %s at best (%s)",
+			lost, best, rule.Tier, param)
+		if rule.Tier < res.ByIncome {
+			res.Tier = rule.Tier
+			res.Reason += ", so " + res.Tier.String()
+		} else {
+			res.Reason += "; income's " + res.ByIncome.String() + " is not better, so " + res.ByIncome.String()
+		}
+		res.Source += "; guarantee rule " + rule.Cite()
+	case lost != "":
+		res.Reason += "; not secured: " + lost + "; the scheme states no tier for a guarantee not secured, so the tier is by income"
+	case in.Guarantees != nil:
+		res.Reason += "; the guarantees and drinking water secured"
 	}
 	return res, nil
 }
@@ -341,6 +465,7 @@ type Tiering struct {
 	tiers     [maxCuts + 1]Tier
 	n         int // number of cut-offs
 	severeRed bool
+	gTier     Tier // the GuaranteeNotSecured tier; TierUnknown: no rule
 }
 
 // Tiering validates the scheme, the line and the income concept once and
@@ -362,13 +487,16 @@ func (s *Scheme) Tiering(line *poverty.Threshold, concept poverty.IncomeConcept)
 	}
 	copy(t.tiers[:], s.Tiers)
 	t.severeRed = s.SevereGuaranteeRed
+	t.gTier = s.GuaranteeNotSecured.Tier
 	return t, nil
 }
 
 // Tier returns the tier of a per-capita income (in the concept the Tiering
 // was resolved for), and the worst tier when severeGuaranteeFailure is set
 // and the scheme has the severe-guarantee rule: the Tier of the
-// [TierResult] that [Scheme.Classify] returns. It does not allocate.
+// [TierResult] that [Scheme.Classify] returns for guarantees not assessed
+// (a nil [TierInput].Guarantees). With the household's guarantees, use
+// [Tiering.TierWithGuarantees]. It does not allocate.
 func (t *Tiering) Tier(perCapita poverty.Money, severeGuaranteeFailure bool) Tier {
 	if severeGuaranteeFailure && t.severeRed {
 		return t.tiers[0]
@@ -380,19 +508,42 @@ func (t *Tiering) Tier(perCapita poverty.Money, severeGuaranteeFailure bool) Tie
 	return t.tiers[i]
 }
 
+// TierWithGuarantees returns what [Scheme.Classify] returns as Tier and
+// Code for the income, the severe-guarantee flag and the household's
+// guarantees g: under the scheme's [GuaranteeRule], a household with an
+// item of g not secured is never in the best tier ("tier.guarantee_not_secured");
+// a nil g means not assessed and gives what [Tiering.Tier] gives. The code
+// is "tier.income", "tier.guarantee_not_secured" or
+// "tier.severe_guarantee_failure" ("" from the zero Tiering). It does not
+// allocate.
+func (t *Tiering) TierWithGuarantees(perCapita poverty.Money, severeGuaranteeFailure bool, g *poverty.Guarantees) (Tier, string) {
+	if severeGuaranteeFailure && t.severeRed {
+		return t.tiers[0], codeTierSevereLost
+	}
+	tier := t.Tier(perCapita, false)
+	if tier == TierUnknown {
+		return TierUnknown, ""
+	}
+	if g != nil && t.gTier != TierUnknown && *g != allSecured {
+		return min(tier, t.gTier), codeTierGuarantee
+	}
+	return tier, codeTierIncome
+}
+
 type schemesDoc struct {
 	Schema  string   `json:"schema"`
 	Schemes []scheme `json:"schemes"`
 }
 
 type scheme struct {
-	ID                 string                `json:"id"`
-	Name               string                `json:"name"`
-	Basis              SchemeBasis           `json:"basis"`
-	Concept            poverty.IncomeConcept `json:"concept"`
-	Tiers              []Tier                `json:"tiers"`
-	Cuts               []cutFile             `json:"cuts"`
-	SevereGuaranteeRed bool                  `json:"severe_guarantee_red"`
+	ID                  string                `json:"id"`
+	Name                string                `json:"name"`
+	Basis               SchemeBasis           `json:"basis"`
+	Concept             poverty.IncomeConcept `json:"concept"`
+	Tiers               []Tier                `json:"tiers"`
+	Cuts                []cutFile             `json:"cuts"`
+	SevereGuaranteeRed  bool                  `json:"severe_guarantee_red"`
+	GuaranteeNotSecured *GuaranteeRule        `json:"guarantee_not_secured"`
 	poverty.Provenance
 }
 
@@ -497,9 +648,12 @@ func (s Schemes) For(region poverty.Region, year int) (Scheme, bool) {
 // data/tiers.json ("fupin.risk.tiers/2"): per scheme an id, name, basis
 // ("absolute" or "relative_to_monitoring_line"), concept, tiers from worst
 // to best, cut-offs ("value": yuan or a multiple of the line, and "at_cut":
-// "upper" or "lower"), the severe-guarantee rule, and the provenance
-// members "source", "status", "qualifier", "scope" (the region the scheme
-// is for), "from", "to" (the period, "2020" or "2020-09-22") and "note".
+// "upper" or "lower"), the severe-guarantee rule
+// ("severe_guarantee_red"), optionally the rule for a guarantee not
+// secured ("guarantee_not_secured": {"tier", provenance...}, see
+// [GuaranteeRule]), and the provenance members "source", "status",
+// "qualifier", "scope" (the region the scheme is for), "from", "to" (the
+// period, "2020" or "2020-09-22") and "note".
 // Every status is accepted: CONFIRMED, SECONDARY, LOCAL, DEFAULT, SUPPLIED,
 // EXAMPLE, and UNCONFIRMED for a scheme kept only to show a gap (no tiers,
 // no cut-offs; never served or applied). Decoding is strict; every scheme
@@ -519,6 +673,12 @@ func loadSchemes(r io.Reader, name string) (Schemes, error) {
 	for i, f := range doc.Schemes {
 		s := Scheme{ID: f.ID, Name: f.Name, Basis: f.Basis, Concept: f.Concept, Tiers: f.Tiers,
 			SevereGuaranteeRed: f.SevereGuaranteeRed, Provenance: f.Provenance, Origin: name}
+		if g := f.GuaranteeNotSecured; g != nil {
+			if g.IsZero() {
+				return Schemes{}, &poverty.FieldError{Record: name + " " + f.ID, Field: "guarantee_not_secured.tier", Err: poverty.ErrMissing}
+			}
+			s.GuaranteeNotSecured = *g
+		}
 		for j, c := range f.Cuts {
 			cut := Cut{AtCut: c.AtCut, Note: c.Note}
 			var err error

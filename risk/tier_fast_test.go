@@ -12,16 +12,17 @@ import (
 // TestTieringAgreesWithClassify is the oracle test of the fast path: for
 // every embedded scheme and schemes of both bases with both boundary sides,
 // a Tiering resolved once gives the tier Classify explains, for incomes on
-// both sides of and exactly at every cut-off, a sweep of incomes and both
-// values of the severe-guarantee flag; it refuses what Classify refuses and
-// does not allocate.
+// both sides of and exactly at every cut-off, a sweep of incomes, both
+// values of the severe-guarantee flag and guarantees not assessed, secured,
+// or with an item not secured or unverified (TierWithGuarantees, with the
+// code too); it refuses what Classify refuses and does not allocate.
 func TestTieringAgreesWithClassify(t *testing.T) {
 	line, err := poverty.Default().MonitoringLine(2020, poverty.MustParseRegion("65"), poverty.LookupOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
 	own, err := risk.LoadSchemes(strings.NewReader(`{"schema":"fupin.risk.tiers/2","schemes":[
-	 {"id":"rel","basis":"relative_to_monitoring_line","tiers":["red","orange","yellow","green"],"cuts":[{"value":"0.9","at_cut":"lower"},{"value":"1","at_cut":"upper"},{"value":"1.5","at_cut":"lower"}],"severe_guarantee_red":true,"source":"s","status":"EXAMPLE","scope":"national","from":"2020"},
+	 {"id":"rel","basis":"relative_to_monitoring_line","tiers":["red","orange","yellow","green"],"cuts":[{"value":"0.9","at_cut":"lower"},{"value":"1","at_cut":"upper"},{"value":"1.5","at_cut":"lower"}],"severe_guarantee_red":true,"guarantee_not_secured":{"tier":"red","source":"s","status":"EXAMPLE","scope":"national"},"source":"s","status":"EXAMPLE","scope":"national","from":"2020"},
 	 {"id":"abs","basis":"absolute","concept":"`+line.Concept.String()+`","tiers":["red","yellow","green"],"cuts":[{"value":"3000","at_cut":"upper"},{"value":"3000.01","at_cut":"lower"}],"source":"s","status":"EXAMPLE","scope":"national","from":"2020"}]}`), "own.json")
 	if err != nil {
 		t.Fatal(err)
@@ -46,6 +47,8 @@ func TestTieringAgreesWithClassify(t *testing.T) {
 		for m := poverty.Money(0); m <= poverty.YuanAmount(20000); m += poverty.YuanAmount(37) + 13 {
 			incomes = append(incomes, m)
 		}
+		secured, lost, unverified := poverty.AllSecured(), poverty.AllSecured(), poverty.AllSecured()
+		lost.Housing, unverified.DrinkingWater = poverty.NotSecured, poverty.Unverified
 		for _, m := range incomes {
 			for _, severe := range []bool{false, true} {
 				want, err := s.Classify(risk.TierInput{PerCapita: poverty.Figure{Amount: m, Concept: concept}, Line: &line, SevereGuaranteeFailure: severe})
@@ -55,10 +58,22 @@ func TestTieringAgreesWithClassify(t *testing.T) {
 				if got := tiering.Tier(m, severe); got != want.Tier {
 					t.Errorf("%s at %s (severe %v): Tiering.Tier = %s; Classify = %s", s.ID, m, severe, got, want.Tier)
 				}
+				for _, g := range []*poverty.Guarantees{nil, &secured, &lost, &unverified} {
+					want, err := s.Classify(risk.TierInput{PerCapita: poverty.Figure{Amount: m, Concept: concept}, Line: &line, SevereGuaranteeFailure: severe, Guarantees: g})
+					if err != nil {
+						t.Fatal(err)
+					}
+					if got, code := tiering.TierWithGuarantees(m, severe, g); got != want.Tier || code != want.Code {
+						t.Errorf("%s at %s (severe %v, guarantees %v): TierWithGuarantees = %s %s; Classify = %s %s", s.ID, m, severe, g, got, code, want.Tier, want.Code)
+					}
+				}
 			}
 		}
 		if n := testing.AllocsPerRun(200, func() { _ = tiering.Tier(poverty.YuanAmount(4500), false) }); n != 0 {
 			t.Errorf("%s: Tiering.Tier allocates %v times", s.ID, n)
+		}
+		if n := testing.AllocsPerRun(200, func() { _, _ = tiering.TierWithGuarantees(poverty.YuanAmount(4500), false, &lost) }); n != 0 {
+			t.Errorf("%s: Tiering.TierWithGuarantees allocates %v times", s.ID, n)
 		}
 		// Tiering refuses what Classify refuses.
 		other := poverty.NetIncome

@@ -241,6 +241,7 @@ func TestSchemesImmutable(t *testing.T) {
 			s.Cuts[i] = risk.Cut{Amount: 1, Multiple: 1, AtCut: risk.Upper, Note: "x"}
 		}
 		s.ID, s.Name, s.Basis, s.Concept, s.SevereGuaranteeRed, s.Origin = "x", "x", risk.RelativeToLine, poverty.NetIncome, false, "x"
+		s.GuaranteeNotSecured = risk.GuaranteeRule{Tier: risk.Green, Provenance: poverty.Provenance{Source: "x", Status: poverty.Example, Scope: "53"}}
 		s.Provenance = poverty.Provenance{Source: "x", Status: poverty.Example, Scope: "53", From: "2000", Note: "x"}
 	}
 	d := risk.DefaultSchemes()
