@@ -122,6 +122,13 @@ type WarningCheck struct {
 	EarlierMonths int `json:"earlier_months,omitempty"`
 	// Missing names the missing input when Outcome is NotEvaluated.
 	Missing string `json:"missing,omitempty"`
+	// AnnualYear is, for a check that reads income (rigid_expenditure,
+	// income_drop, medical_oop_share) of a household with no monthly
+	// records, the calendar year of the annual income it read instead
+	// (rule warning.annual_income); 0 when it read the monthly records of
+	// the window. The reason says so ([WarningCheck.Explain]); income_drop,
+	// which compares months, is then NotEvaluated.
+	AnnualYear int `json:"annual_year,omitempty"`
 }
 
 // Code returns the rule's reason code: "warning.rigid_expenditure", ...
@@ -154,17 +161,28 @@ func (c WarningCheck) String() string {
 func (c WarningCheck) Explain() string {
 	r, _ := RuleFor(c.Code())
 	s := c.Code() + " " + c.Outcome.String() + ": " + r.Rule + "; "
-	switch c.Rule {
-	case RigidExpenditure:
+	annual := c.AnnualYear != 0
+	switch {
+	case c.Rule == RigidExpenditure && annual && c.Outcome == NotEvaluated:
+		s += fmt.Sprintf("rigid expenditure %s; income on record: the %s, not the previous year", c.Observed, annualReading(c.AnnualYear))
+	case c.Rule == RigidExpenditure && annual:
+		s += fmt.Sprintf("rigid expenditure %s against previous year's income %s, read from the %s", c.Observed, c.Reference, annualReading(c.AnnualYear))
+	case c.Rule == RigidExpenditure:
 		s += fmt.Sprintf("rigid expenditure %s against previous year's income %s", c.Observed, c.Reference)
-	case IncomeDrop:
+	case c.Rule == IncomeDrop && annual:
+		s += fmt.Sprintf("average monthly income of the last %d months against the %d months before; income on record: the %s",
+			c.RecentMonths, c.EarlierMonths, annualReading(c.AnnualYear))
+	case c.Rule == IncomeDrop:
 		s += fmt.Sprintf("average monthly income of the last %d months (projected) %s against %s in the %d months before, fall %s",
 			c.RecentMonths, c.Observed, c.Reference, c.EarlierMonths, c.Share.Percent())
-	case MedicalOOPAmount:
+	case c.Rule == MedicalOOPAmount:
 		s += fmt.Sprintf("compliant out-of-pocket medical spending %s", c.Observed)
-	case MedicalOOPShare:
+	case c.Rule == MedicalOOPShare && annual:
+		s += fmt.Sprintf("compliant out-of-pocket medical spending %s against income %s, share %s, read from the %s",
+			c.Observed, c.Reference, c.Share.Percent(), annualReading(c.AnnualYear))
+	case c.Rule == MedicalOOPShare:
 		s += fmt.Sprintf("compliant out-of-pocket medical spending %s against window income %s, share %s", c.Observed, c.Reference, c.Share.Percent())
-	case GuaranteeLost:
+	case c.Rule == GuaranteeLost:
 		s += "items reported lost: " + c.Lost.String()
 	}
 	if c.Missing != "" {
@@ -172,6 +190,9 @@ func (c WarningCheck) Explain() string {
 	}
 	if c.Param.ID != "" {
 		s += "; parameter " + c.Param.Cite()
+	}
+	if annual {
+		s += "; income reading " + annualRuleCite("warning.annual_income")
 	}
 	return s + "; rule source: " + r.Cite()
 }
@@ -189,8 +210,16 @@ type Assessment struct {
 	On          poverty.Date   `json:"on"`
 	Window      poverty.Window `json:"window"`
 	Residents   int            `json:"residents"`
-	// WindowIncome is the household's income over the monitoring window.
+	// WindowIncome is the household's income over the monitoring window,
+	// from its monthly records; for a household with no monthly records,
+	// the annual income of calendar year AnnualYear, which the checks read
+	// in its place ([Assess]).
 	WindowIncome poverty.Money `json:"window_income"`
+	// AnnualYear is 0 when the figures come from the monthly records of
+	// Window; otherwise the household had no monthly records and the
+	// figures are its annual income of that calendar year (rule
+	// warning.annual_income), as [Assessment.IncomeLabel] says.
+	AnnualYear int `json:"annual_year,omitempty"`
 	// PerCapita is WindowIncome per resident member, in the household's
 	// income concept, rounded as [poverty.PerCapitaRounding].
 	PerCapita poverty.Figure `json:"per_capita"`
@@ -314,9 +343,14 @@ func (a *Assessment) Warnings() []WarningCheck {
 // "weixian-fu 2020-05-20: per capita 5400.00 disposable_income; warnings
 // warning.medical_oop_amount, warning.medical_oop_share", followed by
 // "; 2 events after 2020-05-20 left out" when [Assessment.EventsAfter] is
-// not zero.
+// not zero. An income read from an annual record names its year: "per
+// capita 5400.00 disposable_income, calendar year 2020 (annual record)".
 func (a Assessment) String() string {
-	s := a.HouseholdID + " " + a.On.String() + ": per capita " + a.PerCapita.String() + "; warnings"
+	s := a.HouseholdID + " " + a.On.String() + ": per capita " + a.PerCapita.String()
+	if a.AnnualYear != 0 {
+		s += ", " + annualLabel(a.AnnualYear)
+	}
+	s += "; warnings"
 	sep := " "
 	for _, c := range a.Checks() {
 		if c.Outcome == Triggered {
@@ -353,10 +387,30 @@ func (a *Assessment) afterNote() string {
 //
 // The household must have a monthly income for every month of the window
 // ([poverty.ErrIncompleteWindow] otherwise: a gap is never read as zero
-// income) and at least one resident member. The previous year's income is
-// the household's annual Income when its Year is on's year minus one,
-// otherwise the sum of its monthly incomes of that calendar year; when
-// neither is available the rigid-expenditure rule is NotEvaluated.
+// income, nor filled from the annual income) and at least one resident
+// member. The previous year's income is the household's annual Income when
+// its Year is on's year minus one, otherwise the sum of its monthly incomes
+// of that calendar year; when neither is available the rigid-expenditure
+// rule is NotEvaluated.
+//
+// A household with no monthly record at all is assessed on its annual
+// income (Income of Year; rule warning.annual_income, DEFAULT) when Year is
+// on's year or the year before, the calendar years a window before on can
+// reach (the rule of [Identify]). Another year, Year 0 included, is a
+// *[poverty.FieldError] on field "year" wrapping [poverty.ErrRange] (an
+// annual income of 2018 says nothing about an assessment on 2020-09-01);
+// an Income that is all zero is no record ([poverty.ErrMissing], field
+// "income"), never zero income. The annual figure is read as what it is,
+// the income of that calendar year, never as the window's and never split
+// into months: WindowIncome and PerCapita are the year's, and AnnualYear,
+// every check that reads income ([WarningCheck].AnnualYear),
+// [Assessment.String] and [Assessment.IncomeLabel] say so. Rigid
+// expenditure runs when the year is on's year minus one (the previous
+// year's income) and is NotEvaluated otherwise; out-of-pocket spending
+// runs against the annual income; income drop, which compares months
+// within the window, is NotEvaluated (not assessable: Missing says that
+// monthly incomes are needed), never guessed from the year's total. Events
+// are read over the window as for any household.
 //
 // Rules, in order (see [WarningRule]): rigid expenditure (compliant
 // out-of-pocket medical spending + school costs + disaster losses) above
@@ -403,14 +457,27 @@ func Assess(h *poverty.Household, events []Event, on poverty.Date, p *Params) (A
 	if k < 1 || k >= months {
 		return a, &poverty.FieldError{Op: "risk.Assess", Record: "params income_drop_recent_months", Field: "value", Value: p.IncomeDropRecentMonths.Value(), Err: poverty.ErrRange}
 	}
-	recent, earlier, err := windowTotals(h, w, k)
-	if err != nil {
-		return a, err
+	var recent, earlier poverty.Money
+	var err error
+	annual := len(h.Monthly) == 0
+	if annual {
+		if a.WindowIncome, err = annualIncome("risk.Assess", h, on); err != nil {
+			return a, err
+		}
+		a.AnnualYear = h.Year
+	} else {
+		if recent, earlier, err = windowTotals(h, w, k); err != nil {
+			return a, err
+		}
+		a.WindowIncome = recent + earlier // both within ±maxWindowMonths×4×MaxAmount: no overflow
 	}
-	a.WindowIncome = recent + earlier // both within ±maxWindowMonths×4×MaxAmount: no overflow
 	pc, err := a.WindowIncome.Div(int64(a.Residents), poverty.PerCapitaRounding)
 	if err != nil {
-		return a, &poverty.FieldError{Op: "risk.Assess", Record: h.ID, Field: "monthly", Err: err}
+		field := "monthly"
+		if annual {
+			field = "income"
+		}
+		return a, &poverty.FieldError{Op: "risk.Assess", Record: h.ID, Field: field, Err: err}
 	}
 	a.PerCapita = poverty.Figure{Amount: pc, Concept: h.Concept}
 	a.PreviousYearIncome, a.PreviousKnown = previousYearIncome(h, on.Year()-1)
@@ -496,7 +563,7 @@ func Assess(h *poverty.Household, events []Event, on poverty.Date, p *Params) (A
 	// Rule 1: rigid expenditure against the previous year's income.
 	a.n = uint8(numChecks)
 	c := &a.checks[RigidExpenditure-1]
-	*c = WarningCheck{Rule: RigidExpenditure, Observed: a.Rigid, Reference: a.PreviousYearIncome, Param: p.RigidExcess}
+	*c = WarningCheck{Rule: RigidExpenditure, Observed: a.Rigid, Reference: a.PreviousYearIncome, Param: p.RigidExcess, AnnualYear: a.AnnualYear}
 	if !a.PreviousKnown {
 		c.Outcome, c.Missing = NotEvaluated, "previous year's income (annual income of that year, or its 12 monthly incomes)"
 	} else {
@@ -509,7 +576,7 @@ func Assess(h *poverty.Household, events []Event, on poverty.Date, p *Params) (A
 
 	// Rule 2: income drop.
 	c = &a.checks[IncomeDrop-1]
-	*c = WarningCheck{Rule: IncomeDrop, Param: p.IncomeDropShare, RecentMonths: k, EarlierMonths: months - k}
+	*c = WarningCheck{Rule: IncomeDrop, Param: p.IncomeDropShare, RecentMonths: k, EarlierMonths: months - k, AnnualYear: a.AnnualYear}
 	n := int64(k) * int64(months-k)
 	ra, err1 := recent.Mul(int64(months - k))
 	rb, err2 := adj.Mul(n)
@@ -518,11 +585,18 @@ func Assess(h *poverty.Household, events []Event, on poverty.Date, p *Params) (A
 	if err1 != nil || err2 != nil || err3 != nil || err4 != nil {
 		return a, &poverty.FieldError{Op: "risk.Assess", Record: h.ID, Field: "monthly", Err: poverty.ErrOverflow}
 	}
-	c.Observed, _ = proj.Div(n, poverty.RoundHalfUp)
-	c.Reference, _ = earlier.Div(int64(months-k), poverty.RoundHalfUp)
-	if base <= 0 {
+	switch {
+	case annual:
+		// Not assessable: the rule compares months, and the year is not
+		// split into months (warning.annual_income).
+		c.Outcome, c.Missing = NotEvaluated, missingMonths
+	case base <= 0:
+		c.Observed, _ = proj.Div(n, poverty.RoundHalfUp)
+		c.Reference, _ = earlier.Div(int64(months-k), poverty.RoundHalfUp)
 		c.Outcome, c.Missing = NotEvaluated, "income in the earlier months of the window (none to fall from)"
-	} else {
+	default:
+		c.Observed, _ = proj.Div(n, poverty.RoundHalfUp)
+		c.Reference, _ = earlier.Div(int64(months-k), poverty.RoundHalfUp)
 		fall, err := poverty.MoneyRatio(base-proj, base, poverty.RoundDown)
 		if err != nil {
 			return a, &poverty.FieldError{Op: "risk.Assess", Record: h.ID, Field: "monthly", Err: err}
@@ -536,7 +610,7 @@ func Assess(h *poverty.Household, events []Event, on poverty.Date, p *Params) (A
 	*c = WarningCheck{Rule: MedicalOOPAmount, Observed: a.MedicalOOP, Reference: p.MedicalOOPAmount.Amount, Param: p.MedicalOOPAmount,
 		Outcome: outcome(a.MedicalOOP > 0 && a.MedicalOOP >= p.MedicalOOPAmount.Amount)}
 	c = &a.checks[MedicalOOPShare-1]
-	*c = WarningCheck{Rule: MedicalOOPShare, Observed: a.MedicalOOP, Reference: a.WindowIncome, Param: p.MedicalOOPShare}
+	*c = WarningCheck{Rule: MedicalOOPShare, Observed: a.MedicalOOP, Reference: a.WindowIncome, Param: p.MedicalOOPShare, AnnualYear: a.AnnualYear}
 	if a.WindowIncome <= 0 {
 		c.Outcome = outcome(a.MedicalOOP > 0)
 	} else {
@@ -555,6 +629,10 @@ func Assess(h *poverty.Household, events []Event, on poverty.Date, p *Params) (A
 	a.checks[GuaranteeLost-1] = WarningCheck{Rule: GuaranteeLost, Lost: a.Lost, Outcome: outcome(a.Lost != 0)}
 	return a, nil
 }
+
+// missingMonths is the Missing text of income_drop for a household with no
+// monthly records.
+const missingMonths = "monthly incomes of the window (not assessable from an annual income: the rule compares the last months with the months before, and the year is not split into months)"
 
 func outcome(fired bool) Outcome {
 	if fired {
