@@ -99,7 +99,21 @@ func (r *EliminationResult) Explain() string {
 //     national period is UNCONFIRMED), the per-capita income of the
 //     monitoring window ending in that month ([poverty.TrailingWindow], 12
 //     months) is above the monitoring line of On's year. Missing monthly
-//     records fail the criterion and say which window was incomplete.
+//     records fail the criterion and say which window was incomplete; a
+//     gap is never filled from the annual income. A household with no
+//     monthly record at all and an annual income (Income of Year, On's
+//     year or the year before, as for [Assess]) is read on that income (rule
+//     elimination.annual_income, DEFAULT): the input names the method
+//     ("annual income of 2020, 12 months not recorded: calendar year 2020
+//     (annual record)") and the per-capita figure against the line, and the
+//     criterion does not pass whatever the figure: stability over the
+//     months is a necessary condition (Hainan FAQ, 2021-12: not with
+//     unstable income; 枞阳县: half a year), one annual total cannot show
+//     it, and a necessary condition that cannot be assessed must not pass.
+//     Such a household is not marked eliminated until monthly incomes are
+//     recorded. A household with no income recorded at all (no months,
+//     Year 0 and an all-zero Income) fails the criterion as before, naming
+//     the incomplete windows.
 //   - elimination.guarantees: food, clothing, education, medical care,
 //     housing and drinking water all Secured.
 //   - elimination.original_risk_resolved: every factor of the case is in
@@ -114,7 +128,11 @@ func (r *EliminationResult) Explain() string {
 // absent or UNCONFIRMED p.StableMonths (*[poverty.FieldError] naming
 // stable_months), a closed
 // case ([ErrTerminal]), a line that cannot be looked up, different income
-// concepts.
+// concepts, and, for a household with no monthly records and an annual
+// income, a Year other than On's or the year before (field "year",
+// [poverty.ErrRange]; Year 0 with an income included), an all-zero Income
+// with a Year (field "income", [poverty.ErrMissing]) or no resident
+// member.
 func EliminationTest(in EliminationInput, p *Params) (EliminationResult, error) {
 	if p == nil {
 		d := defaultParams()
@@ -166,28 +184,39 @@ func EliminationTest(in EliminationInput, p *Params) (EliminationResult, error) 
 
 	// Income stably above the line.
 	last := in.On.YearMonth().Add(-1)
-	stable, detail := true, ""
-	for j := n - 1; j >= 0; j-- {
-		end := last.Add(-j)
-		// The monitoring window of a date in the month after end ends in end.
-		next := end.Add(1)
-		w := poverty.TrailingWindow(poverty.MustDate(next.Year(), next.Month(), 1))
-		pc, err := h.PerCapitaOver(w)
+	if len(h.Monthly) == 0 && (h.Year != 0 || h.Income != (poverty.Income{})) {
+		// No monthly record: the annual income is read and reported, and
+		// stability over the months is not assessable, so the criterion
+		// does not pass (elimination.annual_income).
+		input, err := annualStable(h, in, res.Line, n)
 		if err != nil {
-			stable = false
-			detail += fmt.Sprintf("; %s..%s: no complete monthly records", w.From, w.To)
-			continue
+			return EliminationResult{}, err
 		}
-		if _, err := pc.Compare(res.Line.Figure()); err != nil {
-			return EliminationResult{}, &poverty.FieldError{Op: "risk.EliminationTest", Record: h.ID, Field: "concept",
-				Value: pc.Concept.String() + " vs " + res.Line.Concept.String(), Err: err}
+		add("elimination.income_stable", false, input, res.Line.Cite()+"; "+p.StableMonths.Cite())
+	} else {
+		stable, detail := true, ""
+		for j := n - 1; j >= 0; j-- {
+			end := last.Add(-j)
+			// The monitoring window of a date in the month after end ends in end.
+			next := end.Add(1)
+			w := poverty.TrailingWindow(poverty.MustDate(next.Year(), next.Month(), 1))
+			pc, err := h.PerCapitaOver(w)
+			if err != nil {
+				stable = false
+				detail += fmt.Sprintf("; %s..%s: no complete monthly records", w.From, w.To)
+				continue
+			}
+			if _, err := pc.Compare(res.Line.Figure()); err != nil {
+				return EliminationResult{}, &poverty.FieldError{Op: "risk.EliminationTest", Record: h.ID, Field: "concept",
+					Value: pc.Concept.String() + " vs " + res.Line.Concept.String(), Err: err}
+			}
+			above := !in.Boundary.Below(pc.Amount, res.Line.Amount)
+			stable = stable && above
+			detail += fmt.Sprintf("; %d months to %s: %s (above %t)", w.Months(), end, pc.Amount, above)
 		}
-		above := !in.Boundary.Below(pc.Amount, res.Line.Amount)
-		stable = stable && above
-		detail += fmt.Sprintf("; %d months to %s: %s (above %t)", w.Months(), end, pc.Amount, above)
+		add("elimination.income_stable", stable, fmt.Sprintf("per-capita income of the monitoring window ending in each of the %d months before %s, boundary %s%s",
+			n, in.On.YearMonth(), in.Boundary, detail), res.Line.Cite()+"; "+p.StableMonths.Cite())
 	}
-	add("elimination.income_stable", stable, fmt.Sprintf("per-capita income of the monitoring window ending in each of the %d months before %s, boundary %s%s",
-		n, in.On.YearMonth(), in.Boundary, detail), res.Line.Cite()+"; "+p.StableMonths.Cite())
 
 	ns := Unsecured(in.Guarantees)
 	add("elimination.guarantees", in.Guarantees.Secured(), fmt.Sprintf("all secured %t; not secured %s; %s", in.Guarantees.Secured(), ns, unverified(in.Guarantees)), "")
