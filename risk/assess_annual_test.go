@@ -3,6 +3,7 @@ package risk_test
 import (
 	"encoding/json"
 	"errors"
+	"math/rand/v2"
 	"strings"
 	"testing"
 	"time"
@@ -254,5 +255,90 @@ func BenchmarkAssessAnnual(b *testing.B) {
 			b.Fatal(err)
 		}
 		sinkAssessment = a
+	}
+}
+
+// TestAssessAnnualAgreesWithMonths is a property test: a household read
+// from its annual income gives the same outcomes, on the same figures, as
+// the same household with monthly records over the window that add up to
+// the same income, on every rule that reads no months (rigid expenditure,
+// out-of-pocket amount and share, guarantee lost); income_drop alone is
+// not_evaluated. Generated households and events, fixed seed.
+func TestAssessAnnualAgreesWithMonths(t *testing.T) {
+	r := rand.New(rand.NewPCG(12, 4))
+	kinds := []risk.EventKind{risk.MedicalClaim, risk.DisasterEvent, risk.EducationEvent, risk.CadreVisitEvent, risk.Employment}
+	for i := range 2000 {
+		on := poverty.MustDate(2020+r.IntN(3), time.Month(1+r.IntN(12)), 1+r.IntN(28))
+		year := on.Year() - r.IntN(2)
+		annual := poverty.Money(r.Int64N(int64(y(60000)))) - y(2000)
+		h := annualOnly(year, annual)
+		h.Members = h.Members[:1+r.IntN(4)]
+		var events []risk.Event
+		for range r.IntN(4) {
+			e := risk.Event{Kind: kinds[r.IntN(len(kinds))], Date: on.AddDays(-r.IntN(400))}
+			amount := poverty.Money(r.Int64N(int64(y(30000))))
+			switch e.Kind {
+			case risk.MedicalClaim:
+				e.Total, e.OutOfPocket, e.Severe = amount, amount/2, r.IntN(2) == 0
+			case risk.DisasterEvent:
+				e.Hazard, e.Loss = risk.DisasterFlood, amount
+			case risk.EducationEvent:
+				e.Action, e.Amount = risk.SchoolCosts, amount
+			case risk.CadreVisitEvent:
+				e.Lost = risk.GuaranteesOf(risk.Housing)
+			case risk.Employment:
+				e.Action, e.PreviousWage = risk.JobLost, amount/10
+			}
+			events = append(events, e)
+		}
+		a, err := risk.Assess(h, events, on, nil)
+		if err != nil {
+			t.Fatalf("case %d: %v", i, err)
+		}
+		// The same income over the window's months, and the same annual record.
+		m := *h
+		w := poverty.TrailingWindow(on)
+		months := poverty.Money(w.Months())
+		for ym := w.From; ym <= w.To; ym++ {
+			v := annual / months
+			if ym == w.To {
+				v = annual - v*(months-1)
+			}
+			m.Monthly = append(m.Monthly, poverty.MonthlyIncome{Month: ym, Income: poverty.Income{Wage: v}})
+		}
+		b, err := risk.Assess(&m, events, on, nil)
+		if err != nil {
+			t.Fatalf("case %d, months: %v", i, err)
+		}
+		type figures struct {
+			Income, Previous   poverty.Money
+			PerCapita          poverty.Figure
+			Rigid, Amount, Sh  risk.Outcome
+			Guarantee          risk.Outcome
+			Share              poverty.Rate
+			Factors            risk.FactorSet
+			Severe, SevereLost bool
+		}
+		fig := func(a *risk.Assessment) figures {
+			return figures{a.WindowIncome, a.PreviousYearIncome, a.PerCapita, check(a, risk.RigidExpenditure).Outcome,
+				check(a, risk.MedicalOOPAmount).Outcome, check(a, risk.MedicalOOPShare).Outcome, check(a, risk.GuaranteeLost).Outcome,
+				check(a, risk.MedicalOOPShare).Share, a.Factors, a.Severe, a.SevereGuaranteeFailure}
+		}
+		fa, fb := fig(&a), fig(&b)
+		if w.From == poverty.YearMonthOf(on.Year()-1, time.January) && w.To == w.From.Add(11) && year == on.Year() {
+			// The window is the previous calendar year: its months give the
+			// previous year's income, which an annual record of on's year
+			// cannot (rigid expenditure is not_evaluated there).
+			if fa.Rigid != risk.NotEvaluated {
+				t.Fatalf("case %d: rigid %s without the previous year's income", i, fa.Rigid)
+			}
+			fa.Previous, fa.Rigid, fb.Previous, fb.Rigid = 0, 0, 0, 0
+		}
+		if diff := cmp.Diff(fb, fa); diff != "" {
+			t.Fatalf("case %d (on %s, annual %s of %d): annual reading differs from the months (-months +annual):\n%s", i, on, annual, year, diff)
+		}
+		if c := check(&a, risk.IncomeDrop); c.Outcome != risk.NotEvaluated || a.AnnualYear != year || b.AnnualYear != 0 {
+			t.Fatalf("case %d: income_drop %s, annual year %d / %d", i, c.Outcome, a.AnnualYear, b.AnnualYear)
+		}
 	}
 }
