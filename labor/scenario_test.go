@@ -4,23 +4,21 @@ import (
 	"slices"
 	"testing"
 
+	"github.com/google/go-cmp/cmp"
 	"github.com/openfupin/fupin/poverty"
 )
 
-// roundPermille rounds a rate to a tenth of a percent, half up, as the
-// articles print shares ("43.8%").
-func roundPermille(r poverty.Rate) poverty.Rate { return (r + 500) / 1000 * 1000 }
-
-// TestZhenxiongTransfer reproduces SEEDS.md S6 from a generated county:
-// 666,100 workers supported through employment transfer, 86% of the labour
-// force, 264,400 of them from registered poor households (39.7%). The
-// county is generated in full (774,535 in the labour force) and streamed
-// through a Tally one household at a time; -short uses a 1/100 county.
+// TestZhenxiongTransfer streams a generated county of Zhenxiong's scale
+// through a Tally one household at a time and checks the counts and rates
+// against the generator's spec, the ground truth it built (an exactness
+// test). The spec is not the published 86% and 39.7% (SEEDS.md S6): those
+// are predicted, not built, in docs/VALIDATION.md. -short uses a 1/100
+// county.
 func TestZhenxiongTransfer(t *testing.T) {
 	spec := countySpec{Year: 2020, County: poverty.MustParseCounty("530627"),
-		LaborForce: 774_535, PoorLabour: 300_000, Supported: 666_100, SupportedPoor: 264_400, OutOfForce: 20_000}
+		LaborForce: 770_000, PoorLabour: 250_000, Supported: 540_000, SupportedPoor: 170_000, OutOfForce: 20_000}
 	if testing.Short() {
-		spec = countySpec{Year: 2020, County: spec.County, LaborForce: 7_745, PoorLabour: 3_000, Supported: 6_661, SupportedPoor: 2_644, OutOfForce: 200}
+		spec = countySpec{Year: 2020, County: spec.County, LaborForce: 7_700, PoorLabour: 2_500, Supported: 5_400, SupportedPoor: 1_700, OutOfForce: 200}
 	}
 	tally := Tally{Rules: fixtureRules(t, 2020), Poor: GroupRegistered}
 	err := genCounty(6, spec, func(h *Household, w []Worker, j [][]Job) error { return tally.Add(h, w, j) })
@@ -35,36 +33,33 @@ func TestZhenxiongTransfer(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got := roundPermille(rate).Percent(); got != "86%" {
-		t.Errorf("transfer rate %s rounds to %s, want 86%%", rate.Percent(), got)
-	}
 	share, err := tally.PoorShare()
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got := roundPermille(share).Percent(); got != "39.7%" {
-		t.Errorf("poor share %s rounds to %s, want 39.7%%", share.Percent(), got)
+	wantRate, _ := poverty.Ratio(int64(spec.Supported), int64(spec.LaborForce), poverty.RoundHalfUp)
+	wantShare, _ := poverty.Ratio(int64(spec.SupportedPoor), int64(spec.Supported), poverty.RoundHalfUp)
+	if diff := cmp.Diff([]poverty.Rate{wantRate, wantShare}, []poverty.Rate{rate, share}); diff != "" {
+		t.Errorf("transfer rate, poor share (-spec +tally):\n%s", diff)
 	}
 	if tally.ZeroEmployment == 0 || tally.ZeroEmployment >= tally.Households || tally.Transferred == 0 || tally.Stable > tally.Employed {
 		t.Errorf("implausible tally %+v", tally)
 	}
-	t.Logf("households %d, labour force %d, supported %d (%s), poor %d (%s), transferred %d, zero-employment households %d",
-		tally.Households, tally.LaborForce, tally.Supported, rate.Percent(), tally.SupportedPoor, share.Percent(), tally.Transferred, tally.ZeroEmployment)
 }
 
-// TestZhenxiongReturnee reproduces S5: Zhenxiong's 97 workshops employing
-// 5,741 people at home, among them a returnee's four garment workshops
-// with 537 jobs, 235 of them held by people from poor households: 43.8%.
-// The returnee's workshops and the 93 others are generated separately and
-// merged; Impact measures the county's 97 and the returnee's 4.
+// TestZhenxiongReturnee generates a county's workshops as in S5 (97
+// workshops, 5,741 people employed at home, a returnee's four among them)
+// with the returnee's workers and their poor share set by the spec, not
+// by the article's 235 of 537 (predicted in docs/VALIDATION.md), and checks
+// that Impact counts back the spec for the county's 97 and the 4.
 func TestZhenxiongReturnee(t *testing.T) {
 	county := poverty.MustParseCounty("530627")
-	own, err := genWorkshops(537, workshopSpec{Prefix: "r-", County: county, Workshops: 4, Workers: 537, Poor: 235,
+	own, err := genWorkshops(537, workshopSpec{Prefix: "r-", County: county, Workshops: 4, Workers: 520, Poor: 190,
 		BaselineYear: 2019, Year: 2020, Opened: date(2019, 3, 1)})
 	if err != nil {
 		t.Fatal(err)
 	}
-	others, err := genWorkshops(93, workshopSpec{Prefix: "o-", County: county, Workshops: 93, Workers: 5741 - 537, Poor: 2100,
+	others, err := genWorkshops(93, workshopSpec{Prefix: "o-", County: county, Workshops: 93, Workers: 5741 - 520, Poor: 2100,
 		BaselineYear: 2019, Year: 2020, Opened: date(2018, 6, 1)})
 	if err != nil {
 		t.Fatal(err)
@@ -92,11 +87,11 @@ func TestZhenxiongReturnee(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if imp.Workshops != 4 || imp.Jobs != 537 || imp.JobsRegistered != 235 || imp.JobsPoor != 235 {
-		t.Errorf("workshops %d jobs %d registered %d poor %d; want 4 537 235 235", imp.Workshops, imp.Jobs, imp.JobsRegistered, imp.JobsPoor)
+	if imp.Workshops != 4 || imp.Jobs != 520 || imp.JobsRegistered != 190 || imp.JobsPoor != 190 {
+		t.Errorf("workshops %d jobs %d registered %d poor %d; want 4 520 190 190", imp.Workshops, imp.Jobs, imp.JobsRegistered, imp.JobsPoor)
 	}
-	if got := roundPermille(imp.PoorShare).Percent(); got != "43.8%" {
-		t.Errorf("poor share %s rounds to %s, want 43.8%%", imp.PoorShare.Percent(), got)
+	if want, _ := poverty.Ratio(190, 520, poverty.RoundHalfUp); imp.PoorShare != want {
+		t.Errorf("poor share %s, want %s", imp.PoorShare.Percent(), want.Percent())
 	}
 	sum := 0
 	for _, w := range imp.PerWorkshop {
@@ -107,12 +102,15 @@ func TestZhenxiongReturnee(t *testing.T) {
 	}
 }
 
-// TestGangu reproduces S5: 52 workshops employing over 30,000 workers,
-// nearly 1,000 of them poor; 960 mothers came home from the cities to work
-// in them, and the county has about 1,700 fewer left-behind children.
+// TestGangu generates 52 workshops (S5) with returned mothers, other
+// returnees and poor workers set by the spec, not by the article's 960
+// mothers and nearly 1,700 children (the fall is predicted, not built, in
+// docs/VALIDATION.md), and checks Impact against the generator's ground
+// truth: the returned workers it made and the children it knows were
+// reunited or aged out.
 func TestGangu(t *testing.T) {
-	spec := workshopSpec{County: poverty.MustParseCounty("620523"), Workshops: 52, Workers: 30_150, Poor: 985, Monitored: 0,
-		ReturnedMothers: 960, ReturnedOthers: 240, OtherChildren: 400, BaselineYear: 2017, Year: 2019, Opened: date(2018, 1, 1)}
+	spec := workshopSpec{County: poverty.MustParseCounty("620523"), Workshops: 52, Workers: 20_400, Poor: 730, Monitored: 0,
+		ReturnedMothers: 810, ReturnedOthers: 190, OtherChildren: 400, BaselineYear: 2017, Year: 2019, Opened: date(2018, 1, 1)}
 	sc, err := genWorkshops(52, spec)
 	if err != nil {
 		t.Fatal(err)
@@ -125,20 +123,17 @@ func TestGangu(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if imp.Workshops != 52 || imp.Workers <= 30_000 || imp.Jobs != imp.Workers {
-		t.Errorf("workshops %d workers %d jobs %d", imp.Workshops, imp.Workers, imp.Jobs)
+	if imp.Workshops != 52 || imp.Workers != spec.Workers || imp.Jobs != imp.Workers {
+		t.Errorf("workshops %d workers %d jobs %d; want 52, %d", imp.Workshops, imp.Workers, imp.Jobs, spec.Workers)
 	}
-	if imp.JobsPoor < 950 || imp.JobsPoor >= 1000 {
-		t.Errorf("poor workers %d, want nearly 1,000", imp.JobsPoor)
+	if imp.JobsPoor != spec.Poor {
+		t.Errorf("poor workers %d, want %d", imp.JobsPoor, spec.Poor)
 	}
-	if imp.ReturnedMothers != 960 || imp.ReturnedParents != 960 || imp.ReturnedMigrants != 960+240 {
-		t.Errorf("returned mothers %d parents %d migrants %d; want 960 960 1200", imp.ReturnedMothers, imp.ReturnedParents, imp.ReturnedMigrants)
+	if imp.ReturnedMothers != 810 || imp.ReturnedParents != 810 || imp.ReturnedMigrants != 810+190 {
+		t.Errorf("returned mothers %d parents %d migrants %d; want 810 810 1000", imp.ReturnedMothers, imp.ReturnedParents, imp.ReturnedMigrants)
 	}
 	if imp.ChildrenReunited != sc.wantReunited {
 		t.Errorf("children reunited %d, generator's ground truth %d", imp.ChildrenReunited, sc.wantReunited)
-	}
-	if imp.ChildrenReunited < 1650 || imp.ChildrenReunited > 1750 {
-		t.Errorf("children reunited %d, want about 1,700", imp.ChildrenReunited)
 	}
 	if d := imp.LeftBehindBefore - imp.LeftBehindAfter; d != sc.wantReunited+sc.wantAgedOut {
 		t.Errorf("left-behind %d -> %d (fall %d); want a fall of %d reunited + %d aged out", imp.LeftBehindBefore, imp.LeftBehindAfter, d, sc.wantReunited, sc.wantAgedOut)
@@ -146,9 +141,9 @@ func TestGangu(t *testing.T) {
 	if imp.StartedLeftBehind != 0 {
 		t.Errorf("%d children became left-behind", imp.StartedLeftBehind)
 	}
-	if imp.Households != 30_150 || !imp.StandardAssessed || imp.CrossedStandard == 0 || imp.LineAssessed || imp.CrossedLine != 0 {
-		t.Errorf("households %d crossed standard %d (assessed %t) line %d (assessed %t); want 30,150, some, true, 0, false",
-			imp.Households, imp.CrossedStandard, imp.StandardAssessed, imp.CrossedLine, imp.LineAssessed)
+	if imp.Households != spec.Workers || !imp.StandardAssessed || imp.CrossedStandard == 0 || imp.LineAssessed || imp.CrossedLine != 0 {
+		t.Errorf("households %d crossed standard %d (assessed %t) line %d (assessed %t); want %d, some, true, 0, false",
+			imp.Households, imp.CrossedStandard, imp.StandardAssessed, imp.CrossedLine, imp.LineAssessed, spec.Workers)
 	}
 	if imp.BaselineYear != 2017 || imp.Year != 2019 {
 		t.Errorf("years %d to %d, want 2017 to 2019", imp.BaselineYear, imp.Year)
