@@ -623,11 +623,11 @@ func (x *Index) householdImpact(hid string, selected map[string]bool, opts *Impa
 	return hi, nil
 }
 
-// below compares a per-capita figure with a line under the boundary rule;
-// figures and lines of different income concepts are
-// [poverty.ErrConceptMismatch].
+// below compares a per-capita figure with a line under the boundary rule
+// and the line's concept policy ([poverty.Threshold.Compare]); a pairing
+// of concepts the policy does not allow is [poverty.ErrConceptMismatch].
 func below(f poverty.Figure, line poverty.Threshold, b poverty.Boundary) (bool, error) {
-	sign, err := f.Compare(line.Figure())
+	sign, err := line.Compare(f)
 	if err != nil {
 		return false, err
 	}

@@ -172,7 +172,14 @@ func TestImpactErrors(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := idx.Impact(nil, ok); !errors.Is(err, poverty.ErrConceptMismatch) {
+	// The embedded 2020 line accepts net income (its DEFAULT concept
+	// policy); a caller's line without that policy refuses it.
+	if _, err := idx.Impact(nil, ok); err != nil {
+		t.Errorf("net income against the embedded 2020 line: %v", err)
+	}
+	strict := ok
+	strict.After.Monitoring.Accepts = poverty.ConceptMatch{}
+	if _, err := idx.Impact(nil, strict); !errors.Is(err, poverty.ErrConceptMismatch) {
 		t.Errorf("error %v, want ErrConceptMismatch", err)
 	}
 }
