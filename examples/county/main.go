@@ -159,6 +159,9 @@ func writeText(w io.Writer, r *Report) error {
 	p("  households %d, members %d, resident members %d\n", h.Households, h.Members, h.Residents)
 	p("  mean per-capita income %s; registered (lifted-out) households %s\n", h.MeanPerCapita, h.RegisteredMean)
 	p("  standard %s, monitoring line %s\n", h.Shown[0], h.Shown[1])
+	for _, k := range []string{"status and exit", "warnings, category and tier"} {
+		p("  income for %s: %s\n", k, h.Windows[k])
+	}
 	p("  status:")
 	for _, c := range h.ByStatus {
 		p(" %s %d (%s)", c.Key, c.Count, pct(c.Count, h.Households))
@@ -178,6 +181,12 @@ func writeText(w io.Writer, r *Report) error {
 	}
 	if h.Cap != nil {
 		p("\n  monitored share of the registered population %s (cap %s: within %t)", pctRate(h.Cap.Share), h.Cap.Cap.Value(), h.Cap.Within)
+	}
+	if len(h.ToRegister) > 0 {
+		p("\n  below the standard, to be put (back) on the registered list, not monitored:")
+		for _, c := range h.ToRegister {
+			p(" %s %d", c.Key, c.Count)
+		}
 	}
 	p("\n  measures proposed %d, %s a household:", mon.Measures, mon.MeasuresPerHousehold.Decimal().Round(2))
 	for _, c := range h.Measures {

@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"runtime"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -69,7 +70,8 @@ type model struct {
 	fuLine   poverty.Threshold
 	workers  int // goroutines; households are split between them
 	lines    poverty.Lines
-	scheme   *risk.Scheme // nil when none is in force
+	concept  poverty.IncomeConcept // the concept the county's platform records incomes in
+	scheme   *risk.Scheme          // nil when none is in force
 	params   risk.Params
 	catalog  *risk.Catalog
 	kids     *children.Rules        // schemes and check parameters
@@ -110,11 +112,16 @@ func newModel(cfg Config, table *poverty.Table, opts poverty.LookupOptions) (*mo
 	if m.lines, err = table.LinesFor(cfg.Year, cfg.Province, cfg.Boundary, opts); err != nil {
 		return nil, err
 	}
-	// The generator records incomes in one concept; a line in another cannot
-	// classify them (the library refuses every household), so say so now.
-	if c, g := m.lines.Monitoring.Concept, (gen.Config{Year: cfg.Year}).Defaults().Concept; c != poverty.ConceptNotStated && c != g {
-		return nil, fmt.Errorf("county: the monitoring line for %d in province %s is in %s (%s) and the generated incomes in %s: overlay a line in %s with -thresholds",
-			cfg.Year, cfg.Province, c, m.lines.Monitoring.Provenance.Cite(), g, g)
+	// The model county's platform records incomes in the concept of its
+	// province's monitoring line where the line states one (net income for
+	// the provincial lines from 2021, as the provinces' notices do), and
+	// otherwise in the generator's default (disposable income, the 2020
+	// guidance's concept). Households are never relabelled afterwards; a
+	// line that does not accept the recorded concept refuses them, and the
+	// report counts each refusal.
+	m.concept = (gen.Config{Year: cfg.Year}).Defaults().Concept
+	if c := m.lines.Monitoring.Concept; c != poverty.ConceptNotStated && c != poverty.ConceptUnknown {
+		m.concept = c
 	}
 	schemes := risk.DefaultSchemes()
 	if len(cfg.Tiers) > 0 {
@@ -210,6 +217,12 @@ type Headline struct {
 	Warnings         []risk.Count      `json:"warnings"` // households with each warning rule triggered
 	WarnedHouseholds int               `json:"warned_households"`
 	Monitored        risk.Report       `json:"monitored"`
+	// ToRegister counts the households the 2020 guidance puts (back) on
+	// the registered list (returned_poor, newly_poor): below the standard,
+	// not monitored, no case opened.
+	ToRegister []risk.Count `json:"to_register,omitempty"`
+	// Windows says which income each decision read: its concept and months.
+	Windows map[string]string `json:"income_windows"`
 	Cap              *risk.CapResult   `json:"cap,omitempty"`
 	Tiers            []risk.Count      `json:"tiers,omitempty"`
 	Scheme           string            `json:"tier_scheme,omitempty"`
@@ -378,6 +391,7 @@ func failedCodes(cs []poverty.Criterion) string {
 type shard struct {
 	hd                                                           Headline // the counts only
 	status, exitFail, warnings, tiers, flags, measures, elimFail counter
+	register                                                     counter
 	failures                                                     map[string]int
 	townships                                                    map[int]*Township
 	tally                                                        risk.Tally
@@ -397,7 +411,7 @@ type shard struct {
 }
 
 func (m *model) newShard() *shard {
-	sh := &shard{status: counter{}, exitFail: counter{}, warnings: counter{}, tiers: counter{}, flags: counter{},
+	sh := &shard{status: counter{}, exitFail: counter{}, warnings: counter{}, tiers: counter{}, flags: counter{}, register: counter{},
 		measures: counter{}, elimFail: counter{}, failures: map[string]int{}, townships: map[int]*Township{},
 		dist: distribution{statusFlow: counter{}, caseFlow: counter{}}}
 	if m.labor != nil {
@@ -416,7 +430,7 @@ func (sh *shard) merge(o *shard) {
 		*p[0] += *p[1]
 	}
 	for _, c := range [][2]counter{{sh.status, o.status}, {sh.exitFail, o.exitFail}, {sh.warnings, o.warnings}, {sh.tiers, o.tiers},
-		{sh.flags, o.flags}, {sh.measures, o.measures}, {sh.elimFail, o.elimFail}, {sh.failures, o.failures},
+		{sh.flags, o.flags}, {sh.measures, o.measures}, {sh.elimFail, o.elimFail}, {sh.failures, o.failures}, {sh.register, o.register},
 		{sh.dist.statusFlow, o.dist.statusFlow}, {sh.dist.caseFlow, o.dist.caseFlow}} {
 		for k, v := range c[1] {
 			c[0][k] += v
@@ -532,7 +546,7 @@ func (m *model) household(sh *shard, rec *gen.Record) {
 	if cl.BelowStandard {
 		ts.BelowStandard++
 		score += 3
-		reasons = append(reasons, cl.Status.Code()+": per-capita income "+cl.PerCapita.Amount.String()+" below the standard "+m.lines.Standard.Amount.String())
+		reasons = append(reasons, cl.Status.Code()+": per-capita income "+cl.PerCapita.String()+" of "+strconv.Itoa(h.Year)+" (annual accounts) below the standard "+m.lines.Standard.Amount.String())
 	}
 	if cl.BelowLine {
 		ts.BelowLine++
@@ -558,9 +572,11 @@ func (m *model) household(sh *shard, rec *gen.Record) {
 
 	// Department sh.warnings and the monitored category (risk), at the
 	// end of the year: the sh.events of the 12 months before, and the
-	// income of the 12 months to November. Assess works as of the date:
-	// later events are left out and counted (a.EventsAfter), so the feed
-	// needs no filtering here.
+	// income of the 12 months to December (a date is read at the close of
+	// the day, so identification on 31 December reads the calendar year,
+	// the window of status and exit). Assess works as of the date: later
+	// events are left out and counted (a.EventsAfter), so the feed needs no
+	// filtering here.
 	sh.events = rec.RiskEvents(sh.events[:0])
 	a, err := risk.Assess(h, sh.events, m.identify, &m.params)
 	if err != nil {
@@ -617,18 +633,27 @@ func (m *model) household(sh *shard, rec *gen.Record) {
 	// Monitored households: a case with the proposed sh.measures from the
 	// day after identification, and the elimination test at the
 	// follow-up visit (risk).
+	idReason := id.Code() + ": per-capita income " + id.IncomeLabel() + ", monitoring line " + id.Line.Amount.String()
+	if id.Standard.Kind != "" {
+		idReason += ", standard " + id.Standard.Amount.String()
+	}
 	if out != nil {
 		out.Category = id.Category
 		if id.Category != risk.CategoryNone {
-			out.Reasons = append(out.Reasons, id.Code()+": per-capita income "+id.PerCapita.Amount.String()+" over the 12 months to "+id.On.String()+
-				", monitoring line "+id.Line.Amount.String())
+			out.Reasons = append(out.Reasons, idReason)
 		}
 	}
-	if id.Category != risk.CategoryNone {
+	if id.Category != risk.CategoryNone && !id.Category.Monitored() {
+		// Below the standard under the 2020 guidance: the household goes
+		// (back) on the registered list; it is not monitored, no case.
+		sh.register[id.Category.String()]++
+		score += 3
+		reasons = append(reasons, idReason+": to be put (back) on the registered list ("+id.Document.Name+")")
+	}
+	if id.Category.Monitored() {
 		ts.Monitored++
 		score += 3
-		reasons = append(reasons, id.Code()+": per-capita income "+id.PerCapita.Amount.String()+" over the 12 months to "+id.On.String()+
-			", monitoring line "+id.Line.Amount.String())
+		reasons = append(reasons, idReason)
 		c, err := m.openCase(rec, &id, &a, tier, sh.measures)
 		if err != nil {
 			sh.failures[failureKey("case", err)]++
@@ -734,17 +759,30 @@ func brief(c *risk.WarningCheck) string {
 	return parts[0]
 }
 
+// rangeOf writes a window as "2020-01..2020-12".
+func rangeOf(w poverty.Window) string { return w.From.String() + ".." + w.To.String() }
+
 // run generates the county and runs every package over it, one household
 // at a time; progress, when not nil, is called about once a second.
 func (m *model) run(progress func(done, total int)) (*Report, error) {
 	cfg := m.cfg
-	gc := gen.Config{Seed: cfg.Seed, Households: cfg.Size, Year: cfg.Year, Province: cfg.Province, IDNumbers: true, NextMonths: 6}
+	gc := gen.Config{Seed: cfg.Seed, Households: cfg.Size, Year: cfg.Year, Province: cfg.Province, IDNumbers: true, NextMonths: 6,
+		Concept: m.concept}
 	if err := gc.Validate(); err != nil {
 		return nil, err
 	}
 	r := &Report{Name: cfg.Name, Province: cfg.Province, Year: cfg.Year, Seed: cfg.Seed}
 	hd := &r.Headline
 	hd.MonitoringLine = m.lines.Monitoring.Amount
+	conceptNote := ""
+	if n := m.lines.Monitoring.ConceptNote(m.concept); n != "" {
+		conceptNote = "; against the line: " + n
+	}
+	hd.Windows = map[string]string{
+		"status and exit": fmt.Sprintf("per-capita %s of the calendar year %d (annual accounts)%s", m.concept, cfg.Year, conceptNote),
+		"warnings, category and tier": fmt.Sprintf("per-capita %s of %s (the 12 months before identification on %s, monthly records: the same calendar year)%s",
+			m.concept, rangeOf(poverty.TrailingWindow(m.identify)), m.identify, conceptNote),
+	}
 	hd.Lines = map[string]string{"monitoring_line": m.lines.Monitoring.Cite()}
 	hd.Shown = [2]string{"none in force in " + fmt.Sprint(cfg.Year), m.lines.Monitoring.String() + " [" + m.lines.Monitoring.Label() + "]"}
 	if std := m.lines.Standard; std != (poverty.Threshold{}) {
@@ -815,6 +853,10 @@ wait:
 	}
 	hd.ByStatus, hd.ExitFailedBy, hd.Warnings, hd.Tiers, hd.ChildFlags, hd.Measures, hd.NotEliminatedBy =
 		status.list(), exitFail.list(), warnings.list(), tiers.list(), flags.list(), measures.list(), elimFail.list()
+	hd.ToRegister = sh.register.list()
+	if len(hd.ToRegister) == 0 {
+		hd.ToRegister = nil
+	}
 	hd.Identified, hd.FollowUp = m.identify, m.followUp
 	if m.fuLine.Status == poverty.Example {
 		r.Notes = append(r.Notes, "follow-up line: "+m.fuLine.Cite())
