@@ -23,7 +23,8 @@ const (
 	// margin is the DEFAULT parameter rigid_excess).
 	RigidExpenditure WarningRule = iota + 1
 	// IncomeDrop: recent monthly income fell sharply (rule CONFIRMED,
-	// threshold DEFAULT).
+	// threshold DEFAULT). It compares months, so it is NotEvaluated for a
+	// household read from its annual income ([Assess]).
 	IncomeDrop
 	// MedicalOOPAmount: compliant out-of-pocket medical spending at or above
 	// an amount (DEFAULT).
