@@ -203,9 +203,10 @@
 // factor, tier, stage, route and province, measures per household and the
 // elimination rate ([Summarize] for a slice of cases). [Report.CapTest] compares the monitored population with
 // the registered population against the 5% / 10% caps (CONFIRMED). The
-// tests rebuild the Anhui figures (61,279 households, 206,600 measures,
-// 18,029 eliminated: 3.37 measures per household, 29.4%) from generated
-// case records.
+// published Anhui figures (3.37 measures a household, 29.4% eliminated)
+// are predicted, not rebuilt: docs/VALIDATION.md sets the library's own
+// identification, proposals and elimination test beside them, with the
+// error.
 //
 // # Data and limits
 //
