@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -17,7 +18,41 @@ import (
 
 // ResultHeader is the header of the results file: one line a record, in
 // input order.
-const ResultHeader = "line,id,status,per_capita,below_standard,below_monitoring_line,tier,reasons"
+const ResultHeader = "line,id,status,per_capita,below_standard,below_monitoring_line,tier,guarantees,reasons"
+
+// GuaranteeColumns are the optional columns that may follow the CSV schema
+// ([gen.CSVHeader]): the household's two assurances and three guarantees
+// and drinking water, each a poverty.GuaranteeState word ("secured",
+// "not_secured", "unverified"; empty is unverified). SevereColumn
+// ("true" or "false") may follow them: a guarantee lost after a severe
+// event (risk.Assessment.SevereGuaranteeFailure). Without these columns
+// the guarantees are not assessed, and the results say so.
+const (
+	GuaranteeColumns = "food,clothing,education,medical,housing,drinking_water"
+	SevereColumn     = "severe_then_lost"
+)
+
+// numGuaranteeColumns is the number of columns in GuaranteeColumns.
+const numGuaranteeColumns = 6
+
+// maxColumns is the most columns a CSV record may have: the schema, the
+// guarantees and the severe flag.
+const maxColumns = gen.CSVColumns + numGuaranteeColumns + 1
+
+// csvColumns returns the number of columns of a CSV header line: the
+// schema alone, with the guarantee columns, or with them and the severe
+// column; 0 for any other header.
+func csvColumns(header string) int {
+	switch header {
+	case gen.CSVHeader:
+		return gen.CSVColumns
+	case gen.CSVHeader + "," + GuaranteeColumns:
+		return gen.CSVColumns + numGuaranteeColumns
+	case gen.CSVHeader + "," + GuaranteeColumns + "," + SevereColumn:
+		return maxColumns
+	}
+	return 0
+}
 
 // RejectHeader is the header of the rejects file: one line a rejected
 // record, with its line number, the field at fault and the reason.
@@ -74,6 +109,11 @@ type assessorBase struct {
 	// residents is the resident count of a CSV record (its members are
 	// not filled in); -1 for a JSON record, classified from its members.
 	residents int
+	// The record's guarantees when it has them (assessed), and whether a
+	// guarantee was lost after a severe event.
+	g        poverty.Guarantees
+	assessed bool
+	severe   bool
 }
 
 func (a *assessorBase) lines(year int, region poverty.Region) (*linesEntry, error) {
@@ -113,14 +153,19 @@ func (a *assessorBase) classify(c *chunk, lineNo int) {
 		reject(c, lineNo, h.ID, "", err)
 		return
 	}
+	var gp *poverty.Guarantees // nil: not assessed
+	if a.assessed {
+		gp = &a.g
+	}
 	var tier risk.Tier
+	var code string
 	if e.scheme != nil {
 		t, err := e.tiering(cl.PerCapita.Concept)
 		if err != nil {
 			reject(c, lineNo, h.ID, "concept", err)
 			return
 		}
-		tier = t.Tier(cl.PerCapita.Amount, false) // the CSV schema carries no guarantees
+		tier, code = t.TierWithGuarantees(cl.PerCapita.Amount, a.severe, gp)
 	}
 	b := strconv.AppendInt(c.out, int64(lineNo), 10)
 	b = append(b, ',')
@@ -137,13 +182,49 @@ func (a *assessorBase) classify(c *chunk, lineNo int) {
 	if e.scheme != nil {
 		b = append(b, tier.String()...)
 	}
+	b = append(b, ',')
+	b = appendGuarantees(b, gp)
 	b = append(b, ",status."...)
 	b = append(b, cl.Status.String()...)
 	if e.scheme != nil {
-		b = append(b, ";tier.income"...)
+		b = append(b, ';')
+		b = append(b, code...)
 	}
 	c.out = append(b, '\n')
 	c.accepted++
+	if a.assessed {
+		c.guaranteed++
+	}
+}
+
+// appendGuarantees writes the guarantees column: "not_assessed" (nil),
+// "secured" (every item verified secured), or the items that are not,
+// with their state: "housing=not_secured;drinking_water=unverified".
+func appendGuarantees(b []byte, g *poverty.Guarantees) []byte {
+	if g == nil {
+		return append(b, "not_assessed"...)
+	}
+	if *g == poverty.AllSecured() {
+		return append(b, "secured"...)
+	}
+	items := [...]struct {
+		name  string
+		state poverty.GuaranteeState
+	}{{"food", g.Food}, {"clothing", g.Clothing}, {"education", g.Education}, {"medical", g.Medical}, {"housing", g.Housing}, {"drinking_water", g.DrinkingWater}}
+	sep := false
+	for _, it := range items {
+		if it.state == poverty.Secured {
+			continue
+		}
+		if sep {
+			b = append(b, ';')
+		}
+		b = append(b, it.name...)
+		b = append(b, '=')
+		b = append(b, it.state.String()...)
+		sep = true
+	}
+	return b
 }
 
 // reject records a rejected record: a reject line naming the field and the
@@ -181,7 +262,7 @@ func appendRejectedResult(b []byte, lineNo int, id, field string) []byte {
 	b = strconv.AppendInt(b, int64(lineNo), 10)
 	b = append(b, ',')
 	b = appendID(b, id)
-	b = append(b, ",rejected,,,,,rejected."...)
+	b = append(b, ",rejected,,,,,,rejected."...)
 	if field == "" {
 		field = "record"
 	}
@@ -216,14 +297,19 @@ func appendCSVField(b []byte, s string) []byte {
 	return append(b, '"')
 }
 
-// csvAssessor reads the CSV schema of [gen.CSVHeader].
+// csvAssessor reads the CSV schema of [gen.CSVHeader], optionally followed
+// by [GuaranteeColumns] and [SevereColumn].
 type csvAssessor struct {
 	assessorBase
-	fields [gen.CSVColumns][]byte
+	cols   int // columns of a record: csvColumns of the header
+	header string
+	fields [maxColumns][]byte
 }
 
-func newCSVAssessor(s *settings) assessor {
-	return &csvAssessor{assessorBase: assessorBase{set: s}}
+// newCSVAssessor returns an assessor of records with cols columns
+// (csvColumns of the file's header).
+func newCSVAssessor(s *settings, cols int) assessor {
+	return &csvAssessor{assessorBase: assessorBase{set: s}, cols: cols, header: strings.Join(columnNames[:cols], ",")}
 }
 
 // maxMembers is the largest household the CSV schema accepts.
@@ -235,7 +321,7 @@ const maxMembers = 100
 // before the chunk is reused.
 func str(b []byte) string { return unsafe.String(unsafe.SliceData(b), len(b)) }
 
-var columnNames = strings.Split(gen.CSVHeader, ",")
+var columnNames = strings.Split(gen.CSVHeader+","+GuaranteeColumns+","+SevereColumn, ",")
 
 func (a *csvAssessor) assess(c *chunk, line []byte, lineNo int) {
 	// Split on commas in one pass; the schema has no quoted fields.
@@ -245,7 +331,7 @@ func (a *csvAssessor) assess(c *chunk, line []byte, lineNo int) {
 		high |= ch
 		switch ch {
 		case ',':
-			if n < gen.CSVColumns {
+			if n < a.cols {
 				a.fields[n] = line[start:i]
 			}
 			n++
@@ -254,13 +340,13 @@ func (a *csvAssessor) assess(c *chunk, line []byte, lineNo int) {
 			quoted = true
 		}
 	}
-	if n < gen.CSVColumns {
+	if n < a.cols {
 		a.fields[n] = line[start:]
 	}
 	n++
 	cols := n
-	if n > gen.CSVColumns {
-		n = gen.CSVColumns // the fields kept
+	if n > a.cols {
+		n = a.cols // the fields kept
 	}
 	id := str(a.fields[0])
 	if high >= utf8.RuneSelf {
@@ -276,10 +362,10 @@ func (a *csvAssessor) assess(c *chunk, line []byte, lineNo int) {
 			}
 		}
 	}
-	if cols != gen.CSVColumns || len(line) == 0 {
+	if cols != a.cols || len(line) == 0 {
 		msg := "empty line"
 		if len(line) > 0 {
-			msg = strconv.Itoa(cols) + " fields, want " + strconv.Itoa(gen.CSVColumns) + " (" + gen.CSVHeader + ")"
+			msg = strconv.Itoa(cols) + " fields, want " + strconv.Itoa(a.cols) + " (" + a.header + ")"
 		}
 		reject(c, lineNo, id, "record", errors.New(msg))
 		return
@@ -366,8 +452,42 @@ func (a *csvAssessor) fill() *poverty.FieldError {
 	if (r.Exited != 0 && (r.Registered == 0 || r.Exited < r.Registered)) || (r.Returned != 0 && r.Returned < r.Exited) || (r.Returned != 0 && r.Exited == 0) {
 		return a.bad(16, errOrder)
 	}
+	a.assessed, a.severe = false, false
+	if a.cols == gen.CSVColumns {
+		return nil // no guarantee columns: not assessed
+	}
+	g := &a.g
+	for k, dst := range [...]*poverty.GuaranteeState{&g.Food, &g.Clothing, &g.Education, &g.Medical, &g.Housing, &g.DrinkingWater} {
+		switch string(f[gen.CSVColumns+k]) {
+		case "secured":
+			*dst = poverty.Secured
+		case "not_secured":
+			*dst = poverty.NotSecured
+		case "unverified", "":
+			*dst = poverty.Unverified
+		default:
+			return a.bad(gen.CSVColumns+k, errGuaranteeWord)
+		}
+	}
+	a.assessed = true
+	if a.cols == maxColumns {
+		switch string(f[maxColumns-1]) {
+		case "true":
+			a.severe = true
+		case "false":
+		default:
+			return a.bad(maxColumns-1, errSevereWord)
+		}
+	}
 	return nil
 }
+
+// errGuaranteeWord and errSevereWord reject a value of a guarantee column
+// or of the severe column.
+var (
+	errGuaranteeWord = fmt.Errorf("%w (want secured, not_secured, unverified or empty)", poverty.ErrUnknownWord)
+	errSevereWord    = fmt.Errorf("%w (want true or false)", poverty.ErrUnknownWord)
+)
 
 var errOrder = errors.New("registration years out of order (want registered <= exited <= returned)")
 
@@ -426,11 +546,61 @@ func atoi(b []byte) (int, bool) {
 	return n, true
 }
 
-// jsonAssessor reads JSON Lines: one [poverty.Household] a line, decoded
+// jsonAssessor reads JSON Lines: one [jsonRecord] a line, decoded
 // strictly (unknown fields rejected, one value a line).
 type jsonAssessor struct {
 	assessorBase
-	rd bytes.Reader
+	rd  bytes.Reader
+	rec jsonRecord
+}
+
+// jsonRecord is one line of JSON Lines input: a [poverty.Household] with,
+// optionally, its guarantees (a poverty.Guarantees object; absent or null:
+// not assessed) and whether a guarantee was lost after a severe event.
+type jsonRecord struct {
+	poverty.Household
+	Guarantees     *jsonGuarantees `json:"guarantees,omitempty"`
+	SevereThenLost bool            `json:"severe_then_lost,omitempty"`
+}
+
+// jsonGuarantees decodes a poverty.Guarantees object strictly, and names
+// the member at fault ("guarantees.housing") in a *poverty.FieldError.
+type jsonGuarantees poverty.Guarantees
+
+// guaranteeMembers are the members of a guarantees object.
+var guaranteeMembers = strings.Split(GuaranteeColumns, ",")
+
+// UnmarshalJSON implements [json.Unmarshaler].
+func (g *jsonGuarantees) UnmarshalJSON(b []byte) error {
+	dec := json.NewDecoder(bytes.NewReader(b))
+	dec.DisallowUnknownFields()
+	var v poverty.Guarantees
+	err := dec.Decode(&v)
+	if err == nil {
+		*g = jsonGuarantees(v)
+		return nil
+	}
+	fe := &poverty.FieldError{Op: "batch", Field: "guarantees", Err: err}
+	var m map[string]json.RawMessage
+	if json.Unmarshal(b, &m) == nil {
+		keys := make([]string, 0, len(m))
+		for k := range m {
+			keys = append(keys, k)
+		}
+		slices.Sort(keys)
+		for _, k := range keys {
+			var st poverty.GuaranteeState
+			if !slices.Contains(guaranteeMembers, k) {
+				fe.Field, fe.Err = "guarantees."+k, fmt.Errorf("%w: unknown member (want %s)", poverty.ErrUnknownWord, GuaranteeColumns)
+				break
+			}
+			if err := json.Unmarshal(m[k], &st); err != nil {
+				fe.Field, fe.Value, fe.Err = "guarantees."+k, strings.Trim(string(m[k]), `"`), errGuaranteeWord
+				break
+			}
+		}
+	}
+	return fe
 }
 
 func newJSONAssessor(s *settings) assessor {
@@ -438,6 +608,7 @@ func newJSONAssessor(s *settings) assessor {
 }
 
 func (a *jsonAssessor) assess(c *chunk, line []byte, lineNo int) {
+	a.rec = jsonRecord{}
 	a.hh = poverty.Household{}
 	if !ascii(line) && !utf8.Valid(line) {
 		// encoding/json would replace the bytes with U+FFFD: reject instead.
@@ -447,9 +618,15 @@ func (a *jsonAssessor) assess(c *chunk, line []byte, lineNo int) {
 	a.rd.Reset(line)
 	dec := json.NewDecoder(&a.rd)
 	dec.DisallowUnknownFields()
-	if err := dec.Decode(&a.hh); err != nil {
+	err := dec.Decode(&a.rec)
+	a.hh = a.rec.Household
+	if err != nil {
 		reject(c, lineNo, a.hh.ID, jsonField(err), err)
 		return
+	}
+	a.assessed, a.severe = a.rec.Guarantees != nil, a.rec.SevereThenLost
+	if a.assessed {
+		a.g = poverty.Guarantees(*a.rec.Guarantees)
 	}
 	if dec.More() {
 		reject(c, lineNo, a.hh.ID, "", errors.New("more than one JSON value on the line"))

@@ -75,7 +75,7 @@ func TestAgainstLibrary(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		want := fmt.Sprintf("%d,%s,%s,%s,%t,%t,,status.%s", rec.Index+2, rec.ID, cl.Status, cl.PerCapita.Amount, cl.BelowStandard, cl.BelowLine, cl.Status)
+		want := fmt.Sprintf("%d,%s,%s,%s,%t,%t,,not_assessed,status.%s", rec.Index+2, rec.ID, cl.Status, cl.PerCapita.Amount, cl.BelowStandard, cl.BelowLine, cl.Status)
 		if got := sc.Text(); got != want {
 			t.Fatalf("household %d:\n got %s\nwant %s", rec.Index, got, want)
 		}
@@ -210,8 +210,12 @@ func TestBadHeader(t *testing.T) {
 // TestAssessNoAllocs enforces the hot path's budget: parsing and assessing
 // a CSV record allocates nothing.
 func TestAssessNoAllocs(t *testing.T) {
-	for _, line := range benchLines {
-		a := newCSVAssessor(defaultSettings())
+	for i, line := range append(benchLines, benchGuaranteeLine) {
+		cols := gen.CSVColumns
+		if i == len(benchLines) {
+			cols = maxColumns
+		}
+		a := newCSVAssessor(defaultSettings(), cols)
 		c := &chunk{out: make([]byte, 0, 1<<16)}
 		a.assess(c, line, 2)
 		if c.accepted != 1 {
@@ -233,6 +237,10 @@ var benchLines = [][]byte{
 	[]byte("H530120-0000001,530120,2020,disposable_income,4,4,2,18964,16844,5895,210,0,0,1359,200,2016,2019,0"),
 	[]byte("H650120-0000001,650120,2020,disposable_income,4,4,2,9964,6844,5895,210,0,0,1359,200,2016,2019,0"),
 }
+
+// benchGuaranteeLine is the Xinjiang household with guarantee and severe
+// columns, its housing not secured.
+var benchGuaranteeLine = []byte("H650120-0000001,650120,2020,disposable_income,4,4,2,9964,6844,5895,210,0,0,1359,200,2016,2019,0,secured,secured,secured,secured,not_secured,secured,false")
 
 // TestFlatMemory checks that the pipeline's allocations do not grow with
 // the input: the bytes allocated per record stay near zero.
@@ -256,39 +264,58 @@ func TestFlatMemory(t *testing.T) {
 	}
 }
 
-// FuzzAssessCSV feeds arbitrary lines: never a panic, exactly one result a
-// line, and a rejected record always has a reason in a well-formed reject
-// line.
+// FuzzAssessCSV feeds arbitrary lines, read with each header (the schema,
+// with the guarantee columns, with those and the severe column): never a
+// panic, exactly one result a line, and a rejected record always has a
+// reason in a well-formed reject line.
 func FuzzAssessCSV(f *testing.F) {
 	for _, l := range bytes.Split(sample, []byte("\n"))[1:] {
 		f.Add(l)
 	}
+	guarantees, err := os.ReadFile("testdata/guarantees.csv")
+	if err != nil {
+		f.Fatal(err)
+	}
+	for _, l := range bytes.Split(guarantees, []byte("\n"))[1:] {
+		f.Add(l)
+	}
+	set := defaultSettings()
 	f.Fuzz(func(t *testing.T, line []byte) {
 		if bytes.ContainsAny(line, "\n") {
 			return
 		}
-		a := newCSVAssessor(defaultSettings())
-		c := &chunk{}
-		a.assess(c, line, 7)
-		if c.accepted+c.rejected != 1 || bytes.Count(c.out, []byte{'\n'}) != 1 {
-			t.Fatalf("line %q: accepted %d rejected %d out %q", line, c.accepted, c.rejected, c.out)
-		}
-		if c.rejected == 1 {
-			recs, err := csv.NewReader(bytes.NewReader(c.rej)).ReadAll()
-			if err != nil || len(recs) != 1 || len(recs[0]) != 4 || recs[0][0] != "7" || recs[0][3] == "" {
-				t.Fatalf("line %q: bad reject %q (%v)", line, c.rej, err)
-			}
-			// The field is a column of the schema, or the record.
-			if f := recs[0][2]; f != "record" && !slices.Contains(columnNames, f) {
-				t.Fatalf("line %q: reject names field %q", line, f)
-			}
-		} else if fields := strings.Split(string(line), ","); isIdentityKey(fields[0]) || !utf8.Valid(line) {
-			t.Fatalf("line %q accepted", line)
-		}
-		if !utf8.Valid(c.out) || !utf8.Valid(c.rej) || clearID.Match(c.out) || clearID.Match(c.rej) {
-			t.Fatalf("line %q: output not UTF-8 or with an identity number in clear:\n%q\n%q", line, c.out, c.rej)
+		for _, cols := range []int{gen.CSVColumns, gen.CSVColumns + numGuaranteeColumns, maxColumns} {
+			assessFuzzedLine(t, set, cols, line)
 		}
 	})
+}
+
+// assessFuzzedLine checks one fuzzed line read with cols columns.
+func assessFuzzedLine(t *testing.T, set *settings, cols int, line []byte) {
+	a := newCSVAssessor(set, cols)
+	c := &chunk{}
+	a.assess(c, line, 7)
+	if c.accepted+c.rejected != 1 || bytes.Count(c.out, []byte{'\n'}) != 1 {
+		t.Fatalf("line %q: accepted %d rejected %d out %q", line, c.accepted, c.rejected, c.out)
+	}
+	if c.rejected == 1 {
+		recs, err := csv.NewReader(bytes.NewReader(c.rej)).ReadAll()
+		if err != nil || len(recs) != 1 || len(recs[0]) != 4 || recs[0][0] != "7" || recs[0][3] == "" {
+			t.Fatalf("line %q: bad reject %q (%v)", line, c.rej, err)
+		}
+		// The field is a column of the schema, or the record.
+		if f := recs[0][2]; f != "record" && !slices.Contains(columnNames, f) {
+			t.Fatalf("line %q: reject names field %q", line, f)
+		}
+	} else if fields := strings.Split(string(line), ","); isIdentityKey(fields[0]) || !utf8.Valid(line) {
+		t.Fatalf("line %q accepted", line)
+	}
+	if !utf8.Valid(c.out) || !utf8.Valid(c.rej) || clearID.Match(c.out) || clearID.Match(c.rej) {
+		t.Fatalf("line %q: output not UTF-8 or with an identity number in clear:\n%q\n%q", line, c.out, c.rej)
+	}
+	if c.accepted == 1 && (c.guaranteed == 1) != (cols > gen.CSVColumns) {
+		t.Fatalf("line %q (%d columns): guarantees counted %d", line, cols, c.guaranteed)
+	}
 }
 
 func FuzzAssessJSONL(f *testing.F) {
@@ -298,6 +325,7 @@ func FuzzAssessJSONL(f *testing.F) {
 		f.Add(l)
 	}
 	f.Add([]byte(`{"id":"x"}`))
+	f.Add([]byte(`{"id":"h","region":"65","year":2020,"concept":"disposable_income","members":[{"birth_date":"1980-01-01"}],"income":{"wage":"6000"},"severe_then_lost":false,"guarantees":{"food":"secured","housing":"not_secured"}}`))
 	set := defaultSettings()
 	f.Fuzz(func(t *testing.T, line []byte) {
 		if bytes.ContainsAny(line, "\n") {
@@ -314,10 +342,11 @@ func FuzzAssessJSONL(f *testing.F) {
 		}
 		// Oracle: the household decoded and classified by the library
 		// directly. An accepted line gives the library's result.
-		var h poverty.Household
+		var rec jsonRecord // a household, with its guarantees when it has them
 		dec := json.NewDecoder(bytes.NewReader(line))
 		dec.DisallowUnknownFields()
-		ok := utf8.Valid(line) && dec.Decode(&h) == nil && !dec.More() && !isIdentityKey(h.ID) && h.Validate() == nil
+		ok := utf8.Valid(line) && dec.Decode(&rec) == nil && !dec.More() && !isIdentityKey(rec.ID) && rec.Validate() == nil
+		h := rec.Household
 		var cl poverty.Classification
 		if ok {
 			lines, err := set.table.LinesFor(h.Year, h.Province(), set.boundary, set.opts)
@@ -335,14 +364,21 @@ func FuzzAssessJSONL(f *testing.F) {
 			if !bytes.Contains(c.out, []byte(want)) {
 				t.Fatalf("line %q: result %q, the library %q", line, c.out, want)
 			}
+			if (rec.Guarantees == nil) != bytes.Contains(c.out, []byte(",not_assessed,")) {
+				t.Fatalf("line %q: guarantees %v, result %q", line, rec.Guarantees, c.out)
+			}
 		}
 	})
 }
 
 func BenchmarkAssessCSV(b *testing.B) {
-	for _, line := range benchLines {
-		b.Run(string(line[1:3]), func(b *testing.B) {
-			a := newCSVAssessor(defaultSettings())
+	for i, line := range append(benchLines, benchGuaranteeLine) {
+		name, cols := string(line[1:3]), gen.CSVColumns
+		if i == len(benchLines) {
+			name, cols = "65-guarantees", maxColumns
+		}
+		b.Run(name, func(b *testing.B) {
+			a := newCSVAssessor(defaultSettings(), cols)
 			c := &chunk{out: make([]byte, 0, 1<<16)}
 			b.ReportAllocs()
 			for b.Loop() {
@@ -413,7 +449,7 @@ func TestTierColumnMatchesScheme(t *testing.T) {
 		counts[tier]++
 		sc.Scan()
 		f := strings.Split(sc.Text(), ",")
-		if f[6] != tier.String() || f[7] != "status."+f[2]+";tier.income" {
+		if f[6] != tier.String() || f[7] != "not_assessed" || f[8] != "status."+f[2]+";tier.income" {
 			t.Fatalf("household %d: result %q, want tier %v", rec.Index, sc.Text(), tier)
 		}
 	}

@@ -3,9 +3,13 @@
 // per-capita income and status against the poverty standard and the
 // monitoring line of its year and province, and its colour tier where a
 // tier scheme is in force for its province and year (package risk: the
-// Xinjiang 2020 scheme), and writes one result a record in input order. Rejected records go to a rejects file with their line
-// number, the field and the reason. At the end it prints
-// read = accepted + rejected, and fails if the counts do not add up.
+// Xinjiang 2020 scheme, read with the household's guarantees when the input
+// has guarantee columns; otherwise every result says the guarantees were
+// not assessed), and writes one result a record in input order. Rejected
+// records go to a rejects file with their line number, the field and the
+// reason. At the end it prints read = accepted + rejected, with how many
+// records' guarantees were not assessed, and fails if the counts do not
+// add up.
 //
 // Work is spread over runtime.GOMAXPROCS workers; memory stays flat
 // however large the input, because chunks of input come from a fixed pool.
@@ -193,8 +197,8 @@ func run(o options, stdin io.Reader, stdout, stderr io.Writer) (err error) {
 		return err
 	}
 	secs := time.Since(start).Seconds()
-	fmt.Fprintf(stderr, "batch: read %d = accepted %d + rejected %d in %.2fs (%.2f million households/s)\n",
-		c.Read, c.Accepted, c.Rejected, secs, float64(c.Read)/max(secs, 1e-9)/1e6)
+	fmt.Fprintf(stderr, "batch: read %d = accepted %d + rejected %d in %.2fs (%.2f million households/s); %s\n",
+		c.Read, c.Accepted, c.Rejected, secs, float64(c.Read)/max(secs, 1e-9)/1e6, guaranteesSummary(c))
 	if c.Read != c.Accepted+c.Rejected {
 		return fmt.Errorf("counts do not add up: read %d != accepted %d + rejected %d", c.Read, c.Accepted, c.Rejected)
 	}
@@ -214,11 +218,12 @@ func assess(in io.Reader, format string, workers int, set *settings, out, reject
 			return Counts{}, err
 		}
 		header = strings.TrimRight(header, "\r\n")
-		if header != gen.CSVHeader {
-			return Counts{}, fmt.Errorf("line 1: header %q, want %q", header, gen.CSVHeader)
+		cols := csvColumns(header)
+		if cols == 0 {
+			return Counts{}, fmt.Errorf("line 1: header %q, want %q, optionally followed by %q and then %q", header, gen.CSVHeader, ","+GuaranteeColumns, ","+SevereColumn)
 		}
 		first = 2
-		newAssessor = func() assessor { return newCSVAssessor(set) }
+		newAssessor = func() assessor { return newCSVAssessor(set, cols) }
 	case "jsonl":
 		newAssessor = func() assessor { return newJSONAssessor(set) }
 	default:
@@ -250,6 +255,16 @@ func assess(in io.Reader, format string, workers int, set *settings, out, reject
 		return c, err
 	}
 	return c, rw.Flush()
+}
+
+// guaranteesSummary says for how many accepted records the guarantees were
+// not assessed: "guarantees not assessed for 24 of 24 accepted records",
+// or "guarantees assessed for all 5 accepted records".
+func guaranteesSummary(c Counts) string {
+	if n := c.Accepted - c.GuaranteesAssessed; n > 0 {
+		return fmt.Sprintf("guarantees not assessed for %d of %d accepted records", n, c.Accepted)
+	}
+	return fmt.Sprintf("guarantees assessed for all %d accepted records", c.Accepted)
 }
 
 // create opens path for writing; "" or "-" means def.

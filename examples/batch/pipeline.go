@@ -39,15 +39,21 @@ type chunk struct {
 	rej       []byte // one reject line a rejected record
 	accepted  int
 	rejected  int
-	done      chan struct{}
+	// guaranteed counts the accepted records whose guarantees were
+	// assessed (read from the input).
+	guaranteed int
+	done       chan struct{}
 }
 
 // progressEvery is the interval between progress calls.
 var progressEvery = time.Second
 
-// Counts are the totals of a run.
+// Counts are the totals of a run. GuaranteesAssessed counts the accepted
+// records whose guarantees the input carried; the others' guarantees were
+// not assessed.
 type Counts struct {
 	Read, Accepted, Rejected int
+	GuaranteesAssessed       int
 }
 
 // assessor turns one input line into a result or a rejection. Each worker
@@ -111,6 +117,7 @@ func runPipeline(r *bufio.Reader, firstLine, workers int, newAssessor func() ass
 		}
 		total.Accepted += c.accepted
 		total.Rejected += c.rejected
+		total.GuaranteesAssessed += c.guaranteed
 		total.Read += c.records
 		free <- c
 		if progress != nil && time.Since(last) >= progressEvery {
@@ -134,7 +141,7 @@ func runPipeline(r *bufio.Reader, firstLine, workers int, newAssessor func() ass
 // processChunk assesses every line of the chunk.
 func processChunk(a assessor, c *chunk) {
 	c.out, c.rej = c.out[:0], c.rej[:0]
-	c.accepted, c.rejected = 0, 0
+	c.accepted, c.rejected, c.guaranteed = 0, 0, 0
 	if c.longLine {
 		c.rej = appendReject(c.rej, c.firstLine, "", "", fmt.Sprintf("line longer than %d bytes", maxLine))
 		c.out = appendRejectedResult(c.out, c.firstLine, "", "line")
