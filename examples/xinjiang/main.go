@@ -2,9 +2,12 @@
 // Xinjiang's 2020 scheme (红橙黄绿, SEEDS.md S4): it reads platform.json (a
 // small illustrative platform it ships), computes each household's
 // per-capita income with package poverty and its tier with package risk
-// (income bands, and red after a severe event that cost a guarantee), and
-// prints the dashboard by township, the households in red and orange with
-// their reasons, and how a change of income moves a household.
+// (income bands; never green with a guarantee not secured, since the scheme
+// defines green as 两不愁三保障 secured; red after a severe event that cost
+// a guarantee), and prints the dashboard by township, the households in
+// red, orange and yellow with their reasons, the households whose
+// guarantees were not assessed, and how a change of income moves a
+// household.
 //
 //	go run ./examples/xinjiang
 //	go run ./examples/xinjiang -data my-platform.json -format json
@@ -45,6 +48,11 @@ type Household struct {
 	Income    poverty.Money   `json:"income"` // the 12 months before the date
 	Note      string          `json:"note,omitempty"`
 	Events    json.RawMessage `json:"events,omitempty"` // package risk's event JSON
+	// Guarantees are the household's two assurances and three guarantees
+	// and drinking water as verified (a poverty.Guarantees object, decoded
+	// strictly with the household named in errors); absent or null: not
+	// assessed, and the household is tiered by income and events only.
+	Guarantees json.RawMessage `json:"guarantees,omitempty"`
 }
 
 // Change is a new annual income for a household, with its cause.
@@ -62,8 +70,10 @@ type Row struct {
 	Tier      risk.Tier      `json:"tier"`
 	Code      string         `json:"code"`
 	Reason    string         `json:"reason"`
-	Warnings  []string       `json:"warnings,omitempty"`
-	Note      string         `json:"note,omitempty"`
+	// Guarantees are those the tier read; null when not assessed.
+	Guarantees *poverty.Guarantees `json:"guarantees"`
+	Warnings   []string            `json:"warnings,omitempty"`
+	Note       string              `json:"note,omitempty"`
 }
 
 // Dashboard is the program's output.
@@ -76,6 +86,9 @@ type Dashboard struct {
 	Totals     map[string]int  `json:"totals"`
 	Source     string          `json:"source"`
 	Cuts       []poverty.Money `json:"cuts"`
+	// NotAssessed lists the households whose guarantees the platform does
+	// not hold: tiered by income and events only.
+	NotAssessed []string `json:"guarantees_not_assessed"`
 }
 
 // TownshipRow counts a township's households by colour.
@@ -135,6 +148,9 @@ func run(path, format string, w io.Writer) error {
 		}
 		d.Rows = append(d.Rows, row)
 		d.Totals[row.Tier.String()]++
+		if row.Guarantees == nil {
+			d.NotAssessed = append(d.NotAssessed, row.ID)
+		}
 		k := slices.IndexFunc(d.ByTownship, func(t TownshipRow) bool { return t.Township == x.Township })
 		if k < 0 {
 			d.ByTownship = append(d.ByTownship, TownshipRow{Township: x.Township})
@@ -166,6 +182,9 @@ func run(path, format string, w io.Writer) error {
 	if len(d.Rows) > 0 {
 		r, _ := s.Classify(risk.TierInput{PerCapita: d.Rows[0].PerCapita})
 		d.Cuts = r.Cuts
+	}
+	if d.NotAssessed == nil {
+		d.NotAssessed = []string{}
 	}
 	if format == "json" {
 		enc := json.NewEncoder(w)
@@ -212,11 +231,19 @@ func assess(s *risk.Scheme, x *Household, income poverty.Money, on poverty.Date)
 	if err != nil {
 		return Row{}, err
 	}
-	res, err := s.Classify(risk.TierInput{PerCapita: pc, SevereGuaranteeFailure: a.SevereGuaranteeFailure})
+	var g *poverty.Guarantees // nil: not assessed
+	if len(x.Guarantees) > 0 && string(x.Guarantees) != "null" {
+		g = new(poverty.Guarantees)
+		if err := exampleio.DecodeJSON(x.Guarantees, "guarantees", g); err != nil {
+			return Row{}, &poverty.FieldError{Record: x.ID, Field: "guarantees", Err: err}
+		}
+	}
+	res, err := s.Classify(risk.TierInput{PerCapita: pc, SevereGuaranteeFailure: a.SevereGuaranteeFailure, Guarantees: g})
 	if err != nil {
 		return Row{}, err
 	}
-	row := Row{ID: x.ID, Township: x.Township, PerCapita: pc, Tier: res.Tier, Code: res.Code, Reason: res.Reason, Note: x.Note}
+	row := Row{ID: x.ID, Township: x.Township, PerCapita: pc, Tier: res.Tier, Code: res.Code, Reason: res.Reason,
+		Guarantees: res.Guarantees, Note: x.Note}
 	for _, c := range a.Warnings() {
 		row.Warnings = append(row.Warnings, c.Code())
 	}
@@ -238,6 +265,9 @@ func writeText(w io.Writer, d *Dashboard) error {
 				continue
 			}
 			p("  %s (%s) per capita %s: %s [%s]", r.ID, r.Township, r.PerCapita.Amount, r.Reason, r.Code)
+			if r.Guarantees == nil {
+				p("; guarantees not assessed")
+			}
 			if len(r.Warnings) > 0 {
 				p("; warnings %v", r.Warnings)
 			}
@@ -247,6 +277,17 @@ func writeText(w io.Writer, d *Dashboard) error {
 			p("\n")
 		}
 	}
+	p("\nguarantees not assessed (tier by income and events only): ")
+	if len(d.NotAssessed) == 0 {
+		p("none")
+	}
+	for i, id := range d.NotAssessed {
+		if i > 0 {
+			p(", ")
+		}
+		p("%s", id)
+	}
+	p("\n")
 	p("\nCHANGES\n")
 	for _, m := range d.Moves {
 		p("  %s: %s -> %s (per capita %s -> %s): %s\n", m.Household, m.Before.Tier, m.After.Tier, m.Before.PerCapita.Amount, m.After.PerCapita.Amount, m.Why)

@@ -27,11 +27,30 @@ func TestSeedsCases(t *testing.T) {
 	for _, r := range d.Rows {
 		got[r.ID] = r.Tier
 	}
-	want := map[string]risk.Tier{"XJ-007": risk.Yellow, "XJ-008": risk.Orange, "XJ-004": risk.Orange, "XJ-014": risk.Yellow, "XJ-006": risk.Red}
+	want := map[string]risk.Tier{"XJ-007": risk.Yellow, "XJ-008": risk.Orange, "XJ-004": risk.Orange, "XJ-014": risk.Yellow, "XJ-006": risk.Red,
+		// Green is 两不愁三保障 secured (POLICY.md 3.1): above 5,000 a head
+		// with the house unsafe and no severe event, yellow (the scheme's
+		// DEFAULT); a worse income colour is kept.
+		"XJ-017": risk.Yellow, "XJ-018": risk.Orange,
+		// Not assessed: by income only, and said.
+		"XJ-013": risk.Green}
 	for id, tier := range want {
 		if got[id] != tier {
 			t.Errorf("%s: %v, want %v", id, got[id], tier)
 		}
+	}
+	codes := map[string]string{}
+	for _, r := range d.Rows {
+		codes[r.ID] = r.Code
+		if (r.Guarantees == nil) != (r.ID == "XJ-013") {
+			t.Errorf("%s: guarantees %v", r.ID, r.Guarantees)
+		}
+	}
+	if codes["XJ-017"] != "tier.guarantee_not_secured" || codes["XJ-018"] != "tier.guarantee_not_secured" || codes["XJ-006"] != "tier.severe_guarantee_failure" {
+		t.Errorf("codes %v", codes)
+	}
+	if len(d.NotAssessed) != 1 || d.NotAssessed[0] != "XJ-013" {
+		t.Errorf("not assessed %v", d.NotAssessed)
 	}
 	if len(d.Moves) != 1 || d.Moves[0].After.Tier != risk.Green {
 		t.Errorf("moves %+v", d.Moves)
@@ -47,6 +66,8 @@ func TestBadData(t *testing.T) {
 		{"event", `{"scheme":"xinjiang-2020","on":"2020-09-22","households":[{"id":"a","residents":1,"income":"1","events":[{"type":"rain"}]}]}`, "rain"},
 		{"duplicate", `{"scheme":"xinjiang-2020","on":"2020-09-22","households":[{"id":"a","residents":1,"income":"1"},{"id":"a","residents":1,"income":"1"}]}`, "duplicate"},
 		{"change", `{"scheme":"xinjiang-2020","on":"2020-09-22","changes":[{"household":"b","income":"1"}]}`, "no such household"},
+		{"guarantee word", `{"scheme":"xinjiang-2020","on":"2020-09-22","households":[{"id":"a","residents":1,"income":"1","guarantees":{"housing":"unsafe"}}]}`, `record "a": field guarantees: guarantees: poverty: parse guarantee state "unsafe"`},
+		{"guarantee member", `{"scheme":"xinjiang-2020","on":"2020-09-22","households":[{"id":"a","residents":1,"income":"1","guarantees":{"water":"secured"}}]}`, `record "a": field guarantees: guarantees: json: unknown field "water"`},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
