@@ -117,10 +117,16 @@ type WarningCheck struct {
 	// JSON) for guarantee_lost, which has none.
 	Param Param `json:"param,omitzero"`
 	// RecentMonths is, for income_drop, how many of the last months of the
-	// window were compared with the EarlierMonths before them (together the
-	// monitoring window, [poverty.TrailingWindow]).
+	// window were compared: with the same months a year earlier when
+	// YearEarlier is set, otherwise with the EarlierMonths before them
+	// (together the monitoring window, [poverty.TrailingWindow]).
 	RecentMonths  int `json:"recent_months,omitempty"`
 	EarlierMonths int `json:"earlier_months,omitempty"`
+	// YearEarlier is set when income_drop compared the recent months with
+	// the same months a year earlier, which the records held: a comparison
+	// that seasonal incomes (a harvest, migrants home for the new year) do
+	// not fire.
+	YearEarlier bool `json:"year_earlier,omitempty"`
 	// Missing names the missing input when Outcome is NotEvaluated.
 	Missing string `json:"missing,omitempty"`
 	// AnnualYear is, for a check that reads income (rigid_expenditure,
@@ -145,8 +151,10 @@ func (c WarningCheck) String() string {
 		return s + ": missing " + c.Missing
 	case c.Rule == RigidExpenditure:
 		return s + ": " + c.Observed.String() + " against " + c.Param.Value() + " x " + c.Reference.String()
+	case c.Rule == IncomeDrop && c.YearEarlier:
+		return s + ": fall " + c.Share.Percent() + " on a year earlier (" + c.Param.Value() + ")"
 	case c.Rule == IncomeDrop:
-		return s + ": fall " + c.Share.Percent() + " (" + c.Param.Value() + ")"
+		return s + ": fall " + c.Share.Percent() + " within the window (" + c.Param.Value() + ")"
 	case c.Rule == MedicalOOPAmount:
 		return s + ": " + c.Observed.String() + " (" + c.Param.Value() + ")"
 	case c.Rule == MedicalOOPShare:
@@ -173,8 +181,11 @@ func (c WarningCheck) Explain() string {
 	case c.Rule == IncomeDrop && annual:
 		s += fmt.Sprintf("average monthly income of the last %d months against the %d months before; income on record: the %s",
 			c.RecentMonths, c.EarlierMonths, annualReading(c.AnnualYear))
+	case c.Rule == IncomeDrop && c.YearEarlier:
+		s += fmt.Sprintf("average monthly income of the last %d months (projected) %s against %s in the same %d months a year earlier, fall %s",
+			c.RecentMonths, c.Observed, c.Reference, c.RecentMonths, c.Share.Percent())
 	case c.Rule == IncomeDrop:
-		s += fmt.Sprintf("average monthly income of the last %d months (projected) %s against %s in the %d months before, fall %s",
+		s += fmt.Sprintf("average monthly income of the last %d months (projected) %s against %s in the %d months before, fall %s (the same months a year earlier are not on record: a within-window comparison, which seasonal incomes can fire)",
 			c.RecentMonths, c.Observed, c.Reference, c.EarlierMonths, c.Share.Percent())
 	case c.Rule == MedicalOOPAmount:
 		s += fmt.Sprintf("compliant out-of-pocket medical spending %s", c.Observed)
@@ -418,10 +429,12 @@ func (a *Assessment) afterNote() string {
 // p.RigidExcess times the previous year's income; income drop (the average
 // of the last p.IncomeDropRecentMonths months, adjusted by employment events
 // of on's month not yet in the records, at least p.IncomeDropShare below
-// the average of the earlier months; a within-year comparison, so that
-// seasonal farm income falling after a harvest can fire it: assess on a
-// date whose trailing window fits the local income calendar, or raise
-// p.IncomeDropShare, which is a library default, not a national rule);
+// the average of the same months a year earlier, when the records hold
+// them, so that seasonal incomes (farm income after a harvest, migrants
+// home for the new year) do not fire it; otherwise below the average of
+// the earlier months of the window, a within-window comparison that a
+// seasonal income can fire, which the reason says; p.IncomeDropShare is a
+// library default, not a national rule);
 // out-of-pocket medical spending at or
 // above p.MedicalOOPAmount, or at or above p.MedicalOOPShare of the window's
 // income; a guarantee item reported lost. Civil-affairs decisions (dibao,
@@ -458,7 +471,8 @@ func Assess(h *poverty.Household, events []Event, on poverty.Date, p *Params) (A
 	if k < 1 || k >= months {
 		return a, &poverty.FieldError{Op: "risk.Assess", Record: "params income_drop_recent_months", Field: "value", Value: p.IncomeDropRecentMonths.Value(), Err: poverty.ErrRange}
 	}
-	var recent, earlier poverty.Money
+	var recent, earlier, prior poverty.Money
+	var priorKnown bool
 	var err error
 	annual := len(h.Monthly) == 0
 	if annual {
@@ -470,6 +484,7 @@ func Assess(h *poverty.Household, events []Event, on poverty.Date, p *Params) (A
 		if recent, earlier, err = windowTotals(h, w, k); err != nil {
 			return a, err
 		}
+		prior, priorKnown = yearEarlierTotal(h, w.To, k)
 		a.WindowIncome = recent + earlier // both within ±maxWindowMonths×4×MaxAmount: no overflow
 	}
 	pc, err := a.WindowIncome.Div(int64(a.Residents), poverty.PerCapitaRounding)
@@ -591,6 +606,22 @@ func Assess(h *poverty.Household, events []Event, on poverty.Date, p *Params) (A
 		// Not assessable: the rule compares months, and the year is not
 		// split into months (warning.annual_income).
 		c.Outcome, c.Missing = NotEvaluated, missingMonths
+	case priorKnown && prior > 0:
+		// The same months a year earlier: proj/n against prior/k, that is
+		// proj against prior*(months-k).
+		c.YearEarlier, c.EarlierMonths = true, 0
+		yb, err := prior.Mul(int64(months - k))
+		if err != nil {
+			return a, &poverty.FieldError{Op: "risk.Assess", Record: h.ID, Field: "monthly", Err: poverty.ErrOverflow}
+		}
+		c.Observed, _ = proj.Div(n, poverty.RoundHalfUp)
+		c.Reference, _ = prior.Div(int64(k), poverty.RoundHalfUp)
+		fall, err := poverty.MoneyRatio(yb-proj, yb, poverty.RoundDown)
+		if err != nil {
+			return a, &poverty.FieldError{Op: "risk.Assess", Record: h.ID, Field: "monthly", Err: err}
+		}
+		c.Share = fall
+		c.Outcome = outcome(fall >= p.IncomeDropShare.Rate)
 	case base <= 0:
 		c.Observed, _ = proj.Div(n, poverty.RoundHalfUp)
 		c.Reference, _ = earlier.Div(int64(months-k), poverty.RoundHalfUp)
@@ -689,6 +720,36 @@ func windowTotals(h *poverty.Household, w poverty.Window, k int) (recent, earlie
 		return 0, 0, &poverty.FieldError{Op: "risk.Assess", Record: h.ID, Field: "monthly", Value: w.From.String() + ".." + w.To.String(), Err: err}
 	}
 	return recent, earlier, nil
+}
+
+// yearEarlierTotal returns the household's income in the k months that
+// end twelve months before last, each on record exactly once; false when
+// any is missing, repeated or invalid (the rule then compares within the
+// window).
+func yearEarlierTotal(h *poverty.Household, last poverty.YearMonth, k int) (poverty.Money, bool) {
+	w := poverty.Window{From: last.Add(-11 - k), To: last.Add(-12)}
+	var seen [maxWindowMonths]bool
+	var sum poverty.Money
+	n := 0
+	for i := range h.Monthly {
+		m := &h.Monthly[i]
+		if !w.Contains(m.Month) {
+			continue
+		}
+		if seen[m.Month-w.From] {
+			return 0, false
+		}
+		seen[m.Month-w.From] = true
+		t, err := m.Income.Total()
+		if err != nil {
+			return 0, false
+		}
+		if sum, err = sum.Add(t); err != nil {
+			return 0, false
+		}
+		n++
+	}
+	return sum, n == k
 }
 
 // previousYearIncome returns the household's income in year: its annual

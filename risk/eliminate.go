@@ -206,7 +206,7 @@ func EliminationTest(in EliminationInput, p *Params) (EliminationResult, error) 
 				detail += fmt.Sprintf("; %s..%s: no complete monthly records", w.From, w.To)
 				continue
 			}
-			if _, err := pc.Compare(res.Line.Figure()); err != nil {
+			if _, err := res.Line.Compare(pc); err != nil {
 				return EliminationResult{}, &poverty.FieldError{Op: "risk.EliminationTest", Record: h.ID, Field: "concept",
 					Value: pc.Concept.String() + " vs " + res.Line.Concept.String(), Err: err}
 			}

@@ -30,7 +30,7 @@ func annualStable(h *poverty.Household, in EliminationInput, line poverty.Thresh
 		return "", &poverty.FieldError{Op: op, Record: h.ID, Field: "income", Err: err}
 	}
 	pc := poverty.Figure{Amount: amount, Concept: h.Concept}
-	if _, err := pc.Compare(line.Figure()); err != nil {
+	if _, err := line.Compare(pc); err != nil {
 		return "", &poverty.FieldError{Op: op, Record: h.ID, Field: "concept",
 			Value: pc.Concept.String() + " vs " + line.Concept.String(), Err: err}
 	}

@@ -105,13 +105,17 @@ func TestEliminationAnnual(t *testing.T) {
 		{"an annual income of the next year", annual(2021, y(21000)), "year", poverty.ErrRange},
 		{"an income without a year", annual(0, y(21000)), "year", poverty.ErrRange},
 		{"a year without an income", annual(2020, 0), "income", poverty.ErrMissing},
-		{"another concept than the line's", net, "concept", poverty.ErrConceptMismatch},
+		{"another concept than a strict line's", net, "concept", poverty.ErrConceptMismatch},
 		{"no resident member", noResidents, "members", poverty.ErrNoResidents},
 	}
+	// A caller's line without the embedded 2020 line's concept policy
+	// (which accepts net income, DEFAULT) refuses a net-income household.
+	strict := lineFor2020(t)
+	strict.Accepts = poverty.ConceptMatch{}
 	for _, tc := range errs {
 		t.Run(tc.name, func(t *testing.T) {
 			_, err := risk.EliminationTest(risk.EliminationInput{Case: openCase(t, "e", dev), Household: tc.h, On: day("2020-12-05"),
-				Line: lineFor2020(t), Guarantees: poverty.AllSecured(), Resolved: risk.FactorsOf(risk.Illness)}, nil)
+				Line: strict, Guarantees: poverty.AllSecured(), Resolved: risk.FactorsOf(risk.Illness)}, nil)
 			var fe *poverty.FieldError
 			if !errors.Is(err, tc.want) || !errors.As(err, &fe) || fe.Op != "risk.EliminationTest" || fe.Field != tc.field {
 				t.Errorf("error %v, want a *poverty.FieldError of risk.EliminationTest on %s wrapping %v", err, tc.field, tc.want)
