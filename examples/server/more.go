@@ -18,24 +18,32 @@ import (
 
 // TierRequest is the body of POST /v1/tier: a household, the date, the
 // department events of the 12 months before it (package risk's event
-// JSON; they need the household's monthly incomes of those months), and
-// the scheme (by ID; empty: the scheme in force for the household's
-// province and year).
+// JSON; they need the household's monthly incomes of those months), the
+// household's guarantees (poverty.Guarantees; absent or null: not
+// assessed, and the response says so), and the scheme (by ID; empty: the
+// scheme in force for the household's province and year).
 type TierRequest struct {
-	Household poverty.Household `json:"household"`
-	On        poverty.Date      `json:"on"`
-	Events    json.RawMessage   `json:"events,omitempty"`
-	Scheme    string            `json:"scheme,omitempty"`
+	Household  poverty.Household   `json:"household"`
+	On         poverty.Date        `json:"on"`
+	Events     json.RawMessage     `json:"events,omitempty"`
+	Guarantees *poverty.Guarantees `json:"guarantees,omitempty"`
+	Scheme     string              `json:"scheme,omitempty"`
 	PolicyOptions
 }
 
-// TierResponse is the result of POST /v1/tier.
+// TierResponse is the result of POST /v1/tier. GuaranteesNotAssessed says,
+// when the request has no guarantees, that the tier read income and events
+// only (tier.guarantees is then null).
 type TierResponse struct {
-	HouseholdID string            `json:"household_id"`
-	Tier        risk.TierResult   `json:"tier"`
-	Warnings    []WarningView     `json:"warnings,omitempty"`
-	Line        poverty.Threshold `json:"monitoring_line,omitzero"`
+	HouseholdID           string            `json:"household_id"`
+	Tier                  risk.TierResult   `json:"tier"`
+	GuaranteesNotAssessed string            `json:"guarantees_not_assessed,omitempty"`
+	Warnings              []WarningView     `json:"warnings,omitempty"`
+	Line                  poverty.Threshold `json:"monitoring_line,omitzero"`
 }
+
+// notAssessedNote is TierResponse.GuaranteesNotAssessed.
+const notAssessedNote = "the request has no \"guarantees\": the tier reads income and events only, and a household with a guarantee not secured may show a better colour than the scheme gives it"
 
 // WarningView is one triggered warning with its explanation.
 type WarningView struct {
@@ -77,7 +85,10 @@ func (s *server) tier(w http.ResponseWriter, r *http.Request) (any, *Problem) {
 		return nil, newProblem(http.StatusUnprocessableEntity, typeNoValue, "scheme", detail)
 	}
 	resp := TierResponse{HouseholdID: h.ID}
-	in := risk.TierInput{}
+	in := risk.TierInput{Guarantees: req.Guarantees}
+	if req.Guarantees == nil {
+		resp.GuaranteesNotAssessed = notAssessedNote
+	}
 	pc, err := h.PerCapita()
 	if err != nil {
 		return nil, validationProblem("household", err)

@@ -14,6 +14,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/google/go-cmp/cmp"
 	"github.com/openfupin/fupin/internal/golden"
 	"github.com/openfupin/fupin/poverty"
 )
@@ -53,6 +54,7 @@ func TestEndpoints(t *testing.T) {
 		{"assess S1 household", "/v1/assess", "assess.json", "assess.golden.json"},
 		{"exit S1 household", "/v1/exit", "exit.json", "exit.golden.json"},
 		{"tier after a severe event", "/v1/tier", "tier.json", "tier.golden.json"},
+		{"tier with housing not secured", "/v1/tier", "tier-guarantees.json", "tier-guarantees.golden.json"},
 		{"child living alone", "/v1/children/classify", "child.json", "child.golden.json"},
 		{"workshop impact", "/v1/workshops/impact", "impact.json", "impact.golden.json"},
 	}
@@ -83,6 +85,51 @@ func TestConceptPolicy(t *testing.T) {
 	rec := do(newTestServer(io.Discard), http.MethodPost, "/v1/assess", "", `{"household":{"id":"h","region":"53","year":2020,"concept":"net_income","members":[{"birth_date":"1980-01-01"}]}}`)
 	if rec.Code != http.StatusOK || !strings.Contains(rec.Body.String(), "net_income compared with this disposable_income value") || !strings.Contains(rec.Body.String(), "[DEFAULT]") {
 		t.Errorf("%d %s", rec.Code, rec.Body.String())
+	}
+}
+
+// TestTierGuarantees: /v1/tier reads the household's guarantees. The
+// Xinjiang scheme defines green as 两不愁三保障 secured (docs/POLICY.md
+// 3.1): above 5,000 a head with the house unsafe and no severe event the
+// household is yellow (the scheme's DEFAULT), not green; without
+// "guarantees" the response says they were not assessed.
+func TestTierGuarantees(t *testing.T) {
+	h := newTestServer(io.Discard)
+	body := readFile(t, "tier-guarantees.json")
+	secured := strings.Replace(body, `"not_secured"`, `"secured"`, 1)
+	var none map[string]any
+	if err := json.Unmarshal([]byte(body), &none); err != nil {
+		t.Fatal(err)
+	}
+	delete(none, "guarantees")
+	without, _ := json.Marshal(none)
+	type view struct {
+		Tier, ByIncome, Code string
+		Assessed             bool
+		Note                 bool
+	}
+	for _, tc := range []struct {
+		name, body string
+		want       view
+	}{
+		{"housing not secured", body, view{"yellow", "green", "tier.guarantee_not_secured", true, false}},
+		{"secured", secured, view{"green", "green", "tier.income", true, false}},
+		{"not assessed", string(without), view{"green", "green", "tier.income", false, true}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			rec := do(h, http.MethodPost, "/v1/tier", "application/json", tc.body)
+			if rec.Code != http.StatusOK {
+				t.Fatalf("status %d: %s", rec.Code, rec.Body.String())
+			}
+			var resp TierResponse
+			if err := json.Unmarshal(rec.Body.Bytes(), &resp); err != nil {
+				t.Fatal(err)
+			}
+			got := view{resp.Tier.Tier.String(), resp.Tier.ByIncome.String(), resp.Tier.Code, resp.Tier.Guarantees != nil, resp.GuaranteesNotAssessed != ""}
+			if diff := cmp.Diff(tc.want, got); diff != "" {
+				t.Errorf("(-want +got):\n%s\n%s", diff, rec.Body.String())
+			}
+		})
 	}
 }
 
@@ -124,6 +171,8 @@ func TestProblems(t *testing.T) {
 		{"tier: no date", "POST", "/v1/tier", "", `{"household":{"id":"h","region":"65","year":2020,"concept":"disposable_income","members":[{"birth_date":"1980-01-01"}]}}`, 422, typeInvalid, "on", "required"},
 		{"tier: event field", "POST", "/v1/tier", "", `{"household":{"id":"h","region":"65","year":2020,"concept":"disposable_income","members":[{"birth_date":"1980-01-01"}]},"on":"2020-09-01","events":[{"type":"cadre_visit","date":"2020-05-01","loss":"1"}]}`, 400, typeInvalid, "events[0].loss", "not a field"},
 		{"tier: months missing", "POST", "/v1/tier", "", `{"household":{"id":"h","region":"65","year":2020,"concept":"disposable_income","members":[{"birth_date":"1980-01-01"}],"monthly":[{"month":"2020-05","income":{"wage":"100"}}]},"on":"2020-09-01","events":[{"type":"cadre_visit","date":"2020-05-01"}]}`, 422, typeInvalid, "household.monthly", "incomplete"},
+		{"tier: bad guarantee", "POST", "/v1/tier", "", `{"guarantees":{"food":"secured","housing":"unsafe"}}`, 400, typeInvalid, "guarantees.housing", "unknown word"},
+		{"tier: unknown guarantee", "POST", "/v1/tier", "", `{"guarantees":{"water":"secured"}}`, 400, typeInvalid, "guarantees.water", "unknown field"},
 		{"tier: no income at all", "POST", "/v1/tier", "", `{"household":{"id":"h","region":"65","year":2020,"concept":"disposable_income","members":[{"birth_date":"1980-01-01"}]},"on":"2020-09-01","events":[{"type":"cadre_visit","date":"2020-05-01"}]}`, 422, typeInvalid, "household.income", "no monthly records and no annual income"},
 		{"child: bad word", "POST", "/v1/children/classify", "", `{"child":{"id":"c","father":{"situation":"on_holiday"}},"on":"2020-01-01"}`, 400, typeInvalid, "child.father.situation", "unknown word"},
 		{"child: no birth date", "POST", "/v1/children/classify", "", `{"child":{"id":"c"},"on":"2020-01-01"}`, 422, typeInvalid, "child.birth_date", "missing"},
@@ -202,6 +251,7 @@ func FuzzEndpoints(f *testing.F) {
 	f.Add(uint8(0), `{"household":`+hh+`}`)
 	f.Add(uint8(1), `{"household":`+hh+`,"guarantees":{"food":"secured"}}`)
 	f.Add(uint8(2), `{"household":`+hh+`,"on":"2020-09-01","events":[{"type":"cadre_visit","date":"2020-05-01"}]}`)
+	f.Add(uint8(2), `{"household":`+hh+`,"on":"2020-09-01","guarantees":{"housing":"not_secured"}}`)
 	f.Add(uint8(3), `{"child":{"id":"c","birth_date":"2015-01-01","hukou":"rural","father":{"situation":"deceased"},"mother":{"situation":"migrant_out_of_province"}},"on":"2020-01-01"}`)
 	f.Add(uint8(4), `{"records":{"schema":"fupin.labor.records/1","workshops":[{"id":"s","type":"factory"}]},"year":2019,"baseline_year":2017,"region":"62"}`)
 	f.Add(uint8(0), `{"household":{"members":[{"id_number":"`+validID+`"}]}}`)
