@@ -30,7 +30,7 @@ var enums = []any{
 	measure.RelativeBase(0),
 	risk.Category(0), risk.Factor(0), risk.Guarantee(0), risk.Channel(0), risk.Stage(0), risk.Route(0), risk.Tier(0),
 	risk.MeasureType(0), risk.SchemeBasis(0), risk.Side(0), risk.EventKind(0), risk.Action(0), risk.Step(0),
-	risk.WarningRule(0), risk.Outcome(0),
+	risk.WarningRule(0), risk.Outcome(0), risk.IncomeBasis(0),
 	children.AgeBand(0), children.Service(0), children.Hukou(0), children.Situation(0), children.Capacity(0),
 	children.GuardianKind(0), children.Living(0), children.School(0), children.Role(0), children.Outcome(0),
 	children.Status(0), children.Combination(0), children.Severity(0), children.Actor(0),
