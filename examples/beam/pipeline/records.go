@@ -1,4 +1,4 @@
-package main
+package pipeline
 
 import (
 	"bytes"
@@ -50,7 +50,9 @@ type Record struct {
 
 // where names a record for people: "file:line", with anything that looks
 // like an identity number masked.
-func (r *Record) where() string { return poverty.MaskIDsIn(r.Source + ":" + strconv.FormatInt(r.Line, 10)) }
+func (r *Record) where() string {
+	return poverty.MaskIDsIn(r.Source + ":" + strconv.FormatInt(r.Line, 10))
+}
 
 // recordError is a record's fault: the field at fault (a column, a JSON
 // key or "record") and the cause.
@@ -327,6 +329,10 @@ type DeadLetter struct {
 
 // deadLetter formats a dead letter as one JSON line.
 func deadLetter(input string, r *Record, key, field string, err error) string {
+	var re *recordError
+	if errors.As(err, &re) && re.Err != nil {
+		err = re.Err // the field is said once, in its own member
+	}
 	d := DeadLetter{Input: input, Source: poverty.MaskIDsIn(r.Source), Line: r.Line, Household: poverty.MaskIDsIn(key),
 		Field: poverty.MaskIDsIn(field), Reason: poverty.MaskIDsIn(err.Error())}
 	b, _ := json.Marshal(d) // strings and an int: cannot fail

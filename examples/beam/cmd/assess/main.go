@@ -1,4 +1,4 @@
-// Command beam runs fupin's household assessment as an Apache Beam
+// Command assess runs fupin's household assessment as an Apache Beam
 // pipeline, so that a province's registered and monitored households and
 // its department feeds can be assessed on the distributed engine of its
 // data platform (Flink, Spark, Dataflow) with the same rules as one
@@ -13,7 +13,7 @@
 // on the embedded data in order.
 //
 //	go run ./cmd/generate -households 10000 -shards 4 -dir data/10k
-//	go run . -households 'data/10k/households-*' -events 'data/10k/events-*' -out out/10k/
+//	go run ./cmd/assess -households 'data/10k/households-*' -events 'data/10k/events-*' -out out/10k/
 //
 // The runner is Beam's -runner flag (default prism, in process); README.md
 // gives the flags for Flink, Spark and Dataflow. At the end the command
@@ -31,9 +31,10 @@ import (
 	"time"
 
 	"github.com/apache/beam/sdks/v2/go/pkg/beam"
-	"github.com/apache/beam/sdks/v2/go/pkg/beam/core/metrics"
 	"github.com/apache/beam/sdks/v2/go/pkg/beam/io/filesystem"
 	"github.com/apache/beam/sdks/v2/go/pkg/beam/x/beamx"
+
+	"github.com/openfupin/fupin/examples/beam/pipeline"
 )
 
 // list is a flag that takes comma-separated values and may be repeated.
@@ -51,8 +52,8 @@ func (l *list) Set(s string) error {
 }
 
 func main() {
-	var in Inputs
-	var set Settings
+	var in pipeline.Inputs
+	var set pipeline.Settings
 	var out string
 	flag.Var((*list)(&in.Households), "households", "household files or globs (.csv, .jsonl, .ndjson; .gz too), comma-separated or repeated")
 	flag.Var((*list)(&in.Events), "events", "department feeds (JSON Lines of {\"household\", \"event\"}), files or globs")
@@ -66,47 +67,12 @@ func main() {
 	flag.Parse()
 	beam.Init()
 	if err := run(context.Background(), in, set, out); err != nil {
-		fmt.Fprintln(os.Stderr, "beam:", err)
+		fmt.Fprintln(os.Stderr, "assess:", err)
 		os.Exit(1)
 	}
 }
 
-// Counts are the totals of a run, from the pipeline's counters.
-type Counts struct {
-	HouseholdsRead, HouseholdsAccepted, HouseholdsRejected int64
-	EventsRead, EventsAccepted, EventsRejected             int64
-}
-
-// Check returns an error unless read = accepted + rejected for households
-// and for events.
-func (c Counts) Check() error {
-	var errs []error
-	if c.HouseholdsRead != c.HouseholdsAccepted+c.HouseholdsRejected {
-		errs = append(errs, fmt.Errorf("households: read %d != accepted %d + rejected %d", c.HouseholdsRead, c.HouseholdsAccepted, c.HouseholdsRejected))
-	}
-	if c.EventsRead != c.EventsAccepted+c.EventsRejected {
-		errs = append(errs, fmt.Errorf("events: read %d != accepted %d + rejected %d", c.EventsRead, c.EventsAccepted, c.EventsRejected))
-	}
-	return errors.Join(errs...)
-}
-
-// countsOf sums the pipeline's counters over its steps.
-func countsOf(r metrics.QueryResults) Counts {
-	var c Counts
-	for _, m := range r.Counters() {
-		if m.Namespace() != CounterNamespace {
-			continue
-		}
-		dst := map[string]*int64{HouseholdsRead: &c.HouseholdsRead, HouseholdsAccepted: &c.HouseholdsAccepted, HouseholdsRejected: &c.HouseholdsRejected,
-			EventsRead: &c.EventsRead, EventsAccepted: &c.EventsAccepted, EventsRejected: &c.EventsRejected}[m.Name()]
-		if dst != nil {
-			*dst += m.Result()
-		}
-	}
-	return c
-}
-
-func run(ctx context.Context, in Inputs, set Settings, out string) error {
+func run(ctx context.Context, in pipeline.Inputs, set pipeline.Settings, out string) error {
 	if len(in.Households) == 0 {
 		return errors.New("no -households given")
 	}
@@ -119,7 +85,7 @@ func run(ctx context.Context, in Inputs, set Settings, out string) error {
 		}
 	}
 	p, s := beam.NewPipelineWithRoot()
-	Write(s, out, Build(s, in, set))
+	pipeline.Write(s, out, pipeline.Build(s, in, set))
 	start := time.Now()
 	res, err := beamx.RunWithMetrics(ctx, p)
 	if err != nil {
@@ -127,11 +93,15 @@ func run(ctx context.Context, in Inputs, set Settings, out string) error {
 	}
 	secs := time.Since(start).Seconds()
 	if res == nil {
-		fmt.Fprintln(os.Stderr, "beam: the runner returned no metrics: counts not reconciled here (see the runner's own counters)")
+		fmt.Fprintln(os.Stderr, "assess: the runner returned no metrics: counts not reconciled here (see the runner's own counters)")
 		return nil
 	}
-	c := countsOf(res.Metrics().AllMetrics())
-	fmt.Fprintf(os.Stderr, "beam: households read %d = accepted %d + rejected %d; events read %d = accepted %d + rejected %d; %.1fs (%.0f households/s, pipeline start to end)\n",
+	c := pipeline.CountsOf(res.Metrics().AllMetrics())
+	if c == (pipeline.Counts{}) {
+		fmt.Fprintln(os.Stderr, "assess: the runner returned no fupin counters (or there were no records): counts not reconciled here; see the runner's own counters")
+		return nil
+	}
+	fmt.Fprintf(os.Stderr, "assess: households read %d = accepted %d + rejected %d; events read %d = accepted %d + rejected %d; %.1fs (%.0f households/s, pipeline start to end)\n",
 		c.HouseholdsRead, c.HouseholdsAccepted, c.HouseholdsRejected, c.EventsRead, c.EventsAccepted, c.EventsRejected,
 		secs, float64(c.HouseholdsRead)/max(secs, 1e-9))
 	return c.Check()

@@ -1,4 +1,4 @@
-package main
+package pipeline
 
 import (
 	"bufio"
@@ -34,7 +34,7 @@ func runPipeline(t *testing.T, in Inputs, set Settings) (results map[string]Resu
 	if err != nil {
 		t.Fatalf("pipeline: %v", err)
 	}
-	c = countsOf(pr.Metrics().AllMetrics())
+	c = CountsOf(pr.Metrics().AllMetrics())
 	results = map[string]Result{}
 	for _, line := range readLines(t, out+"results.jsonl") {
 		var r Result

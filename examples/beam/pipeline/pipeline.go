@@ -1,4 +1,4 @@
-package main
+package pipeline
 
 import (
 	"bufio"
@@ -12,6 +12,7 @@ import (
 	"strings"
 
 	"github.com/apache/beam/sdks/v2/go/pkg/beam"
+	"github.com/apache/beam/sdks/v2/go/pkg/beam/core/metrics"
 	"github.com/apache/beam/sdks/v2/go/pkg/beam/io/fileio"
 	"github.com/apache/beam/sdks/v2/go/pkg/beam/io/filesystem"
 	_ "github.com/apache/beam/sdks/v2/go/pkg/beam/io/filesystem/local" // local paths and globs
@@ -54,6 +55,41 @@ var (
 	evAccepted = beam.NewCounter(CounterNamespace, EventsAccepted)
 	evRejected = beam.NewCounter(CounterNamespace, EventsRejected)
 )
+
+// Counts are the totals of a run, from the pipeline's counters.
+type Counts struct {
+	HouseholdsRead, HouseholdsAccepted, HouseholdsRejected int64
+	EventsRead, EventsAccepted, EventsRejected             int64
+}
+
+// Check returns an error unless read = accepted + rejected for households
+// and for events.
+func (c Counts) Check() error {
+	var errs []error
+	if c.HouseholdsRead != c.HouseholdsAccepted+c.HouseholdsRejected {
+		errs = append(errs, fmt.Errorf("households: read %d != accepted %d + rejected %d", c.HouseholdsRead, c.HouseholdsAccepted, c.HouseholdsRejected))
+	}
+	if c.EventsRead != c.EventsAccepted+c.EventsRejected {
+		errs = append(errs, fmt.Errorf("events: read %d != accepted %d + rejected %d", c.EventsRead, c.EventsAccepted, c.EventsRejected))
+	}
+	return errors.Join(errs...)
+}
+
+// CountsOf sums the pipeline's counters over its steps.
+func CountsOf(r metrics.QueryResults) Counts {
+	var c Counts
+	for _, m := range r.Counters() {
+		if m.Namespace() != CounterNamespace {
+			continue
+		}
+		dst := map[string]*int64{HouseholdsRead: &c.HouseholdsRead, HouseholdsAccepted: &c.HouseholdsAccepted, HouseholdsRejected: &c.HouseholdsRejected,
+			EventsRead: &c.EventsRead, EventsAccepted: &c.EventsAccepted, EventsRejected: &c.EventsRejected}[m.Name()]
+		if dst != nil {
+			*dst += m.Result()
+		}
+	}
+	return c
+}
 
 // Inputs names what a run reads: globs of household files (.csv, .jsonl
 // or .ndjson, optionally .gz), globs of event feeds (.jsonl), and parameter
