@@ -75,6 +75,25 @@
 // callers need not filter their feed first. A caller that must refuse later
 // events tests EventsAfter.
 //
+// A household with no monthly record at all is read from its annual income
+// (Household.Income of Year, the date's year or the year before; rules
+// warning.annual_income and elimination.annual_income, DEFAULT), as the
+// income of that calendar year, never split into months, and every reason
+// says so ("annual income of 2019, 12 months not recorded: calendar year
+// 2019 (annual record)"; [Assessment].AnnualYear, [Assessment.IncomeLabel]).
+// What needs months is not assessable: Assess's income drop is
+// NotEvaluated, and [EliminationTest]'s stability criterion reports the
+// annual figure but does not pass, since an unassessable necessary
+// condition never passes. Some months without the whole window stay
+// incomplete: a gap is never filled from the annual figure. An annual
+// income of another year is a *[poverty.FieldError] on "year".
+//
+// The income drop compares the recent months with the same months a year
+// earlier when the records hold them, so that a harvest or migrants home
+// for the new year do not read as a fall ([WarningCheck].YearEarlier);
+// otherwise it compares them with the earlier months of the window, and
+// the reason says that a seasonal income can fire it.
+//
 // # Outcomes of identification
 //
 // [Identify] decides the outcome the document in force on the date names
@@ -138,7 +157,14 @@
 // multiples of the monitoring line, and for each cut-off the band an income
 // exactly at it belongs to ([Side]). The embedded reference scheme is
 // Xinjiang 2020 (red below 4,000; orange 4,000-4,500; yellow 4,500-5,000;
-// green above 5,000; red also when a guarantee fails after a severe event).
+// green above 5,000; red also when a guarantee fails after a severe event,
+// a major natural disaster or serious illness; never green with a guarantee
+// not secured: yellow at best, a DEFAULT, since the source defines green as
+// 两不愁三保障 secured and names no colour for that case). [TierInput].Guarantees
+// nil means not assessed: the tier reads income and the severe flag only and
+// [TierResult.String] says "guarantees not assessed"; a scheme states the
+// colour with its [GuaranteeRule] (Scheme.GuaranteeNotSecured), and
+// [Tiering.TierWithGuarantees] is the allocation-free path with guarantees.
 // The sources do not settle the equal cases; the choices are 4,000 orange
 // (red is "< 4,000"), 4,500 orange (yellow is "> 4,500") and 5,000 yellow
 // (green is "> 5,000"), each noted in data/tiers.json. More income never
@@ -230,7 +256,8 @@
 //     [Documents].
 //   - fupin.risk.tiers/2: {"schema", "schemes": [{"id", "name", "basis",
 //     "concept", "tiers", "cuts": [{"value", "at_cut", "note"}],
-//     "severe_guarantee_red", provenance...}]}; read by [LoadSchemes].
+//     "severe_guarantee_red", "guarantee_not_secured" (optional: {"tier",
+//     provenance...}), provenance...}]}; read by [LoadSchemes].
 //   - fupin.risk.measures/2: {"schema", "mapping": {provenance...},
 //     "measures": [{"code", "name", "type", "factors", "no_labour",
 //     "fallback", provenance...}]}; read by [LoadCatalog].

@@ -429,14 +429,17 @@ func (s *Scheme) resolve(op string, line *poverty.Threshold, concept poverty.Inc
 	if err := s.validateShape(op); err != nil {
 		return err
 	}
-	ref := poverty.Figure{Concept: s.Concept}
+	// The income is compared with the scheme's cut-offs in the scheme's
+	// concept, or, for a relative scheme, with the line under the line's
+	// concept policy ([poverty.Threshold.Compare]).
+	ref := poverty.Threshold{Kind: "scheme cut-offs", Concept: s.Concept} // Kind names it in a mismatch
 	if s.Basis == RelativeToLine {
 		if line == nil {
 			return &poverty.FieldError{Op: op, Record: "scheme " + s.ID, Field: "line", Err: poverty.ErrMissing}
 		}
-		ref = line.Figure()
+		ref = *line
 	}
-	if _, err := (poverty.Figure{Concept: concept}).Compare(ref); err != nil {
+	if _, err := ref.Compare(poverty.Figure{Concept: concept}); err != nil {
 		return &poverty.FieldError{Op: op, Record: "scheme " + s.ID, Field: "concept",
 			Value: concept.String() + " vs " + ref.Concept.String(), Err: err}
 	}
