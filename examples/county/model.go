@@ -603,7 +603,7 @@ func (m *model) household(sh *shard, rec *gen.Record) {
 	tier := risk.TierUnknown
 	if m.scheme != nil {
 		tr, err := m.scheme.Classify(risk.TierInput{PerCapita: a.PerCapita, Line: &m.lines.Monitoring,
-			SevereGuaranteeFailure: a.SevereGuaranteeFailure})
+			SevereGuaranteeFailure: a.SevereGuaranteeFailure, Guarantees: &rec.Guarantees})
 		if err != nil {
 			sh.failures[failureKey("tier", err)]++
 		} else {
