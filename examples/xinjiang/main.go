@@ -86,6 +86,9 @@ type Dashboard struct {
 	Totals     map[string]int  `json:"totals"`
 	Source     string          `json:"source"`
 	Cuts       []poverty.Money `json:"cuts"`
+	// Income says what the per-capita incomes are: the annual income of
+	// on's year as the platform records it, concept not stated.
+	Income string `json:"income"`
 	// NotAssessed lists the households whose guarantees the platform does
 	// not hold: tiered by income and events only.
 	NotAssessed []string `json:"guarantees_not_assessed"`
@@ -134,7 +137,8 @@ func run(path, format string, w io.Writer) error {
 	if p.On.IsZero() || !s.InForceIn(p.On.Year()) {
 		return fmt.Errorf("platform: field on = %q: scheme %s is not in force that year", p.On, s.ID)
 	}
-	d := Dashboard{Scheme: s.ID + ": " + s.Name, On: p.On, Source: s.Cite(), Totals: map[string]int{}}
+	d := Dashboard{Scheme: s.ID + ": " + s.Name, On: p.On, Source: s.Cite(), Totals: map[string]int{},
+		Income: fmt.Sprintf("per-capita annual income of %d as the platform records it (annual record, no monthly records; income concept not stated by the platform or the scheme's source)", p.On.Year())}
 	byID := map[string]int{}
 	for i := range p.Households {
 		x := &p.Households[i]
@@ -194,9 +198,13 @@ func run(path, format string, w io.Writer) error {
 	return writeText(w, &d)
 }
 
-// assess builds the household (residents, and the annual income spread
-// over the 12 months before on), runs the department events through
-// risk.Assess, and classifies the tier.
+// assess builds the household (residents and the annual income the
+// platform records, of on's year; no monthly records, so risk.Assess reads
+// the annual income as what it is and says so, and the income-drop check,
+// which needs months, is not assessable), runs the department events
+// through risk.Assess, and classifies the tier. The platform does not say
+// which income concept it records, nor does the Xinjiang source of the
+// cut-offs: the household's concept is "not stated".
 func assess(s *risk.Scheme, x *Household, income poverty.Money, on poverty.Date) (Row, error) {
 	if x.Residents < 1 || x.Residents > 30 {
 		return Row{}, &poverty.FieldError{Record: x.ID, Field: "residents", Value: fmt.Sprint(x.Residents), Err: poverty.ErrRange}
@@ -206,15 +214,6 @@ func assess(s *risk.Scheme, x *Household, income poverty.Money, on poverty.Date)
 	}
 	h := &poverty.Household{ID: x.ID, Region: poverty.MustParseRegion("65"), Year: on.Year(), Concept: poverty.ConceptNotStated,
 		Members: make([]poverty.Member, x.Residents)}
-	win := poverty.TrailingWindow(on)
-	month, _ := income.Div(12, poverty.RoundDown)
-	for ym := win.From; ym <= win.To; ym++ {
-		m := month
-		if ym == win.To {
-			m = income - 11*month
-		}
-		h.Monthly = append(h.Monthly, poverty.MonthlyIncome{Month: ym, Income: poverty.Income{Wage: m}})
-	}
 	h.Income.Wage = income
 	var events []risk.Event
 	if len(x.Events) > 0 {
@@ -252,7 +251,7 @@ func assess(s *risk.Scheme, x *Household, income poverty.Money, on poverty.Date)
 
 func writeText(w io.Writer, d *Dashboard) error {
 	p := func(format string, a ...any) { fmt.Fprintf(w, format, a...) }
-	p("XINJIANG FOUR-COLOUR DASHBOARD, %s\n%s\ncut-offs %v (yuan a head a year)\n\n", d.On, d.Scheme, d.Cuts)
+	p("XINJIANG FOUR-COLOUR DASHBOARD, %s\n%s\ncut-offs %v (yuan a head a year)\nincome: %s\n\n", d.On, d.Scheme, d.Cuts, d.Income)
 	p("  %-12s %4s %6s %6s %5s\n", "township", "red", "orange", "yellow", "green")
 	for _, t := range d.ByTownship {
 		p("  %-12s %4d %6d %6d %5d\n", t.Township, t.Red, t.Orange, t.Yellow, t.Green)
