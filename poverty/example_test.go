@@ -31,7 +31,7 @@ func Example() {
 	r, _ := poverty.ExitTest(h, lines.Standard, poverty.AllSecured(), lines.Boundary, nil)
 	fmt.Println(r)
 	// Output:
-	// status.registered_poor: per-capita 4625.00 disposable_income; standard 4000.00; monitoring line 6000.00
+	// status.registered_poor: per-capita 4625.00 disposable_income of 2020; standard 4000.00; monitoring line 6000.00
 	// yn-001 2020: pass; per-capita 4625.00 disposable_income
 }
 
@@ -166,7 +166,7 @@ func ExampleClassifyIncome() {
 	c, _ := poverty.ClassifyIncome(2020, poverty.Registration{}, 2,
 		poverty.Income{Wage: poverty.YuanAmount(11000)}, poverty.DisposableIncome, &lines)
 	fmt.Println(c)
-	// Output: status.in_monitoring_range: per-capita 5500.00 disposable_income; standard 4000.00; monitoring line 6000.00
+	// Output: status.in_monitoring_range: per-capita 5500.00 disposable_income of 2020; standard 4000.00; monitoring line 6000.00
 }
 
 func ExampleExitTest() {

@@ -139,7 +139,10 @@ func (t *Table) LinesFor(year int, region Region, b Boundary, opts LookupOptions
 // Keep them unchanged while the classification is explained. A
 // Classification without Lines explains itself without the lines.
 type Classification struct {
-	Status        Status `json:"status"`
+	Status Status `json:"status"`
+	// Year is the accounting year whose annual income PerCapita is: the
+	// calendar year of the household's accounts.
+	Year          int    `json:"year"`
 	PerCapita     Figure `json:"per_capita"`
 	Residents     int    `json:"residents"`
 	BelowStandard bool   `json:"below_standard"`
@@ -148,11 +151,14 @@ type Classification struct {
 }
 
 // String returns the short form, one line: the reason code and the figures
-// that decide it, "status.in_monitoring_range: per-capita 5500.00 disposable_income;
-// standard 4000.00; monitoring line 6000.00" ([Classification.Explain]
-// adds the rule and the sources).
+// that decide it, "status.in_monitoring_range: per-capita 5500.00
+// disposable_income of 2020; standard 4000.00; monitoring line 6000.00"
+// ([Classification.Explain] adds the rule and the sources).
 func (c Classification) String() string {
 	s := c.Status.Code() + ": per-capita " + c.PerCapita.String()
+	if c.Year != 0 {
+		s += " of " + itoa(c.Year)
+	}
 	if l := c.Lines; l != nil {
 		if l.Standard.Kind != "" {
 			s += "; standard " + l.Standard.Amount.String()
@@ -192,8 +198,8 @@ func (c *Classification) Explain() string {
 			mon += " (" + n + ")"
 		}
 	}
-	return fmt.Sprintf("%s: %s; per-capita income %s over %d resident members; standard %s; monitoring line %s; boundary %s; rule: %s",
-		c.Status.Code(), r.Rule, c.PerCapita, c.Residents, std, mon, l.Boundary, r.Provenance.Cite())
+	return fmt.Sprintf("%s: %s; per-capita income %s of %d (annual accounts) over %d resident members; standard %s; monitoring line %s; boundary %s; rule: %s",
+		c.Status.Code(), r.Rule, c.PerCapita, c.Year, c.Residents, std, mon, l.Boundary, r.Provenance.Cite())
 }
 
 // Classify gives the household's status in its accounting year from its
@@ -248,6 +254,7 @@ func classify(op, rec string, year int, reg Registration, residents int, in *Inc
 		return Classification{}, &FieldError{Op: op, Record: rec, Field: "concept", Value: pc.Concept.String(), Err: l.Monitoring.mismatch(pc.Concept, "monitoring line")}
 	}
 	c := Classification{
+		Year:          year,
 		PerCapita:     pc,
 		Residents:     residents,
 		BelowStandard: hasStd && l.Boundary.Below(pc.Amount, l.Standard.Amount),

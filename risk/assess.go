@@ -361,6 +361,8 @@ func (a Assessment) String() string {
 	s := a.HouseholdID + " " + a.On.String() + ": per capita " + a.PerCapita.String()
 	if a.AnnualYear != 0 {
 		s += ", " + annualLabel(a.AnnualYear)
+	} else if a.Window != (poverty.Window{}) {
+		s += " over " + a.Window.From.String() + ".." + a.Window.To.String()
 	}
 	s += "; warnings"
 	sep := " "

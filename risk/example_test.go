@@ -69,7 +69,7 @@ func ExampleAssess() {
 		fmt.Println(c.Code(), c.Outcome, c.Param.Value(), c.Param.Status)
 	}
 	// Output:
-	// weixian-fu 2020-05-20: per capita 5400.00 disposable_income; warnings warning.medical_oop_amount, warning.medical_oop_share
+	// weixian-fu 2020-05-20: per capita 5400.00 disposable_income over 2019-05..2020-04; warnings warning.medical_oop_amount, warning.medical_oop_share
 	// per capita: 5400.00 disposable_income out of pocket: 10500.00
 	// warning.rigid_expenditure clear 1 DEFAULT
 	// warning.income_drop clear 0.3 DEFAULT
@@ -419,7 +419,7 @@ func Example() {
 	}
 	fmt.Println(c.Stage(), len(c.History()), "entries")
 	// Output:
-	// weixian-fu 2020-05-20: per capita 5400.00 disposable_income; warnings warning.medical_oop_amount, warning.medical_oop_share
+	// weixian-fu 2020-05-20: per capita 5400.00 disposable_income over 2019-05..2020-04; warnings warning.medical_oop_amount, warning.medical_oop_share
 	// category.unstable_lifted_out: household weixian-fu, per-capita income 5400.00 disposable_income over 2019-05..2020-04 (monthly records) against monitoring line 6000.00
 	// tier.income green: 5400.00 disposable_income against 4000.00, 4500.00, 5000.00 (xinjiang-2020); guarantees not assessed
 	// under_assistance 5 entries
