@@ -75,19 +75,21 @@ func annualLabel(year int) string {
 	return "calendar year " + strconv.Itoa(year) + " (annual record)"
 }
 
-// IncomeLabel says which income the assessment read, for a reason: "monthly
-// records of 2019-06..2020-05" (the monitoring window), or, when the
-// household had no monthly records (AnnualYear not zero), "annual income of
-// 2020, 12 months not recorded: calendar year 2020 (annual record), 8 of its
-// months in the monitoring window 2019-09..2020-08". The zero Assessment
+// IncomeLabel says which income the assessment read, as
+// [Identification.IncomeLabel] does: the per-capita figure with its
+// concept and the months it covers, "5400.00 disposable_income over
+// 2019-06..2020-05 (monthly records)" (the monitoring window), or, when the
+// household had no monthly records (AnnualYear not zero), "5400.00
+// disposable_income over 2020-01..2020-12 (annual record of 2020; 8 of its
+// months in the monitoring window 2019-09..2020-08)". The zero Assessment
 // has the label of its zero window.
 func (a *Assessment) IncomeLabel() string {
 	span := a.Window.From.String() + ".." + a.Window.To.String()
 	if a.AnnualYear == 0 {
-		return "monthly records of " + span
+		return a.PerCapita.String() + " over " + span + " (monthly records)"
 	}
-	return fmt.Sprintf("%s, %d of its months in the monitoring window %s",
-		annualReading(a.AnnualYear), annualOverlap(a.AnnualYear, a.Window), span)
+	return fmt.Sprintf("%s over %d-01..%d-12 (annual record of %d; %d of its months in the monitoring window %s)",
+		a.PerCapita, a.AnnualYear, a.AnnualYear, a.AnnualYear, annualOverlap(a.AnnualYear, a.Window), span)
 }
 
 // annualReading returns both: "annual income of 2020, 12 months not

@@ -165,7 +165,7 @@ func TestAssessAnnualReasons(t *testing.T) {
 	}
 	want := got
 	want.String = "annual 2020-06-15: per capita 4500.00 disposable_income, calendar year 2019 (annual record); warnings warning.medical_oop_share"
-	want.Label = method + ", 7 of its months in the monitoring window 2019-06..2020-05"
+	want.Label = "4500.00 disposable_income over 2019-01..2019-12 (annual record of 2019; 7 of its months in the monitoring window 2019-06..2020-05)"
 	want.Drop = "warning.income_drop not_evaluated: missing monthly incomes of the window (not assessable from an annual income: the rule compares the last months with the months before, and the year is not split into months)"
 	want.Explains = map[string][]string{
 		"warning.rigid_expenditure":  {"method", "rule", "source"},
@@ -182,7 +182,7 @@ func TestAssessAnnualReasons(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if l := m.IncomeLabel(); l != "monthly records of 2019-06..2020-05" {
+	if l := m.IncomeLabel(); l != "4500.00 disposable_income over 2019-06..2020-05 (monthly records)" {
 		t.Errorf("monthly label %q", l)
 	}
 	for _, c := range m.Checks() {

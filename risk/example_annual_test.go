@@ -35,7 +35,7 @@ func ExampleAssess_annual() {
 	fmt.Println(errors.Is(err, poverty.ErrRange), err)
 	// Output:
 	// weixian-fu 2020-05-20: per capita 5400.00 disposable_income, calendar year 2019 (annual record); warnings warning.medical_oop_amount, warning.medical_oop_share
-	// annual income of 2019, 12 months not recorded: calendar year 2019 (annual record), 8 of its months in the monitoring window 2019-05..2020-04
+	// 5400.00 disposable_income over 2019-01..2019-12 (annual record of 2019; 8 of its months in the monitoring window 2019-05..2020-04)
 	// warning.rigid_expenditure clear: 10500.00 against 1 x 21600.00
 	// warning.income_drop not_evaluated: missing monthly incomes of the window (not assessable from an annual income: the rule compares the last months with the months before, and the year is not split into months)
 	// warning.medical_oop_amount triggered: 10500.00 (10000.00)
