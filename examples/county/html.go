@@ -56,7 +56,7 @@ func pageInput(r *Report, reform *whatIfPage) (*report.Input, error) {
 	fig := func(f report.Figure) { in.Figures = append(in.Figures, f) }
 	fig(report.Figure{Label: "Households 户数", Value: fmt.Sprint(h.Households), Window: year, Concept: "households generated", Prov: "derived", Cite: synthetic})
 	fig(report.Figure{Label: "Resident members 常住人口", Value: fmt.Sprint(h.Residents), Window: year, Concept: "resident members", Prov: "derived", Cite: synthetic})
-	fig(report.Figure{Label: "Mean per-capita income 人均纯收入", Value: h.MeanPerCapita.String(), Window: year + ", 12 months", Concept: line.Concept.String(), Prov: "derived", Cite: synthetic})
+	fig(report.Figure{Label: "Mean per-capita income 人均收入", Value: h.MeanPerCapita.String(), Window: year + ", calendar year (annual accounts)", Concept: h.Concept.String(), Prov: "derived", Cite: synthetic})
 	if d.standard != nil {
 		fig(report.Figure{Label: "Standard 扶贫标准", Value: d.standard.Amount.String(), Window: fmt.Sprint(d.standard.Year), Concept: d.standard.Concept.String(), Prov: report.ProvLabel(d.standard), Cite: d.standard.Cite()})
 	} else {
@@ -66,7 +66,11 @@ func pageInput(r *Report, reform *whatIfPage) (*report.Input, error) {
 	fig(report.Figure{Label: "Monitored households 监测户", Value: fmt.Sprintf("%d (%d people)", h.Monitored.Households, h.Monitored.Population),
 		Window: "identified " + h.Identified.String(), Concept: "monitored categories", Prov: "derived", Cite: synthetic})
 	if h.Cap != nil {
-		fig(report.Figure{Label: "Monitored share 监测比例", Value: pctRate(h.Cap.Share) + " (cap " + h.Cap.Cap.Rate.Percent() + ", within " + fmt.Sprint(h.Cap.Within) + ")",
+		caps := "model finding; 2020 guide: about " + pctRate(h.Cap.Cap.Rate) + " (within " + fmt.Sprint(h.Cap.Within) + ")"
+		if cd := h.CapDeep; cd != nil {
+			caps += ", deep-poverty areas at most " + pctRate(cd.Cap.Rate) + " (within " + fmt.Sprint(cd.Within) + ")"
+		}
+		fig(report.Figure{Label: "Monitored share 监测比例", Value: pctRate(h.Cap.Share) + " (" + caps + ")",
 			Window: year, Concept: "monitored / registered people", Prov: d.cap.Label(), Cite: d.cap.Cite()})
 	}
 	fig(report.Figure{Label: "Eliminated at follow-up 风险消除", Value: pctRate(h.Monitored.EliminationRate), Window: h.FollowUp.String(), Concept: "cases", Prov: "derived", Cite: synthetic})

@@ -180,7 +180,11 @@ func writeText(w io.Writer, r *Report) error {
 		p("; %s %d", c.Key, c.Count)
 	}
 	if h.Cap != nil {
-		p("\n  monitored share of the registered population %s (cap %s: within %t)", pctRate(h.Cap.Share), h.Cap.Cap.Value(), h.Cap.Within)
+		p("\n  monitored share of the registered population %s, a finding of the model (not a target it is tuned to), against the 2020 guide's caps [%s]: about %s generally (within %t)",
+			pctRate(h.Cap.Share), h.Cap.Cap.Label(), pctRate(h.Cap.Cap.Rate), h.Cap.Within)
+		if d := h.CapDeep; d != nil {
+			p(", at most %s in deep-poverty areas (within %t)", pctRate(d.Cap.Rate), d.Within)
+		}
 	}
 	if len(h.ToRegister) > 0 {
 		p("\n  below the standard, to be put (back) on the registered list, not monitored:")
