@@ -3,12 +3,15 @@ package main
 import (
 	"bytes"
 	"io"
+	"math"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
+	"github.com/openfupin/fupin/internal/gen/predict"
 	"github.com/openfupin/fupin/internal/golden"
 	"github.com/openfupin/fupin/poverty"
 )
@@ -20,9 +23,10 @@ func TestGolden(t *testing.T) {
 // TestSampleCounts checks the report against the shipped file read as
 // plain text (an oracle independent of the library): one household a
 // line, the measures its line lists, and the two ratios computed from
-// those counts. The file was built with fixed totals (regen_test.go), so
-// the ratios are not a prediction and no published figure is asserted:
-// Anhui's 3.37 and 29.4% as predictions are in docs/VALIDATION.md.
+// those counts. The file is a generated sample (regen_test.go), so the
+// ratios describe the sample, not Anhui: the published figures are
+// compared with the model's in the output's published-vs-model block
+// (TestPublishedVsModel) and in docs/VALIDATION.md.
 func TestSampleCounts(t *testing.T) {
 	var o Output
 	golden.DecodeOutput(t, func(w io.Writer) error { return run("", 0, "json", w) }, &o)
@@ -42,6 +46,42 @@ func TestSampleCounts(t *testing.T) {
 	er, _ := poverty.Ratio(int64(r.Eliminated), int64(households), poverty.RoundHalfUp)
 	if diff := cmp.Diff([]poverty.Rate{mph, er}, []poverty.Rate{r.MeasuresPerHousehold, r.EliminationRate}); diff != "" {
 		t.Errorf("ratios (-oracle +report):\n%s", diff)
+	}
+}
+
+// TestPublishedVsModel checks the published-vs-model block against the
+// published counts (SEEDS.md S2, written out here) and against a run of
+// the model made directly (predict.RunAnhui on seed 1 with 10,000
+// households), not through the comparison code the program uses.
+func TestPublishedVsModel(t *testing.T) {
+	var o Output
+	golden.DecodeOutput(t, func(w io.Writer) error { return run("", 0, "json", w) }, &o)
+	a, err := predict.RunAnhui(predict.AnhuiInput{Seed: 1, Households: 10_000})
+	if err != nil {
+		t.Fatal(err)
+	}
+	type row struct {
+		Row              int
+		Published, Model float64
+		Seed             uint64
+		Households       int
+	}
+	want := []row{
+		{1, 206_600.0 / 61_279, float64(a.Report.Measures) / float64(a.Report.Households), 1, 10_000},
+		{2, 18_029.0 / 61_279, float64(a.Report.Eliminated) / float64(a.Report.Households), 1, 10_000},
+	}
+	var got []row
+	for _, c := range o.PublishedVsModel {
+		got = append(got, row{c.Row, c.Published, c.Model, c.Seed, c.Households})
+		if e := (c.Model - c.Published) / c.Published; math.Abs(e-c.Error) > 1e-12 {
+			t.Errorf("row %d: error %v, want %v", c.Row, c.Error, e)
+		}
+		if !strings.Contains(c.Source, "article 001") {
+			t.Errorf("row %d: source %q", c.Row, c.Source)
+		}
+	}
+	if diff := cmp.Diff(want, got, cmpopts.EquateApprox(0, 1e-12)); diff != "" {
+		t.Errorf("published vs model (-want +got):\n%s", diff)
 	}
 }
 

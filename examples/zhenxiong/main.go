@@ -1,10 +1,21 @@
 // Command zhenxiong runs the labour side of Zhenxiong county's 2020
 // programme (SEEDS.md S5, S6) through package labor: the share of the
 // labour force supported through employment transfer and the share of
-// them from registered poor households, from a sample of worker records;
-// the labour-export workstations and the job fair; and the returnee's four
+// them from registered poor households, from worker records; the
+// labour-export workstations and the job fair; and the returnee's four
 // garment workshops with the share of their jobs held by people from poor
 // households and what the wages did to the households' incomes.
+//
+// The worker files it ships, labour.csv and workshops.csv, are generated
+// samples (package gen, seed 6, written by regen_test.go with no published
+// figure as input): they show how the library reads such files, and their
+// shares are not evidence for Zhenxiong's figures. export.json holds the
+// article's workstations and job fair as reported (inputs, echoed).
+// Zhenxiong's published shares are set beside the model's predictions in
+// a block labelled published / model / error: the program runs
+// internal/gen/predict on seed 1 (21,000 generated households, a tenth of
+// a second) and points to docs/VALIDATION.md for the mean and spread over
+// seeds 1-5.
 //
 //	go run ./examples/zhenxiong
 //	go run ./examples/zhenxiong -labour my-labour.csv -workshops my-workshops.csv -format json
@@ -21,8 +32,10 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/openfupin/fupin/internal/exampleio"
+	"github.com/openfupin/fupin/internal/gen/predict"
 	"github.com/openfupin/fupin/labor"
 	"github.com/openfupin/fupin/poverty"
 )
@@ -38,8 +51,9 @@ var (
 
 // header is the worker CSV schema: one worker a line with the household's
 // registration year (0: never registered), the birth dates of its other
-// resident members (";"-separated) and its annual income other than the
-// recorded jobs, and at most one job of the year (channel empty: no job).
+// resident members (";"-separated) and its annual net income other than
+// the recorded jobs (negative when costs and contributions exceed it), and
+// at most one job of the year (channel empty: no job).
 const header = "household,registered,others_born,income,worker,born,sex,capacity,channel,place,via,workshop,start,end,monthly_wage"
 
 // county is Zhenxiong's code.
@@ -67,8 +81,29 @@ type Output struct {
 	Returnee     labor.Impact        `json:"returnee_workshops"`
 	// ReturneeLines says which lines each year's income was compared with.
 	ReturneeLines []string `json:"returnee_lines"`
-	Articles      []string `json:"articles"`
+	// Samples say what the files read are.
+	Samples []string `json:"samples"`
+	// PublishedVsModel sets Zhenxiong's published shares beside the
+	// model's predictions (rows 4-7 of docs/VALIDATION.md, on seed 1).
+	PublishedVsModel []predict.Comparison `json:"published_vs_model"`
 }
+
+// The shipped files, and what they are.
+var sampleNotes = [3]string{
+	"labour.csv: a generated sample, every member aged 16 or more of 500 households of package gen's default county (seed 6), written by regen_test.go with no published figure as input; not evidence for Zhenxiong's figures",
+	"workshops.csv: a generated sample, the workers of four workshops of the same generated county, standing for the returnee's four; not evidence for the published 235 of 537",
+	"export.json: the article's five workstations and job fair with the counts it reports (inputs, echoed below; names, dates and the other stations' counts illustrative)",
+}
+
+// model runs rows 4-7 of docs/VALIDATION.md on the first prediction seed,
+// once.
+var model = sync.OnceValues(func() ([]predict.Comparison, error) {
+	res, err := predict.RunParts(predict.Seeds[:1], predict.PartZhenxiong)
+	if err != nil {
+		return nil, err
+	}
+	return res.Comparisons(), nil
+})
 
 func run(labourPath, workshopsPath, exportPath, format string, w io.Writer) error {
 	lraw, err := exampleio.Read(labourPath, defaultLabour)
@@ -97,10 +132,12 @@ func run(labourPath, workshopsPath, exportPath, format string, w io.Writer) erro
 		return err
 	}
 	var out Output
-	out.Articles = []string{
-		"666,100 workers supported through employment transfers in 2020, 86% of the labour force; 264,400 of them from registered poor households (39.7%)",
-		"five labour-export workstations; one station head helped over 2,000 villagers find jobs in Dongguan; a job fair with 153 recruiters and about 50,000 vacancies",
-		"one returnee set up four garment workshops creating jobs for 537 locals, 235 of them from poor households (43.8%)",
+	for k, p := range []string{labourPath, workshopsPath, exportPath} {
+		note := sampleNotes[k]
+		if p != "" {
+			note = p + ": the file given"
+		}
+		out.Samples = append(out.Samples, note)
 	}
 
 	// The labour-force sample: 2020 snapshots, tallied by the library.
@@ -153,6 +190,9 @@ func run(labourPath, workshopsPath, exportPath, format string, w io.Writer) erro
 		return err
 	}
 	out.Returnee.PerHousehold = nil // the report shows the totals
+	if out.PublishedVsModel, err = model(); err != nil {
+		return err
+	}
 
 	if format == "json" {
 		enc := json.NewEncoder(w)
@@ -275,7 +315,13 @@ func records(name string, raw []byte, years []int) (*labor.Records, error) {
 		for _, y := range years {
 			h := labor.Household{Household: poverty.Household{ID: id, County: county, Year: y, Concept: poverty.DisposableIncome,
 				Members: x.members, Registration: poverty.Registration{Registered: x.reg}}}
-			h.Income.OperatingIncome = poverty.MustParseMoney(x.income)
+			// The net income other than the jobs: a negative amount (costs
+			// and contributions above the income) is recorded as costs.
+			if inc := poverty.MustParseMoney(x.income); inc < 0 {
+				h.Income.OperatingCosts = -inc
+			} else {
+				h.Income.OperatingIncome = inc
+			}
 			if x.reg != 0 && y >= 2020 {
 				h.Registration.Exited = 2020
 			}
@@ -299,8 +345,11 @@ func pct(r poverty.Rate) string { return ((r + 500) / 1000 * 1000).Percent() }
 func writeText(w io.Writer, o *Output) error {
 	p := func(format string, a ...any) { fmt.Fprintf(w, format, a...) }
 	t := &o.Labour
-	p("ZHENXIONG LABOUR TRANSFER AND WORKSHOPS, 2020\n\n")
-	p("LABOUR FORCE (a 1/500 sample of worker records)\n")
+	p("ZHENXIONG LABOUR TRANSFER AND WORKSHOPS, 2020\n")
+	for _, s := range o.Samples {
+		p("%s\n", s)
+	}
+	p("\nLABOUR FORCE (the library's counts of the workers in the labour file)\n")
 	p("  households %d; labour force %d (working age, able to work)\n", t.Households, t.LaborForce)
 	p("  %s\n", o.WorkingAges)
 	p("  employed %d, stably employed %d, transferred (outside the township 6 months or more) %d\n", t.Employed, t.Stable, t.Transferred)
@@ -308,12 +357,12 @@ func writeText(w io.Writer, o *Output) error {
 	p("  of them from registered poor households: %d = %s\n", t.SupportedPoor, pct(o.PoorShare))
 	p("  households in the labour force with no stable job (zero-employment): %d\n", t.ZeroEmployment)
 	e := &o.Export
-	p("\nLABOUR EXPORT\n")
+	p("\nLABOUR EXPORT (the export file's reported counts; placements and hires in the labour file counted by the library)\n")
 	p("  %d workstations reporting %d placements (%d in the sample's records), %d disputes settled, %d wage claims, %s recovered\n",
 		e.Workstations, e.ReportedPlacements, e.RecordedPlacements, e.DisputesSettled, e.WageClaims, e.WagesRecovered)
 	p("  %d job fair(s): %d recruiters, %d vacancies, %d hires reported (%d in the sample's records)\n", e.JobFairs, e.Recruiters, e.Vacancies, e.Hires, e.RecordedHires)
 	r := &o.Returnee
-	p("\nTHE RETURNEE'S WORKSHOPS\n")
+	p("\nTHE RETURNEE'S WORKSHOPS (the library's counts of the workshops file)\n")
 	p("  %d workshops, %d jobs, %d held by members of registered poor households = %s\n", r.Workshops, r.Jobs, r.JobsPoor, pct(r.PoorShare))
 	for _, ws := range r.PerWorkshop {
 		p("    %s: %d jobs, %d poor, wage bill %s\n", ws.Workshop, ws.Jobs, ws.JobsPoor, ws.WageBill)
@@ -327,9 +376,7 @@ func writeText(w io.Writer, o *Output) error {
 	for _, l := range o.ReturneeLines {
 		p("    %s\n", l)
 	}
-	p("\nAS REPORTED (article 003)\n")
-	for _, a := range o.Articles {
-		p("  %s\n", a)
-	}
+	p("\nPUBLISHED VS MODEL (Zhenxiong's figures against the model's predictions; the files above play no part)\n")
+	predict.WriteComparisons(w, o.PublishedVsModel)
 	return nil
 }

@@ -3,12 +3,15 @@ package main
 import (
 	"bytes"
 	"io"
+	"math"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
+	"github.com/openfupin/fupin/internal/gen/predict"
 	"github.com/openfupin/fupin/internal/golden"
 	"github.com/openfupin/fupin/poverty"
 )
@@ -20,9 +23,11 @@ func TestGolden(t *testing.T) {
 // TestSampleCounts checks the tallies against the shipped files read as
 // plain text (an oracle independent of the library): the workshop jobs and
 // those of registered households (registered year not 0), and the rates
-// computed from the tally's counts. The files were built with fixed totals
-// (regen_test.go), so no published figure is asserted: Zhenxiong's 86%,
-// 39.7% and 43.8% as predictions are in docs/VALIDATION.md.
+// computed from the tally's counts. The files are generated samples
+// (regen_test.go), so the shares describe the samples, not Zhenxiong: the
+// published 86%, 39.7% and 43.8% are compared with the model's in the
+// output's published-vs-model block (TestPublishedVsModel) and in
+// docs/VALIDATION.md.
 func TestSampleCounts(t *testing.T) {
 	var o Output
 	golden.DecodeOutput(t, func(w io.Writer) error { return run("", "", "", "json", w) }, &o)
@@ -47,6 +52,46 @@ func TestSampleCounts(t *testing.T) {
 	}
 	if o.Returnee.Workshops != 4 || o.Export.Workstations != 5 || o.Export.Recruiters != 153 {
 		t.Errorf("workshops %d stations %d recruiters %d", o.Returnee.Workshops, o.Export.Workstations, o.Export.Recruiters)
+	}
+}
+
+// TestPublishedVsModel checks the published-vs-model block against the
+// published counts (SEEDS.md S5, S6, written out here) and against a run
+// of the model made directly (predict.Zhenxiong on seed 1 with 21,000
+// households, its tally's counts divided here), not through the
+// comparison code the program uses.
+func TestPublishedVsModel(t *testing.T) {
+	var o Output
+	golden.DecodeOutput(t, func(w io.Writer) error { return run("", "", "", "json", w) }, &o)
+	l, err := predict.Zhenxiong(1, 21_000)
+	if err != nil {
+		t.Fatal(err)
+	}
+	div := func(a, b int64) float64 { return float64(a) / float64(b) }
+	type row struct {
+		Row              int
+		Published, Model float64
+		Seed             uint64
+		Households       int
+	}
+	want := []row{
+		{4, 0.86, div(l.Tally.Supported, l.Tally.LaborForce), 1, 21_000},
+		{5, 264_400.0 / 666_100, div(l.Tally.SupportedPoor, l.Tally.Supported), 1, 21_000},
+		{6, 264_400.0 / 666_100, div(l.Registered.LaborForce, l.Tally.LaborForce), 1, 21_000},
+		{7, 235.0 / 537, div(l.Workshop.SupportedPoor, l.Workshop.Supported), 1, 21_000},
+	}
+	var got []row
+	for _, c := range o.PublishedVsModel {
+		got = append(got, row{c.Row, c.Published, c.Model, c.Seed, c.Households})
+		if e := (c.Model - c.Published) / c.Published; math.Abs(e-c.Error) > 1e-12 {
+			t.Errorf("row %d: error %v, want %v", c.Row, c.Error, e)
+		}
+		if !strings.Contains(c.Source, "article 003") {
+			t.Errorf("row %d: source %q", c.Row, c.Source)
+		}
+	}
+	if diff := cmp.Diff(want, got, cmpopts.EquateApprox(0, 1e-12)); diff != "" {
+		t.Errorf("published vs model (-want +got):\n%s", diff)
 	}
 }
 

@@ -1,115 +1,211 @@
 package main
 
 import (
+	"bytes"
 	"flag"
 	"fmt"
-	"math/rand/v2"
+	"io"
 	"os"
 	"strings"
 	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/openfupin/fupin/internal/gen"
+	"github.com/openfupin/fupin/internal/golden"
+	"github.com/openfupin/fupin/labor"
+	"github.com/openfupin/fupin/poverty"
 )
 
 var regen = flag.Bool("regen", false, "rewrite labour.csv and workshops.csv, the data the example ships")
 
-// TestRegenerate rewrites the shipped data with -regen. labour.csv is a
-// synthetic 1/500 sample of Zhenxiong's labour force in 2020 (SEEDS.md
-// S6): 1,549 workers of working age able to work, 1,332 of them supported
-// through employment transfer (workstations, the job fair, workshops,
-// public-welfare posts), 529 of those from registered poor households;
-// plus members outside the labour force. workshops.csv is the returnee's
-// four garment workshops at full scale (S5): 537 workers, 235 from
-// registered poor households. The example reads only the files.
+// The samples' population: package gen's default county (Zhenxiong-like,
+// Yunnan, 2020), seed 6 (neither a prediction seed, 1-5, nor the
+// calibration seed, 0), its first two townships (6,000 households).
+// labour.csv holds every member aged 16 or more of the first
+// labourHouseholds households (two villages); workshops.csv the workers of
+// the townships' four workshops (numbers 1-4).
+var sampleConfig = gen.Config{Seed: 6, Households: 6000, Year: 2020}
+
+const labourHouseholds = 500
+
+const labourNote = `# A generated sample, made by regen_test.go (go test ./examples/zhenxiong -run TestRegenerate -regen): every member aged 16
+# or more of the first 500 households of package gen's default county (Yunnan, 2020, seed 6; not a prediction seed), one a
+# line with the household, and the member's wage job of 2020 if any (gen.Record.Labor). No published figure is an input; the
+# sample is not evidence for Zhenxiong's figures. income: the household's annual income less the wages of the jobs written
+# (the library adds those). via: the generator's workstation in Guangdong is written as the Dongguan station of export.json,
+# its job fair as export.json's fair; a placement by a workstation in Yunnan names none (export.json has none there).
+`
+
+const workshopsNote = `# A generated sample, made by regen_test.go: the workers of the four workshops (numbers 1-4) of the first two townships of the
+# same generated county (seed 6), standing for the returnee's four garment workshops (written ZX-G1 to ZX-G4), one a line
+# with the household (other members' birth dates; annual income less the wages written). No published figure is an input.
+`
+
+// via maps the generator's Via names to export.json's IDs.
+func via(v string) string {
+	switch v {
+	case "workstation-44":
+		return "WS-DG"
+	case "job-fair-2020":
+		return "JF-2020-02"
+	}
+	return ""
+}
+
+// samples writes labour.csv and workshops.csv from package gen, with no
+// target: the totals are whatever the generator gives.
+func samples() (labour, workshops []byte, err error) {
+	var lb, wb bytes.Buffer
+	lb.WriteString(labourNote + header + "\n")
+	wb.WriteString(workshopsNote + header + "\n")
+	var workers []labor.Worker
+	var jobs [][]labor.Job
+	for rec := range sampleConfig.All() {
+		var h labor.Household
+		h, workers, jobs = rec.Labor(workers, jobs)
+		total, err := rec.Income.Total()
+		if err != nil {
+			return nil, nil, err
+		}
+		if rec.Index < labourHouseholds {
+			written := map[int]bool{}
+			for i := range rec.Members {
+				if p := &rec.People[i]; p.Role != gen.Child || rec.Members[i].BirthDate.AgeOn(poverty.MustDate(2020, 12, 31)) >= 16 {
+					written[i] = true
+				}
+			}
+			if err := lines(&lb, rec, &h, workers, jobs, written, total, func(j *labor.Job) { j.Via = via(j.Via) }); err != nil {
+				return nil, nil, err
+			}
+		}
+		written := map[int]bool{}
+		for i := range rec.People {
+			if p := &rec.People[i]; p.Work == gen.WorkshopJob && p.Workshop >= 1 && p.Workshop <= 4 {
+				written[i] = true
+			}
+		}
+		if len(written) > 0 {
+			rename := func(j *labor.Job) {
+				for n := 1; n <= 4; n++ {
+					if j.Workshop == gen.WorkshopID(rec.County, n) {
+						j.Workshop = fmt.Sprintf("ZX-G%d", n)
+					}
+				}
+			}
+			if err := lines(&wb, rec, &h, workers, jobs, written, total, rename); err != nil {
+				return nil, nil, err
+			}
+		}
+	}
+	return lb.Bytes(), wb.Bytes(), nil
+}
+
+// lines writes the members written (by member index) of one household,
+// each with its job (at most one), the other members' birth dates and the
+// household's income less the written members' wages.
+func lines(b *bytes.Buffer, rec *gen.Record, h *labor.Household, workers []labor.Worker, jobs [][]labor.Job, written map[int]bool,
+	total poverty.Money, fix func(*labor.Job)) error {
+	var others []string
+	income := total
+	for i := range rec.Members {
+		if written[i] {
+			income -= rec.Wages(i)
+		} else {
+			others = append(others, rec.Members[i].BirthDate.String())
+		}
+	}
+	for k := range workers {
+		w := &workers[k]
+		var i int
+		if _, err := fmt.Sscanf(w.ID[len(rec.ID):], "-p%d", &i); err != nil {
+			return fmt.Errorf("%s: %w", w.ID, err)
+		}
+		if !written[i] {
+			continue
+		}
+		sex, _ := w.Sex.MarshalText()
+		capacity, _ := w.Capacity.MarshalText()
+		job := ",,,,,,0"
+		switch len(jobs[k]) {
+		case 0:
+		case 1:
+			j := jobs[k][0]
+			fix(&j)
+			channel, _ := j.Channel.MarshalText()
+			place, _ := j.Place.MarshalText()
+			end := ""
+			if !j.End.IsZero() {
+				end = j.End.String()
+			}
+			job = fmt.Sprintf("%s,%s,%s,%s,%s,%s,%s", channel, place, j.Via, j.Workshop, j.Start, end, j.MonthlyWage)
+		default:
+			return fmt.Errorf("%s: %d jobs; the format holds one", w.ID, len(jobs[k]))
+		}
+		fmt.Fprintf(b, "%s,%d,%s,%s,%s,%s,%s,%s,%s\n", rec.ID, h.Registration.Registered, strings.Join(others, ";"), income, w.ID, w.BirthDate, sex, capacity, job)
+	}
+	return nil
+}
+
+// TestRegenerate rewrites the shipped samples with -regen.
 func TestRegenerate(t *testing.T) {
 	if !*regen {
 		t.Skip("run with -regen to rewrite the data")
 	}
-	r := rand.New(rand.NewPCG(2020, 530627))
-	var b strings.Builder
-	b.WriteString("# Synthetic 1/500 sample of Zhenxiong's labour force, 2020 (SEEDS.md S6), made by regen_test.go.\n")
-	b.WriteString(header + "\n")
-	const force, supported, poorSupported = 1549, 1332, 529
-	worker := 0
-	line := func(hid string, reg, residents int, income, wid, born, sex, channel, place, via, workshop, start, end string, wage int) {
-		// The household's other resident members: children and elders.
-		var others []string
-		for k := 1; k < residents; k++ {
-			y := 2005 + r.IntN(14)
-			if k%2 == 0 {
-				y = 1945 + r.IntN(15)
-			}
-			others = append(others, fmt.Sprintf("%d-%02d-%02d", y, 1+r.IntN(12), 1+r.IntN(28)))
-		}
-		fmt.Fprintf(&b, "%s,%d,%s,%s,%s,%s,%s,able,%s,%s,%s,%s,%s,%s,%d\n", hid, reg, strings.Join(others, ";"), income, wid, born, sex, channel, place, via, workshop, start, end, wage)
-	}
-	for worker < force {
-		// One sampled worker a household, with the household's
-		// registration: 529 of the 1,332 supported workers come from
-		// registered poor households, spread evenly.
-		worker++
-		hid := fmt.Sprintf("ZX-H%04d", worker)
-		wid := hid + "-W1"
-		sup := worker <= supported
-		poorHH := worker%5 < 2
-		if sup {
-			poorHH = (worker-1)*poorSupported/supported != worker*poorSupported/supported
-		}
-		reg := 0
-		if poorHH {
-			reg = 2014 + r.IntN(3)
-		}
-		residents := 2 + r.IntN(4)
-		income := fmt.Sprint(3000 + r.IntN(6000))
-		sex := "male"
-		if r.IntN(2) == 0 {
-			sex = "female"
-		}
-		born := fmt.Sprintf("%d-%02d-%02d", 1972+r.IntN(26), 1+r.IntN(12), 1+r.IntN(28))
-		switch {
-		case !sup && worker%2 == 0:
-			line(hid, reg, residents, income, wid, born, sex, "self_found", "in_county", "", "", "2020-03-01", "2020-10-31", 2200)
-		case !sup:
-			line(hid, reg, residents, income, wid, born, sex, "", "", "", "", "", "", 0)
-		default:
-			switch u := r.IntN(20); {
-			case u < 11:
-				ws := []string{"WS-DG", "WS-NB", "WS-SZ", "WS-HF", "WS-CQ"}[r.IntN(5)]
-				line(hid, reg, residents, income, wid, born, sex, "workstation", "other_province", ws, "", "2020-03-01", "", 4000+r.IntN(2500))
-			case u < 15:
-				line(hid, reg, residents, income, wid, born, sex, "job_fair", "other_province", "JF-2020-02", "", "2020-03-15", "", 3800+r.IntN(1500))
-			case u < 18:
-				line(hid, reg, residents, income, wid, born, sex, "workshop", "in_township", "", fmt.Sprintf("ZX-W%02d", 1+r.IntN(20)), "2020-01-01", "", 2300)
-			default:
-				line(hid, reg, residents, income, wid, born, sex, "public_welfare_post", "in_village", "", "", "2020-01-01", "", 600)
-			}
-		}
-	}
-	// Members outside the labour force: over working age.
-	for i := 0; i < 180; i++ {
-		hid := fmt.Sprintf("ZX-E%04d", i+1)
-		line(hid, 0, 1, "4000", hid+"-W1", fmt.Sprintf("%d-06-01", 1940+r.IntN(15)), "male", "", "", "", "", "", "", 0)
-	}
-	if err := os.WriteFile("labour.csv", []byte(b.String()), 0o644); err != nil {
+	l, w, err := samples()
+	if err != nil {
 		t.Fatal(err)
 	}
+	if err := os.WriteFile("labour.csv", l, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile("workshops.csv", w, 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
 
-	b.Reset()
-	b.WriteString("# The returnee's four garment workshops, Zhenxiong (SEEDS.md S5), made by regen_test.go: 537 workers, 235 from registered poor households.\n")
-	b.WriteString(header + "\n")
-	for i := 0; i < 537; i++ {
-		hid := fmt.Sprintf("ZX-R%04d", i+1)
-		reg := 0
-		if i*235/537 != (i+1)*235/537 {
-			reg = 2014 + r.IntN(3)
-		}
-		sex := "female"
-		if r.IntN(4) == 0 {
-			sex = "male"
-		}
-		born := fmt.Sprintf("%d-%02d-%02d", 1975+r.IntN(25), 1+r.IntN(12), 1+r.IntN(28))
-		line(hid, reg, 3+r.IntN(3), fmt.Sprint(6000+r.IntN(8000)), hid+"-W1", born, sex, "workshop", "in_township", "",
-			fmt.Sprintf("ZX-G%d", 1+i%4), "2019-10-01", "", 2300+r.IntN(400))
+// TestSampleGenerated checks that the shipped files are the generator's
+// samples, byte for byte (the data were not edited to contain a figure),
+// and that the library reads the file as it reads the generated records:
+// the example's labour tally equals labor.Tally over the same households
+// taken straight from the generator.
+func TestSampleGenerated(t *testing.T) {
+	if *regen {
+		t.Skip("rewriting")
 	}
-	if err := os.WriteFile("workshops.csv", []byte(b.String()), 0o644); err != nil {
+	l, w, err := samples()
+	if err != nil {
 		t.Fatal(err)
+	}
+	if diff := cmp.Diff(string(defaultLabour), string(l)); diff != "" {
+		t.Errorf("labour.csv is not what regen_test.go generates; rerun with -regen (-shipped +generated):\n%s", diff)
+	}
+	if diff := cmp.Diff(string(defaultWorkshops), string(w)); diff != "" {
+		t.Errorf("workshops.csv is not what regen_test.go generates; rerun with -regen (-shipped +generated):\n%s", diff)
+	}
+	rules, err := employmentRules(2020)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := labor.Tally{Rules: rules, Poor: labor.GroupRegistered}
+	var workers []labor.Worker
+	var jobs [][]labor.Job
+	for rec := range sampleConfig.All() {
+		if rec.Index >= labourHouseholds {
+			break
+		}
+		var h labor.Household
+		h, workers, jobs = rec.Labor(workers, jobs)
+		if err := want.Add(&h, workers, jobs); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var o Output
+	golden.DecodeOutput(t, func(w io.Writer) error { return run("", "", "", "json", w) }, &o)
+	counts := func(t *labor.Tally) [8]int64 {
+		return [8]int64{t.Households, t.LaborForce, t.Employed, t.Stable, t.Supported, t.SupportedPoor, t.Transferred, t.ZeroEmployment}
+	}
+	if diff := cmp.Diff(counts(&want), counts(&o.Labour)); diff != "" {
+		t.Errorf("labour tally (households, labour force, employed, stable, supported, of them registered, transferred, zero-employment):\n"+
+			"generated records against the example on labour.csv (-generated +example):\n%s", diff)
 	}
 }

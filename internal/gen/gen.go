@@ -758,6 +758,24 @@ func (g *Generator) couples(rec *Record) {
 
 func yearEnd(y int) poverty.Date { return poverty.MustDate(y, time.December, 31) }
 
+// Wages returns member k's wages of the year as the household's income
+// counts them (its Wage component is their sum over the members): the
+// monthly pay for WorkMonths months, a migrant's at the share counted as
+// household income (half the gross pay, in whole yuan: calibration.md).
+// Zero for a member without a wage job.
+func (r *Record) Wages(k int) poverty.Money {
+	p := &r.People[k]
+	return countedPay(p) * poverty.Money(p.WorkMonths)
+}
+
+// countedPay is the monthly pay of a wage job as household income.
+func countedPay(p *Person) poverty.Money {
+	if p.Work.Migrant() {
+		return poverty.Money(float64(p.Pay)*remitShare) / poverty.Yuan * poverty.Yuan
+	}
+	return p.Pay
+}
+
 // yuan rounds a float amount of yuan to whole yuan, never below zero.
 func yuan(v float64) poverty.Money {
 	if v < 0 {
@@ -776,10 +794,7 @@ func (g *Generator) income(rec *Record, poor bool) {
 		if p.Pay == 0 {
 			continue
 		}
-		pay := p.Pay
-		if p.Work.Migrant() {
-			pay = poverty.Money(float64(pay)*remitShare) / poverty.Yuan * poverty.Yuan
-		}
+		pay := countedPay(p)
 		start := r.IntN(13 - p.WorkMonths)
 		p.FirstMonth = start
 		for k := start; k < start+p.WorkMonths; k++ {

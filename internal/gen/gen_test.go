@@ -291,3 +291,32 @@ func TestSafetyNetFromThresholds(t *testing.T) {
 		t.Errorf("a set SafetyNet was replaced: %s", c.SafetyNet)
 	}
 }
+
+// TestWages checks Record.Wages against the household's wage income: the
+// members' wages sum to the Wage component of the year, and a migrant's
+// count at half the gross pay (whole yuan) while a job at home counts in
+// full.
+func TestWages(t *testing.T) {
+	migrants := 0
+	for rec := range (gen.Config{Seed: 5, Households: 2000}).All() {
+		var sum poverty.Money
+		for k := range rec.People {
+			w, p := rec.Wages(k), &rec.People[k]
+			sum += w
+			want := p.Pay * poverty.Money(p.WorkMonths)
+			if p.Work.Migrant() {
+				migrants++
+				want = p.Pay / 2 / poverty.Yuan * poverty.Yuan * poverty.Money(p.WorkMonths)
+			}
+			if w != want {
+				t.Fatalf("%s member %d (%s, pay %s for %d months): wages %s, want %s", rec.ID, k, p.Work, p.Pay, p.WorkMonths, w, want)
+			}
+		}
+		if sum != rec.Income.Wage {
+			t.Fatalf("%s: members' wages %s, household wage income %s", rec.ID, sum, rec.Income.Wage)
+		}
+	}
+	if migrants == 0 {
+		t.Fatal("no migrant generated")
+	}
+}

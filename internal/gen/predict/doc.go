@@ -12,4 +12,8 @@
 // Every function is deterministic for its seed. [Spread] summarises a
 // figure over several seeds. docs/VALIDATION.md is the table of published
 // against predicted values; `go run ./internal/gen/predict/table` prints it.
+// [RunParts] runs some of the table's rows on chosen seeds, and
+// [Results.Comparisons] gives each row on one seed with the published
+// value and its source: examples/anhui, examples/zhenxiong and
+// examples/gangu print them with [WriteComparisons].
 package predict

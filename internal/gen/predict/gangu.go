@@ -48,6 +48,12 @@ type GanguInput struct {
 	// whose children are left behind); otherwise any migrant mother of a
 	// child under 16 may.
 	Selective bool
+	// Each, when set, is called for every household with a mother who
+	// came home, with her member index (or theirs, in order) and the
+	// household's children in the registry before (for the example's
+	// sample and the tests). The record and the slices are reused after
+	// the call returns.
+	Each func(rec *gen.Record, returned []int, registry []children.Child)
 }
 
 // Gangu is what the library finds: the eligible mothers (working away
@@ -145,6 +151,15 @@ func RunGangu(in GanguInput) (Gangu, error) {
 		}
 		if len(returned) == 0 {
 			continue
+		}
+		if in.Each != nil {
+			var ks []int
+			for k := range rec.People {
+				if returned[k] {
+					ks = append(ks, k)
+				}
+			}
+			in.Each(rec, ks, kids)
 		}
 		for _, y := range []int{2017, 2019} {
 			h := labor.Household{Household: rec.Household}

@@ -45,8 +45,12 @@ type Row struct {
 // RelErr is the mean prediction's relative error.
 func (r *Row) RelErr() float64 { return RelErr(r.Predicted.Mean, r.Published) }
 
-// Results holds every run of the table, for the tests.
+// Results holds the runs of the table, for the tests and the examples.
 type Results struct {
+	// Seeds are the seeds of the runs; the slices below hold one value a
+	// seed, in this order, for the parts that were run.
+	Seeds                           []uint64
+	Parts                           Part
 	Anhui                           []Anhui
 	AnhuiStable3                    []Anhui
 	Labour                          []Labour
@@ -56,44 +60,82 @@ type Results struct {
 	Change                          children.Change
 }
 
+// Part selects the predictions a run makes.
+type Part uint8
+
+// Parts of the table: the rows each gives, numbered as in docs/VALIDATION.md.
+const (
+	PartAnhui          Part = 1 << iota // rows 1-2: Anhui measures and eliminations
+	PartAnhuiStable3                    // row 3: eliminations with three stable months
+	PartZhenxiong                       // rows 4-7: Zhenxiong's shares
+	PartGangu                           // row 8: Gangu, any migrant mother (with the fit on seed 0)
+	PartGanguSelective                  // row 9: Gangu, mothers of left-behind children (with its fit)
+	PartChange                          // the arithmetic row: left-behind children 2016-2018
+
+	AllParts = PartAnhui | PartAnhuiStable3 | PartZhenxiong | PartGangu | PartGanguSelective | PartChange
+)
+
 // Run runs every prediction over Seeds.
-func Run() (*Results, error) {
-	res := &Results{}
-	for _, s := range Seeds {
-		a, err := RunAnhui(AnhuiInput{Seed: s, Households: AnhuiHouseholds})
-		if err != nil {
-			return nil, err
+func Run() (*Results, error) { return RunParts(Seeds, AllParts) }
+
+// RunParts runs the parts of the table over the seeds (the examples run
+// one seed and the parts they print). The populations are the table's:
+// AnhuiHouseholds, ZhenxiongHouseholds, GanguHouseholds; the Gangu return
+// shares are fitted on seed 0 whatever the seeds.
+func RunParts(seeds []uint64, parts Part) (*Results, error) {
+	res := &Results{Seeds: seeds, Parts: parts}
+	for _, s := range seeds {
+		if parts&PartAnhui != 0 {
+			a, err := RunAnhui(AnhuiInput{Seed: s, Households: AnhuiHouseholds})
+			if err != nil {
+				return nil, err
+			}
+			res.Anhui = append(res.Anhui, a)
 		}
-		res.Anhui = append(res.Anhui, a)
-		a3, err := RunAnhui(AnhuiInput{Seed: s, Households: AnhuiHouseholds, StableMonths: 3})
-		if err != nil {
-			return nil, err
+		if parts&PartAnhuiStable3 != 0 {
+			a3, err := RunAnhui(AnhuiInput{Seed: s, Households: AnhuiHouseholds, StableMonths: 3})
+			if err != nil {
+				return nil, err
+			}
+			res.AnhuiStable3 = append(res.AnhuiStable3, a3)
 		}
-		res.AnhuiStable3 = append(res.AnhuiStable3, a3)
-		l, err := Zhenxiong(s, ZhenxiongHouseholds)
-		if err != nil {
-			return nil, err
+		if parts&PartZhenxiong != 0 {
+			l, err := Zhenxiong(s, ZhenxiongHouseholds)
+			if err != nil {
+				return nil, err
+			}
+			res.Labour = append(res.Labour, l)
 		}
-		res.Labour = append(res.Labour, l)
 	}
 	var err error
-	if res.GanguShare, res.GanguEligible, err = FitGanguReturnShare(0, GanguHouseholds, PublishedReturnedMothers, false); err != nil {
-		return nil, err
-	}
-	if res.GanguSelShare, res.GanguSelEligible, err = FitGanguReturnShare(0, GanguHouseholds, PublishedReturnedMothers, true); err != nil {
-		return nil, err
-	}
-	for _, s := range Seeds {
-		g, err := RunGangu(GanguInput{Seed: s, Households: GanguHouseholds, ReturnShare: res.GanguShare})
-		if err != nil {
+	if parts&PartGangu != 0 {
+		if res.GanguShare, res.GanguEligible, err = FitGanguReturnShare(0, GanguHouseholds, PublishedReturnedMothers, false); err != nil {
 			return nil, err
 		}
-		res.Gangu = append(res.Gangu, g)
-		g, err = RunGangu(GanguInput{Seed: s, Households: GanguHouseholds, ReturnShare: res.GanguSelShare, Selective: true})
-		if err != nil {
+	}
+	if parts&PartGanguSelective != 0 {
+		if res.GanguSelShare, res.GanguSelEligible, err = FitGanguReturnShare(0, GanguHouseholds, PublishedReturnedMothers, true); err != nil {
 			return nil, err
 		}
-		res.GanguSel = append(res.GanguSel, g)
+	}
+	for _, s := range seeds {
+		if parts&PartGangu != 0 {
+			g, err := RunGangu(GanguInput{Seed: s, Households: GanguHouseholds, ReturnShare: res.GanguShare})
+			if err != nil {
+				return nil, err
+			}
+			res.Gangu = append(res.Gangu, g)
+		}
+		if parts&PartGanguSelective != 0 {
+			g, err := RunGangu(GanguInput{Seed: s, Households: GanguHouseholds, ReturnShare: res.GanguSelShare, Selective: true})
+			if err != nil {
+				return nil, err
+			}
+			res.GanguSel = append(res.GanguSel, g)
+		}
+	}
+	if parts&PartChange == 0 {
+		return res, nil
 	}
 	counts := children.PublishedCounts()
 	var c16, c18 *children.Count
@@ -114,40 +156,23 @@ func Run() (*Results, error) {
 	return res, nil
 }
 
-func each[T any](xs []T, f func(*T) float64) Spread {
-	vs := make([]float64, len(xs))
-	for i := range xs {
-		vs[i] = f(&xs[i])
-	}
-	return SpreadOf(vs)
-}
-
-// Rows returns the table's rows.
+// Rows returns the table's rows for the parts run, in the table's order
+// (all nine for Run).
 func (res *Results) Rows() []Row {
-	const cmd = "go run ./internal/gen/predict/table"
-	fall := func(g *Gangu) float64 {
-		return float64(g.Impact.ChildrenReunited) * PublishedReturnedMothers / float64(max(g.Impact.ReturnedMothers, 1))
+	var rows []Row
+	for i := range figures {
+		f := &figures[i]
+		if res.Parts&f.part == 0 {
+			continue
+		}
+		vs := make([]float64, len(res.Seeds))
+		for k := range vs {
+			vs[k] = f.value(res, k)
+		}
+		rows = append(rows, Row{Figure: f.name, Published: f.published, Predicted: SpreadOf(vs), Percent: f.percent,
+			Calibrated: f.calibrated(res), Command: tableCommand})
 	}
-	return []Row{
-		{Figure: "S2 Anhui: assistance measures a marginal household", Published: PublishedMeasuresPerHousehold,
-			Predicted: each(res.Anhui, (*Anhui).MeasuresPerHousehold), Calibrated: "nothing fitted: case mix from the generator's health, labour and event distributions; measures by Catalog.Propose", Command: cmd},
-		{Figure: "S2 Anhui: share of marginal households with risk eliminated (by 2020-10-01, six stable months)", Published: PublishedEliminationRate, Percent: true,
-			Predicted: each(res.Anhui, (*Anhui).EliminationRate), Calibrated: "nothing fitted; identification monthly Apr-Sep 2020, elimination test at every monthly visit", Command: cmd},
-		{Figure: "S2 Anhui: the same with three stable months (sensitivity, SUPPLIED)", Published: PublishedEliminationRate, Percent: true,
-			Predicted: each(res.AnhuiStable3, (*Anhui).EliminationRate), Calibrated: "stable_months 3 supplied instead of the DEFAULT 6", Command: cmd},
-		{Figure: "S6 Zhenxiong: labour force supported through an assistance channel", Published: PublishedSupportedRate, Percent: true,
-			Predicted: each(res.Labour, (*Labour).SupportedRate), Calibrated: "nothing fitted (a fit to 86% is out of the generator's reach: see the notes)", Command: cmd},
-		{Figure: "S6 Zhenxiong: supported workers from registered households", Published: PublishedPoorShare, Percent: true,
-			Predicted: each(res.Labour, (*Labour).PoorShare), Calibrated: "registered share of households 31% (\"one in three\", article 003)", Command: cmd},
-		{Figure: "S6 Zhenxiong: registered share of the labour force (the poor share if support were uniform at any rate, e.g. 86%)", Published: PublishedPoorShare, Percent: true,
-			Predicted: each(res.Labour, (*Labour).PoorLabourShare), Calibrated: "as above", Command: cmd},
-		{Figure: "S5 Zhenxiong: workshop jobs held by registered households", Published: PublishedWorkshopPoorShare, Percent: true,
-			Predicted: each(res.Labour, (*Labour).WorkshopPoorShare), Calibrated: "as above; the generator's workshops hire without regard to registration", Command: cmd},
-		{Figure: "S5 Gangu: fall in left-behind children for 960 returned mothers (any migrant mother of a child under 16 may return)", Published: PublishedLeftBehindFall,
-			Predicted: each(res.Gangu, fall), Calibrated: fmt.Sprintf("return share %.4f fitted on seed 0 so that 960 of its %d eligible mothers return", res.GanguShare, res.GanguEligible), Command: cmd},
-		{Figure: "S5 Gangu: the same if only mothers of left-behind children return (bound)", Published: PublishedLeftBehindFall,
-			Predicted: each(res.GanguSel, fall), Calibrated: fmt.Sprintf("return share %.4f fitted on seed 0 (%d eligible mothers)", res.GanguSelShare, res.GanguSelEligible), Command: cmd},
-	}
+	return rows
 }
 
 // WriteTable writes the rows as a Markdown table.

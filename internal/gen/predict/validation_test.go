@@ -2,6 +2,8 @@ package predict
 
 import (
 	"testing"
+
+	"github.com/google/go-cmp/cmp"
 )
 
 // TestValidation compares each prediction with the published figure: the
@@ -44,6 +46,31 @@ func TestValidation(t *testing.T) {
 		if m := g.Impact.ReturnedMothers; m < 870 || m > 1050 {
 			t.Errorf("seed %d: %d returned mothers, fitted to 960", Seeds[i], m)
 		}
+	}
+	// The examples print Comparisons of a one-seed run of their parts: the
+	// same values as the table's first seed, whatever else is run.
+	one, err := RunParts(Seeds[:1], PartAnhui|PartZhenxiong|PartGangu|PartGanguSelective)
+	if err != nil {
+		t.Fatal(err)
+	}
+	type printed struct {
+		Row              int
+		Published, Model float64
+	}
+	var want, got []printed
+	for _, c := range one.Comparisons() {
+		r := rows[c.Row-1]
+		want = append(want, printed{c.Row, r.Published, r.Predicted.Values[0]})
+		got = append(got, printed{c.Row, c.Published, c.Model})
+		if c.Seed != Seeds[0] || c.Figure != r.Figure {
+			t.Errorf("row %d: comparison %q on seed %d, table row %q", c.Row, c.Figure, c.Seed, r.Figure)
+		}
+	}
+	if len(got) != 8 {
+		t.Errorf("%d comparisons, want rows 1-2 and 4-9", len(got))
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("one-seed comparisons against the table's first seed (-table +comparison):\n%s", diff)
 	}
 	// Arithmetic on the two published counts, not a prediction.
 	if c := res.Change; c.Before != 9_020_000 || c.After != 6_970_000 || c.Rate.Percent() != "-22.7%" {
