@@ -37,34 +37,81 @@ type CountyTotals struct {
 	ByWarning          map[string]int64 // households with each warning rule raised
 }
 
-// countyPart is one household's contribution to its county's totals.
-func countyPart(r *Result, registered bool) CountyTotals {
-	t := CountyTotals{Households: 1, Residents: int64(r.People), Events: int64(r.Events), EventsAfter: int64(r.EventsAfter),
-		ByStatus: map[string]int64{r.Status.String(): 1}, ByCategory: map[string]int64{r.Category.String(): 1},
-		ByTier: map[string]int64{}, ByWarning: map[string]int64{}}
-	if registered {
-		t.RegisteredResidents = int64(r.People)
-	}
-	if r.Category != risk.CategoryNone {
-		t.MonitoredHouseholds, t.MonitoredResidents = 1, int64(r.People)
-	}
-	if r.Tier != risk.TierUnknown {
-		t.ByTier[r.Tier.String()] = 1
-	}
-	if len(r.Warnings) > 0 {
-		t.Warned = 1
-	}
-	for _, w := range r.Warnings {
-		t.ByWarning[w]++
-	}
-	if r.NotEvaluated != "" {
-		t.NotEvaluated = 1
-	}
-	return t
+// CountyPart is one household's contribution to its county's totals:
+// the input of the per-county combine (small, so that the combine, which
+// the runner lifts before the shuffle, allocates little).
+type CountyPart struct {
+	Residents    int64
+	Registered   bool // ever registered poor
+	Status       string
+	Category     string
+	Monitored    bool
+	Tier         string // "" when no scheme is in force
+	Warnings     []string
+	NotEvaluated bool
+	Events       int64
+	EventsAfter  int64
 }
 
-// countyCombineFn sums CountyTotals.
+// countyPart is one household's contribution to its county's totals.
+func countyPart(r *Result, registered bool) CountyPart {
+	p := CountyPart{Residents: int64(r.People), Registered: registered, Status: r.Status.String(), Category: r.Category.String(),
+		Monitored: r.Category != risk.CategoryNone, Warnings: r.Warnings, NotEvaluated: r.NotEvaluated != "",
+		Events: int64(r.Events), EventsAfter: int64(r.EventsAfter)}
+	if r.Tier != risk.TierUnknown {
+		p.Tier = r.Tier.String()
+	}
+	return p
+}
+
+// countyCombineFn sums the households of a county into CountyTotals.
 type countyCombineFn struct{}
+
+// CreateAccumulator returns empty totals.
+func (countyCombineFn) CreateAccumulator() CountyTotals {
+	return CountyTotals{ByStatus: map[string]int64{}, ByCategory: map[string]int64{}, ByTier: map[string]int64{}, ByWarning: map[string]int64{}}
+}
+
+// AddInput adds one household to a.
+func (countyCombineFn) AddInput(a CountyTotals, p CountyPart) CountyTotals {
+	a.Households++
+	a.Residents += p.Residents
+	if p.Registered {
+		a.RegisteredResidents += p.Residents
+	}
+	if p.Monitored {
+		a.MonitoredHouseholds++
+		a.MonitoredResidents += p.Residents
+	}
+	a.ByStatus = addCount(a.ByStatus, p.Status)
+	a.ByCategory = addCount(a.ByCategory, p.Category)
+	if p.Tier != "" {
+		a.ByTier = addCount(a.ByTier, p.Tier)
+	}
+	if len(p.Warnings) > 0 {
+		a.Warned++
+	}
+	for _, w := range p.Warnings {
+		a.ByWarning = addCount(a.ByWarning, w)
+	}
+	if p.NotEvaluated {
+		a.NotEvaluated++
+	}
+	a.Events += p.Events
+	a.EventsAfter += p.EventsAfter
+	return a
+}
+
+func addCount(m map[string]int64, k string) map[string]int64 {
+	if m == nil {
+		m = map[string]int64{}
+	}
+	m[k]++
+	return m
+}
+
+// ExtractOutput returns the totals.
+func (countyCombineFn) ExtractOutput(a CountyTotals) CountyTotals { return a }
 
 // MergeAccumulators adds b to a.
 func (countyCombineFn) MergeAccumulators(a, b CountyTotals) CountyTotals {

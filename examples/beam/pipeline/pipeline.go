@@ -156,13 +156,13 @@ func toAny(ss []string) []any {
 func init() {
 	register.DoFn3x1[context.Context, []byte, func(Policy), error](&paramsFn{})
 	register.DoFn4x1[context.Context, fileio.ReadableFile, func(string, Record), func(string), error](&readFn{})
-	register.DoFn8x1[context.Context, string, func(*Record) bool, func(*Record) bool, Policy, func(string), func(string, CountyTotals), func(string), error](&joinFn{})
+	register.DoFn8x1[context.Context, string, func(*Record) bool, func(*Record) bool, Policy, func(string), func(string, CountyPart), func(string), error](&joinFn{})
 	register.DoFn4x2[context.Context, string, CountyTotals, Policy, string, error](&countyFn{})
-	register.Combiner1[CountyTotals](&countyCombineFn{})
+	register.Combiner3[CountyTotals, CountyPart, CountyTotals](&countyCombineFn{})
 	register.Emitter1[Policy]()
 	register.Emitter1[string]()
 	register.Emitter2[string, Record]()
-	register.Emitter2[string, CountyTotals]()
+	register.Emitter2[string, CountyPart]()
 	register.Iter1[Record]()
 	register.Function1x2[Record, string, Record](keyRecord)
 }
@@ -380,7 +380,7 @@ type joinFn struct {
 // is accepted; none or several reject everything under the key) and its
 // events.
 func (fn *joinFn) ProcessElement(ctx context.Context, key string, hhIter, evIter func(*Record) bool, pol Policy,
-	result func(string), county func(string, CountyTotals), dead func(string)) error {
+	result func(string), county func(string, CountyPart), dead func(string)) error {
 	if fn.pol == nil {
 		p, err := resolve(pol, fn.Settings)
 		if err != nil {
