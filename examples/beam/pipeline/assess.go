@@ -132,19 +132,25 @@ type Result struct {
 	BelowLine     bool          `json:"below_monitoring_line"`
 	// Line is the monitoring line of the year and province, as served.
 	Line poverty.Money `json:"monitoring_line"`
-	// IncomeBasis says which income identification and the tier read:
-	// "monthly YYYY-MM..YYYY-MM" (the monitoring window of the household's
-	// monthly records) or "annual YYYY" (the record has no monthly incomes
-	// for the window; the annual figure above was passed to risk.Identify
-	// as the caller's figure).
+	// IncomeBasis says which income identification and the tier read
+	// (risk.IncomeBasis): "monthly_records" (the monitoring window of the
+	// household's monthly records, the calendar year for an assessment on
+	// 31 December) or "annual_record" (a record with no monthly incomes:
+	// the CSV schema); IdentifiedIncome says it for a reader
+	// (risk.Identification.IncomeLabel).
 	IncomeBasis         string        `json:"income_basis"`
 	IdentifiedPerCapita poverty.Money `json:"identified_per_capita"`
+	IdentifiedIncome    string        `json:"identified_income"`
 	// Warnings are the codes of the department warnings risk.Assess raised
 	// over the household's events (none: an empty list).
 	Warnings []string `json:"warnings"`
-	// NotEvaluated, when set, says why no warning could be evaluated
-	// (risk.Assess's error, masked): the CSV schema has no monthly
-	// incomes. Warnings is then empty and means "not evaluated".
+	// ChecksNotEvaluated are the warning rules risk.Assess could not
+	// evaluate, each with what it missed ("warning.income_drop: ..."): an
+	// annual record has no months to compare. Never read as clear.
+	ChecksNotEvaluated []string `json:"checks_not_evaluated,omitempty"`
+	// NotEvaluated, when set, says why no warning could be evaluated at
+	// all (risk.Assess's error, masked); Warnings is then empty and means
+	// "not evaluated".
 	NotEvaluated string `json:"warnings_not_evaluated,omitempty"`
 	Events       int    `json:"events"`       // events joined to the household
 	EventsAfter  int    `json:"events_after"` // of which dated after the assessment date, left out (risk.Assessment.EventsAfter)
@@ -164,7 +170,8 @@ func (e *eventRejected) Error() string { return e.err.Error() }
 // status against the lines of its year and province (poverty.Classify, or
 // poverty.ClassifyIncome for a CSV record, whose residents count is given;
 // -1 otherwise), department warnings (risk.Assess), the monitored category
-// (risk.Identify), and the colour tier where a scheme is in force
+// (risk.Identify, from the window's monthly records or the annual record),
+// and the colour tier where a scheme is in force
 // (risk.Scheme.Classify). A failure is a *recordError naming the field,
 // or an *eventRejected naming the event.
 func assessHousehold(p *policy, h *poverty.Household, residents int, events []risk.Event) (Result, error) {
@@ -194,10 +201,18 @@ func assessHousehold(p *policy, h *poverty.Household, residents int, events []ri
 	if errors.As(aerr, &ee) && ee.Index >= 0 && ee.Index < len(events) {
 		return Result{}, &eventRejected{index: ee.Index, err: aerr}
 	}
-	in := risk.IdentifyInput{Household: h, On: on, Line: &e.lines.Monitoring, Boundary: p.boundary}
+	in := risk.IdentifyInput{Household: h, On: on, Line: &e.lines.Monitoring, Table: p.table, Lookup: p.opts, Boundary: p.boundary}
+	if e.lines.Standard != (poverty.Threshold{}) {
+		in.Standard = &e.lines.Standard
+	}
 	if aerr == nil {
 		in.Assessment = &a
 		r.EventsAfter = a.EventsAfter
+		for _, c := range a.Checks() {
+			if c.Outcome == risk.NotEvaluated {
+				r.ChecksNotEvaluated = append(r.ChecksNotEvaluated, c.Code()+": "+c.Missing)
+			}
+		}
 		for _, c := range a.Warnings() {
 			r.Warnings = append(r.Warnings, c.Code())
 			r.Reasons = append(r.Reasons, c.Code())
@@ -205,22 +220,21 @@ func assessHousehold(p *policy, h *poverty.Household, residents int, events []ri
 	} else {
 		r.NotEvaluated = poverty.MaskIDsIn(aerr.Error())
 	}
-	w := poverty.TrailingWindow(on)
-	if _, err := h.PerCapitaOver(w); err == nil {
-		r.IncomeBasis = "monthly " + w.From.String() + ".." + w.To.String()
-	} else {
-		in.PerCapita = &cl.PerCapita
-		r.IncomeBasis = "annual " + fmt.Sprint(h.Year)
-	}
+	// Identify reads the monthly records of the window, or the annual
+	// record when the household has none (its IncomeBasis says which).
 	id, err := risk.Identify(in)
 	if err != nil {
 		return Result{}, &recordError{Key: h.ID, Field: jsonField(err), Err: err}
 	}
 	r.Category, r.IdentifiedPerCapita = id.Category, id.PerCapita.Amount
+	r.IncomeBasis, r.IdentifiedIncome = id.Basis.String(), poverty.MaskIDsIn(id.IncomeLabel())
 	if id.Category != risk.CategoryNone {
 		r.Reasons = append(r.Reasons, id.Code())
 	}
 	if e.scheme != nil {
+		// Guarantees nil: the household schemas carry none, so the tier
+		// reads income and the severe-event rule only (not assessed, never
+		// counted as secured).
 		t, err := e.scheme.Classify(risk.TierInput{PerCapita: id.PerCapita, Line: &e.lines.Monitoring,
 			SevereGuaranteeFailure: aerr == nil && a.SevereGuaranteeFailure})
 		if err != nil {

@@ -25,7 +25,9 @@ type CountyTotals struct {
 	RegisteredResidents int64
 	MonitoredHouseholds int64
 	// MonitoredResidents are the resident members of households identified
-	// as monitored (any category), the numerator of the monitored share.
+	// as monitored (a monitored category, risk.Category.Monitored: not the
+	// outcomes that register a household as poor instead), the numerator
+	// of the monitored share.
 	MonitoredResidents int64
 	Warned             int64 // households with at least one department warning
 	NotEvaluated       int64 // households whose warnings could not be evaluated
@@ -35,6 +37,7 @@ type CountyTotals struct {
 	ByCategory         map[string]int64
 	ByTier             map[string]int64
 	ByWarning          map[string]int64 // households with each warning rule raised
+	ByNotEvaluated     map[string]int64 // households with each warning rule not evaluated
 }
 
 // CountyPart is one household's contribution to its county's totals:
@@ -45,9 +48,10 @@ type CountyPart struct {
 	Registered   bool // ever registered poor
 	Status       string
 	Category     string
-	Monitored    bool
+	Monitored    bool   // a monitored category (risk.Category.Monitored)
 	Tier         string // "" when no scheme is in force
 	Warnings     []string
+	Unevaluated  []string // codes of the warning rules not evaluated
 	NotEvaluated bool
 	Events       int64
 	EventsAfter  int64
@@ -56,10 +60,14 @@ type CountyPart struct {
 // countyPart is one household's contribution to its county's totals.
 func countyPart(r *Result, registered bool) CountyPart {
 	p := CountyPart{Residents: int64(r.People), Registered: registered, Status: r.Status.String(), Category: r.Category.String(),
-		Monitored: r.Category != risk.CategoryNone, Warnings: r.Warnings, NotEvaluated: r.NotEvaluated != "",
+		Monitored: r.Category.Monitored(), Warnings: r.Warnings, NotEvaluated: r.NotEvaluated != "",
 		Events: int64(r.Events), EventsAfter: int64(r.EventsAfter)}
 	if r.Tier != risk.TierUnknown {
 		p.Tier = r.Tier.String()
+	}
+	for _, c := range r.ChecksNotEvaluated {
+		code, _, _ := strings.Cut(c, ":")
+		p.Unevaluated = append(p.Unevaluated, code)
 	}
 	return p
 }
@@ -69,7 +77,8 @@ type countyCombineFn struct{}
 
 // CreateAccumulator returns empty totals.
 func (countyCombineFn) CreateAccumulator() CountyTotals {
-	return CountyTotals{ByStatus: map[string]int64{}, ByCategory: map[string]int64{}, ByTier: map[string]int64{}, ByWarning: map[string]int64{}}
+	return CountyTotals{ByStatus: map[string]int64{}, ByCategory: map[string]int64{}, ByTier: map[string]int64{}, ByWarning: map[string]int64{},
+		ByNotEvaluated: map[string]int64{}}
 }
 
 // AddInput adds one household to a.
@@ -93,6 +102,9 @@ func (countyCombineFn) AddInput(a CountyTotals, p CountyPart) CountyTotals {
 	}
 	for _, w := range p.Warnings {
 		a.ByWarning = addCount(a.ByWarning, w)
+	}
+	for _, w := range p.Unevaluated {
+		a.ByNotEvaluated = addCount(a.ByNotEvaluated, w)
 	}
 	if p.NotEvaluated {
 		a.NotEvaluated++
@@ -128,6 +140,7 @@ func (countyCombineFn) MergeAccumulators(a, b CountyTotals) CountyTotals {
 	a.ByCategory = addCounts(a.ByCategory, b.ByCategory)
 	a.ByTier = addCounts(a.ByTier, b.ByTier)
 	a.ByWarning = addCounts(a.ByWarning, b.ByWarning)
+	a.ByNotEvaluated = addCounts(a.ByNotEvaluated, b.ByNotEvaluated)
 	return a
 }
 
@@ -155,6 +168,7 @@ type CountyReport struct {
 	ByCategory          []risk.Count `json:"by_category"`
 	ByTier              []risk.Count `json:"by_tier"`
 	ByWarning           []risk.Count `json:"households_by_warning"`
+	ByNotEvaluated      []risk.Count `json:"households_by_check_not_evaluated"`
 	Warned              int64        `json:"warned_households"`
 	NotEvaluated        int64        `json:"warnings_not_evaluated"`
 	Events              int64        `json:"events"`
@@ -199,7 +213,7 @@ func (fn *countyFn) ProcessElement(_ context.Context, key string, t CountyTotals
 	county, yearText, _ := strings.Cut(key, "/")
 	year, _ := strconv.Atoi(yearText)
 	r := CountyReport{County: county, Year: year, AssessedOn: assessOn(year).String(), Households: t.Households, Residents: t.Residents,
-		ByStatus: counts(t.ByStatus), ByCategory: counts(t.ByCategory), ByTier: counts(t.ByTier), ByWarning: counts(t.ByWarning),
+		ByStatus: counts(t.ByStatus), ByCategory: counts(t.ByCategory), ByTier: counts(t.ByTier), ByWarning: counts(t.ByWarning), ByNotEvaluated: counts(t.ByNotEvaluated),
 		Warned: t.Warned, NotEvaluated: t.NotEvaluated, Events: t.Events, EventsAfter: t.EventsAfter,
 		MonitoredHouseholds: t.MonitoredHouseholds, MonitoredResidents: t.MonitoredResidents, RegisteredResidents: t.RegisteredResidents,
 		ShareConcept: shareConcept, Data: "as read from the inputs (synthetic when written by cmd/generate: EXAMPLE data)"}

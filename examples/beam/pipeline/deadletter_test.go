@@ -146,8 +146,8 @@ func TestDeadLetters(t *testing.T) {
 	if r := got["HX-1"]; r.Events != 1 || r.EventsAfter != 1 {
 		t.Errorf("HX-1: %d events, %d after the assessment date; want 1 and 1", r.Events, r.EventsAfter)
 	}
-	if r := got["HC-1"]; r.Events != 1 || r.IncomeBasis != "annual 2020" {
-		t.Errorf("HC-1: %d events, income basis %q; want 1 and annual 2020", r.Events, r.IncomeBasis)
+	if r := got["HC-1"]; r.Events != 1 || r.IncomeBasis != "annual_record" {
+		t.Errorf("HC-1: %d events, income basis %q; want 1 and annual_record", r.Events, r.IncomeBasis)
 	}
 	wantCounts := Counts{HouseholdsRead: 9 + 6 + 2, HouseholdsAccepted: 2, HouseholdsRejected: 15,
 		EventsRead: 10, EventsAccepted: 2, EventsRejected: 8}
