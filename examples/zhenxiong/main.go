@@ -202,27 +202,12 @@ func run(labourPath, workshopsPath, exportPath, format string, w io.Writer) erro
 	return writeText(w, &out)
 }
 
-// employmentRules are the labour rules of the example: Jilin's working
-// ages (the only confirmed limits in the library's data, borrowed here:
-// no Yunnan rule is recorded), the stable-employment and transfer rules
-// (SECONDARY), and no minimum wage (none is sourced for the county).
-func employmentRules(year int) (labor.EmploymentRules, error) {
-	p := labor.DefaultParams()
-	opts := poverty.LookupOptions{AcceptSecondary: true}
-	age, err := labor.Lookup[labor.AgeLimits](p, "jilin-2018", year, opts)
-	if err != nil {
-		return labor.EmploymentRules{}, err
-	}
-	st, err := labor.Lookup[labor.StableRule](p, "zero-employment-exit", year, opts)
-	if err != nil {
-		return labor.EmploymentRules{}, err
-	}
-	tr, err := labor.Lookup[labor.TransferRule](p, "outside-township-6-months", year, opts)
-	if err != nil {
-		return labor.EmploymentRules{}, err
-	}
-	return labor.EmploymentRules{Year: year, Age: age, Stable: st, Transfer: tr}, nil
-}
+// employmentRules are the labour rules of the example, the same the
+// model's prediction uses (predict.LabourRules): Jilin's working ages (the
+// only confirmed limits in the library's data, borrowed here: no Yunnan
+// rule is recorded), the stable-employment and transfer rules (SECONDARY),
+// and no minimum wage (none is sourced for the county).
+func employmentRules(year int) (labor.EmploymentRules, error) { return predict.LabourRules(year) }
 
 // records parses a worker CSV into labor records: a household snapshot
 // for each year (income other than the jobs; the jobs' wages are added by
