@@ -136,17 +136,18 @@ type Result struct {
 	// (risk.IncomeBasis): "monthly_records" (the monitoring window of the
 	// household's monthly records, the calendar year for an assessment on
 	// 31 December) or "annual_record" (a record with no monthly incomes:
-	// the CSV schema); IdentifiedIncome says it for a reader
-	// (risk.Identification.IncomeLabel).
-	IncomeBasis         string        `json:"income_basis"`
-	IdentifiedPerCapita poverty.Money `json:"identified_per_capita"`
-	IdentifiedIncome    string        `json:"identified_income"`
+	// the CSV schema); IncomeWindow is the months it covers
+	// (risk.Identification.Window).
+	IncomeBasis         string         `json:"income_basis"`
+	IncomeWindow        poverty.Window `json:"income_window"`
+	IdentifiedPerCapita poverty.Money  `json:"identified_per_capita"`
 	// Warnings are the codes of the department warnings risk.Assess raised
 	// over the household's events (none: an empty list).
 	Warnings []string `json:"warnings"`
-	// ChecksNotEvaluated are the warning rules risk.Assess could not
-	// evaluate, each with what it missed ("warning.income_drop: ..."): an
-	// annual record has no months to compare. Never read as clear.
+	// ChecksNotEvaluated are the codes of the warning rules risk.Assess
+	// could not evaluate (its WarningCheck.Missing says what they missed;
+	// README.md quotes it): an annual record has no months to compare.
+	// Never read as clear.
 	ChecksNotEvaluated []string `json:"checks_not_evaluated,omitempty"`
 	// NotEvaluated, when set, says why no warning could be evaluated at
 	// all (risk.Assess's error, masked); Warnings is then empty and means
@@ -210,7 +211,7 @@ func assessHousehold(p *policy, h *poverty.Household, residents int, events []ri
 		r.EventsAfter = a.EventsAfter
 		for _, c := range a.Checks() {
 			if c.Outcome == risk.NotEvaluated {
-				r.ChecksNotEvaluated = append(r.ChecksNotEvaluated, c.Code()+": "+c.Missing)
+				r.ChecksNotEvaluated = append(r.ChecksNotEvaluated, c.Code())
 			}
 		}
 		for _, c := range a.Warnings() {
@@ -227,7 +228,7 @@ func assessHousehold(p *policy, h *poverty.Household, residents int, events []ri
 		return Result{}, &recordError{Key: h.ID, Field: jsonField(err), Err: err}
 	}
 	r.Category, r.IdentifiedPerCapita = id.Category, id.PerCapita.Amount
-	r.IncomeBasis, r.IdentifiedIncome = id.Basis.String(), poverty.MaskIDsIn(id.IncomeLabel())
+	r.IncomeBasis, r.IncomeWindow = id.Basis.String(), id.Window
 	if id.Category != risk.CategoryNone {
 		r.Reasons = append(r.Reasons, id.Code())
 	}

@@ -65,10 +65,7 @@ func countyPart(r *Result, registered bool) CountyPart {
 	if r.Tier != risk.TierUnknown {
 		p.Tier = r.Tier.String()
 	}
-	for _, c := range r.ChecksNotEvaluated {
-		code, _, _ := strings.Cut(c, ":")
-		p.Unevaluated = append(p.Unevaluated, code)
-	}
+	p.Unevaluated = r.ChecksNotEvaluated
 	return p
 }
 
