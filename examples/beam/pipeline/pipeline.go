@@ -221,6 +221,7 @@ func readFile(ctx context.Context, path string) ([]byte, error) {
 // One file is read by one worker: shard large inputs (cmd/generate does).
 type readFn struct {
 	Input string // "households" or "events"
+	def   deflater
 }
 
 // ProcessElement reads the file.
@@ -271,6 +272,12 @@ func (fn *readFn) ProcessElement(ctx context.Context, file fileio.ReadableFile, 
 			return
 		}
 		r.Raw = slices.Clone(line)
+		if format == FormatJSONL && len(line) > deflateOver {
+			b, err := fn.def.deflate(line)
+			if err == nil {
+				r.Raw, r.Deflated = b, true
+			} // else: carried as read
+		}
 		emit(key, r)
 	})
 }
@@ -374,6 +381,7 @@ func trimEOL(b []byte) []byte {
 type joinFn struct {
 	Settings Settings
 	pol      *policy // resolved from the side input on first use
+	inf      inflater
 }
 
 // ProcessElement handles one household key: its household records (one
@@ -429,7 +437,7 @@ func (fn *joinFn) ProcessElement(ctx context.Context, key string, hhIter, evIter
 		rejectEvents("household", fmt.Errorf("household key rejected: %w", err))
 		return nil
 	}
-	h, residents, rerr := decodeRecord(&hh[0])
+	h, residents, rerr := decodeRecord(&hh[0], &fn.inf)
 	if rerr == nil && h.ID != key {
 		rerr = &recordError{Key: h.ID, Field: "id", Err: fmt.Errorf("key %q read as %q", poverty.MaskIDsIn(key), poverty.MaskIDsIn(h.ID))}
 	}

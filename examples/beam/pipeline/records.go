@@ -2,9 +2,11 @@ package pipeline
 
 import (
 	"bytes"
+	"compress/flate"
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"path"
 	"strconv"
 	"strings"
@@ -45,7 +47,64 @@ type Record struct {
 	Source string // the file it was read from
 	Line   int64  // its line number, from 1
 	Format int8   // FormatCSV, FormatJSONL or FormatEvent
-	Raw    []byte // the line, without its line ending
+	Raw    []byte // the line, without its line ending; DEFLATE-compressed when Deflated
+	// Deflated: Raw is compressed (compress/flate, fastest level). A JSON
+	// Lines household of a year with monthly incomes is some 8 KB of
+	// repeated keys; compressed, the join moves and the runner holds a
+	// fraction of it.
+	Deflated bool
+}
+
+// deflateOver is the line length from which a household line is
+// compressed for the join.
+const deflateOver = 1024
+
+// deflater compresses lines with one reused writer (a flate.Writer is
+// large to allocate).
+type deflater struct {
+	w   *flate.Writer
+	buf bytes.Buffer
+}
+
+func (d *deflater) deflate(line []byte) ([]byte, error) {
+	d.buf.Reset()
+	if d.w == nil {
+		w, err := flate.NewWriter(&d.buf, flate.BestSpeed)
+		if err != nil {
+			return nil, err
+		}
+		d.w = w
+	} else {
+		d.w.Reset(&d.buf)
+	}
+	if _, err := d.w.Write(line); err != nil {
+		return nil, err
+	}
+	if err := d.w.Close(); err != nil {
+		return nil, err
+	}
+	return bytes.Clone(d.buf.Bytes()), nil
+}
+
+// inflater decompresses lines with one reused reader.
+type inflater struct {
+	r   io.ReadCloser
+	src bytes.Reader
+	out bytes.Buffer
+}
+
+func (f *inflater) inflate(b []byte) ([]byte, error) {
+	f.src.Reset(b)
+	if f.r == nil {
+		f.r = flate.NewReader(&f.src)
+	} else if err := f.r.(flate.Resetter).Reset(&f.src, nil); err != nil {
+		return nil, err
+	}
+	f.out.Reset()
+	if _, err := f.out.ReadFrom(io.LimitReader(f.r, maxLine+1)); err != nil {
+		return nil, err
+	}
+	return f.out.Bytes(), nil
 }
 
 // where names a record for people: "file:line", with anything that looks
@@ -304,12 +363,20 @@ func decodeEvent(line []byte) (string, risk.Event, *recordError) {
 
 // decodeRecord decodes a household record of either format; residents is
 // the CSV's resident count, -1 for JSON Lines (the library counts members).
-func decodeRecord(r *Record) (h poverty.Household, residents int, err *recordError) {
+func decodeRecord(r *Record, f *inflater) (h poverty.Household, residents int, err *recordError) {
+	raw := r.Raw
+	if r.Deflated {
+		b, ierr := f.inflate(raw)
+		if ierr != nil {
+			return h, 0, &recordError{Field: "record", Err: fmt.Errorf("the line as carried through the join does not decompress: %w", ierr)}
+		}
+		raw = b
+	}
 	switch r.Format {
 	case FormatCSV:
-		return decodeCSV(r.Raw)
+		return decodeCSV(raw)
 	case FormatJSONL:
-		h, err = decodeHousehold(r.Raw)
+		h, err = decodeHousehold(raw)
 		return h, -1, err
 	}
 	return h, 0, &recordError{Field: "record", Err: fmt.Errorf("format %d is not a household format", r.Format)}
