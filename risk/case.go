@@ -469,7 +469,7 @@ func (c *Case) UnmarshalJSON(b []byte) error {
 	}
 	var w caseWire
 	if err := param.Decode(b, &w); err != nil {
-		return &poverty.FieldError{Op: op, Record: "case", Field: "json", Err: fmt.Errorf("%w: %v", poverty.ErrSyntax, err)}
+		return &poverty.FieldError{Op: op, Record: "case", Field: "json", Err: err} // param.Decode wraps poverty.ErrSyntax
 	}
 	if len(w.History) == 0 {
 		return &poverty.FieldError{Op: op, Record: "case " + w.ID, Field: "history", Err: poverty.ErrMissing}

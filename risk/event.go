@@ -254,7 +254,7 @@ func decodeEvent(op string, b []byte, index int) (Event, error) {
 		} else if errors.As(err, &te) && te.Field != "" {
 			field = te.Field // a value of the wrong JSON kind
 		}
-		return Event{}, &EventError{Op: op, Index: index, Field: field, Err: fmt.Errorf("%w: %v", poverty.ErrSyntax, err)}
+		return Event{}, &EventError{Op: op, Index: index, Field: field, Err: err} // param.Decode wraps poverty.ErrSyntax
 	}
 	var ev Event
 	var err error
@@ -466,7 +466,7 @@ func DecodeEvents(r io.Reader) ([]Event, error) {
 	}
 	var raw []json.RawMessage
 	if err := param.Decode(data, &raw); err != nil {
-		return nil, &EventError{Op: op, Index: -1, Field: "json", Err: fmt.Errorf("%w: %v", poverty.ErrSyntax, err)}
+		return nil, &EventError{Op: op, Index: -1, Field: "json", Err: err} // param.Decode wraps poverty.ErrSyntax
 	}
 	out := make([]Event, 0, len(raw))
 	for i, m := range raw {

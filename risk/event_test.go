@@ -87,6 +87,9 @@ func TestDecodeEventsErrors(t *testing.T) {
 			if ee.Field != tc.field || !errors.Is(err, tc.want) {
 				t.Errorf("field %q error %v, want field %q wrapping %v", ee.Field, err, tc.field, tc.want)
 			}
+			if strings.Count(err.Error(), "invalid syntax") > 1 {
+				t.Errorf("the message repeats its cause: %v", err)
+			}
 		})
 	}
 }
