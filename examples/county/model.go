@@ -600,7 +600,7 @@ func (m *model) household(sh *shard, rec *gen.Record) {
 		}
 	}
 	id, err := risk.Identify(risk.IdentifyInput{Household: h, On: m.identify, Assessment: &a, Guarantees: rec.Guarantees,
-		Factors: rec.Factors(m.identify), Boundary: m.cfg.Boundary, Line: &m.lines.Monitoring})
+		Factors: rec.Factors(m.identify), Boundary: m.cfg.Boundary, Line: &m.lines.Monitoring, Standard: m.standard()})
 	if err != nil {
 		sh.failures[failureKey("identify", err)]++
 		return
@@ -764,6 +764,16 @@ func brief(c *risk.WarningCheck) string {
 		return parts[1]
 	}
 	return parts[0]
+}
+
+// standard is the poverty standard of the county's lines for Identify, so
+// that it is not looked up again for every household; nil from 2021, when
+// none is in force (no document then reads one).
+func (m *model) standard() *poverty.Threshold {
+	if m.lines.Standard.Kind == "" {
+		return nil
+	}
+	return &m.lines.Standard
 }
 
 // rangeOf writes a window as "2020-01..2020-12".

@@ -132,6 +132,12 @@ func RunAnhui(in AnhuiInput) (Anhui, error) {
 	if err != nil {
 		return Anhui{}, err
 	}
+	// The standard, which the 2020 guidance's outcomes read, looked up once
+	// rather than by Identify for every household at every visit.
+	std, err := poverty.Default().Standard(2020, cfg.Province, poverty.LookupOptions{})
+	if err != nil {
+		return Anhui{}, err
+	}
 	var visits []poverty.Date
 	for v := in.First.AddMonths(1); !in.Report.Before(v); v = v.AddMonths(1) {
 		visits = append(visits, v)
@@ -157,7 +163,7 @@ func RunAnhui(in AnhuiInput) (Anhui, error) {
 				a = risk.Assessment{}
 			}
 			id, err := risk.Identify(risk.IdentifyInput{Household: h, On: on, Assessment: &a, Guarantees: rec.Guarantees,
-				Factors: rec.Factors(on), Line: &line})
+				Factors: rec.Factors(on), Line: &line, Standard: &std})
 			if err != nil {
 				return Anhui{}, fmt.Errorf("%s: %w", h.ID, err)
 			}
