@@ -22,8 +22,9 @@ const (
 	// the previous year's household income (国开发〔2020〕6号, CONFIRMED; the
 	// margin is the DEFAULT parameter rigid_excess).
 	RigidExpenditure WarningRule = iota + 1
-	// IncomeDrop: recent monthly income fell sharply (rule CONFIRMED,
-	// threshold DEFAULT). It compares months, so it is NotEvaluated for a
+	// IncomeDrop: recent monthly income fell sharply (the trigger is
+	// CONFIRMED in 国开发〔2020〕6号; how the fall is measured, against the
+	// same months a year earlier, and its threshold are DEFAULT). It compares months, so it is NotEvaluated for a
 	// household read from its annual income ([Assess]).
 	IncomeDrop
 	// MedicalOOPAmount: compliant out-of-pocket medical spending at or above
