@@ -432,16 +432,20 @@ func (s *Scheme) resolve(op string, line *poverty.Threshold, concept poverty.Inc
 	// The income is compared with the scheme's cut-offs in the scheme's
 	// concept, or, for a relative scheme, with the line under the line's
 	// concept policy ([poverty.Threshold.Compare]).
-	ref := poverty.Threshold{Kind: "scheme cut-offs", Concept: s.Concept} // Kind names it in a mismatch
+	var err error
+	ref := s.Concept
 	if s.Basis == RelativeToLine {
 		if line == nil {
 			return &poverty.FieldError{Op: op, Record: "scheme " + s.ID, Field: "line", Err: poverty.ErrMissing}
 		}
-		ref = *line
+		ref = line.Concept
+		_, err = line.Compare(poverty.Figure{Concept: concept})
+	} else {
+		_, err = (poverty.Figure{Concept: concept}).Compare(poverty.Figure{Concept: s.Concept})
 	}
-	if _, err := ref.Compare(poverty.Figure{Concept: concept}); err != nil {
+	if err != nil {
 		return &poverty.FieldError{Op: op, Record: "scheme " + s.ID, Field: "concept",
-			Value: concept.String() + " vs " + ref.Concept.String(), Err: err}
+			Value: concept.String() + " vs " + ref.String(), Err: err}
 	}
 	for i, c := range s.Cuts {
 		v := c.Amount
